@@ -1,0 +1,99 @@
+# ngx_consent: see README.md.  Targets: all run test bench fuzz unit
+# integration browser asan clean.
+
+BUILD      ?= build
+NGINX_SRC  ?= /usr/share/nginx/src
+NGINX_BIN  ?= /usr/sbin/nginx
+CC         ?= cc
+
+CORE_DIR    = ngx_consent_module/core
+CORE_SRCS   = $(sort $(wildcard $(CORE_DIR)/*.c))
+CORE_HDRS   = $(wildcard $(CORE_DIR)/*.h)
+GLUE_SRCS   = $(sort $(wildcard ngx_consent_module/ngx_http_consent_*.c))
+GLUE_HDRS   = $(wildcard ngx_consent_module/ngx_http_consent_*.h)
+ASSETS      = $(sort $(wildcard ngx_consent_module/assets/*))
+CORE_OBJS   = $(patsubst $(CORE_DIR)/%.c,$(BUILD)/core/%.o,$(CORE_SRCS))
+CORE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 \
+              -Wall -Wextra -Werror -I$(CORE_DIR)
+CORE_LIBS   = -ljansson -lpcre2-8 -lcrypto
+SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer
+
+MODULE      = $(BUILD)/ngx_http_consent_module.so
+AUDIT_TOOL  = $(BUILD)/consent-audit
+UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
+                $(wildcard tests/unit/test_*.c))
+
+.PHONY: all deps test unit integration browser fuzz bench run asan \
+        valgrind clean FORCE
+
+all: deps $(MODULE) $(AUDIT_TOOL)
+
+deps:
+	@tools/deps.sh build
+
+# The nginx build is reconfigured when the addon script, the assets or the
+# set of source files change (configure embeds the assets and lists sources).
+$(BUILD)/nginx/sources: FORCE
+	@mkdir -p $(dir $@)
+	@echo $(CORE_SRCS) $(GLUE_SRCS) $(ASSETS) | cmp -s - $@ \
+		|| echo $(CORE_SRCS) $(GLUE_SRCS) $(ASSETS) > $@
+
+$(BUILD)/nginx/objs/Makefile: config tools/configure-nginx.sh \
+		tools/embed-assets.sh $(ASSETS) $(BUILD)/nginx/sources
+	tools/configure-nginx.sh $(NGINX_SRC) $(CURDIR)/$(BUILD)/nginx $(CURDIR) \
+		"$(NGINX_EXTRA_CC)"
+
+$(MODULE): $(BUILD)/nginx/objs/Makefile $(CORE_SRCS) $(CORE_HDRS) \
+		$(GLUE_SRCS) $(GLUE_HDRS) $(CORE_OBJS)
+	$(MAKE) -C $(BUILD)/nginx/src -f $(CURDIR)/$(BUILD)/nginx/objs/Makefile \
+		modules
+	cp $(BUILD)/nginx/objs/ngx_http_consent_module.so $@
+
+# The core alone, under the strict flags (nginx's own flags are laxer).
+$(BUILD)/core/%.o: $(CORE_DIR)/%.c $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) -c $< -o $@
+
+$(BUILD)/core/libconsent.a: $(CORE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(AUDIT_TOOL): tools/consent-audit.c $(BUILD)/core/libconsent.a
+	$(CC) $(CORE_CFLAGS) $< $(BUILD)/core/libconsent.a $(CORE_LIBS) -o $@
+
+$(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
+		$(BUILD)/core/libconsent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) -Itests/unit $< $(BUILD)/core/libconsent.a \
+		$(CORE_LIBS) -o $@
+
+# ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
+asan:
+	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
+		NGINX_EXTRA_CC="$(SANITIZE)" $(BUILD)/asan/ngx_http_consent_module.so
+
+unit: all $(UNIT_TESTS)
+	prove $(UNIT_TESTS)
+
+integration: all
+	prove tests/nginx/
+
+test: FORCE
+	@tools/deps.sh test
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
+	@tests/run-all.sh
+
+run: all
+	@tools/run-demo.sh
+
+bench: all
+	@tools/deps.sh bench
+	@bench/run.sh
+
+fuzz: all
+	@tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+clean:
+	rm -rf $(BUILD)
+
+FORCE:

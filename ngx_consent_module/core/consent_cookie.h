@@ -1,0 +1,67 @@
+#ifndef CONSENT_COOKIE_H
+#define CONSENT_COOKIE_H
+
+/*
+ * The signed consent cookie.  Value (base64url, no padding) of:
+ *   version(1) key_id(4) id(16) issued(8, unix seconds, big endian)
+ *   revision(4) granted(4) mac(32)
+ * mac = HMAC-SHA256(secret, all preceding bytes); key_id = first 4 bytes of
+ * SHA-256(secret), so reordering the secret list keeps cookies valid.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONSENT_COOKIE_VERSION   1
+#define CONSENT_ID_LEN           16
+#define CONSENT_KEY_ID_LEN       4
+#define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 32)
+#define CONSENT_COOKIE_LEN       92      /* base64url of the raw 69 bytes */
+#define CONSENT_MIN_SECRET_LEN   32
+
+typedef enum {
+    CONSENT_STATUS_NONE = 0,     /* no cookie */
+    CONSENT_STATUS_VALID,
+    CONSENT_STATUS_STALE,        /* authentic but expired or older revision */
+    CONSENT_STATUS_INVALID       /* anything not authentic */
+} consent_status_t;
+
+typedef struct {
+    unsigned char   id[CONSENT_KEY_ID_LEN];
+    unsigned char  *secret;
+    size_t          len;
+} consent_key_t;
+
+typedef struct {
+    unsigned char   id[CONSENT_ID_LEN];
+    uint64_t        issued;
+    uint32_t        revision;
+    uint32_t        granted;
+} consent_state_t;
+
+
+/* Fill key->id from key->secret (which must be >= 32 bytes).  0 or -1. */
+int consent_key_init(consent_key_t *key);
+
+/* 128 random bits from OpenSSL's CSPRNG.  0 or -1. */
+int consent_id_generate(unsigned char id[CONSENT_ID_LEN]);
+
+/* Lowercase hex of an id into out (33 bytes with the NUL). */
+void consent_id_hex(const unsigned char id[CONSENT_ID_LEN], char out[33]);
+
+/* Writes CONSENT_COOKIE_LEN bytes (no NUL) into out.  0 or -1. */
+int consent_cookie_encode(const consent_state_t *state,
+    const consent_key_t *key, char out[CONSENT_COOKIE_LEN]);
+
+/*
+ * Verify a cookie value against every key; decode it into state when it is
+ * authentic (VALID or STALE).  Stale when now >= issued + max_age or when
+ * revision < current_revision.  Never reads past value + len.
+ */
+consent_status_t consent_cookie_verify(const char *value, size_t len,
+    const consent_key_t *keys, size_t nkeys, uint64_t now, uint64_t max_age,
+    uint32_t current_revision, consent_state_t *state);
+
+const char *consent_status_name(consent_status_t status);
+
+#endif /* CONSENT_COOKIE_H */

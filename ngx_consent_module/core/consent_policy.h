@@ -1,0 +1,115 @@
+#ifndef CONSENT_POLICY_H
+#define CONSENT_POLICY_H
+
+/*
+ * The consent policy: categories, services and texts, read from JSON with
+ * jansson and validated; service patterns compiled with PCRE2 (JIT) once.
+ * A loaded policy is immutable and owned by one process (the nginx worker is
+ * single-threaded, so the shared match data is safe).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#define CONSENT_MAX_CATEGORIES  32
+
+typedef uint32_t  consent_mask_t;   /* bit i: category i of the policy */
+
+typedef struct {
+    const char     *id;
+    int             required;      /* always granted, cannot be refused */
+    int             gpc;           /* denied by accept_all under Sec-GPC: 1 */
+    json_t         *title;         /* {"en": "...", ...}; borrowed from root */
+    json_t         *description;
+} consent_category_t;
+
+typedef struct {
+    const char     *name;          /* a regex over cookie names */
+    pcre2_code     *re;
+    const char     *duration;
+    json_t         *purpose;
+} consent_cookie_decl_t;
+
+typedef struct {
+    const char             *id;
+    const char             *name;
+    unsigned                category;       /* index into categories */
+    const char             *provider;
+    const char             *privacy_url;
+    json_t                 *purpose;        /* optional, localized */
+    pcre2_code            **src;            /* patterns on URLs */
+    size_t                  nsrc;
+    pcre2_code            **inl;            /* patterns on inline script text */
+    size_t                  ninl;
+    consent_cookie_decl_t  *cookies;
+    size_t                  ncookies;
+} consent_service_t;
+
+typedef struct {
+    uint32_t                revision;
+    const char             *default_language;
+    const char            **languages;      /* keys of "texts", default first */
+    size_t                  nlanguages;
+    consent_category_t     *categories;
+    size_t                  ncategories;
+    consent_service_t      *services;
+    size_t                  nservices;
+    consent_mask_t          all_mask;
+    consent_mask_t          required_mask;
+    consent_mask_t          gpc_mask;
+    json_t                 *controller;     /* may be NULL */
+    json_t                 *texts;          /* {"en": {...}, ...} */
+    json_t                 *consent_mode;   /* Google Consent Mode map or NULL */
+    json_t                 *root;           /* owns every json_t above */
+    pcre2_match_data       *match_data;
+} consent_policy_t;
+
+
+/*
+ * Load and validate.  On failure return NULL and write one line into err:
+ * "NAME:LINE:COLUMN: what is wrong" for JSON and schema errors,
+ * "NAME: service "x": src pattern 2 at offset 7: what is wrong" for regexes.
+ */
+consent_policy_t *consent_policy_load_file(const char *path, char *err,
+    size_t errlen);
+consent_policy_t *consent_policy_load_buffer(const char *data, size_t len,
+    const char *name, char *err, size_t errlen);
+void consent_policy_free(consent_policy_t *policy);
+
+/* Category index for an id, or -1. */
+int consent_policy_category(const consent_policy_t *policy, const char *id,
+    size_t len);
+
+/* Index of the first service whose src / inline pattern matches, or -1. */
+int consent_policy_match_src(const consent_policy_t *policy,
+    const unsigned char *url, size_t len);
+int consent_policy_match_inline(const consent_policy_t *policy,
+    const unsigned char *text, size_t len);
+
+/* Index of the first service declaring a cookie of that name, or -1. */
+int consent_policy_match_cookie(const consent_policy_t *policy,
+    const char *name, size_t len);
+
+/*
+ * A localized string of a {"lang": "text"} object: lang, else the default
+ * language, else "".  Never NULL.
+ */
+const char *consent_policy_localized(const consent_policy_t *policy,
+    const json_t *localized, const char *lang);
+
+/* A text of "texts" (title, body, accept_all, ...) in lang; never NULL. */
+const char *consent_policy_text(const consent_policy_t *policy,
+    const char *lang, const char *key);
+
+/*
+ * The best language of the policy for an Accept-Language header value
+ * (q-values honoured, "de-AT" matches "de"); the default when none fits.
+ */
+const char *consent_policy_language(const consent_policy_t *policy,
+    const char *accept_language, size_t len);
+
+#endif /* CONSENT_POLICY_H */

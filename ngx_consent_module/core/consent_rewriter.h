@@ -1,0 +1,64 @@
+#ifndef CONSENT_REWRITER_H
+#define CONSENT_REWRITER_H
+
+/*
+ * Streaming HTML rewriter.  Fed one buffer at a time; it keeps only the
+ * unfinished tag (bounded) and, for inline scripts, their text up to
+ * inline_max.  Untouched spans are emitted as references into the input
+ * (from_input = 1: p points into the buffer being fed); rewritten or held
+ * bytes are emitted with from_input = 0 and are valid only during the call.
+ * The concatenated output is the same for any split of the input.
+ */
+
+#include <stddef.h>
+#include "consent_policy.h"
+
+typedef struct consent_rewriter_s  consent_rewriter_t;
+
+/* Return 0, or -1 to abort the feed (the feed then returns -1). */
+typedef int (*consent_emit_pt)(void *data, const unsigned char *p, size_t len,
+    int from_input);
+
+typedef struct {
+    const unsigned char  *p;
+    size_t                len;
+} consent_bytes_t;
+
+typedef struct {
+    const consent_policy_t  *policy;
+    consent_mask_t           granted;
+    size_t                   inline_max;    /* bytes of inline script held */
+
+    consent_bytes_t          head_start;    /* after <head ...> */
+    consent_bytes_t          head_end;      /* before </head> */
+    consent_bytes_t          body_start;    /* after <body ...> */
+    /* What was not injected yet goes before the end of the document. */
+
+    consent_emit_pt          emit;
+    void                    *emit_data;
+} consent_rewriter_conf_t;
+
+/* Events a caller may want to log once (consent_rewriter_events()). */
+#define CONSENT_EV_INLINE_TOO_LONG   0x01   /* inline script over inline_max */
+#define CONSENT_EV_TAG_TOO_LONG      0x02   /* a tag over the held-tag bound */
+#define CONSENT_EV_BLOCKED           0x04   /* at least one element blocked */
+#define CONSENT_EV_ACTIVATED         0x08   /* site-tagged element activated */
+#define CONSENT_EV_INJECTED          0x10   /* body_start injected */
+
+/* malloc()ed; conf is copied.  NULL on allocation failure. */
+consent_rewriter_t *consent_rewriter_create(const consent_rewriter_conf_t *c);
+void consent_rewriter_destroy(consent_rewriter_t *rw);
+
+/*
+ * Feed the next len bytes; last = 1 on the final call (len may be 0), which
+ * flushes everything held and the injections not done yet.  0 or -1.
+ */
+int consent_rewriter_feed(consent_rewriter_t *rw, const unsigned char *p,
+    size_t len, int last);
+
+/* Bytes currently held (unfinished tag or inline script text). */
+size_t consent_rewriter_held(const consent_rewriter_t *rw);
+
+unsigned consent_rewriter_events(const consent_rewriter_t *rw);
+
+#endif /* CONSENT_REWRITER_H */
