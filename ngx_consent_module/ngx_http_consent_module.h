@@ -1,0 +1,126 @@
+#ifndef _NGX_HTTP_CONSENT_MODULE_H_INCLUDED_
+#define _NGX_HTTP_CONSENT_MODULE_H_INCLUDED_
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "consent_policy.h"
+#include "consent_cookie.h"
+#include "ngx_http_consent_assets.h"
+
+
+#define NGX_HTTP_CONSENT_SAMESITE_LAX     0
+#define NGX_HTTP_CONSENT_SAMESITE_STRICT  1
+#define NGX_HTTP_CONSENT_SAMESITE_NONE    2
+
+#define NGX_HTTP_CONSENT_SECURE_AUTO      0
+#define NGX_HTTP_CONSENT_SECURE_ON        1
+#define NGX_HTTP_CONSENT_SECURE_OFF       2
+
+#define NGX_HTTP_CONSENT_IP_TRUNCATE      0
+#define NGX_HTTP_CONSENT_IP_FULL          1
+#define NGX_HTTP_CONSENT_IP_OFF           2
+
+
+/* A policy file loaded once per configuration, shared by every location. */
+typedef struct {
+    ngx_str_t                  path;      /* empty for the built-in one */
+    consent_policy_t          *policy;
+} ngx_http_consent_policy_file_t;
+
+
+typedef struct {
+    ngx_array_t                policies;  /* ngx_http_consent_policy_file_t */
+    consent_policy_t          *builtin;
+} ngx_http_consent_main_conf_t;
+
+
+typedef struct ngx_http_consent_audit_log_s  ngx_http_consent_audit_log_t;
+
+typedef struct {
+    ngx_array_t               *keys;          /* consent_key_t, first signs */
+
+    ngx_str_t                  cookie_name;
+    time_t                     cookie_max_age;
+    ngx_str_t                  cookie_domain;
+    ngx_str_t                  cookie_path;
+    ngx_uint_t                 cookie_samesite;
+    ngx_uint_t                 cookie_secure;
+    ngx_flag_t                 cookie_set;    /* consent_cookie was given */
+
+    ngx_str_t                  api_path;      /* learned from consent_api */
+    ngx_str_t                  page_path;     /* consent_policy_page's */
+
+    ngx_http_consent_audit_log_t  *audit_log; /* NULL: off */
+    ngx_str_t                  audit_key;     /* chain MAC key */
+    ngx_uint_t                 audit_ip;
+} ngx_http_consent_srv_conf_t;
+
+
+typedef struct {
+    ngx_flag_t                 enable;
+    consent_policy_t          *policy;
+    ngx_flag_t                 gpc;
+    ngx_hash_t                 types;
+    ngx_array_t               *types_keys;
+    size_t                     inline_max;
+    ngx_http_complex_value_t  *csp_nonce;
+    ngx_flag_t                 api;           /* consent_api here */
+    ngx_flag_t                 policy_page;   /* consent_policy_page here */
+} ngx_http_consent_loc_conf_t;
+
+
+/* The request's consent state, decoded once and cached in the ctx. */
+typedef struct {
+    consent_status_t           status;
+    consent_state_t            state;         /* when VALID or STALE */
+    consent_mask_t             granted;       /* effective: required | ... */
+    unsigned                   gpc:1;
+} ngx_http_consent_request_t;
+
+
+typedef struct ngx_http_consent_filter_ctx_s  ngx_http_consent_filter_ctx_t;
+
+typedef struct {
+    ngx_http_consent_request_t     consent;
+    ngx_http_consent_filter_ctx_t *filter;    /* NULL unless rewriting */
+} ngx_http_consent_ctx_t;
+
+
+extern ngx_module_t  ngx_http_consent_module;
+
+
+/* The cached ctx with the decoded cookie; NULL on allocation failure. */
+ngx_http_consent_ctx_t *ngx_http_consent_get_ctx(ngx_http_request_t *r);
+
+/* The policy in force for the request's location. */
+consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
+
+/* Load (or reuse) a policy file at configuration time; NULL: logged. */
+consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
+    ngx_str_t *path);
+
+ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
+
+/* Issue a Set-Cookie for a new state (signed with the first key). */
+ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
+    consent_state_t *state);
+
+/* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
+ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);
+ngx_int_t ngx_http_consent_page_handler(ngx_http_request_t *r);
+
+/* consent_audit_log directive and the audit writer (..._audit.c). */
+char *ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+ngx_int_t ngx_http_consent_audit_write(ngx_http_request_t *r,
+    const char *action, const char *source, consent_state_t *state,
+    consent_mask_t denied);
+
+/* Find an embedded asset by file name; NULL when absent. */
+const ngx_http_consent_asset_t *ngx_http_consent_asset(const char *name);
+
+
+#endif /* _NGX_HTTP_CONSENT_MODULE_H_INCLUDED_ */
