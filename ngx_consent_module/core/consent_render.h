@@ -1,0 +1,73 @@
+#ifndef CONSENT_RENDER_H
+#define CONSENT_RENDER_H
+
+/*
+ * Rendering of the consent UI: the fragments the body filter injects into
+ * HTML pages (Consent Mode defaults, asset links, banner / preferences /
+ * settings control) and the privacy policy page.  Every policy text is
+ * HTML-escaped; return_to is reduced to a same-origin path.
+ *
+ * The static parts of each fragment are built once per (policy, language,
+ * decided, api_path, page_path) and cached in the process; a request only
+ * splices in its own parts (return_to, checkbox states, nonce, signals).
+ * nginx workers are single-threaded, so the cache needs no locking.
+ */
+
+#include <stddef.h>
+
+#include "consent_policy.h"
+
+
+typedef struct {
+    const consent_policy_t  *policy;
+    const char              *lang;       /* consent_policy_language()'s */
+    consent_mask_t           granted;    /* categories granted now */
+    int                      decided;    /* valid decision: settings only */
+    int                      gpc;        /* the request has Sec-GPC: 1 */
+    const char              *api_path;   /* "/_consent/" */
+    const char              *page_path;  /* policy page location or NULL */
+    const char              *return_to;  /* request path + query, raw */
+    const char              *nonce;      /* CSP nonce or NULL */
+    const char              *consent_id; /* hex id when decided, or NULL */
+} consent_render_ctx_t;
+
+/*
+ * All strings are NUL-terminated.  Without a decision the preferences never
+ * show a category as on unless it is required, and Consent Mode defaults
+ * deny everything not required, whatever granted says.
+ */
+
+typedef struct {
+    char                    *data;       /* malloc()ed: the caller free()s */
+    size_t                   len;
+} consent_render_out_t;
+
+
+/*
+ * Each returns 0, or -1 on allocation failure (out is then left empty).
+ * An empty fragment is data == NULL, len == 0.
+ */
+
+/* Inline <script nonce> with gtag('consent','default',...) or empty. */
+int consent_render_head_start(const consent_render_ctx_t *c,
+    consent_render_out_t *out);
+
+/* <link rel="stylesheet"> and <script defer src> of consent.css / .js. */
+int consent_render_head_end(const consent_render_ctx_t *c,
+    consent_render_out_t *out);
+
+/* The banner with its preferences layer, or only the settings control. */
+int consent_render_body_start(const consent_render_ctx_t *c,
+    consent_render_out_t *out);
+
+/* The full privacy policy and cookie declaration page. */
+int consent_render_policy_page(const consent_render_ctx_t *c,
+    consent_render_out_t *out);
+
+/* Drop cached fragments of a policy; call before consent_policy_free(). */
+void consent_render_forget(const consent_policy_t *policy);
+
+/* "rtl" for right-to-left languages (ar, he, fa, ur, ...), else "ltr". */
+const char *consent_render_dir(const char *lang);
+
+#endif /* CONSENT_RENDER_H */
