@@ -32,6 +32,7 @@ _Static_assert(CONSENT_OFF_MAC == CONSENT_COOKIE_SIGNED_LEN,
                "the MAC must be the last field");
 
 
+static int consent_is_space(char c);
 static int consent_cookie_mac(const consent_key_t *key,
     const unsigned char *data, unsigned char mac[32]);
 static int consent_b64url_value(unsigned char c);
@@ -210,6 +211,75 @@ consent_status_name(consent_status_t status)
     }
 
     return "invalid";
+}
+
+
+int
+consent_cookie_header_find(const char *header, size_t len, const char *name,
+    size_t name_len, size_t *pos, const char **value, size_t *value_len)
+{
+    size_t       start, end, eq, name_end, value_start;
+    const char  *semi, *equals;
+
+    while (*pos < len) {
+        start = *pos;
+        semi = memchr(header + start, ';', len - start);
+        end = semi != NULL ? (size_t) (semi - header) : len;
+        *pos = semi != NULL ? end + 1 : len;
+
+        while (start < end && consent_is_space(header[start])) {
+            start++;
+        }
+
+        while (end > start && consent_is_space(header[end - 1])) {
+            end--;
+        }
+
+        equals = memchr(header + start, '=', end - start);
+        if (equals == NULL) {
+            continue;
+        }
+
+        eq = (size_t) (equals - header);
+
+        name_end = eq;
+        while (name_end > start && consent_is_space(header[name_end - 1])) {
+            name_end--;
+        }
+
+        if (name_end - start != name_len
+            || (name_len != 0 && memcmp(header + start, name, name_len) != 0))
+        {
+            continue;
+        }
+
+        value_start = eq + 1;
+        while (value_start < end && consent_is_space(header[value_start])) {
+            value_start++;
+        }
+
+        /* RFC 6265 allows a cookie-value wrapped in one pair of DQUOTEs */
+        if (end - value_start >= 2 && header[value_start] == '"'
+            && header[end - 1] == '"')
+        {
+            value_start++;
+            end--;
+        }
+
+        *value = header + value_start;
+        *value_len = end - value_start;
+
+        return 1;
+    }
+
+    return 0;
+}
+
+
+static int
+consent_is_space(char c)
+{
+    return c == ' ' || c == '\t';
 }
 
 

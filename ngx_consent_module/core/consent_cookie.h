@@ -64,4 +64,17 @@ consent_status_t consent_cookie_verify(const char *value, size_t len,
 
 const char *consent_status_name(consent_status_t status);
 
+/*
+ * Iterate the values of every cookie called name (compared case-sensitively,
+ * as browsers do) in one Cookie header value such as "a=1; b=2;c=3".
+ * Whitespace around pairs, names and values is skipped, a value in double
+ * quotes is unquoted, empty values are found, pairs without '=' are skipped.
+ * *pos is the cursor: 0 before the first call.  Returns 1 with *value
+ * pointing into header, or 0 when there are no more.  Never reads past
+ * header + len.
+ */
+int consent_cookie_header_find(const char *header, size_t len,
+    const char *name, size_t name_len, size_t *pos, const char **value,
+    size_t *value_len);
+
 #endif /* CONSENT_COOKIE_H */

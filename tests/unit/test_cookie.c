@@ -457,6 +457,98 @@ test_garbage(const consent_key_t *k1)
 }
 
 
+/* Every value of name in header, joined with '|', each wrapped in []. */
+static const char *
+scan(const char *header, size_t len, const char *name)
+{
+    static char  out[256];
+    size_t       pos, vlen, n;
+    const char  *v;
+
+    pos = 0;
+    n = 0;
+    out[0] = '\0';
+
+    while (consent_cookie_header_find(header, len, name, strlen(name), &pos,
+                                      &v, &vlen))
+    {
+        if (v < header || v + vlen > header + len
+            || n + vlen + 4 > sizeof(out))
+        {
+            return "(out of bounds)";
+        }
+
+        n += (size_t) snprintf(out + n, sizeof(out) - n, "%s[%.*s]",
+                               n ? "|" : "", (int) vlen, v);
+    }
+
+    if (pos != len) {
+        return "(cursor not at the end)";
+    }
+
+    return out;
+}
+
+
+#define SCAN(h, name)  scan(h, sizeof(h) - 1, name)
+
+
+static void
+test_header_scanner(void)
+{
+    char        *bounded;
+    size_t       pos, vlen;
+    const char  *v;
+
+    is_str(SCAN("a=1; consent=xyz; b=2", "consent"), "[xyz]", "middle");
+    is_str(SCAN("consent=xyz", "consent"), "[xyz]", "alone");
+    is_str(SCAN("a=1;b=2;c=3", "c"), "[3]", "no spaces, last");
+    is_str(SCAN("a=1;b=2;c=3", "a"), "[1]", "no spaces, first");
+    is_str(SCAN("consent=1; a=2; consent=3", "consent"), "[1]|[3]",
+           "duplicates are all found, in order");
+    is_str(SCAN("consent2=x; consent=y", "consent"), "[y]",
+           "a longer name with our prefix is not ours");
+    is_str(SCAN("xconsent=x; consent=y; consen=z", "consent"), "[y]",
+           "a name ending in ours and a prefix of ours are not ours");
+    is_str(SCAN("consent=a=b", "consent"), "[a=b]",
+           "the value runs past a second '='");
+    is_str(SCAN("Consent=x; CONSENT=y", "consent"), "",
+           "names are case-sensitive");
+    is_str(SCAN("consent=\"q v\"; a=1", "consent"), "[q v]",
+           "a quoted value is unquoted");
+    is_str(SCAN("consent=\"\"", "consent"), "[]", "an empty quoted value");
+    is_str(SCAN("consent=\"", "consent"), "[\"]",
+           "a lone quote is kept as is");
+    is_str(SCAN("consent=; a=1", "consent"), "[]", "an empty value");
+    is_str(SCAN("consent=", "consent"), "[]", "an empty value at the end");
+    is_str(SCAN("  consent = v1 ;\tconsent=\tv2\t;  ", "consent"),
+           "[v1]|[v2]", "spaces and tabs around names and values");
+    is_str(SCAN("a=1; consent=v;", "consent"), "[v]", "a trailing semicolon");
+    is_str(SCAN("a=1;; ;consent=v;;", "consent"), "[v]",
+           "empty pairs are skipped");
+    is_str(SCAN("consent; consent=v", "consent"), "[v]",
+           "a pair without '=' is skipped");
+    is_str(SCAN("a=1; b=2", "consent"), "", "absent");
+    is_str(SCAN("", "consent"), "", "empty header");
+    is_str(scan(NULL, 0, "consent"), "", "NULL header of length 0");
+    is_str(SCAN("=v; a=1", ""), "[v]", "an empty name finds '=v'");
+
+    /* on the heap, exactly 8 bytes: valgrind and ASan see any over-read */
+    bounded = malloc(8);
+    ok(bounded != NULL, "allocate an unterminated header");
+    if (bounded != NULL) {
+        memcpy(bounded, "c=abcdef", 8);
+        is_str(scan(bounded, 8, "c"), "[abcdef]", "no NUL after the header");
+        is_str(scan(bounded, 5, "c"), "[abc]", "len cuts the value");
+        free(bounded);
+    }
+
+    pos = 100;
+    ok(!consent_cookie_header_find("c=1", 3, "c", 1, &pos, &v, &vlen),
+       "a cursor past the end finds nothing");
+}
+
+
 static void
 test_status_names(void)
 {
@@ -486,6 +578,7 @@ main(void)
     test_revision(&k1, &in);
     test_garbage(&k1);
     test_status_names();
+    test_header_scanner();
 
     return done_testing();
 }
