@@ -68,6 +68,8 @@ typedef struct {
     ngx_http_complex_value_t  *csp_nonce;
     ngx_flag_t                 api;           /* consent_api here */
     ngx_flag_t                 policy_page;   /* consent_policy_page here */
+    ngx_str_t                  enabled_in;    /* "file:line" of consent on */
+    const char                *enabled_what;
 } ngx_http_consent_loc_conf_t;
 
 
@@ -102,7 +104,12 @@ consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
     ngx_str_t *path);
 
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
+
+/* The first request header of that name, or NULL. */
+ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
+    const char *name);
 
 /* Issue a Set-Cookie for a new state (signed with the first key). */
 ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
