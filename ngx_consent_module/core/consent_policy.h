@@ -49,6 +49,28 @@ typedef struct {
     size_t                  ncookies;
 } consent_service_t;
 
+/*
+ * The patterns of one kind (src, inline or cookie) of every service, in
+ * service order then pattern order; private to consent_policy_match.c.
+ * "any" is one alternation of the patterns that can be combined without
+ * changing their meaning: when it does not match, only "rest" is tried.
+ */
+typedef struct {
+    pcre2_code             *code;           /* borrowed from the service */
+    unsigned                service;
+    unsigned                jit:1;
+    unsigned                combined:1;     /* part of "any" */
+} consent_pattern_t;
+
+typedef struct {
+    consent_pattern_t      *patterns;
+    size_t                  npatterns;
+    pcre2_code             *any;            /* NULL: no prefilter */
+    unsigned                any_jit:1;
+    size_t                 *rest;           /* indexes of uncombined ones */
+    size_t                  nrest;
+} consent_pattern_set_t;
+
 typedef struct {
     uint32_t                revision;
     const char             *default_language;
@@ -66,13 +88,19 @@ typedef struct {
     json_t                 *consent_mode;   /* Google Consent Mode map or NULL */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
+    consent_pattern_set_t   src_set;
+    consent_pattern_set_t   inline_set;
+    consent_pattern_set_t   cookie_set;
 } consent_policy_t;
 
 
 /*
  * Load and validate.  On failure return NULL and write one line into err:
- * "NAME:LINE:COLUMN: what is wrong" for JSON and schema errors,
- * "NAME: service "x": src pattern 2 at offset 7: what is wrong" for regexes.
+ * "NAME:LINE:COLUMN: what is wrong" for JSON syntax errors (jansson's
+ * position), "NAME:LINE:COLUMN: categories[2].id: what is wrong" for schema
+ * errors (the position of the offending value) and
+ * "NAME:LINE:COLUMN: service "x": match.src[2]: at offset 7: what is wrong"
+ * for regexes.
  */
 consent_policy_t *consent_policy_load_file(const char *path, char *err,
     size_t errlen);

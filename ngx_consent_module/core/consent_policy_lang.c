@@ -1,0 +1,256 @@
+/*
+ * Lookups in a loaded policy: categories by id, localized strings and the
+ * visitor's language from Accept-Language.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "consent_policy.h"
+
+/* The longest Accept-Language range considered ("zh-Hant-TW" and kin). */
+#define CONSENT_LANGUAGE_MAX  35
+
+
+/* English wording for the optional texts a policy may leave out. */
+static const char *consent_policy_text_defaults[][2] = {
+    { "settings", "Cookie settings" },
+    { "preferences_title", "Privacy preferences" },
+    { "close", "Close" },
+    { "privacy_title", "Privacy policy" },
+    { "cookies_title", "Cookies and similar technologies" },
+    { "always_on", "Always active" },
+    { "services_title", "Services" },
+    { "controller_title", "Controller" },
+    { "current_choice", "Your current choice" },
+    { "withdraw", "Withdraw consent" },
+    { "provider", "Provider" },
+    { "cookie_name", "Name" },
+    { "cookie_duration", "Duration" },
+    { "cookie_purpose", "Purpose" },
+    { "privacy_url", "Privacy policy of the provider" },
+    { "no_decision", "You have not made a choice yet." },
+    { "granted", "Allowed" },
+    { "denied", "Not allowed" },
+    { NULL, NULL }
+};
+
+
+int
+consent_policy_category(const consent_policy_t *policy, const char *id,
+    size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < policy->ncategories; i++) {
+        if (strncmp(policy->categories[i].id, id, len) == 0
+            && policy->categories[i].id[len] == '\0')
+        {
+            return (int) i;
+        }
+    }
+
+    return -1;
+}
+
+
+const char *
+consent_policy_localized(const consent_policy_t *policy,
+    const json_t *localized, const char *lang)
+{
+    json_t  *text;
+
+    if (localized == NULL) {
+        return "";
+    }
+
+    text = (lang != NULL) ? json_object_get(localized, lang) : NULL;
+
+    if (!json_is_string(text)) {
+        text = json_object_get(localized, policy->default_language);
+    }
+
+    return json_is_string(text) ? json_string_value(text) : "";
+}
+
+
+const char *
+consent_policy_text(const consent_policy_t *policy, const char *lang,
+    const char *key)
+{
+    size_t   i;
+    json_t  *texts, *text;
+
+    texts = (lang != NULL) ? json_object_get(policy->texts, lang) : NULL;
+    text = json_object_get(texts, key);
+
+    if (!json_is_string(text)) {
+        texts = json_object_get(policy->texts, policy->default_language);
+        text = json_object_get(texts, key);
+    }
+
+    if (json_is_string(text)) {
+        return json_string_value(text);
+    }
+
+    for (i = 0; consent_policy_text_defaults[i][0] != NULL; i++) {
+        if (strcmp(consent_policy_text_defaults[i][0], key) == 0) {
+            return consent_policy_text_defaults[i][1];
+        }
+    }
+
+    return "";
+}
+
+
+/* The policy language for one range: exact, else same primary subtag. */
+static const char *
+consent_policy_language_for(const consent_policy_t *policy,
+    const char *range, size_t len)
+{
+    size_t       i, primary;
+    const char  *lang, *dash;
+
+    if (len == 1 && range[0] == '*') {
+        return policy->languages[0];
+    }
+
+    for (i = 0; i < policy->nlanguages; i++) {
+        lang = policy->languages[i];
+
+        if (strlen(lang) == len && strncasecmp(lang, range, len) == 0) {
+            return lang;
+        }
+    }
+
+    dash = memchr(range, '-', len);
+    primary = (dash != NULL) ? (size_t) (dash - range) : len;
+
+    /* "de-AT" prefers "de" to "de-CH" */
+    for (i = 0; i < policy->nlanguages; i++) {
+        lang = policy->languages[i];
+
+        if (strlen(lang) == primary
+            && strncasecmp(lang, range, primary) == 0)
+        {
+            return lang;
+        }
+    }
+
+    for (i = 0; i < policy->nlanguages; i++) {
+        lang = policy->languages[i];
+
+        if (strncasecmp(lang, range, primary) == 0 && lang[primary] == '-') {
+            return lang;
+        }
+    }
+
+    return NULL;
+}
+
+
+/* A qvalue in thousandths: "0", "0.5", "1", "1.000"; -1 when malformed. */
+static int
+consent_policy_qvalue(const char *p, const char *end)
+{
+    int     q, scale;
+
+    if (p >= end || (*p != '0' && *p != '1')) {
+        return -1;
+    }
+
+    q = (*p++ - '0') * 1000;
+
+    if (p < end && *p == '.') {
+        p++;
+
+        for (scale = 100; p < end && *p >= '0' && *p <= '9' && scale > 0;
+             scale /= 10)
+        {
+            q += (*p++ - '0') * scale;
+        }
+    }
+
+    while (p < end && (*p == ' ' || *p == '\t')) {
+        p++;
+    }
+
+    if (p != end || q > 1000) {
+        return -1;
+    }
+
+    return q;
+}
+
+
+const char *
+consent_policy_language(const consent_policy_t *policy,
+    const char *accept_language, size_t len)
+{
+    int          q, best_q;
+    const char  *p, *end, *range, *range_end, *param, *param_end, *lang;
+    const char  *best;
+
+    best = NULL;
+    best_q = 0;
+    p = accept_language;
+    end = (p != NULL) ? p + len : p;
+
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == ',')) {
+            p++;
+        }
+
+        range = p;
+
+        while (p < end && *p != ',' && *p != ';' && *p != ' '
+               && *p != '\t')
+        {
+            p++;
+        }
+
+        range_end = p;
+        q = 1000;
+
+        /* parameters up to the next comma: only q matters */
+        while (p < end && *p != ',') {
+            if (*p != ';') {
+                p++;
+                continue;
+            }
+
+            for (p++; p < end && (*p == ' ' || *p == '\t'); p++) {
+                /* void */
+            }
+
+            param = p;
+
+            while (p < end && *p != ',' && *p != ';') {
+                p++;
+            }
+
+            param_end = p;
+
+            if (param_end - param >= 2 && (param[0] == 'q' || param[0] == 'Q')
+                && param[1] == '=')
+            {
+                q = consent_policy_qvalue(param + 2, param_end);
+            }
+        }
+
+        if (range == range_end || range_end - range > CONSENT_LANGUAGE_MAX
+            || q <= best_q)
+        {
+            continue;
+        }
+
+        lang = consent_policy_language_for(policy, range,
+                                           (size_t) (range_end - range));
+        if (lang != NULL) {
+            best = lang;
+            best_q = q;
+        }
+    }
+
+    return (best != NULL) ? best : policy->languages[0];
+}

@@ -1,0 +1,335 @@
+/*
+ * Matching URLs, inline scripts and cookie names against the services of a
+ * policy.  The rewriter asks about every URL of every page and most of them
+ * belong to no service, so the patterns that can be combined without
+ * changing their meaning are also compiled into one alternation: one match
+ * call rejects an ordinary URL, and only a hit (or a pattern that could not
+ * be combined) costs a walk over the patterns in policy order.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "consent_policy_int.h"
+
+
+/*
+ * Can "(?:" pattern ")" sit in an alternation and mean the same?  Patterns
+ * with captures (numbered references), \Q (quotes up to the end), \g
+ * (recursion), "(*" verbs (backtracking control reaches the other
+ * alternatives) and "(?" constructs other than groups, lookarounds and
+ * option letters (x makes "#" swallow the rest; R and 0 recurse into the
+ * whole) cannot.  Anything doubtful is left out: that costs speed, not
+ * correctness.
+ */
+static int
+consent_pattern_combinable(pcre2_code *code, const char *source, size_t len)
+{
+    size_t    i;
+    uint32_t  captures;
+
+    if (pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures) != 0
+        || captures != 0)
+    {
+        return 0;
+    }
+
+    for (i = 0; i < len; i++) {
+
+        if (source[i] == '\\') {
+            if (i + 1 < len && (source[i + 1] == 'Q' || source[i + 1] == 'g')) {
+                return 0;
+            }
+
+            i++;
+            continue;
+        }
+
+        if (source[i] != '(' || i + 1 >= len) {
+            continue;
+        }
+
+        if (source[i + 1] == '*') {
+            return 0;
+        }
+
+        if (source[i + 1] != '?') {
+            continue;
+        }
+
+        i += 2;
+
+        if (i < len && source[i] != '\0'
+            && strchr(":=!>|", source[i]) != NULL)
+        {
+            continue;
+        }
+
+        if (i + 1 < len && source[i] == '<'
+            && (source[i + 1] == '=' || source[i + 1] == '!'))
+        {
+            continue;
+        }
+
+        while (i < len && source[i] != '\0'
+               && strchr("imsnUJ^-", source[i]) != NULL)
+        {
+            i++;
+        }
+
+        if (i >= len || (source[i] != ')' && source[i] != ':')) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+static int
+consent_pattern_append(consent_pattern_builder_t *builder, const char *data,
+    size_t len)
+{
+    char    *source;
+    size_t   size;
+
+    if (builder->len + len > builder->size) {
+        size = builder->size ? builder->size : 256;
+
+        while (size < builder->len + len) {
+            size *= 2;
+        }
+
+        source = realloc(builder->source, size);
+        if (source == NULL) {
+            return -1;
+        }
+
+        builder->source = source;
+        builder->size = size;
+    }
+
+    memcpy(builder->source + builder->len, data, len);
+    builder->len += len;
+
+    return 0;
+}
+
+
+int
+consent_pattern_set_add(consent_pattern_set_t *set,
+    consent_pattern_builder_t *builder, pcre2_code *code, unsigned service,
+    const char *source, size_t len)
+{
+    size_t              jit_size;
+    consent_pattern_t  *patterns, *pattern;
+
+    /* grows by powers of two: reallocate when the count is one */
+    if ((set->npatterns & (set->npatterns - 1)) == 0) {
+        patterns = realloc(set->patterns, (set->npatterns ? 2 * set->npatterns
+                                                         : 1)
+                                          * sizeof(consent_pattern_t));
+        if (patterns == NULL) {
+            return -1;
+        }
+
+        set->patterns = patterns;
+    }
+
+    pattern = &set->patterns[set->npatterns++];
+    pattern->code = code;
+    pattern->service = service;
+    pattern->jit = pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size)
+                   == 0 && jit_size > 0;
+    pattern->combined = consent_pattern_combinable(code, source, len);
+
+    if (!pattern->combined) {
+        return 0;
+    }
+
+    if ((builder->ncombined && consent_pattern_append(builder, "|", 1) != 0)
+        || consent_pattern_append(builder, "(?:", 3) != 0
+        || consent_pattern_append(builder, source, len) != 0
+        || consent_pattern_append(builder, ")", 1) != 0)
+    {
+        return -1;
+    }
+
+    builder->ncombined++;
+
+    return 0;
+}
+
+
+int
+consent_pattern_set_finish(consent_pattern_set_t *set,
+    consent_pattern_builder_t *builder)
+{
+    int          errcode;
+    size_t       i, jit_size;
+    PCRE2_SIZE   offset;
+
+    if (builder->ncombined > 1) {
+        set->any = pcre2_compile((PCRE2_SPTR) builder->source, builder->len,
+                                 0, &errcode, &offset, NULL);
+    }
+
+    consent_pattern_builder_free(builder);
+
+    if (set->any != NULL) {
+        (void) pcre2_jit_compile(set->any, PCRE2_JIT_COMPLETE);
+        set->any_jit = pcre2_pattern_info(set->any, PCRE2_INFO_JITSIZE,
+                                          &jit_size)
+                       == 0 && jit_size > 0;
+    }
+
+    for (i = 0; i < set->npatterns; i++) {
+        if (set->any == NULL) {
+            set->patterns[i].combined = 0;
+        }
+
+        if (!set->patterns[i].combined) {
+            set->nrest++;
+        }
+    }
+
+    if (set->nrest == 0) {
+        return 0;
+    }
+
+    set->rest = malloc(set->nrest * sizeof(size_t));
+    if (set->rest == NULL) {
+        return -1;
+    }
+
+    set->nrest = 0;
+
+    for (i = 0; i < set->npatterns; i++) {
+        if (!set->patterns[i].combined) {
+            set->rest[set->nrest++] = i;
+        }
+    }
+
+    return 0;
+}
+
+
+void
+consent_pattern_builder_free(consent_pattern_builder_t *builder)
+{
+    free(builder->source);
+    builder->source = NULL;
+    builder->len = 0;
+    builder->size = 0;
+}
+
+
+void
+consent_pattern_set_free(consent_pattern_set_t *set)
+{
+    pcre2_code_free(set->any);
+    free(set->patterns);
+    free(set->rest);
+}
+
+
+/* > 0 on a match; errors (limits) count as no match. */
+static int
+consent_pattern_run(const consent_policy_t *policy, pcre2_code *code,
+    unsigned jit, const unsigned char *subject, size_t len)
+{
+    int  rc;
+
+    if (jit) {
+        rc = pcre2_jit_match(code, subject, len, 0, 0, policy->match_data,
+                             NULL);
+
+        /* the interpreter keeps its backtracking on the heap */
+        if (rc != PCRE2_ERROR_JIT_STACKLIMIT) {
+            return rc >= 0;
+        }
+    }
+
+    rc = pcre2_match(code, subject, len, 0, PCRE2_NO_JIT, policy->match_data,
+                     NULL);
+
+    return rc >= 0;
+}
+
+
+static int
+consent_pattern_set_match(const consent_policy_t *policy,
+    const consent_pattern_set_t *set, const unsigned char *subject,
+    size_t len)
+{
+    size_t                    i;
+    const consent_pattern_t  *pattern;
+
+    if (subject == NULL) {
+        subject = (const unsigned char *) "";
+        len = 0;
+    }
+
+    if (set->any != NULL
+        && !consent_pattern_run(policy, set->any, set->any_jit, subject, len))
+    {
+        for (i = 0; i < set->nrest; i++) {
+            pattern = &set->patterns[set->rest[i]];
+
+            if (consent_pattern_run(policy, pattern->code, pattern->jit,
+                                    subject, len))
+            {
+                return (int) pattern->service;
+            }
+        }
+
+        return -1;
+    }
+
+    for (i = 0; i < set->npatterns; i++) {
+        pattern = &set->patterns[i];
+
+        if (consent_pattern_run(policy, pattern->code, pattern->jit, subject,
+                                len))
+        {
+            return (int) pattern->service;
+        }
+    }
+
+    return -1;
+}
+
+
+int
+consent_policy_match_src(const consent_policy_t *policy,
+    const unsigned char *url, size_t len)
+{
+    /* browsers strip leading and trailing C0 controls and spaces of URLs */
+    while (len > 0 && url[0] <= 0x20) {
+        url++;
+        len--;
+    }
+
+    while (len > 0 && url[len - 1] <= 0x20) {
+        len--;
+    }
+
+    return consent_pattern_set_match(policy, &policy->src_set, url, len);
+}
+
+
+int
+consent_policy_match_inline(const consent_policy_t *policy,
+    const unsigned char *text, size_t len)
+{
+    return consent_pattern_set_match(policy, &policy->inline_set, text, len);
+}
+
+
+int
+consent_policy_match_cookie(const consent_policy_t *policy,
+    const char *name, size_t len)
+{
+    return consent_pattern_set_match(policy, &policy->cookie_set,
+                                     (const unsigned char *) name, len);
+}
