@@ -67,6 +67,10 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 	$(CC) $(CORE_CFLAGS) -Itests/unit $< $(BUILD)/core/libconsent.a \
 		$(CORE_LIBS) -o $@
 
+$(BUILD)/tests/mint-cookie: tests/tools/mint-cookie.c $(BUILD)/core/libconsent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) $< $(BUILD)/core/libconsent.a $(CORE_LIBS) -o $@
+
 # ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
 asan:
 	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
@@ -75,13 +79,14 @@ asan:
 unit: all $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
-integration: all
+integration: all $(BUILD)/tests/mint-cookie
 	prove tests/nginx/
 
 test: FORCE
 	@tools/deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
-	@tests/run-all.sh
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie
+	@$(MAKE) --no-print-directory asan
+	@tests/run-all.pl
 
 run: all
 	@tools/run-demo.sh

@@ -1,0 +1,91 @@
+/*
+ * Test tool: prints a consent cookie value signed with a key file, so that
+ * integration tests can present valid, stale and tampered cookies.
+ *   mint-cookie KEYFILE REVISION GRANTED_MASK ISSUED_UNIX [ID_HEX]
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "consent_cookie.h"
+
+
+static int
+read_key(const char *path, unsigned char *buf, size_t size, size_t *len)
+{
+    FILE    *f;
+    size_t   n;
+
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+
+    n = fread(buf, 1, size, f);
+    fclose(f);
+
+    /* the module does not count a trailing newline as part of the key */
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
+        n--;
+    }
+
+    *len = n;
+    return 0;
+}
+
+
+int
+main(int argc, char **argv)
+{
+    char             out[CONSENT_COOKIE_LEN + 1];
+    size_t           i;
+    unsigned int     byte;
+    unsigned char    secret[4096];
+    consent_key_t    key;
+    consent_state_t  state;
+
+    if (argc < 5) {
+        fprintf(stderr, "usage: mint-cookie KEYFILE REVISION GRANTED_MASK "
+                "ISSUED_UNIX [ID_HEX]\n");
+        return 2;
+    }
+
+    memset(&key, 0, sizeof(key));
+    if (read_key(argv[1], secret, sizeof(secret), &key.len) != 0) {
+        return 1;
+    }
+
+    key.secret = secret;
+    if (consent_key_init(&key) != 0) {
+        fprintf(stderr, "mint-cookie: key too short\n");
+        return 1;
+    }
+
+    memset(&state, 0, sizeof(state));
+    state.revision = (uint32_t) strtoul(argv[2], NULL, 0);
+    state.granted = (uint32_t) strtoul(argv[3], NULL, 0);
+    state.issued = (uint64_t) strtoull(argv[4], NULL, 0);
+
+    if (argc > 5 && strlen(argv[5]) == 2 * CONSENT_ID_LEN) {
+        for (i = 0; i < CONSENT_ID_LEN; i++) {
+            if (sscanf(argv[5] + 2 * i, "%2x", &byte) != 1) {
+                return 2;
+            }
+            state.id[i] = (unsigned char) byte;
+        }
+
+    } else if (consent_id_generate(state.id) != 0) {
+        return 1;
+    }
+
+    if (consent_cookie_encode(&state, &key, out) != 0) {
+        return 1;
+    }
+
+    out[CONSENT_COOKIE_LEN] = '\0';
+    printf("%s\n", out);
+
+    return 0;
+}
