@@ -1,0 +1,595 @@
+/*
+ * The renderer's entry points: the fragments injected into pages, their
+ * per-process template cache, and the Google Consent Mode v2 defaults.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "consent_escape.h"
+#include "consent_render_int.h"
+
+#define CONSENT_SIGNALS     7
+#define CONSENT_TPLS_MAX    64      /* per policy; more are not cached */
+
+
+static const char  *consent_render_signals[CONSENT_SIGNALS] = {
+    "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage",
+    "functionality_storage", "personalization_storage", "security_storage"
+};
+
+/* The categories behind each signal when the policy just says "true". */
+static const char  *consent_render_signal_defaults[CONSENT_SIGNALS] = {
+    "marketing", "marketing", "marketing", "analytics",
+    "preferences", "preferences", NULL
+};
+
+
+typedef struct consent_render_tpl_s  consent_render_tpl_t;
+
+struct consent_render_tpl_s {
+    consent_render_tpl_t    *next;
+    char                    *lang;
+    char                    *api_path;
+    char                    *page_path;     /* NULL: none */
+    int                      decided;
+    consent_builder_t        body;
+};
+
+typedef struct consent_render_cache_s  consent_render_cache_t;
+
+struct consent_render_cache_s {
+    consent_render_cache_t  *next;
+    const consent_policy_t  *policy;
+    int                      consent_mode;
+    unsigned                 mapped;        /* bit per signal */
+    consent_mask_t           needs[CONSENT_SIGNALS];  /* all granted */
+    char                    *mode_json;     /* for consent.js */
+    consent_render_tpl_t    *tpls;
+    size_t                   ntpls;
+};
+
+
+static consent_render_cache_t *consent_render_cache(
+    const consent_policy_t *policy);
+static int consent_render_mode_init(consent_render_cache_t *cache);
+static void consent_render_mode_signal(consent_render_cache_t *cache,
+    unsigned signal, const json_t *value);
+static char *consent_render_mode_json(const consent_render_cache_t *cache);
+static const consent_builder_t *consent_render_body_tpl(
+    consent_render_cache_t *cache, const consent_render_ctx_t *c,
+    consent_builder_t *scratch);
+static void consent_render_tpl_free(consent_render_tpl_t *tpl);
+static int consent_render_same(const char *a, const char *b);
+static char *consent_render_strdup(const char *s);
+static consent_mask_t consent_render_effective(
+    const consent_render_ctx_t *c);
+static void consent_render_req(const consent_render_ctx_t *c,
+    consent_render_req_t *req);
+static void consent_render_asset(consent_builder_t *b, const char *api_path,
+    const char *name);
+
+
+/* Process-wide: nginx workers are single-threaded. */
+static consent_render_cache_t  *consent_render_caches;
+
+
+static consent_render_cache_t *
+consent_render_cache(const consent_policy_t *policy)
+{
+    consent_render_cache_t  *cache;
+
+    for (cache = consent_render_caches; cache; cache = cache->next) {
+        if (cache->policy == policy) {
+            return cache;
+        }
+    }
+
+    cache = calloc(1, sizeof(consent_render_cache_t));
+    if (cache == NULL) {
+        return NULL;
+    }
+
+    cache->policy = policy;
+
+    if (consent_render_mode_init(cache) != 0) {
+        free(cache);
+        return NULL;
+    }
+
+    cache->next = consent_render_caches;
+    consent_render_caches = cache;
+
+    return cache;
+}
+
+
+void
+consent_render_forget(const consent_policy_t *policy)
+{
+    consent_render_tpl_t     *tpl, *next;
+    consent_render_cache_t  **link, *cache;
+
+    for (link = &consent_render_caches; *link; link = &(*link)->next) {
+        cache = *link;
+
+        if (cache->policy != policy) {
+            continue;
+        }
+
+        *link = cache->next;
+
+        for (tpl = cache->tpls; tpl; tpl = next) {
+            next = tpl->next;
+            consent_render_tpl_free(tpl);
+        }
+
+        free(cache->mode_json);
+        free(cache);
+        return;
+    }
+}
+
+
+/*
+ * The policy's "consent_mode": {"signal": "category" | ["category", ...] |
+ * true, ...}, optionally wrapped as {"signals": {...}}; a signal is granted
+ * when all its categories are.  Plain true maps the usual categories.
+ */
+static int
+consent_render_mode_init(consent_render_cache_t *cache)
+{
+    unsigned       i;
+    json_t        *name;
+    const json_t  *mode, *signals, *enabled;
+
+    mode = cache->policy->consent_mode;
+
+    if (mode == NULL || json_is_false(mode) || json_is_null(mode)) {
+        return 0;
+    }
+
+    if (json_is_true(mode)) {
+        for (i = 0; i < CONSENT_SIGNALS; i++) {
+            if (consent_render_signal_defaults[i] == NULL) {
+                cache->mapped |= 1u << i;
+                continue;
+            }
+
+            name = json_string(consent_render_signal_defaults[i]);
+            if (name == NULL) {
+                return -1;
+            }
+
+            consent_render_mode_signal(cache, i, name);
+            json_decref(name);
+        }
+
+    } else if (json_is_object(mode)) {
+        enabled = json_object_get(mode, "enabled");
+        if (json_is_false(enabled)) {
+            return 0;
+        }
+
+        signals = json_object_get(mode, "signals");
+        if (!json_is_object(signals)) {
+            signals = mode;
+        }
+
+        for (i = 0; i < CONSENT_SIGNALS; i++) {
+            consent_render_mode_signal(cache, i,
+                json_object_get(signals, consent_render_signals[i]));
+        }
+
+    } else {
+        return 0;
+    }
+
+    cache->consent_mode = 1;
+    cache->mode_json = consent_render_mode_json(cache);
+
+    return cache->mode_json ? 0 : -1;
+}
+
+
+/* Map one signal; an unknown category leaves it unmapped (denied). */
+static void
+consent_render_mode_signal(consent_render_cache_t *cache, unsigned signal,
+    const json_t *value)
+{
+    int             cat;
+    size_t          i;
+    const json_t   *item;
+    consent_mask_t  needs;
+
+    needs = 0;
+
+    if (json_is_true(value)) {
+        cache->mapped |= 1u << signal;
+        return;
+    }
+
+    if (json_is_string(value)) {
+        cat = consent_policy_category(cache->policy, json_string_value(value),
+                                      json_string_length(value));
+        if (cat < 0) {
+            return;
+        }
+
+        needs = (consent_mask_t) 1 << cat;
+
+    } else if (json_is_array(value) && json_array_size(value) > 0) {
+        json_array_foreach(value, i, item) {
+            if (!json_is_string(item)) {
+                return;
+            }
+
+            cat = consent_policy_category(cache->policy,
+                                          json_string_value(item),
+                                          json_string_length(item));
+            if (cat < 0) {
+                return;
+            }
+
+            needs |= (consent_mask_t) 1 << cat;
+        }
+
+    } else {
+        return;
+    }
+
+    cache->mapped |= 1u << signal;
+    cache->needs[signal] = needs;
+}
+
+
+/* {"ad_storage":["marketing"],...,"security_storage":[]}; null: denied. */
+static char *
+consent_render_mode_json(const consent_render_cache_t *cache)
+{
+    int                first;
+    unsigned           i, k;
+    consent_builder_t  b;
+
+    consent_builder_init(&b, NULL);
+    consent_builder_lit(&b, "{");
+
+    for (i = 0; i < CONSENT_SIGNALS; i++) {
+        consent_builder_lit(&b, "\"");
+        consent_builder_str(&b, consent_render_signals[i]);
+        consent_builder_lit(&b, "\":");
+
+        if (!(cache->mapped & (1u << i))) {
+            consent_builder_lit(&b, "null");
+
+        } else {
+            consent_builder_lit(&b, "[");
+            first = 1;
+
+            for (k = 0; k < cache->policy->ncategories; k++) {
+                if (!(cache->needs[i] & ((consent_mask_t) 1 << k))) {
+                    continue;
+                }
+
+                if (!first) {
+                    consent_builder_lit(&b, ",");
+                }
+
+                /* category ids are plain identifiers (policy-validated) */
+                consent_builder_lit(&b, "\"");
+                consent_builder_str(&b, cache->policy->categories[k].id);
+                consent_builder_lit(&b, "\"");
+                first = 0;
+            }
+
+            consent_builder_lit(&b, "]");
+        }
+
+        consent_builder_lit(&b, i + 1 < CONSENT_SIGNALS ? "," : "}");
+    }
+
+    if (b.failed) {
+        consent_builder_free(&b);
+        return NULL;
+    }
+
+    return b.data;
+}
+
+
+static consent_mask_t
+consent_render_effective(const consent_render_ctx_t *c)
+{
+    /* silence is refusal: nothing but the required without a decision */
+    if (!c->decided) {
+        return c->policy->required_mask;
+    }
+
+    return c->granted | c->policy->required_mask;
+}
+
+
+static void
+consent_render_req(const consent_render_ctx_t *c, consent_render_req_t *req)
+{
+    size_t  len;
+
+    req->effective = consent_render_effective(c);
+    req->gpc = c->gpc;
+
+    len = c->return_to ? strlen(c->return_to) : 0;
+
+    if (consent_escape_safe_path(c->return_to, len, CONSENT_RETURN_TO_MAX)) {
+        req->return_to = c->return_to;
+        req->return_to_len = len;
+
+    } else {
+        req->return_to = "/";
+        req->return_to_len = 1;
+    }
+}
+
+
+int
+consent_render_head_start(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    unsigned                 i;
+    consent_mask_t           effective;
+    consent_builder_t        b;
+    consent_render_cache_t  *cache;
+
+    out->data = NULL;
+    out->len = 0;
+
+    cache = consent_render_cache(c->policy);
+    if (cache == NULL) {
+        return -1;
+    }
+
+    if (!cache->consent_mode) {
+        return 0;
+    }
+
+    effective = consent_render_effective(c);
+
+    consent_builder_init(&b, NULL);
+    consent_builder_lit(&b, "<script");
+
+    if (c->nonce && c->nonce[0] != '\0') {
+        consent_builder_lit(&b, " nonce=\"");
+        consent_builder_esc(&b, c->nonce);
+        consent_builder_lit(&b, "\"");
+    }
+
+    consent_builder_lit(&b, ">window.dataLayer=window.dataLayer||[];"
+                            "function gtag(){dataLayer.push(arguments);}"
+                            "gtag('consent','default',{");
+
+    for (i = 0; i < CONSENT_SIGNALS; i++) {
+        consent_builder_lit(&b, "'");
+        consent_builder_str(&b, consent_render_signals[i]);
+
+        if ((cache->mapped & (1u << i))
+            && (cache->needs[i] & ~effective) == 0)
+        {
+            consent_builder_lit(&b, "':'granted'");
+
+        } else {
+            consent_builder_lit(&b, "':'denied'");
+        }
+
+        if (i + 1 < CONSENT_SIGNALS) {
+            consent_builder_lit(&b, ",");
+        }
+    }
+
+    consent_builder_lit(&b, "});</script>");
+
+    return consent_builder_output(&b, out);
+}
+
+
+int
+consent_render_head_end(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    consent_builder_t  b;
+
+    consent_builder_init(&b, NULL);
+    consent_builder_lit(&b, "<link rel=\"stylesheet\" href=\"");
+    consent_render_asset(&b, c->api_path, "consent.css");
+    consent_builder_lit(&b, "\"><script defer src=\"");
+    consent_render_asset(&b, c->api_path, "consent.js");
+    consent_builder_lit(&b, "\"></script>");
+
+    return consent_builder_output(&b, out);
+}
+
+
+static void
+consent_render_asset(consent_builder_t *b, const char *api_path,
+    const char *name)
+{
+    size_t  len;
+
+    consent_builder_esc(b, api_path);
+
+    len = strlen(api_path);
+    if (len == 0 || api_path[len - 1] != '/') {
+        consent_builder_lit(b, "/");
+    }
+
+    consent_builder_str(b, name);
+}
+
+
+int
+consent_render_body_start(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    int                       rc;
+    consent_builder_t         scratch;
+    consent_render_req_t      req;
+    consent_render_cache_t   *cache;
+    const consent_builder_t  *tpl;
+
+    out->data = NULL;
+    out->len = 0;
+
+    cache = consent_render_cache(c->policy);
+    if (cache == NULL) {
+        return -1;
+    }
+
+    consent_builder_init(&scratch, NULL);
+
+    tpl = consent_render_body_tpl(cache, c, &scratch);
+    if (tpl == NULL) {
+        consent_builder_free(&scratch);
+        return -1;
+    }
+
+    consent_render_req(c, &req);
+    rc = consent_builder_splice(tpl, &req, out);
+
+    consent_builder_free(&scratch);
+
+    return rc;
+}
+
+
+/*
+ * The cached template for the static parts of the request; when the cache
+ * is full the template is built into scratch and used once.
+ */
+static const consent_builder_t *
+consent_render_body_tpl(consent_render_cache_t *cache,
+    const consent_render_ctx_t *c, consent_builder_t *scratch)
+{
+    consent_render_tpl_t  *tpl;
+
+    for (tpl = cache->tpls; tpl; tpl = tpl->next) {
+        if (tpl->decided == (c->decided != 0)
+            && strcmp(tpl->lang, c->lang) == 0
+            && strcmp(tpl->api_path, c->api_path) == 0
+            && consent_render_same(tpl->page_path, c->page_path))
+        {
+            return &tpl->body;
+        }
+    }
+
+    if (cache->ntpls >= CONSENT_TPLS_MAX) {
+        consent_render_emit_body(scratch, c, cache->mode_json);
+        return consent_builder_finish(scratch) == 0 ? scratch : NULL;
+    }
+
+    tpl = calloc(1, sizeof(consent_render_tpl_t));
+    if (tpl == NULL) {
+        return NULL;
+    }
+
+    consent_builder_init(&tpl->body, NULL);
+    tpl->decided = (c->decided != 0);
+    tpl->lang = consent_render_strdup(c->lang);
+    tpl->api_path = consent_render_strdup(c->api_path);
+    tpl->page_path = c->page_path ? consent_render_strdup(c->page_path)
+                                  : NULL;
+
+    if (tpl->lang == NULL || tpl->api_path == NULL
+        || (c->page_path && tpl->page_path == NULL))
+    {
+        consent_render_tpl_free(tpl);
+        return NULL;
+    }
+
+    consent_render_emit_body(&tpl->body, c, cache->mode_json);
+
+    if (consent_builder_finish(&tpl->body) != 0) {
+        consent_render_tpl_free(tpl);
+        return NULL;
+    }
+
+    tpl->next = cache->tpls;
+    cache->tpls = tpl;
+    cache->ntpls++;
+
+    return &tpl->body;
+}
+
+
+static void
+consent_render_tpl_free(consent_render_tpl_t *tpl)
+{
+    consent_builder_free(&tpl->body);
+    free(tpl->lang);
+    free(tpl->api_path);
+    free(tpl->page_path);
+    free(tpl);
+}
+
+
+static int
+consent_render_same(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL) {
+        return a == b;
+    }
+
+    return strcmp(a, b) == 0;
+}
+
+
+static char *
+consent_render_strdup(const char *s)
+{
+    char    *p;
+    size_t   len;
+
+    len = strlen(s) + 1;
+
+    p = malloc(len);
+    if (p) {
+        memcpy(p, s, len);
+    }
+
+    return p;
+}
+
+
+int
+consent_render_policy_page(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    consent_builder_t     b;
+    consent_render_req_t  req;
+
+    consent_render_req(c, &req);
+    consent_builder_init(&b, &req);
+    consent_render_emit_page(&b, c);
+
+    return consent_builder_output(&b, out);
+}
+
+
+const char *
+consent_render_dir(const char *lang)
+{
+    size_t              len;
+    const char  *const *rtl;
+
+    static const char  *rtl_langs[] = {
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps",
+        "sd", "ug", "ur", "yi", NULL
+    };
+
+    len = strcspn(lang, "-_");
+
+    for (rtl = rtl_langs; *rtl; rtl++) {
+        if (strlen(*rtl) == len && strncmp(*rtl, lang, len) == 0) {
+            return "rtl";
+        }
+    }
+
+    return "ltr";
+}

@@ -1,0 +1,445 @@
+/*
+ * Markup of the banner (first layer), the preferences (second layer) and
+ * the "Cookie settings" control.  Every control is a real form posting to
+ * the endpoint, so the whole flow works without JavaScript; consent.js
+ * upgrades it (JSON posts, a modal dialog) when it runs.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "consent_render_int.h"
+
+
+static void consent_render_emit_action(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *action);
+static void consent_render_emit_category(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *id_prefix, unsigned i);
+static void consent_render_emit_cookie_name(consent_builder_t *b,
+    const char *pattern);
+
+
+void
+consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
+    const char *mode_json)
+{
+    const consent_policy_t  *policy;
+
+    policy = c->policy;
+
+    consent_builder_lit(b, "<div id=\"consent\" class=\"consent\" lang=\"");
+    consent_builder_esc(b, c->lang);
+    consent_builder_lit(b, "\" dir=\"");
+    consent_builder_str(b, consent_render_dir(c->lang));
+    consent_builder_lit(b, "\" data-api=\"");
+    consent_builder_esc(b, c->api_path);
+    consent_builder_lit(b, "\" data-state=\"");
+    consent_builder_str(b, c->decided ? "valid" : "none");
+    consent_builder_lit(b, "\"");
+
+    if (mode_json) {
+        consent_builder_lit(b, " data-consent-mode=\"");
+        consent_builder_esc(b, mode_json);
+        consent_builder_lit(b, "\"");
+    }
+
+    consent_builder_lit(b, ">");
+
+    if (c->decided) {
+        consent_builder_lit(b,
+            "<details class=\"consent-settings\">"
+            "<summary class=\"consent-settings-btn\" data-consent-open>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "settings"));
+        consent_builder_lit(b, "</summary>");
+        consent_render_emit_prefs(b, c, "consent");
+        consent_builder_lit(b, "</details></div>");
+        return;
+    }
+
+    consent_builder_lit(b,
+        "<section id=\"consent-banner\" class=\"consent-banner\" "
+        "role=\"dialog\" aria-modal=\"false\" "
+        "aria-labelledby=\"consent-title\" "
+        "aria-describedby=\"consent-text\" tabindex=\"-1\">"
+        "<h2 id=\"consent-title\" class=\"consent-title\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang, "title"));
+    consent_builder_lit(b,
+        "</h2><p id=\"consent-text\" class=\"consent-text\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang, "body"));
+
+    if (c->page_path) {
+        consent_builder_lit(b, " <a class=\"consent-link\" href=\"");
+        consent_builder_esc(b, c->page_path);
+        consent_builder_lit(b, "\">");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "policy_link"));
+        consent_builder_lit(b, "</a>");
+    }
+
+    consent_builder_lit(b, "</p><div class=\"consent-actions\">");
+    consent_render_emit_action(b, c, "accept_all");
+    consent_render_emit_action(b, c, "reject_all");
+    consent_builder_lit(b,
+        "<details class=\"consent-more\">"
+        "<summary class=\"consent-btn\" data-consent-open>");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "customize"));
+    consent_builder_lit(b, "</summary>");
+    consent_render_emit_prefs(b, c, "consent");
+    consent_builder_lit(b, "</details></div></section>");
+
+    /* shown by consent.js once the visitor has chosen on this page */
+    consent_builder_lit(b,
+        "<button type=\"button\" class=\"consent-settings-btn\" "
+        "data-consent-open hidden>");
+    consent_builder_esc(b, consent_render_text(policy, c->lang, "settings"));
+    consent_builder_lit(b, "</button></div>");
+}
+
+
+/* A first-layer button: a form of its own, so it posts without script. */
+static void
+consent_render_emit_action(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *action)
+{
+    consent_builder_lit(b,
+        "<form class=\"consent-form\" method=\"post\" action=\"");
+    consent_builder_esc(b, c->api_path);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"action\" value=\"");
+    consent_builder_str(b, action);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"return_to\" value=\"");
+    consent_builder_return_to(b);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"source\" value=\"nojs\">"
+        "<button type=\"submit\" class=\"consent-btn\" data-action=\"");
+    consent_builder_str(b, action);
+    consent_builder_lit(b, "\">");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang, action));
+    consent_builder_lit(b, "</button></form>");
+}
+
+
+void
+consent_render_emit_prefs(consent_builder_t *b, const consent_render_ctx_t *c,
+    const char *id_prefix)
+{
+    unsigned                 i;
+    const consent_policy_t  *policy;
+
+    policy = c->policy;
+
+    consent_builder_lit(b, "<section id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-prefs\" class=\"consent-prefs\" "
+                           "aria-labelledby=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-prefs-title\" aria-describedby=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-prefs-text\"><h2 id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-prefs-title\" class=\"consent-title\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "preferences_title"));
+    consent_builder_lit(b, "</h2><p id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-prefs-text\" class=\"consent-text\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "preferences_body"));
+    consent_builder_lit(b, "</p>");
+
+    consent_builder_cond_begin(b, CONSENT_SEG_IF_GPC, 0);
+    consent_builder_lit(b, "<p class=\"consent-note\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "gpc_notice"));
+    consent_builder_lit(b, "</p>");
+    consent_builder_cond_end(b);
+
+    consent_builder_lit(b,
+        "<form class=\"consent-form\" method=\"post\" action=\"");
+    consent_builder_esc(b, c->api_path);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"return_to\" value=\"");
+    consent_builder_return_to(b);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"source\" value=\"nojs\">"
+        "<ul class=\"consent-cats\">");
+
+    for (i = 0; i < policy->ncategories; i++) {
+        consent_render_emit_category(b, c, id_prefix, i);
+    }
+
+    consent_builder_lit(b, "</ul><div class=\"consent-actions\">"
+        "<button type=\"submit\" class=\"consent-btn\" name=\"action\" "
+        "value=\"save\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang, "save"));
+    consent_builder_lit(b, "</button>"
+        "<button type=\"submit\" class=\"consent-btn\" name=\"action\" "
+        "value=\"accept_all\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "accept_all"));
+    consent_builder_lit(b, "</button>"
+        "<button type=\"submit\" class=\"consent-btn\" name=\"action\" "
+        "value=\"reject_all\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "reject_all"));
+    consent_builder_lit(b, "</button>");
+
+    if (c->decided) {
+        consent_builder_lit(b,
+            "<button type=\"submit\" class=\"consent-btn\" name=\"action\" "
+            "value=\"withdraw\">");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "withdraw"));
+        consent_builder_lit(b, "</button>");
+    }
+
+    consent_builder_lit(b, "</div></form>"
+        "<button type=\"button\" class=\"consent-close\" data-consent-close "
+        "hidden aria-label=\"");
+    consent_builder_esc(b, consent_render_text(policy, c->lang, "close"));
+    consent_builder_lit(b, "\">\xc3\x97</button></section>");
+}
+
+
+static void
+consent_render_emit_category(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *id_prefix, unsigned i)
+{
+    size_t                     s, nservices;
+    const char                *title;
+    const consent_policy_t    *policy;
+    const consent_category_t  *cat;
+
+    policy = c->policy;
+    cat = &policy->categories[i];
+
+    title = consent_policy_localized(policy, cat->title, c->lang);
+    if (title[0] == '\0') {
+        title = cat->id;
+    }
+
+    consent_builder_lit(b, "<li class=\"consent-cat\">"
+        "<div class=\"consent-cat-head\"><input type=\"checkbox\" "
+        "class=\"consent-switch\" name=\"granted\" id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-cat-");
+    consent_builder_esc(b, cat->id);
+    consent_builder_lit(b, "\" value=\"");
+    consent_builder_esc(b, cat->id);
+    consent_builder_lit(b, "\" aria-describedby=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-cat-");
+    consent_builder_esc(b, cat->id);
+    consent_builder_lit(b, "-desc\"");
+
+    if (cat->required) {
+        consent_builder_lit(b, " checked disabled");
+
+    } else {
+        consent_builder_cond_begin(b, CONSENT_SEG_IF_GRANTED, i);
+        consent_builder_lit(b, " checked");
+        consent_builder_cond_end(b);
+    }
+
+    consent_builder_lit(b, "><label class=\"consent-cat-title\" for=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-cat-");
+    consent_builder_esc(b, cat->id);
+    consent_builder_lit(b, "\">");
+    consent_builder_esc(b, title);
+    consent_builder_lit(b, "</label>");
+
+    if (cat->required) {
+        consent_builder_lit(b, "<span class=\"consent-badge\">");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "always_on"));
+        consent_builder_lit(b, "</span>");
+    }
+
+    consent_builder_lit(b, "</div><p class=\"consent-cat-desc\" id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-cat-");
+    consent_builder_esc(b, cat->id);
+    consent_builder_lit(b, "-desc\">");
+    consent_builder_esc(b, consent_policy_localized(policy, cat->description,
+                                                    c->lang));
+    consent_builder_lit(b, "</p>");
+
+    nservices = 0;
+
+    for (s = 0; s < policy->nservices; s++) {
+        if (policy->services[s].category == i) {
+            nservices++;
+        }
+    }
+
+    if (nservices) {
+        consent_builder_lit(b, "<details class=\"consent-services\">"
+                               "<summary>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "services_title"));
+        consent_builder_lit(b, " (");
+        consent_builder_uint(b, nservices);
+        consent_builder_lit(b, ")</summary><ul>");
+
+        for (s = 0; s < policy->nservices; s++) {
+            if (policy->services[s].category != i) {
+                continue;
+            }
+
+            consent_builder_lit(b, "<li class=\"consent-service\">");
+            consent_render_emit_service(b, c, &policy->services[s]);
+            consent_builder_lit(b, "</li>");
+        }
+
+        consent_builder_lit(b, "</ul></details>");
+    }
+
+    consent_builder_lit(b, "</li>");
+}
+
+
+void
+consent_render_emit_service(consent_builder_t *b,
+    const consent_render_ctx_t *c, const consent_service_t *service)
+{
+    const char              *purpose;
+    const consent_policy_t  *policy;
+
+    policy = c->policy;
+
+    consent_builder_lit(b, "<h3 class=\"consent-service-name\">");
+    consent_builder_esc(b, service->name ? service->name : service->id);
+    consent_builder_lit(b, "</h3><dl class=\"consent-facts\">");
+
+    if (service->provider) {
+        consent_builder_lit(b, "<dt>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "provider"));
+        consent_builder_lit(b, "</dt><dd>");
+        consent_builder_esc(b, service->provider);
+        consent_builder_lit(b, "</dd>");
+    }
+
+    purpose = consent_policy_localized(policy, service->purpose, c->lang);
+
+    if (purpose[0] != '\0') {
+        consent_builder_lit(b, "<dt>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "purpose"));
+        consent_builder_lit(b, "</dt><dd>");
+        consent_builder_esc(b, purpose);
+        consent_builder_lit(b, "</dd>");
+    }
+
+    if (service->ncookies) {
+        consent_builder_lit(b, "<dt>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "cookies"));
+        consent_builder_lit(b, "</dt><dd>");
+        consent_render_emit_cookies(b, c, service);
+        consent_builder_lit(b, "</dd>");
+    }
+
+    if (consent_render_is_web_url(service->privacy_url)) {
+        consent_builder_lit(b, "<dt>");
+        consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                   "privacy_url"));
+        consent_builder_lit(b, "</dt><dd><a class=\"consent-link\" href=\"");
+        consent_builder_esc(b, service->privacy_url);
+        consent_builder_lit(b, "\" rel=\"noopener noreferrer\" "
+                               "target=\"_blank\">");
+        consent_builder_esc(b, service->privacy_url);
+        consent_builder_lit(b, "</a></dd>");
+    }
+
+    consent_builder_lit(b, "</dl>");
+}
+
+
+void
+consent_render_emit_cookies(consent_builder_t *b,
+    const consent_render_ctx_t *c, const consent_service_t *service)
+{
+    size_t                        k;
+    const char                   *purpose;
+    const consent_cookie_decl_t  *cookie;
+
+    consent_builder_lit(b, "<ul class=\"consent-cookies\">");
+
+    for (k = 0; k < service->ncookies; k++) {
+        cookie = &service->cookies[k];
+
+        consent_builder_lit(b, "<li><code>");
+        consent_render_emit_cookie_name(b, cookie->name);
+        consent_builder_lit(b, "</code>");
+
+        if (cookie->duration && cookie->duration[0] != '\0') {
+            consent_builder_lit(b, " (");
+            consent_builder_esc(b, cookie->duration);
+            consent_builder_lit(b, ")");
+        }
+
+        purpose = consent_policy_localized(c->policy, cookie->purpose,
+                                           c->lang);
+        if (purpose[0] != '\0') {
+            consent_builder_lit(b, ": ");
+            consent_builder_esc(b, purpose);
+        }
+
+        consent_builder_lit(b, "</li>");
+    }
+
+    consent_builder_lit(b, "</ul>");
+}
+
+
+int
+consent_render_is_web_url(const char *url)
+{
+    /* only web links: a policy must not smuggle in javascript: URLs */
+    return url && (strncasecmp(url, "https://", 8) == 0
+                   || strncasecmp(url, "http://", 7) == 0);
+}
+
+
+/*
+ * Cookie names are regexes in the policy; show them as people read them:
+ * anchors and escapes dropped, ".*" and ".+" as "*".
+ */
+static void
+consent_render_emit_cookie_name(consent_builder_t *b, const char *pattern)
+{
+    const char  *p, *end;
+
+    p = pattern;
+    end = pattern + strlen(pattern);
+
+    if (p < end && *p == '^') {
+        p++;
+    }
+
+    if (end > p && end[-1] == '$' && (end - 1 == p || end[-2] != '\\')) {
+        end--;
+    }
+
+    while (p < end) {
+        if (*p == '\\' && p + 1 < end) {
+            consent_builder_escn(b, p + 1, 1);
+            p += 2;
+            continue;
+        }
+
+        if (*p == '.' && p + 1 < end && (p[1] == '*' || p[1] == '+')) {
+            consent_builder_lit(b, "*");
+            p += 2;
+            continue;
+        }
+
+        consent_builder_escn(b, p, 1);
+        p++;
+    }
+}
