@@ -76,7 +76,8 @@ consent_audit_line(const consent_policy_t *policy,
 {
     int      built;
     char     ts[32], id[2 * CONSENT_ID_LEN + 1];
-    char     prev[CONSENT_AUDIT_HEX_LEN + 1], mac_hex[CONSENT_AUDIT_HEX_LEN + 1];
+    char     prev[CONSENT_AUDIT_HEX_LEN + 1];
+    char     mac_hex[CONSENT_AUDIT_HEX_LEN + 1];
     char     ua[CONSENT_AUDIT_UA_MAX + 1], node[CONSENT_AUDIT_NODE_MAX + 1];
     char    *body, *line, *p;
     size_t   body_len, ua_len, node_len;
