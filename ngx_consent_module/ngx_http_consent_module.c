@@ -326,6 +326,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->enabled_in.len == 0) {
         conf->enabled_in = prev->enabled_in;
+        conf->enabled_what = prev->enabled_what;
     }
 
     if (ngx_http_merge_types(cf, &conf->types_keys, &conf->types,
@@ -358,7 +359,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
         if (cscf->keys == NULL) {
             ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
-                          "\"%V\" in %V needs a consent_secret in its server "
+                          "\"%s\" in %V needs a consent_secret in its server "
                           "or http block: create one with \"head -c 48 "
                           "/dev/urandom | base64 > /etc/nginx/consent.key\" "
                           "and add \"consent_secret /etc/nginx/consent.key;\"",

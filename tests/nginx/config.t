@@ -78,7 +78,7 @@ fails_with('short secret',
     qr/at least 32 .*head -c 48 \/dev\/urandom.*nginx\.conf:\d+/,
     "consent_secret %%DIR%%/short.key;\n$server");
 
-fails_with('unreadable secret', qr/cannot open the key file .*nginx\.conf:1/,
+fails_with('unreadable secret', qr/cannot open the key file .*nginx\.conf:\d+/,
     "consent_secret %%DIR%%/nope.key;\n$server");
 
 fails_with('consent on without a secret',

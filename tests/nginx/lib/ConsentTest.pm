@@ -214,7 +214,9 @@ sub test_config {
     local $/;
     my $out = <$fh> // '';
     close $fh;
-    return ($? >> 8, $out);
+    my $status = $? & 127 ? 128 + ($? & 127) : $? >> 8;
+    $out .= "(killed by signal " . ($? & 127) . ")\n" if $? & 127;
+    return ($status, $out);
 }
 
 sub run {
