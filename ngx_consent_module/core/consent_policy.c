@@ -1075,12 +1075,6 @@ consent_policy_check_service(consent_policy_ctx_t *ctx, json_t *object,
                                     "\"provider\"");
     }
 
-    if (consent_policy_check_keys(ctx, object, consent_policy_service_keys)
-        != 0)
-    {
-        return -1;
-    }
-
     service->id = consent_policy_get_string(ctx, object, "id", 1, &failed);
     if (failed) {
         return -1;
@@ -1105,6 +1099,12 @@ consent_policy_check_service(consent_policy_ctx_t *ctx, json_t *object,
 
     consent_policy_pop(ctx);
     ctx->service = service->id;
+
+    if (consent_policy_check_keys(ctx, object, consent_policy_service_keys)
+        != 0)
+    {
+        return -1;
+    }
 
     service->name = consent_policy_get_string(ctx, object, "name", 1,
                                               &failed);
