@@ -1,0 +1,721 @@
+
+/*
+ * ngx_consent: the consent_api endpoint.  POST B takes a decision (form or
+ * JSON), GET B state reports the current one, GET B consent.js and
+ * B consent.css serve the embedded assets.
+ */
+
+
+#include "ngx_http_consent_module.h"
+#include "consent_request.h"
+#include <ngx_md5.h>
+
+
+#define NGX_HTTP_CONSENT_ETAG_LEN  (2 + 32)     /* "<md5 hex>" */
+
+#define NGX_HTTP_CONSENT_ASSET_MAX_AGE            "public, max-age=86400"
+#define NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED                              \
+    "public, max-age=31536000, immutable"
+
+
+typedef struct {
+    const char               *name;
+    const char               *type;
+} ngx_http_consent_asset_type_t;
+
+
+static ngx_int_t ngx_http_consent_api_post(ngx_http_request_t *r);
+static void ngx_http_consent_api_body(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_decide(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_body_text(ngx_http_request_t *r,
+    ngx_str_t *body);
+static ngx_int_t ngx_http_consent_api_same_origin(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_is_type(ngx_http_request_t *r,
+    const char *type);
+static ngx_int_t ngx_http_consent_api_state(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_asset(ngx_http_request_t *r,
+    ngx_uint_t index);
+static ngx_int_t ngx_http_consent_api_json(ngx_http_request_t *r,
+    ngx_uint_t status, char *json);
+static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
+    ngx_uint_t status, const char *reason);
+static ngx_int_t ngx_http_consent_api_not_allowed(ngx_http_request_t *r,
+    const char *allow);
+static ngx_int_t ngx_http_consent_api_header(ngx_http_request_t *r,
+    const char *key, const char *value, size_t len);
+static ngx_int_t ngx_http_consent_api_send(ngx_http_request_t *r,
+    ngx_uint_t status, u_char *data, size_t len, ngx_uint_t memory);
+
+
+static ngx_http_consent_asset_type_t  ngx_http_consent_api_assets[] = {
+    { "consent.js", "text/javascript; charset=utf-8" },
+    { "consent.css", "text/css; charset=utf-8" },
+    { NULL, NULL }
+};
+
+/* The ETag of each asset, computed once per worker. */
+static u_char  ngx_http_consent_api_etags[2][NGX_HTTP_CONSENT_ETAG_LEN];
+
+
+ngx_int_t
+ngx_http_consent_api_handler(ngx_http_request_t *r)
+{
+    ngx_int_t                     rc;
+    ngx_str_t                     rest;
+    ngx_uint_t                    i;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    /* what follows the location's path: "", "state", "consent.js", ... */
+
+    rest.data = r->uri.data;
+    rest.len = 0;
+
+    if (r->uri.len > cscf->api_path.len) {
+        rest.data = r->uri.data + cscf->api_path.len;
+        rest.len = r->uri.len - cscf->api_path.len;
+    }
+
+    if (rest.len && rest.data[0] == '/') {
+        rest.data++;
+        rest.len--;
+    }
+
+    if (rest.len == 0) {
+        if (r->method != NGX_HTTP_POST) {
+            return ngx_http_consent_api_not_allowed(r, "POST");
+        }
+
+        return ngx_http_consent_api_post(r);
+    }
+
+    if (rest.len == sizeof("state") - 1
+        && ngx_strncmp(rest.data, "state", rest.len) == 0)
+    {
+        if (!(r->method & (NGX_HTTP_GET|NGX_HTTP_HEAD))) {
+            return ngx_http_consent_api_not_allowed(r, "GET, HEAD");
+        }
+
+        rc = ngx_http_discard_request_body(r);
+        if (rc != NGX_OK) {
+            return rc;
+        }
+
+        return ngx_http_consent_api_state(r);
+    }
+
+    for (i = 0; ngx_http_consent_api_assets[i].name; i++) {
+        if (rest.len != ngx_strlen(ngx_http_consent_api_assets[i].name)
+            || ngx_strncmp(rest.data, ngx_http_consent_api_assets[i].name,
+                           rest.len)
+               != 0)
+        {
+            continue;
+        }
+
+        if (!(r->method & (NGX_HTTP_GET|NGX_HTTP_HEAD))) {
+            return ngx_http_consent_api_not_allowed(r, "GET, HEAD");
+        }
+
+        rc = ngx_http_discard_request_body(r);
+        if (rc != NGX_OK) {
+            return rc;
+        }
+
+        return ngx_http_consent_api_asset(r, i);
+    }
+
+    return NGX_HTTP_NOT_FOUND;
+}
+
+
+static ngx_int_t
+ngx_http_consent_api_post(ngx_http_request_t *r)
+{
+    ngx_int_t  rc;
+
+    /* cross-site requests are refused before anything is read or recorded */
+    if (!ngx_http_consent_api_same_origin(r)) {
+        return ngx_http_consent_api_error(r, NGX_HTTP_FORBIDDEN,
+                                          "cross-site consent request "
+                                          "refused");
+    }
+
+    if (!ngx_http_consent_api_is_type(r, "application/x-www-form-urlencoded")
+        && !ngx_http_consent_api_is_type(r, "application/json"))
+    {
+        return ngx_http_consent_api_error(r,
+                                          NGX_HTTP_UNSUPPORTED_MEDIA_TYPE,
+                                          "send application/x-www-form-"
+                                          "urlencoded or application/json");
+    }
+
+    if (r->headers_in.content_length_n > CONSENT_BODY_MAX) {
+        return ngx_http_consent_api_error(r,
+                                          NGX_HTTP_REQUEST_ENTITY_TOO_LARGE,
+                                          "the decision is too large");
+    }
+
+    r->request_body_in_single_buf = 1;
+
+    rc = ngx_http_read_client_request_body(r, ngx_http_consent_api_body);
+
+    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
+        return rc;
+    }
+
+    return NGX_DONE;
+}
+
+
+static void
+ngx_http_consent_api_body(ngx_http_request_t *r)
+{
+    ngx_http_finalize_request(r, ngx_http_consent_api_decide(r));
+}
+
+
+static ngx_int_t
+ngx_http_consent_api_decide(ngx_http_request_t *r)
+{
+    char                          reason[CONSENT_REASON_MAX];
+    size_t                        len;
+    ngx_int_t                     rc, json;
+    ngx_str_t                     body;
+    consent_state_t               state;
+    consent_policy_t             *policy;
+    ngx_table_elt_t              *location;
+    consent_decision_t           *decision;
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_loc_conf_t  *clcf;
+
+    rc = ngx_http_consent_api_body_text(r, &body);
+
+    if (rc == NGX_DECLINED) {
+        return ngx_http_consent_api_error(r,
+                                          NGX_HTTP_REQUEST_ENTITY_TOO_LARGE,
+                                          "the decision is too large");
+    }
+
+    if (rc != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    policy = ngx_http_consent_policy(r);
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    decision = ngx_palloc(r->pool, sizeof(consent_decision_t));
+    if (decision == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    json = ngx_http_consent_api_is_type(r, "application/json");
+
+    if (json) {
+        rc = consent_decision_parse_json(policy, (char *) body.data,
+                                         body.len, decision, reason);
+
+    } else {
+        rc = consent_decision_parse_form(policy, (char *) body.data,
+                                         body.len, decision, reason);
+    }
+
+    if (rc != 0) {
+        return ngx_http_consent_api_error(r, NGX_HTTP_BAD_REQUEST, reason);
+    }
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    /* an authentic cookie keeps its consent id, even when stale */
+
+    if (ctx->consent.status == CONSENT_STATUS_VALID
+        || ctx->consent.status == CONSENT_STATUS_STALE)
+    {
+        ngx_memcpy(state.id, ctx->consent.state.id, CONSENT_ID_LEN);
+
+    } else if (consent_id_generate(state.id) != 0) {
+        ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                      "consent: no random bytes for a consent id");
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    state.issued = (uint64_t) ngx_time();
+    state.revision = policy->revision;
+    state.granted = consent_decision_granted(policy, decision->action,
+                                             decision->requested,
+                                             clcf->gpc && ctx->consent.gpc);
+
+    /* no record, no cookie: every decision in force can be proven */
+
+    if (ngx_http_consent_audit_write(r, consent_action_name(decision->action),
+                                     consent_source_name(decision->source),
+                                     &state, policy->all_mask & ~state.granted)
+        != NGX_OK)
+    {
+        return ngx_http_consent_api_error(r,
+                                          NGX_HTTP_INTERNAL_SERVER_ERROR,
+                                          "the decision could not be "
+                                          "recorded; try again");
+    }
+
+    if (ngx_http_consent_set_cookie(r, &state) != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    /* the rest of this request ($consent_id in the access log) sees it */
+    ctx->consent.status = CONSENT_STATUS_VALID;
+    ctx->consent.state = state;
+    ctx->consent.granted = state.granted;
+
+    if (json) {
+        return ngx_http_consent_api_json(r, NGX_HTTP_OK,
+                   consent_state_json(policy, "valid", state.id,
+                                      state.granted, state.revision,
+                                      clcf->gpc && ctx->consent.gpc));
+    }
+
+    len = ngx_strlen(decision->return_to);
+
+    location = ngx_list_push(&r->headers_out.headers);
+    if (location == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    location->value.data = ngx_pnalloc(r->pool, len);
+    if (location->value.data == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ngx_memcpy(location->value.data, decision->return_to, len);
+    location->value.len = len;
+    location->hash = 1;
+#if (nginx_version >= 1023000)
+    location->next = NULL;
+#endif
+    ngx_str_set(&location->key, "Location");
+
+    r->headers_out.location = location;
+
+    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+                                    sizeof("no-store") - 1)
+        != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return ngx_http_consent_api_send(r, NGX_HTTP_SEE_OTHER, NULL, 0, 0);
+}
+
+
+/*
+ * The body, in memory and whole: NGX_OK, NGX_DECLINED when it is too large
+ * (nginx wrote it to a file: CONSENT_BODY_MAX is below the smallest
+ * client_body_buffer_size), or NGX_ERROR.
+ */
+static ngx_int_t
+ngx_http_consent_api_body_text(ngx_http_request_t *r, ngx_str_t *body)
+{
+    u_char       *p;
+    size_t        len;
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl;
+
+    ngx_str_null(body);
+
+    if (r->request_body == NULL) {
+        return NGX_OK;
+    }
+
+    if (r->request_body->temp_file) {
+        return NGX_DECLINED;
+    }
+
+    len = 0;
+
+    for (cl = r->request_body->bufs; cl; cl = cl->next) {
+        b = cl->buf;
+
+        if (!ngx_buf_in_memory(b)) {
+            return NGX_DECLINED;
+        }
+
+        len += b->last - b->pos;
+    }
+
+    if (len > CONSENT_BODY_MAX) {
+        return NGX_DECLINED;
+    }
+
+    p = ngx_pnalloc(r->pool, len + 1);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    body->data = p;
+    body->len = len;
+
+    for (cl = r->request_body->bufs; cl; cl = cl->next) {
+        p = ngx_cpymem(p, cl->buf->pos, cl->buf->last - cl->buf->pos);
+    }
+
+    *p = '\0';
+
+    return NGX_OK;
+}
+
+
+/*
+ * CSRF: Sec-Fetch-Site: cross-site is refused; an Origin must name this
+ * host ("null", sent under Referrer-Policy: no-referrer, only with
+ * Sec-Fetch-Site: same-origin); without Origin, a Referer must name it.
+ */
+static ngx_int_t
+ngx_http_consent_api_same_origin(ngx_http_request_t *r)
+{
+    ngx_str_t         host;
+    ngx_uint_t        https, same_origin_fetch;
+    ngx_table_elt_t  *fetch_site, *origin, *referer;
+
+    fetch_site = ngx_http_consent_header(r, "Sec-Fetch-Site");
+    same_origin_fetch = 0;
+
+    if (fetch_site) {
+        if (fetch_site->value.len == sizeof("cross-site") - 1
+            && ngx_strncasecmp(fetch_site->value.data,
+                               (u_char *) "cross-site",
+                               fetch_site->value.len) == 0)
+        {
+            return 0;
+        }
+
+        same_origin_fetch = fetch_site->value.len == sizeof("same-origin") - 1
+                            && ngx_strncasecmp(fetch_site->value.data,
+                                               (u_char *) "same-origin",
+                                               fetch_site->value.len) == 0;
+    }
+
+    ngx_str_null(&host);
+
+    if (r->headers_in.host) {
+        host = r->headers_in.host->value;
+    }
+
+#if (NGX_HTTP_SSL)
+    https = r->connection->ssl != NULL;
+#else
+    https = 0;
+#endif
+
+    origin = ngx_http_consent_header(r, "Origin");
+
+    if (origin) {
+        if (origin->value.len == sizeof("null") - 1
+            && ngx_strncmp(origin->value.data, "null", 4) == 0)
+        {
+            return same_origin_fetch;
+        }
+
+        return consent_origin_same((char *) origin->value.data,
+                                   origin->value.len, (char *) host.data,
+                                   host.len, https);
+    }
+
+    referer = r->headers_in.referer;
+
+    if (referer == NULL) {
+        return 1;
+    }
+
+    return consent_origin_same((char *) referer->value.data,
+                               referer->value.len, (char *) host.data,
+                               host.len, https);
+}
+
+
+/* The Content-Type's media type is type (parameters such as charset aside). */
+static ngx_int_t
+ngx_http_consent_api_is_type(ngx_http_request_t *r, const char *type)
+{
+    size_t            len;
+    ngx_table_elt_t  *h;
+
+    h = r->headers_in.content_type;
+    if (h == NULL) {
+        return 0;
+    }
+
+    len = ngx_strlen(type);
+
+    if (h->value.len < len
+        || ngx_strncasecmp(h->value.data, (u_char *) type, len) != 0)
+    {
+        return 0;
+    }
+
+    return h->value.len == len || h->value.data[len] == ';'
+           || h->value.data[len] == ' ' || h->value.data[len] == '\t';
+}
+
+
+static ngx_int_t
+ngx_http_consent_api_state(ngx_http_request_t *r)
+{
+    consent_policy_t             *policy;
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_loc_conf_t  *clcf;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    policy = ngx_http_consent_policy(r);
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    return ngx_http_consent_api_json(r, NGX_HTTP_OK,
+               consent_state_json(policy,
+                   consent_status_name(ctx->consent.status),
+                   (ctx->consent.status == CONSENT_STATUS_VALID
+                    || ctx->consent.status == CONSENT_STATUS_STALE)
+                   ? ctx->consent.state.id : NULL,
+                   ctx->consent.granted, policy->revision,
+                   clcf->gpc && ctx->consent.gpc));
+}
+
+
+/*
+ * Assets carry a strong ETag (MD5 of the content) and are cached for a
+ * day; a URL versioned with ?v=<etag> is immutable for a year.
+ */
+static ngx_int_t
+ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
+{
+    u_char                          *etag, digest[16];
+    ngx_str_t                        version;
+    ngx_md5_t                        md5;
+    ngx_table_elt_t                 *h;
+    const ngx_http_consent_asset_t  *asset;
+
+    asset = ngx_http_consent_asset(ngx_http_consent_api_assets[index].name);
+    if (asset == NULL) {
+        return NGX_HTTP_NOT_FOUND;
+    }
+
+    etag = ngx_http_consent_api_etags[index];
+
+    if (etag[0] == '\0') {
+        ngx_md5_init(&md5);
+        ngx_md5_update(&md5, asset->data, asset->size);
+        ngx_md5_final(digest, &md5);
+
+        etag[0] = '"';
+        ngx_hex_dump(etag + 1, digest, sizeof(digest));
+        etag[NGX_HTTP_CONSENT_ETAG_LEN - 1] = '"';
+    }
+
+    h = ngx_list_push(&r->headers_out.headers);
+    if (h == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    h->hash = 1;
+#if (nginx_version >= 1023000)
+    h->next = NULL;
+#endif
+    ngx_str_set(&h->key, "ETag");
+    h->value.data = etag;
+    h->value.len = NGX_HTTP_CONSENT_ETAG_LEN;
+    r->headers_out.etag = h;
+
+    /* the not-modified filter answers If-None-Match with 304 */
+
+    if (ngx_http_arg(r, (u_char *) "v", 1, &version) == NGX_OK
+        && version.len == NGX_HTTP_CONSENT_ETAG_LEN - 2
+        && ngx_strncmp(version.data, etag + 1, version.len) == 0)
+    {
+        if (ngx_http_consent_api_header(r, "Cache-Control",
+                              NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED,
+                              sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED)
+                              - 1)
+            != NGX_OK)
+        {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+    } else if (ngx_http_consent_api_header(r, "Cache-Control",
+                                 NGX_HTTP_CONSENT_ASSET_MAX_AGE,
+                                 sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE) - 1)
+               != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    r->headers_out.content_type.data =
+                         (u_char *) ngx_http_consent_api_assets[index].type;
+    r->headers_out.content_type.len =
+                         ngx_strlen(ngx_http_consent_api_assets[index].type);
+    r->headers_out.content_type_len = r->headers_out.content_type.len;
+
+    return ngx_http_consent_api_send(r, NGX_HTTP_OK, (u_char *) asset->data,
+                                     asset->size, 1);
+}
+
+
+/* Send json (malloc()ed by the core; NULL on its allocation failure). */
+static ngx_int_t
+ngx_http_consent_api_json(ngx_http_request_t *r, ngx_uint_t status,
+    char *json)
+{
+    u_char  *p;
+    size_t   len;
+
+    if (json == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    len = ngx_strlen(json);
+
+    p = ngx_pnalloc(r->pool, len + 1);
+    if (p == NULL) {
+        free(json);
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ngx_memcpy(p, json, len);
+    p[len] = '\n';
+    free(json);
+
+    ngx_str_set(&r->headers_out.content_type, "application/json");
+    r->headers_out.content_type_len = r->headers_out.content_type.len;
+
+    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+                                    sizeof("no-store") - 1)
+        != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return ngx_http_consent_api_send(r, status, p, len + 1, 0);
+}
+
+
+/* A one-line text/plain answer to a request the endpoint refuses. */
+static ngx_int_t
+ngx_http_consent_api_error(ngx_http_request_t *r, ngx_uint_t status,
+    const char *reason)
+{
+    u_char  *p;
+    size_t   len;
+
+    if (ngx_http_discard_request_body(r) != NGX_OK) {
+        r->keepalive = 0;
+    }
+
+    len = ngx_strlen(reason);
+
+    p = ngx_pnalloc(r->pool, len + 1);
+    if (p == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ngx_memcpy(p, reason, len);
+    p[len] = '\n';
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "consent: %ui: %s", status, reason);
+
+    ngx_str_set(&r->headers_out.content_type, "text/plain");
+    r->headers_out.content_type_len = r->headers_out.content_type.len;
+
+    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+                                    sizeof("no-store") - 1)
+        != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return ngx_http_consent_api_send(r, status, p, len + 1, 0);
+}
+
+
+static ngx_int_t
+ngx_http_consent_api_not_allowed(ngx_http_request_t *r, const char *allow)
+{
+    if (ngx_http_consent_api_header(r, "Allow", allow, ngx_strlen(allow))
+        != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return ngx_http_consent_api_error(r, NGX_HTTP_NOT_ALLOWED,
+                                      "method not allowed here");
+}
+
+
+static ngx_int_t
+ngx_http_consent_api_header(ngx_http_request_t *r, const char *key,
+    const char *value, size_t len)
+{
+    ngx_table_elt_t  *h;
+
+    h = ngx_list_push(&r->headers_out.headers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    h->hash = 1;
+#if (nginx_version >= 1023000)
+    h->next = NULL;
+#endif
+    h->key.data = (u_char *) key;
+    h->key.len = ngx_strlen(key);
+    h->value.data = (u_char *) value;
+    h->value.len = len;
+
+    return NGX_OK;
+}
+
+
+/* Headers and, unless HEAD or empty, the body in one buffer. */
+static ngx_int_t
+ngx_http_consent_api_send(ngx_http_request_t *r, ngx_uint_t status,
+    u_char *data, size_t len, ngx_uint_t memory)
+{
+    ngx_int_t     rc;
+    ngx_buf_t    *b;
+    ngx_chain_t   out;
+
+    r->headers_out.status = status;
+    r->headers_out.content_length_n = len;
+
+    if (len == 0) {
+        r->header_only = 1;
+    }
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        return rc;
+    }
+
+    b = ngx_calloc_buf(r->pool);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    b->pos = data;
+    b->last = data + len;
+    b->memory = memory;
+    b->temporary = !memory;
+    b->last_buf = (r == r->main) ? 1 : 0;
+    b->last_in_chain = 1;
+
+    out.buf = b;
+    out.next = NULL;
+
+    return ngx_http_output_filter(r, &out);
+}

@@ -1,0 +1,548 @@
+
+/*
+ * ngx_consent: the audit log.  consent_audit_log PATH | syslog:... | off;
+ * one hash chain per log and node, kept in a shared memory zone so that
+ * every worker, reloads and log rotation continue it.
+ */
+
+
+#include "ngx_http_consent_module.h"
+#include "consent_audit.h"
+
+
+#define NGX_HTTP_CONSENT_AUDIT_ZONE_PAGES  8     /* the slab minimum */
+
+/* <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD: RFC 5424 */
+#define NGX_HTTP_CONSENT_SYSLOG_HEADER_LEN                                    \
+    (sizeof("<191>1 2026-11-26T20:00:00.123Z  ") - 1                          \
+     + CONSENT_AUDIT_NODE_MAX + 48 + NGX_INT64_LEN + sizeof(" consent - "))
+
+
+/* The chain, in shared memory. */
+typedef struct {
+    uint64_t                       seq;        /* of the last record */
+    u_char                         mac[CONSENT_AUDIT_MAC_LEN];
+    uint64_t                       pending_seq;    /* being written, or 0 */
+    u_char                         pending_mac[CONSENT_AUDIT_MAC_LEN];
+} ngx_http_consent_audit_chain_t;
+
+
+/* shm_zone->data of a log's zone. */
+typedef struct {
+    ngx_http_consent_audit_chain_t  *chain;
+    ngx_slab_pool_t                 *shpool;
+    ngx_str_t                        path;     /* NUL-terminated; "" syslog */
+} ngx_http_consent_audit_zone_t;
+
+
+struct ngx_http_consent_audit_log_s {
+    ngx_open_file_t               *file;       /* NULL for syslog */
+    ngx_syslog_peer_t             *syslog;
+    ngx_shm_zone_t                *zone;       /* NULL: consent_audit_log off */
+};
+
+
+static ngx_int_t ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone,
+    void *data);
+static ngx_int_t ngx_http_consent_audit_key(ngx_http_request_t *r,
+    ngx_http_consent_srv_conf_t *cscf, u_char *buf, ngx_str_t *key);
+static void ngx_http_consent_audit_recover(ngx_http_consent_audit_log_t *log,
+    ngx_http_consent_audit_zone_t *zone, ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_emit(
+    ngx_http_consent_audit_log_t *log, u_char *line, size_t len,
+    uint64_t ts_ms, ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_follow(ngx_open_file_t *file,
+    ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_syslog(ngx_syslog_peer_t *peer,
+    u_char *line, size_t len, uint64_t ts_ms, ngx_log_t *error_log);
+
+
+char *
+ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_consent_srv_conf_t *cscf = conf;
+
+    ngx_str_t                       *value, name, target, zone_name;
+    ngx_http_consent_audit_log_t    *log;
+    ngx_http_consent_audit_zone_t   *zone;
+
+    if (cscf->audit_log) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    /* a log without a zone is "off": it overrides an inherited log */
+    log = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_audit_log_t));
+    if (log == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    cscf->audit_log = log;
+
+    if (ngx_strcmp(value[1].data, "off") == 0) {
+        return NGX_CONF_OK;
+    }
+
+    if (ngx_strncmp(value[1].data, "syslog:", 7) == 0) {
+        log->syslog = ngx_pcalloc(cf->pool, sizeof(ngx_syslog_peer_t));
+        if (log->syslog == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        if (ngx_syslog_process_conf(cf, log->syslog) != NGX_CONF_OK) {
+            return NGX_CONF_ERROR;
+        }
+
+        target = value[1];
+        ngx_str_null(&name);
+
+    } else {
+        log->file = ngx_conf_open_file(cf->cycle, &value[1]);
+        if (log->file == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        /* ngx_conf_open_file() gives the full name, NUL-terminated */
+        target = log->file->name;
+        name = log->file->name;
+    }
+
+    /* every server logging to one target shares one chain */
+
+    zone_name.len = sizeof("consent_audit:") - 1 + target.len;
+    zone_name.data = ngx_pnalloc(cf->pool, zone_name.len);
+    if (zone_name.data == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    ngx_sprintf(zone_name.data, "consent_audit:%V", &target);
+
+    log->zone = ngx_shared_memory_add(cf, &zone_name,
+                                      NGX_HTTP_CONSENT_AUDIT_ZONE_PAGES
+                                      * ngx_pagesize,
+                                      &ngx_http_consent_module);
+    if (log->zone == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    if (log->zone->data == NULL) {
+        zone = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_audit_zone_t));
+        if (zone == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        zone->path = name;
+
+        log->zone->init = ngx_http_consent_audit_init_zone;
+        log->zone->data = zone;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+static ngx_int_t
+ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone, void *data)
+{
+    ngx_http_consent_audit_zone_t  *ozone = data;
+
+    int                              rc;
+    uint64_t                         seq;
+    ngx_http_consent_audit_zone_t   *zone;
+    ngx_http_consent_audit_chain_t  *chain;
+    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+
+    zone = shm_zone->data;
+
+    /* a reload keeps the zone, and with it the chain */
+    if (ozone) {
+        zone->chain = ozone->chain;
+        zone->shpool = ozone->shpool;
+        return NGX_OK;
+    }
+
+    zone->shpool = (ngx_slab_pool_t *) shm_zone->shm.addr;
+
+    if (shm_zone->shm.exists) {
+        zone->chain = zone->shpool->data;
+        return NGX_OK;
+    }
+
+    chain = ngx_slab_calloc(zone->shpool,
+                            sizeof(ngx_http_consent_audit_chain_t));
+    if (chain == NULL) {
+        return NGX_ERROR;
+    }
+
+    zone->chain = chain;
+    zone->shpool->data = chain;
+
+    if (zone->path.len == 0) {
+        return NGX_OK;
+    }
+
+    /* a fresh start continues the chain of the file's last record */
+
+    rc = consent_audit_tail((char *) zone->path.data, &seq, mac);
+
+    if (rc == -1) {
+        ngx_log_error(NGX_LOG_EMERG, shm_zone->shm.log, ngx_errno,
+                      "consent_audit_log: cannot read back the last record "
+                      "of \"%V\", so its chain cannot be continued; check "
+                      "the file's permissions", &zone->path);
+        return NGX_ERROR;
+    }
+
+    if (rc == 1) {
+        chain->seq = seq;
+        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
+
+        ngx_log_error(NGX_LOG_NOTICE, shm_zone->shm.log, 0,
+                      "consent_audit_log: \"%V\" continues after seq %uL",
+                      &zone->path, seq);
+    }
+
+    return NGX_OK;
+}
+
+
+ngx_int_t
+ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
+    const char *source, consent_state_t *state, consent_mask_t denied)
+{
+    char                             node[CONSENT_AUDIT_NODE_MAX + 1];
+    char                             ip[CONSENT_AUDIT_IP_LEN];
+    u_char                          *line;
+    u_char                           key_buf[CONSENT_AUDIT_MAC_LEN];
+    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+    size_t                           len, node_len;
+    ngx_int_t                        rc;
+    ngx_str_t                        key;
+    struct timeval                   tv;
+    consent_policy_t                *policy;
+    consent_audit_entry_t            entry;
+    ngx_http_consent_ctx_t          *ctx;
+    ngx_http_consent_audit_log_t    *log;
+    ngx_http_consent_audit_zone_t   *zone;
+    ngx_http_consent_audit_chain_t  *chain;
+    ngx_http_consent_srv_conf_t     *cscf;
+    ngx_http_consent_loc_conf_t     *clcf;
+
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    log = cscf->audit_log;
+
+    if (log == NULL || log->zone == NULL) {
+        return NGX_OK;
+    }
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    if (ngx_http_consent_audit_key(r, cscf, key_buf, &key) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    policy = ngx_http_consent_policy(r);
+
+    node_len = ngx_min(ngx_cycle->hostname.len, CONSENT_AUDIT_NODE_MAX);
+    ngx_memcpy(node, ngx_cycle->hostname.data, node_len);
+    node[node_len] = '\0';
+
+    ngx_memzero(&entry, sizeof(consent_audit_entry_t));
+
+    entry.node = node;
+    entry.id = state->id;
+    entry.action = action;
+    entry.granted = state->granted;
+    entry.denied = denied;
+    entry.revision = state->revision;
+    entry.gpc = clcf->gpc && ctx->consent.gpc;
+    entry.source = source;
+
+    if (consent_audit_ip((char *) r->connection->addr_text.data,
+                         r->connection->addr_text.len, cscf->audit_ip, ip)
+        == 0)
+    {
+        entry.ip = ip;
+    }
+
+    if (r->headers_in.user_agent) {
+        entry.ua = (char *) r->headers_in.user_agent->value.data;
+        entry.ua_len = r->headers_in.user_agent->value.len;
+    }
+
+    zone = log->zone->data;
+    chain = zone->chain;
+
+    /*
+     * Sequence, MAC and write under one lock: the order in the file is
+     * the order of the chain.  nginx frees the lock of a worker that dies.
+     */
+
+    ngx_shmtx_lock(&zone->shpool->mutex);
+
+    if (chain->pending_seq) {
+        ngx_http_consent_audit_recover(log, zone, r->connection->log);
+    }
+
+    ngx_gettimeofday(&tv);
+    entry.ts_ms = (uint64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000;
+    entry.seq = chain->seq + 1;
+    ngx_memcpy(entry.prev, chain->mac, CONSENT_AUDIT_MAC_LEN);
+
+    line = (u_char *) consent_audit_line(policy, &entry, key.data, key.len,
+                                         mac, &len);
+    if (line == NULL) {
+        ngx_shmtx_unlock(&zone->shpool->mutex);
+        ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                      "consent: cannot build the audit record");
+        ngx_explicit_memzero(key_buf, sizeof(key_buf));
+        return NGX_ERROR;
+    }
+
+    chain->pending_seq = entry.seq;
+    ngx_memcpy(chain->pending_mac, mac, CONSENT_AUDIT_MAC_LEN);
+
+    rc = ngx_http_consent_audit_emit(log, line, len, entry.ts_ms,
+                                     r->connection->log);
+
+    if (rc == NGX_OK) {
+        chain->seq = entry.seq;
+        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
+    }
+
+    chain->pending_seq = 0;
+
+    ngx_shmtx_unlock(&zone->shpool->mutex);
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "consent audit: seq %uL %s", entry.seq,
+                   rc == NGX_OK ? "written" : "failed");
+
+    free(line);
+    ngx_explicit_memzero(key_buf, sizeof(key_buf));
+
+    return rc;
+}
+
+
+/* consent_audit_key, or the key derived from the first consent_secret. */
+static ngx_int_t
+ngx_http_consent_audit_key(ngx_http_request_t *r,
+    ngx_http_consent_srv_conf_t *cscf, u_char *buf, ngx_str_t *key)
+{
+    consent_key_t  *keys;
+
+    if (cscf->audit_key.len) {
+        *key = cscf->audit_key;
+        return NGX_OK;
+    }
+
+    if (cscf->keys == NULL || cscf->keys->nelts == 0) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no consent_audit_key and no consent_secret "
+                      "to derive the audit key from");
+        return NGX_ERROR;
+    }
+
+    keys = cscf->keys->elts;
+
+    if (consent_audit_key_derive(keys[0].secret, keys[0].len, buf) != 0) {
+        return NGX_ERROR;
+    }
+
+    key->data = buf;
+    key->len = CONSENT_AUDIT_MAC_LEN;
+
+    return NGX_OK;
+}
+
+
+/*
+ * A worker died between claiming a seq and committing it.  For a file, the
+ * record counts if it is the file's last; a syslog datagram cannot be read
+ * back and is taken as sent (a loss then shows as a deleted record).
+ */
+static void
+ngx_http_consent_audit_recover(ngx_http_consent_audit_log_t *log,
+    ngx_http_consent_audit_zone_t *zone, ngx_log_t *error_log)
+{
+    int                              rc;
+    uint64_t                         seq;
+    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+    ngx_http_consent_audit_chain_t  *chain;
+
+    chain = zone->chain;
+
+    if (log->file == NULL) {
+        rc = 1;
+        seq = chain->pending_seq;
+        ngx_memcpy(mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN);
+
+    } else {
+        rc = consent_audit_tail((char *) zone->path.data, &seq, mac);
+    }
+
+    if (rc == 1 && seq == chain->pending_seq
+        && ngx_memcmp(mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN) == 0)
+    {
+        chain->seq = seq;
+        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
+    }
+
+    ngx_log_error(NGX_LOG_WARN, error_log, 0,
+                  "consent: audit record seq %uL of a dead worker %s",
+                  chain->pending_seq,
+                  chain->seq == chain->pending_seq ? "was written"
+                                                   : "was not written");
+
+    chain->pending_seq = 0;
+}
+
+
+static ngx_int_t
+ngx_http_consent_audit_emit(ngx_http_consent_audit_log_t *log, u_char *line,
+    size_t len, uint64_t ts_ms, ngx_log_t *error_log)
+{
+    ssize_t  n;
+
+    if (log->syslog) {
+        return ngx_http_consent_audit_syslog(log->syslog, line, len, ts_ms,
+                                             error_log);
+    }
+
+    if (ngx_http_consent_audit_follow(log->file, error_log) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    /* one write() of the whole line: O_APPEND keeps it in one piece */
+    n = ngx_write_fd(log->file->fd, line, len);
+
+    if (n == (ssize_t) len) {
+        return NGX_OK;
+    }
+
+    if (n == -1) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, ngx_errno,
+                      "consent: " ngx_write_fd_n " to \"%V\" failed",
+                      &log->file->name);
+
+    } else {
+        ngx_log_error(NGX_LOG_ALERT, error_log, 0,
+                      "consent: " ngx_write_fd_n " to \"%V\" was incomplete: "
+                      "%z of %uz", &log->file->name, n, len);
+    }
+
+    return NGX_ERROR;
+}
+
+
+/*
+ * After "mv" and USR1, the workers reopen the file one by one.  The first
+ * worker to write to the new file moves the chain there; every writer
+ * after it must follow, or the files would interleave.
+ */
+static ngx_int_t
+ngx_http_consent_audit_follow(ngx_open_file_t *file, ngx_log_t *error_log)
+{
+    ngx_fd_t         fd;
+    ngx_file_info_t  path_info, fd_info;
+
+    if (ngx_file_info(file->name.data, &path_info) == NGX_FILE_ERROR) {
+        /* moved away and not created again yet: the old file goes on */
+        return NGX_OK;
+    }
+
+    if (ngx_fd_info(file->fd, &fd_info) == NGX_FILE_ERROR) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, ngx_errno,
+                      "consent: " ngx_fd_info_n " \"%V\" failed",
+                      &file->name);
+        return NGX_ERROR;
+    }
+
+    if (ngx_file_uniq(&path_info) == ngx_file_uniq(&fd_info)
+        && path_info.st_dev == fd_info.st_dev)
+    {
+        return NGX_OK;
+    }
+
+    fd = ngx_open_file(file->name.data, NGX_FILE_APPEND, NGX_FILE_OPEN, 0);
+    if (fd == NGX_INVALID_FILE) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, ngx_errno,
+                      "consent: " ngx_open_file_n " \"%V\" failed after "
+                      "rotation", &file->name);
+        return NGX_ERROR;
+    }
+
+    if (ngx_close_file(file->fd) == NGX_FILE_ERROR) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, ngx_errno,
+                      "consent: " ngx_close_file_n " \"%V\" failed",
+                      &file->name);
+    }
+
+    file->fd = fd;
+
+    return NGX_OK;
+}
+
+
+/*
+ * RFC 5424: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID - MSG, sent
+ * with nginx's syslog transport (UDP).  The record is the MSG.
+ */
+static ngx_int_t
+ngx_http_consent_audit_syslog(ngx_syslog_peer_t *peer, u_char *line,
+    size_t len, uint64_t ts_ms, ngx_log_t *error_log)
+{
+    u_char     *buf, *p;
+    size_t      node_len;
+    ssize_t     n;
+    ngx_tm_t    tm;
+    ngx_str_t   tag;
+
+    node_len = ngx_min(ngx_cycle->hostname.len, CONSENT_AUDIT_NODE_MAX);
+    tag.len = ngx_min(peer->tag.len, 48);
+    tag.data = peer->tag.data;
+
+    buf = ngx_alloc(NGX_HTTP_CONSENT_SYSLOG_HEADER_LEN + len, error_log);
+    if (buf == NULL) {
+        return NGX_ERROR;
+    }
+
+    ngx_gmtime((time_t) (ts_ms / 1000), &tm);
+
+    p = ngx_sprintf(buf, "<%ui>1 %4d-%02d-%02dT%02d:%02d:%02d.%03uDZ ",
+                    peer->facility * 8 + peer->severity,
+                    tm.ngx_tm_year, tm.ngx_tm_mon, tm.ngx_tm_mday,
+                    tm.ngx_tm_hour, tm.ngx_tm_min, tm.ngx_tm_sec,
+                    (uint32_t) (ts_ms % 1000));
+
+    if (node_len && !peer->nohostname) {
+        p = ngx_cpymem(p, ngx_cycle->hostname.data, node_len);
+
+    } else {
+        *p++ = '-';
+    }
+
+    p = ngx_sprintf(p, " %V %P consent - ", &tag, ngx_pid);
+
+    /* the record without its newline: a datagram is one message */
+    p = ngx_cpymem(p, line, len - 1);
+
+    n = ngx_syslog_send(peer, buf, p - buf);
+
+    ngx_free(buf);
+
+    if (n != p - buf) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, 0,
+                      "consent: sending the audit record to syslog failed");
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
+}
