@@ -285,7 +285,7 @@ consent_render_mode_json(const consent_render_cache_t *cache)
             consent_builder_lit(&b, "]");
         }
 
-        consent_builder_lit(&b, i + 1 < CONSENT_SIGNALS ? "," : "}");
+        consent_builder_str(&b, i + 1 < CONSENT_SIGNALS ? "," : "}");
     }
 
     if (b.failed) {

@@ -77,7 +77,8 @@ int consent_builder_splice(const consent_builder_t *tpl,
 /* Hand a direct-mode builder's text over to out; -1 if anything failed. */
 int consent_builder_output(consent_builder_t *b, consent_render_out_t *out);
 
-#define consent_builder_lit(b, s)  consent_builder_add(b, s, sizeof(s) - 1)
+/* "" s: only a string literal compiles, so sizeof is its length */
+#define consent_builder_lit(b, s)  consent_builder_add(b, "" s, sizeof(s) - 1)
 
 
 /* A UI text: the policy's, else a built-in one for en, de, fr; never NULL. */

@@ -373,8 +373,14 @@ test_banner(consent_policy_t *policy)
     ok(has(&out, "<div id=\"consent\" class=\"consent\" lang=\"en\" "
            "dir=\"ltr\" data-api=\"/_consent/\" data-state=\"none\""),
        "banner: root with lang, dir, api and state");
-    ok(has(&out, "data-consent-mode=\"{&quot;ad_storage&quot;:"
-           "[&quot;marketing&quot;]"),
+    ok(has(&out, "data-consent-mode=\"{"
+           "&quot;ad_storage&quot;:[&quot;marketing&quot;],"
+           "&quot;ad_user_data&quot;:[&quot;marketing&quot;],"
+           "&quot;ad_personalization&quot;:[&quot;marketing&quot;],"
+           "&quot;analytics_storage&quot;:[&quot;analytics&quot;],"
+           "&quot;functionality_storage&quot;:[&quot;necessary&quot;],"
+           "&quot;personalization_storage&quot;:[&quot;analytics&quot;],"
+           "&quot;security_storage&quot;:[&quot;necessary&quot;]}\""),
        "banner: Consent Mode map for consent.js in a data attribute");
     ok(has(&out, "role=\"dialog\" aria-modal=\"false\" "
            "aria-labelledby=\"consent-title\" "
