@@ -37,7 +37,7 @@ sub new {
     my $name = $opts{name} || ((File::Spec->splitpath($0))[2] =~ s/\.t$//r);
     my $dir = "$REPO/build/tests/nginx/$name-$$";
 
-    remove_tree($dir);
+    remove_tree(glob "$REPO/build/tests/nginx/$name-*");
     make_path("$dir/tmp", "$dir/html", "$dir/logs");
 
     my $self = bless {
