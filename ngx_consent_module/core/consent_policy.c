@@ -1298,6 +1298,13 @@ consent_policy_check_consent_mode(consent_policy_ctx_t *ctx, json_t *root)
 }
 
 
+static uint32_t
+consent_policy_max(uint32_t pairs, size_t alternatives)
+{
+    return (alternatives > pairs) ? (uint32_t) alternatives : pairs;
+}
+
+
 static int
 consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
 {
@@ -1327,7 +1334,14 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         return consent_policy_no_memory(ctx);
     }
 
-    pairs = ctx->max_captures + 1;
+    /* the combined alternations have one group per alternative */
+    pairs = ctx->max_captures;
+    pairs = consent_policy_max(pairs, ctx->policy->src_set.nalternatives);
+    pairs = consent_policy_max(pairs,
+                               ctx->policy->inline_set.nalternatives);
+    pairs = consent_policy_max(pairs,
+                               ctx->policy->cookie_set.nalternatives);
+    pairs++;
 
     ctx->policy->match_data = pcre2_match_data_create(pairs, NULL);
     if (ctx->policy->match_data == NULL) {

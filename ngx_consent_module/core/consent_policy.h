@@ -52,22 +52,25 @@ typedef struct {
 /*
  * The patterns of one kind (src, inline or cookie) of every service, in
  * service order then pattern order; private to consent_policy_match.c.
- * "any" is one alternation of the patterns that can be combined without
- * changing their meaning: when it does not match, only "rest" is tried.
+ * When every pattern is anchored (as URL patterns are), those that can be
+ * combined without changing their meaning also form one alternation, "any",
+ * each alternative followed by an empty group that tells which matched.
  */
 typedef struct {
     pcre2_code             *code;           /* borrowed from the service */
     unsigned                service;
     unsigned                jit:1;
-    unsigned                combined:1;     /* part of "any" */
+    unsigned                combined:1;     /* an alternative of "any" */
 } consent_pattern_t;
 
 typedef struct {
     consent_pattern_t      *patterns;
     size_t                  npatterns;
-    pcre2_code             *any;            /* NULL: no prefilter */
+    pcre2_code             *any;            /* NULL: one by one */
     unsigned                any_jit:1;
-    size_t                 *rest;           /* indexes of uncombined ones */
+    size_t                 *alternatives;   /* pattern of each alternative */
+    size_t                  nalternatives;
+    size_t                 *rest;           /* patterns not in "any" */
     size_t                  nrest;
 } consent_pattern_set_t;
 

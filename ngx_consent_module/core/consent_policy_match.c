@@ -1,10 +1,11 @@
 /*
  * Matching URLs, inline scripts and cookie names against the services of a
- * policy.  The rewriter asks about every URL of every page and most of them
- * belong to no service, so the patterns that can be combined without
- * changing their meaning are also compiled into one alternation: one match
- * call rejects an ordinary URL, and only a hit (or a pattern that could not
- * be combined) costs a walk over the patterns in policy order.
+ * policy; the first service in policy order wins.  The rewriter asks about
+ * every URL of every page and most belong to no service, so anchored
+ * patterns (URLs, cookie names) that can be combined without changing their
+ * meaning also form one alternation: one match call answers for all of them.
+ * Unanchored patterns (inline script text) are matched one by one, which
+ * lets PCRE2 skip through the text to each pattern's first character.
  */
 
 #include <stdlib.h>
@@ -147,10 +148,11 @@ consent_pattern_set_add(consent_pattern_set_t *set,
         return 0;
     }
 
+    /* "(?:p)()": the empty group numbers the alternative */
     if ((builder->ncombined && consent_pattern_append(builder, "|", 1) != 0)
         || consent_pattern_append(builder, "(?:", 3) != 0
         || consent_pattern_append(builder, source, len) != 0
-        || consent_pattern_append(builder, ")", 1) != 0)
+        || consent_pattern_append(builder, ")()", 3) != 0)
     {
         return -1;
     }
@@ -167,6 +169,7 @@ consent_pattern_set_finish(consent_pattern_set_t *set,
 {
     int          errcode;
     size_t       i, jit_size;
+    uint32_t     options;
     PCRE2_SIZE   offset;
 
     if (builder->ncombined > 1) {
@@ -175,6 +178,19 @@ consent_pattern_set_finish(consent_pattern_set_t *set,
     }
 
     consent_pattern_builder_free(builder);
+
+    /*
+     * Over text, unanchored patterns alone skip ahead to their first
+     * character far faster than an alternation can: no "any" then.
+     */
+    if (set->any != NULL
+        && (pcre2_pattern_info(set->any, PCRE2_INFO_ALLOPTIONS, &options)
+            != 0
+            || (options & PCRE2_ANCHORED) == 0))
+    {
+        pcre2_code_free(set->any);
+        set->any = NULL;
+    }
 
     if (set->any != NULL) {
         (void) pcre2_jit_compile(set->any, PCRE2_JIT_COMPLETE);
@@ -188,24 +204,28 @@ consent_pattern_set_finish(consent_pattern_set_t *set,
             set->patterns[i].combined = 0;
         }
 
-        if (!set->patterns[i].combined) {
+        if (set->patterns[i].combined) {
+            set->nalternatives++;
+
+        } else {
             set->nrest++;
         }
     }
 
-    if (set->nrest == 0) {
-        return 0;
-    }
-
-    set->rest = malloc(set->nrest * sizeof(size_t));
-    if (set->rest == NULL) {
+    set->alternatives = malloc((set->nalternatives + 1) * sizeof(size_t));
+    set->rest = malloc((set->nrest + 1) * sizeof(size_t));
+    if (set->alternatives == NULL || set->rest == NULL) {
         return -1;
     }
 
+    set->nalternatives = 0;
     set->nrest = 0;
 
     for (i = 0; i < set->npatterns; i++) {
-        if (!set->patterns[i].combined) {
+        if (set->patterns[i].combined) {
+            set->alternatives[set->nalternatives++] = i;
+
+        } else {
             set->rest[set->nrest++] = i;
         }
     }
@@ -229,13 +249,14 @@ consent_pattern_set_free(consent_pattern_set_t *set)
 {
     pcre2_code_free(set->any);
     free(set->patterns);
+    free(set->alternatives);
     free(set->rest);
 }
 
 
-/* > 0 on a match; errors (limits) count as no match. */
+/* pcre2_match()'s result; JIT stack exhaustion retries interpreted. */
 static int
-consent_pattern_run(const consent_policy_t *policy, pcre2_code *code,
+consent_pattern_exec(const consent_policy_t *policy, pcre2_code *code,
     unsigned jit, const unsigned char *subject, size_t len)
 {
     int  rc;
@@ -246,14 +267,12 @@ consent_pattern_run(const consent_policy_t *policy, pcre2_code *code,
 
         /* the interpreter keeps its backtracking on the heap */
         if (rc != PCRE2_ERROR_JIT_STACKLIMIT) {
-            return rc >= 0;
+            return rc;
         }
     }
 
-    rc = pcre2_match(code, subject, len, 0, PCRE2_NO_JIT, policy->match_data,
-                     NULL);
-
-    return rc >= 0;
+    return pcre2_match(code, subject, len, 0, PCRE2_NO_JIT,
+                       policy->match_data, NULL);
 }
 
 
@@ -262,7 +281,8 @@ consent_pattern_set_match(const consent_policy_t *policy,
     const consent_pattern_set_t *set, const unsigned char *subject,
     size_t len)
 {
-    size_t                    i;
+    int                       rc;
+    size_t                    i, hit;
     const consent_pattern_t  *pattern;
 
     if (subject == NULL) {
@@ -270,27 +290,50 @@ consent_pattern_set_match(const consent_policy_t *policy,
         len = 0;
     }
 
-    if (set->any != NULL
-        && !consent_pattern_run(policy, set->any, set->any_jit, subject, len))
-    {
-        for (i = 0; i < set->nrest; i++) {
+    hit = set->npatterns;
+
+    if (set->any != NULL) {
+        rc = consent_pattern_exec(policy, set->any, set->any_jit, subject,
+                                  len);
+
+        /*
+         * rc - 1 is the group of the first alternative that matched: with
+         * anchored patterns no earlier alternative matches at all, so only
+         * the uncombined patterns before it remain to be tried.
+         */
+        if (rc == PCRE2_ERROR_NOMATCH) {
+            hit = set->npatterns;
+
+        } else if (rc >= 2 && (size_t) rc - 2 < set->nalternatives) {
+            hit = set->alternatives[rc - 2];
+
+        } else {
+            goto one_by_one;    /* a match limit: ask each pattern */
+        }
+
+        for (i = 0; i < set->nrest && set->rest[i] < hit; i++) {
             pattern = &set->patterns[set->rest[i]];
 
-            if (consent_pattern_run(policy, pattern->code, pattern->jit,
-                                    subject, len))
+            if (consent_pattern_exec(policy, pattern->code, pattern->jit,
+                                     subject, len)
+                >= 0)
             {
                 return (int) pattern->service;
             }
         }
 
-        return -1;
+        return (hit < set->npatterns) ? (int) set->patterns[hit].service
+                                      : -1;
     }
+
+one_by_one:
 
     for (i = 0; i < set->npatterns; i++) {
         pattern = &set->patterns[i];
 
-        if (consent_pattern_run(policy, pattern->code, pattern->jit, subject,
-                                len))
+        if (consent_pattern_exec(policy, pattern->code, pattern->jit,
+                                 subject, len)
+            >= 0)
         {
             return (int) pattern->service;
         }

@@ -484,20 +484,26 @@ same(const char *a, const char *b)
 }
 
 
-/* The reference: every src pattern of every service, in order, one by one. */
+/* The reference: each pattern of each service, in order, one by one. */
 static int
-naive_match_src(const consent_policy_t *policy, const char *url)
+naive_match(const consent_policy_t *policy, int cookies, const char *subject)
 {
-    int                rc;
-    size_t             i, j;
-    pcre2_match_data  *md;
+    int                       rc;
+    size_t                    i, j, n;
+    pcre2_code               *code;
+    pcre2_match_data         *md;
+    const consent_service_t  *service;
 
     md = pcre2_match_data_create(32, NULL);
 
     for (i = 0; i < policy->nservices; i++) {
-        for (j = 0; j < policy->services[i].nsrc; j++) {
-            rc = pcre2_match(policy->services[i].src[j], (PCRE2_SPTR) url,
-                             strlen(url), 0, PCRE2_NO_JIT, md, NULL);
+        service = &policy->services[i];
+        n = cookies ? service->ncookies : service->nsrc;
+
+        for (j = 0; j < n; j++) {
+            code = cookies ? service->cookies[j].re : service->src[j];
+            rc = pcre2_match(code, (PCRE2_SPTR) subject, strlen(subject), 0,
+                             PCRE2_NO_JIT, md, NULL);
             if (rc >= 0) {
                 pcre2_match_data_free(md);
                 return (int) i;
@@ -508,6 +514,13 @@ naive_match_src(const consent_policy_t *policy, const char *url)
     pcre2_match_data_free(md);
 
     return -1;
+}
+
+
+static int
+naive_match_src(const consent_policy_t *policy, const char *url)
+{
+    return naive_match(policy, 0, url);
 }
 
 
@@ -625,9 +638,11 @@ test_builtin(void)
            "marketing", "Consent Mode: ad_user_data -> marketing");
 
     ok(policy->src_set.any != NULL && policy->src_set.nrest == 0
-       && policy->inline_set.any != NULL && policy->inline_set.nrest == 0
        && policy->cookie_set.any != NULL && policy->cookie_set.nrest == 0,
-       "every built-in pattern joins the combined prefilter");
+       "every built-in URL and cookie pattern joins the alternation");
+    ok(policy->inline_set.any == NULL
+       && policy->inline_set.nrest == policy->inline_set.npatterns,
+       "inline patterns (unanchored) are matched one by one");
 
     test_builtin_table(policy, tracker_urls, match_src, "src");
     test_builtin_table(policy, inline_snippets, match_inline, "inline");
@@ -645,8 +660,19 @@ test_builtin(void)
         }
     }
 
-    ok(t->subject == NULL, "prefiltered src matching agrees with "
+    ok(t->subject == NULL, "combined src matching agrees with "
        "pattern-by-pattern matching on every URL of the table");
+
+    for (t = cookie_names; t->subject != NULL; t++) {
+        if (naive_match(policy, 1, t->subject) != match_cookie(policy,
+                                                               t->subject))
+        {
+            break;
+        }
+    }
+
+    ok(t->subject == NULL, "combined cookie matching agrees with "
+       "pattern-by-pattern matching on every name of the table");
 
     is_str(consent_policy_text(policy, "de", "accept_all"),
            "Alle akzeptieren", "German text");
@@ -765,9 +791,10 @@ test_good(void)
 
 
 /*
- * Patterns that cannot join the alternation (captures and references,
- * verbs, \Q, extended mode, recursion) next to ones that can: matching must
- * still give the first service in policy order, as one by one would.
+ * Anchored patterns that cannot join the alternation (captures and
+ * references, verbs, \Q, extended mode, recursion) next to ones that can:
+ * matching must still give the first service in policy order, as matching
+ * one by one does.
  */
 static const char  mixed_policy[] =
     "{\"revision\": 7, \"default_language\": \"de-CH\",\n"
@@ -775,22 +802,25 @@ static const char  mixed_policy[] =
     "                  \"description\": {\"de-CH\": \"D\"}}],\n"
     " \"services\": [\n"
     "  {\"id\": \"backref\", \"name\": \"B\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"(\\\\w)\\\\1x\"]}},\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^(\\\\w)\\\\1x\"]}},\n"
     "  {\"id\": \"plain\", \"name\": \"P\", \"category\": \"c\",\n"
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^https://a\\\\.example/\","
-    " \"(?i)TRACK\"]}},\n"
+    " \"^(?i)/x/TRACK\"]}},\n"
     "  {\"id\": \"commit\", \"name\": \"C\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"a(*COMMIT)b|ac\"]}},\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^(?:a(*COMMIT)b|ac)\"]}},"
+    "\n"
     "  {\"id\": \"after-commit\", \"name\": \"A\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"c$\"]}},\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^ac\"]}},\n"
     "  {\"id\": \"quote\", \"name\": \"Q\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"\\\\Q?q=1\"]}},\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^\\\\Q?q=1\"]}},\n"
     "  {\"id\": \"extended\", \"name\": \"X\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"(?x) ex \\\\. t # c\"]}},\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^(?x) ex \\\\. t # c\"]}},"
+    "\n"
     "  {\"id\": \"recurse\", \"name\": \"R\", \"category\": \"c\",\n"
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^<(?:[^<>]|(?R))*>$\"]}},\n"
     "  {\"id\": \"look\", \"name\": \"L\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"z(?=y)\", \"(?<!q)u$\"]}}\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"^z(?=y)\", "
+    "\"^.*(?<!q)u$\"]}}\n"
     " ],\n"
     " \"texts\": {\"de-CH\": {\"title\": \"t\", \"body\": \"b\",\n"
     "   \"accept_all\": \"a\", \"reject_all\": \"r\", \"customize\": \"c\",\n"
@@ -804,10 +834,10 @@ test_combined(void)
     size_t             i;
     consent_policy_t  *policy;
     static const char *subjects[] = {
-        "aax", "https://a.example/", "/x/track/", "ac", "ab", "acab",
-        "/?q=1", "?q=1", "ex.t", "ex . t", "<a<b>>", "<a<b>", "zy", "zz",
-        "u", "qu", "bu", "https://b.example/", "", "bbx https://a.example/",
-        NULL
+        "aax", "abx", "https://a.example/", "/x/track/", "/X/Track", "ac",
+        "ab", "acab", "/?q=1", "?q=1", "ex.t", "ex . t", "<a<b>>", "<a<b>",
+        "zy", "zz", "u", "qu", "bu", "https://b.example/", "",
+        "bbx https://a.example/", NULL
     };
 
     policy = consent_policy_load_buffer(mixed_policy, sizeof(mixed_policy) - 1,
