@@ -17,7 +17,7 @@ use ConsentTest qw(http_get write_file);
 
 my $t = ConsentTest->new;
 my $key = $t->key_file('consent.key');
-my $mint = ConsentTest::repo() . '/build/tests/mint-cookie';
+my $mint = ConsentTest::build() . '/tests/mint-cookie';
 
 my $page = <<'EOF';
 <!DOCTYPE html>
@@ -193,7 +193,7 @@ is($head->{status}, 200, 'HEAD served');
 is($head->{body}, '', 'HEAD has no body');
 
 my $nf = http_get($port, '/missing.html');
-is($nf->{status}, 404, '404');
+is($nf->{status}, 404, 'missing file: 404');
 unlike($nf->{body}, qr/consent/, '404 page untouched');
 
 is(http_get($port, '/style.css')->{body}, "body { color: red }\n",

@@ -16,7 +16,7 @@ my $t = ConsentTest->new;
 my $key = $t->key_file('consent.key');
 my $old = $t->key_file('old.key');
 my $other = $t->key_file('other.key');
-my $mint = ConsentTest::repo() . '/build/tests/mint-cookie';
+my $mint = ConsentTest::build() . '/tests/mint-cookie';
 
 $t->write_config(<<'EOF');
     consent_secret %%DIR%%/consent.key;

@@ -31,6 +31,12 @@ my $REPO = abs_path(File::Spec->catdir(
 
 sub repo { $REPO }
 
+# The build directory of the Makefile (BUILD=...; default build/).
+sub build {
+    my $b = $ENV{BUILD} || 'build';
+    return $b =~ m{^/} ? $b : "$REPO/$b";
+}
+
 sub new {
     my ($class, %opts) = @_;
 
@@ -45,7 +51,7 @@ sub new {
         name => $name,
         workers => $opts{workers} || 1,
         module => $ENV{CONSENT_MODULE}
-            || "$REPO/build/ngx_http_consent_module.so",
+            || build() . '/ngx_http_consent_module.so',
         nginx => $ENV{NGINX_BIN} || '/usr/sbin/nginx',
         ports => {},
         pid => undef,
