@@ -26,7 +26,7 @@ my %files = (
     nginx => [glob 'tests/nginx/*.t'],
     asan => [glob 'tests/nginx/*.t'],
     valgrind => [grep { -e } map { "tests/nginx/$_.t" }
-        split ' ', ($ENV{VALGRIND_TESTS} || 'variables filter api')],
+        split ' ', ($ENV{VALGRIND_TESTS} || 'variables filter api_input')],
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
 );
