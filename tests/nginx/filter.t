@@ -75,9 +75,9 @@ $t->write_config(<<'EOF');
             proxy_http_version 1.1;
         }
 
-        location /proxy-gzip/ {
-            proxy_pass http://127.0.0.1:%%PORT1%%/gzip/;
-            proxy_buffering off;
+        location /proxy-fixed/ {
+            proxy_pass http://127.0.0.1:%%PORT1%%/;
+            proxy_set_header Accept-Encoding "";
         }
 
         location /ssi/ {
@@ -107,7 +107,7 @@ if ($upstream == 0) {
             my $n = sysread($c, my $buf, 4096) or last;
             $req .= $buf;
         }
-        my $gzip = $req =~ m{^GET /gzip/};
+        my $gzip = $req =~ /^Accept-Encoding:[^\r]*gzip/mi;
         my $head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
             . ($gzip ? "Content-Encoding: gzip\r\n" : '')
             . "Content-Length: " . length($page) . "\r\nConnection: close\r\n\r\n";
@@ -199,8 +199,15 @@ unlike($nf->{body}, qr/consent/, '404 page untouched');
 is(http_get($port, '/style.css')->{body}, "body { color: red }\n",
     'CSS untouched');
 
-is(http_get($port, '/proxy-gzip/index.html')->{body}, $page,
-    'gzip upstream skipped');
+my $gzu = http_get($port, '/proxy/index.html', 'Accept-Encoding' => 'gzip');
+is($gzu->{body}, $page, 'gzip from the upstream: skipped');
+is(($gzu->{headers}{'content-encoding'} || [''])->[0], 'gzip',
+    'gzip from the upstream: still labelled gzip');
+
+my $fixed = http_get($port, '/proxy-fixed/index.html',
+    'Accept-Encoding' => 'gzip');
+is(same_page($fixed->{body}), same_page($body),
+    'proxy_set_header Accept-Encoding "": the upstream page is rewritten');
 
 my $text = http_get($port, '/text/plain.txt')->{body};
 like($text, qr{data-src="https://tracker-a\.example/t\.js"},
