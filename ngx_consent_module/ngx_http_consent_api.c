@@ -339,6 +339,11 @@ ngx_http_consent_api_body_text(ngx_http_request_t *r, ngx_str_t *body)
     for (cl = r->request_body->bufs; cl; cl = cl->next) {
         b = cl->buf;
 
+        /* the request body filter ends the chain with an empty last_buf */
+        if (ngx_buf_special(b)) {
+            continue;
+        }
+
         if (!ngx_buf_in_memory(b)) {
             return NGX_DECLINED;
         }
@@ -359,7 +364,9 @@ ngx_http_consent_api_body_text(ngx_http_request_t *r, ngx_str_t *body)
     body->len = len;
 
     for (cl = r->request_body->bufs; cl; cl = cl->next) {
-        p = ngx_cpymem(p, cl->buf->pos, cl->buf->last - cl->buf->pos);
+        if (!ngx_buf_special(cl->buf)) {
+            p = ngx_cpymem(p, cl->buf->pos, cl->buf->last - cl->buf->pos);
+        }
     }
 
     *p = '\0';
