@@ -523,8 +523,8 @@ consent_policy_check_revision(consent_policy_ctx_t *ctx, json_t *root)
 
     if (revision < 1 || revision > (json_int_t) UINT32_MAX) {
         return consent_policy_error(ctx, "must be a positive integer "
-                                    "below 4294967296, not %" JSON_INTEGER_FORMAT,
-                                    revision);
+                                    "below 4294967296, not %"
+                                    JSON_INTEGER_FORMAT, revision);
     }
 
     consent_policy_pop(ctx);
@@ -1247,13 +1247,40 @@ consent_policy_check_services(consent_policy_ctx_t *ctx, json_t *root)
 }
 
 
+/* A Consent Mode category: the id of a category of the policy. */
+static int
+consent_policy_check_signal_category(consent_policy_ctx_t *ctx,
+    json_t *value)
+{
+    char         list[512];
+    const char  *id;
+
+    if (!json_is_string(value)) {
+        return consent_policy_error(ctx, "must be a category id, an array "
+                                    "of category ids (granted when all "
+                                    "are) or true (always granted)");
+    }
+
+    id = json_string_value(value);
+
+    if (consent_policy_category(ctx->policy, id, strlen(id)) < 0) {
+        consent_policy_category_list(ctx->policy, list, sizeof(list));
+        return consent_policy_error(ctx, "unknown category \"%s\" (known: "
+                                    "%s)", id, list);
+    }
+
+    return 0;
+}
+
+
 static int
 consent_policy_check_consent_mode(consent_policy_ctx_t *ctx, json_t *root)
 {
     int          failed;
     char         list[512];
-    json_t      *mode, *value;
-    const char  *signal, *id;
+    size_t       i;
+    json_t      *mode, *value, *item;
+    const char  *signal;
 
     mode = consent_policy_get_object(ctx, root, "consent_mode", 0, &failed);
     if (mode == NULL) {
@@ -1277,16 +1304,34 @@ consent_policy_check_consent_mode(consent_policy_ctx_t *ctx, json_t *root)
                                         "(known: %s)", list);
         }
 
-        if (!json_is_string(value)) {
-            return consent_policy_error(ctx, "must be a category id");
+        if (json_is_true(value)) {
+            consent_policy_pop(ctx);
+            continue;
         }
 
-        id = json_string_value(value);
+        if (!json_is_array(value)) {
+            if (consent_policy_check_signal_category(ctx, value) != 0) {
+                return -1;
+            }
 
-        if (consent_policy_category(ctx->policy, id, strlen(id)) < 0) {
-            consent_policy_category_list(ctx->policy, list, sizeof(list));
-            return consent_policy_error(ctx, "unknown category \"%s\" "
-                                        "(known: %s)", id, list);
+            consent_policy_pop(ctx);
+            continue;
+        }
+
+        if (json_array_size(value) == 0) {
+            return consent_policy_error(ctx, "an empty array grants nothing "
+                                        "ever: name categories, or remove "
+                                        "the signal to keep it denied");
+        }
+
+        json_array_foreach(value, i, item) {
+            consent_policy_push_index(ctx, i);
+
+            if (consent_policy_check_signal_category(ctx, item) != 0) {
+                return -1;
+            }
+
+            consent_policy_pop(ctx);
         }
 
         consent_policy_pop(ctx);

@@ -88,7 +88,7 @@ typedef struct {
     consent_mask_t          gpc_mask;
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
-    json_t                 *consent_mode;   /* Google Consent Mode map or NULL */
+    json_t                 *consent_mode;   /* Google Consent Mode or NULL */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
     consent_pattern_set_t   src_set;

@@ -426,6 +426,15 @@ static const broken_t  broken[] = {
       "consent-mode-unknown-category.json:18:41: "
       "consent_mode.analytics_storage: unknown category \"statistics\" "
       "(known: necessary, analytics)" },
+    { "consent-mode-bad-value",
+      "consent-mode-bad-value.json:18:41: consent_mode.analytics_storage: "
+      "must be a category id, an array of category ids" },
+    { "consent-mode-empty-array",
+      "consent-mode-empty-array.json:18:34: consent_mode.ad_storage: an "
+      "empty array grants nothing" },
+    { "consent-mode-array-unknown-category",
+      "consent-mode-array-unknown-category.json:18:48: "
+      "consent_mode.ad_storage[1]: unknown category \"ads\"" },
     { "controller-without-name",
       "controller-without-name.json:18:17: controller: missing \"name\"" },
     { NULL, NULL }
@@ -817,11 +826,14 @@ static const char  mixed_policy[] =
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^(?x) ex \\\\. t # c\"]}},"
     "\n"
     "  {\"id\": \"recurse\", \"name\": \"R\", \"category\": \"c\",\n"
-    "   \"provider\": \"P\", \"match\": {\"src\": [\"^<(?:[^<>]|(?R))*>$\"]}},\n"
+    "   \"provider\": \"P\",\n"
+    "   \"match\": {\"src\": [\"^<(?:[^<>]|(?R))*>$\"]}},\n"
     "  {\"id\": \"look\", \"name\": \"L\", \"category\": \"c\",\n"
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^z(?=y)\", "
     "\"^.*(?<!q)u$\"]}}\n"
     " ],\n"
+    " \"consent_mode\": {\"security_storage\": true, \"ad_storage\": [\"c\"],\n"
+    "                  \"analytics_storage\": \"c\"},\n"
     " \"texts\": {\"de-CH\": {\"title\": \"t\", \"body\": \"b\",\n"
     "   \"accept_all\": \"a\", \"reject_all\": \"r\", \"customize\": \"c\",\n"
     "   \"save\": \"s\", \"policy_link\": \"p\"}}}\n";
@@ -842,7 +854,8 @@ test_combined(void)
 
     policy = consent_policy_load_buffer(mixed_policy, sizeof(mixed_policy) - 1,
                                         "mixed", err, sizeof(err));
-    ok(policy != NULL, "the mixed policy loads");
+    ok(policy != NULL, "the mixed policy loads (Consent Mode signals as "
+       "an id, an array of ids and true)");
     if (policy == NULL) {
         diag("%s", err);
         return;
