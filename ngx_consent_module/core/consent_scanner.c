@@ -168,6 +168,20 @@ consent_scanner_in_tag_open(const consent_scanner_t *sc)
 }
 
 
+uint64_t
+consent_scanner_text_end(const consent_scanner_t *sc)
+{
+    if (sc->state == S_RAW_LT || sc->state == S_RAW_END_TAG_OPEN
+        || (sc->state == S_RAW_END_TAG_NAME && sc->tmp_len <= sc->last_len
+            && memcmp(sc->tmp, sc->last, sc->tmp_len) == 0))
+    {
+        return sc->tag.start;
+    }
+
+    return consent_scanner_offset(sc);
+}
+
+
 consent_scan_content_e
 consent_scanner_content(const consent_scanner_t *sc)
 {

@@ -105,6 +105,12 @@ consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 /* 1 when a tag whose name is not known yet may have started at tag.start. */
 int consent_scanner_in_tag_open(const consent_scanner_t *sc);
 
+/*
+ * In raw text: where the text read so far surely ends (the '<' of what may
+ * still become the closing end tag, else the scan position).
+ */
+uint64_t consent_scanner_text_end(const consent_scanner_t *sc);
+
 consent_scan_content_e consent_scanner_content(const consent_scanner_t *sc);
 
 /* Whether the tag's name is the lowercase NUL-terminated name. */

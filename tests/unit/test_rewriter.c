@@ -1,0 +1,1006 @@
+/*
+ * consent_rewriter: every rewrite rule, activation of site-tagged markup,
+ * data blocks, injection placement, the inline and tag bounds, events, and
+ * split invariance over the html5lib inputs, the test pages and random
+ * inputs.  Run from the repository root (reads tests/unit/pages/ and
+ * ../shared/data/html5lib-tokenizer/).
+ */
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "tap.h"
+#include "rewrite_util.h"
+
+#define PAGES   "tests/unit/pages"
+#define H5_DIR  "../shared/data/html5lib-tokenizer"
+
+static consent_policy_t  *policy;
+static consent_mask_t     necessary, preferences, analytics, marketing;
+
+
+static void
+conf_init(consent_rewriter_conf_t *conf, consent_mask_t granted)
+{
+    memset(conf, 0, sizeof(*conf));
+    conf->policy = policy;
+    conf->granted = granted | necessary;
+    conf->inline_max = 65536;
+    conf->head_start.p = (const unsigned char *) "[HS]";
+    conf->head_start.len = 4;
+    conf->head_end.p = (const unsigned char *) "[HE]";
+    conf->head_end.len = 4;
+    conf->body_start.p = (const unsigned char *) "[BS]";
+    conf->body_start.len = 4;
+}
+
+
+/* The output for the input in one buffer (a static, for is_str). */
+static const char *
+rewrite_conf(consent_rewriter_conf_t *conf, const char *in, unsigned *events)
+{
+    size_t          n;
+    unsigned char  *out;
+    static char    *last;
+
+    free(last);
+    out = rw_run(conf, (const unsigned char *) in, strlen(in), NULL, 0, &n,
+                 events);
+    last = (char *) out;
+    return out ? last : "(rewrite failed)";
+}
+
+
+static const char *
+rewrite(consent_mask_t granted, const char *in)
+{
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, granted);
+    conf.head_start.len = 0;
+    conf.head_end.len = 0;
+    conf.body_start.len = 0;
+
+    return rewrite_conf(&conf, in, NULL);
+}
+
+
+static const char *
+inject(const char *in)
+{
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, 0);
+    return rewrite_conf(&conf, in, NULL);
+}
+
+
+static void
+test_blocking(void)
+{
+    is_str(rewrite(0, "<script async src=\"https://www.googletagmanager.com/"
+                      "gtag/js?id=G-1\"></script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" async data-src=\"https://"
+           "www.googletagmanager.com/gtag/js?id=G-1\"></script>",
+           "script src blocked: src becomes data-src in place");
+
+    is_str(rewrite(analytics, "<script async src=\"https://www."
+                              "googletagmanager.com/gtag/js\"></script>"),
+           "<script async src=\"https://www.googletagmanager.com/gtag/js\">"
+           "</script>",
+           "granted category: untouched");
+
+    is_str(rewrite(0, "<SCRIPT TYPE='text/javascript' SRC=https://connect."
+                      "facebook.net/en_US/fbevents.js defer></SCRIPT>"),
+           "<SCRIPT type=\"text/plain\" data-category=\"marketing\" "
+           "data-service=\"meta-pixel\" data-type='text/javascript' "
+           "data-src=https://connect.facebook.net/en_US/fbevents.js defer>"
+           "</SCRIPT>",
+           "uppercase, quotes kept; type kept as data-type");
+
+    is_str(rewrite(0, "<script type=module src=\"https://www.clarity.ms/t\">"
+                      "</script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"clarity\" data-type=module data-src=\"https://"
+           "www.clarity.ms/t\"></script>",
+           "module script blocked");
+
+    is_str(rewrite(0, "<script data-src=\"x\" src=\"https://static.hotjar"
+                      ".com/a.js\" src=\"/b.js\" data-type=\"y\" "
+                      "data-category=\"z\"></script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"hotjar\" data-src=\"https://static.hotjar.com/"
+           "a.js\"></script>",
+           "existing data-* of the rewrite and duplicate src dropped");
+
+    is_str(rewrite(0, "<script src=\"https://www.google-analytics.com/"
+                      "analytics.js?a=1&amp;b=2\"></script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" data-src=\"https://www."
+           "google-analytics.com/analytics.js?a=1&amp;b=2\"></script>",
+           "URL with &amp; matches, raw value kept");
+
+    is_str(rewrite(0, "<img src=\"https&#x3a;//www.facebook.com/tr?id=1\">"),
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\"https&#x3a;//www.facebook.com/tr?id=1\">",
+           "numeric character reference decoded for matching");
+
+    is_str(rewrite(0, "<img src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">"),
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">",
+           "spaces, newline and host case do not hide a URL");
+
+    is_str(rewrite(0, "<img src=\"//www.facebook.com/tr\">"
+                      "<img src=\"https:\\\\www.facebook.com\\tr\">"
+                      "<img src=\"https://u:p@www.facebook.com/tr\">"),
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\"//www.facebook.com/tr\">"
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\"https:\\\\www.facebook.com\\tr\">"
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\"https://u:p@www.facebook.com/tr\">",
+           "scheme-relative, backslashes and userinfo normalized");
+
+    is_str(rewrite(0, "<img src=\"/a.png\" srcset=\"/a.png 1x, https://i."
+                      "ytimg.com/vi/x/hq.jpg 2x\" alt=\"\">"),
+           "<img data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"/a.png\" data-srcset=\"/a.png 1x, https://i.ytimg.com"
+           "/vi/x/hq.jpg 2x\" alt=\"\">",
+           "img srcset candidate blocks src and srcset");
+
+    is_str(rewrite(0, "<picture><source srcset=\"https://i.ytimg.com/a.webp"
+                      "\" type=\"image/webp\"><img src=\"/f.jpg\"></picture>"),
+           "<picture><source data-category=\"marketing\" data-service="
+           "\"youtube\" data-srcset=\"https://i.ytimg.com/a.webp\" type="
+           "\"image/webp\"><img src=\"/f.jpg\"></picture>",
+           "source srcset");
+
+    is_str(rewrite(0, "<iframe width=560 src=\"https://www.youtube.com/embed"
+                      "/x?rel=0\" allowfullscreen></iframe>"),
+           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+           "width=560 data-src=\"https://www.youtube.com/embed/x?rel=0\" "
+           "allowfullscreen></iframe>",
+           "iframe");
+
+    is_str(rewrite(0, "<embed src=\"https://www.youtube.com/embed/e\">"
+                      "<video src=\"https://www.youtube.com/embed/v\">"
+                      "<source src=\"https://i.ytimg.com/s.mp4\"></video>"
+                      "<audio src=\"https://i.ytimg.com/a.mp3\"></audio>"),
+           "<embed data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"https://www.youtube.com/embed/e\">"
+           "<video data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"https://www.youtube.com/embed/v\">"
+           "<source data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"https://i.ytimg.com/s.mp4\"></video>"
+           "<audio data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"https://i.ytimg.com/a.mp3\"></audio>",
+           "embed, video, source, audio");
+
+    is_str(rewrite(0, "<link rel=preload href=\"https://www.googletagmanager"
+                      ".com/gtm.js\" as=script><object data=\"https://www."
+                      "youtube.com/embed/o\" type=\"text/html\"></object>"),
+           "<link data-category=\"analytics\" data-service=\"google-"
+           "analytics\" rel=preload data-href=\"https://www.googletagmanager"
+           ".com/gtm.js\" as=script><object data-category=\"marketing\" "
+           "data-service=\"youtube\" data-data=\"https://www.youtube.com/"
+           "embed/o\" type=\"text/html\"></object>",
+           "link href and object data");
+
+    is_str(rewrite(0, "<img alt='a > b' src=\"https://www.facebook.com/tr\""
+                      "/>"),
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "alt='a > b' data-src=\"https://www.facebook.com/tr\"/>",
+           "'>' in a quoted value; self-closing slash kept");
+
+    is_str(rewrite(0, "<img src=/local.png><script src=\"/app.js\"></script>"
+                      "<a href=\"https://www.facebook.com/tr\">x</a>"),
+           "<img src=/local.png><script src=\"/app.js\"></script>"
+           "<a href=\"https://www.facebook.com/tr\">x</a>",
+           "other URLs and other elements untouched");
+
+    is_str(rewrite(0, "<img src=\"https://fonts.example/x.png\">"),
+           "<img data-category=\"preferences\" data-service=\"fonts\" "
+           "data-src=\"https://fonts.example/x.png\">",
+           "preferences service blocked without consent");
+
+    is_str(rewrite(preferences, "<img src=\"https://fonts.example/x.png\">"),
+           "<img src=\"https://fonts.example/x.png\">",
+           "preferences service loads with preferences granted");
+}
+
+
+static void
+test_inline(void)
+{
+    consent_rewriter_conf_t  conf;
+    unsigned                 ev;
+
+    is_str(rewrite(0, "<script>gtag('js', new Date());</script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\">gtag('js', new Date());"
+           "</script>",
+           "inline script blocked");
+
+    is_str(rewrite(0, "<script type=\"text/javascript\" nonce=n>fbq('init',"
+                      " '1');</script >"),
+           "<script type=\"text/plain\" data-category=\"marketing\" "
+           "data-service=\"meta-pixel\" data-type=\"text/javascript\" "
+           "nonce=n>fbq('init', '1');</script >",
+           "inline with type: data-type");
+
+    is_str(rewrite(analytics, "<script>gtag('js');</script>"),
+           "<script>gtag('js');</script>", "inline granted: untouched");
+
+    is_str(rewrite(0, "<script>var cart = 1;</script>"),
+           "<script>var cart = 1;</script>", "inline without a match");
+
+    is_str(rewrite(0, "<script type=\"application/ld+json\">{\"a\": "
+                      "\"gtag(\"}</script>"
+                      "<script type=\"importmap\">{\"fbq(\": 1}</script>"
+                      "<script type=\"speculationrules\">gtag(</script>"
+                      "<script type=\"text/template\"><script src=\"https://"
+                      "connect.facebook.net/t.js\"></script>"
+                      "<script type=\"text/vbscript\">gtag(</script>"
+                      "<script type=\"application/ld+json\" src=\"https://"
+                      "www.googletagmanager.com/gtag/js\"></script>"),
+           "<script type=\"application/ld+json\">{\"a\": \"gtag(\"}</script>"
+           "<script type=\"importmap\">{\"fbq(\": 1}</script>"
+           "<script type=\"speculationrules\">gtag(</script>"
+           "<script type=\"text/template\"><script src=\"https://"
+           "connect.facebook.net/t.js\"></script>"
+           "<script type=\"text/vbscript\">gtag(</script>"
+           "<script type=\"application/ld+json\" src=\"https://"
+           "www.googletagmanager.com/gtag/js\"></script>",
+           "data blocks never touched");
+
+    is_str(rewrite(0, "<script language=\"JavaScript\">gtag(1)</script>"
+                      "<script language=\"vbscript\">gtag(1)</script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" language=\"JavaScript\">"
+           "gtag(1)</script><script language=\"vbscript\">gtag(1)</script>",
+           "language attribute decides without type");
+
+    is_str(rewrite(0, "<script type=\" Text/JavaScript; charset=utf-8\">"
+                      "gtag(1)</script><script type=\"\">gtag(2)</script>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" data-type=\" Text/JavaScript;"
+           " charset=utf-8\">gtag(1)</script><script type=\"text/plain\" "
+           "data-category=\"analytics\" data-service=\"google-analytics\" "
+           "data-type=\"\">gtag(2)</script>",
+           "JavaScript type with parameters and empty type");
+
+    is_str(rewrite(0, "<script><!-- <script>gtag(1)</script> --></script>"
+                      "<p>"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\"><!-- <script>gtag(1)</script>"
+           " --></script><p>",
+           "double-escaped script text is one script");
+
+    is_str(rewrite(0, "<script>var a = \"</scr\" + \"ipt>\"; fbq(1);"
+                      "</script>"),
+           "<script type=\"text/plain\" data-category=\"marketing\" "
+           "data-service=\"meta-pixel\">var a = \"</scr\" + \"ipt>\"; "
+           "fbq(1);</script>",
+           "split end tag string is script text");
+
+    is_str(rewrite(0, "<script>gtag(1)"),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\">gtag(1)",
+           "script open at the end of the document is matched");
+
+    is_str(rewrite(0, "<svg><script>gtag(1)</script></svg>"),
+           "<svg><script>gtag(1)</script></svg>",
+           "svg script is not an HTML script");
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    conf.inline_max = 8;
+    is_str(rewrite_conf(&conf, "<script>gtag(1);</script>", &ev),
+           "<script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\">gtag(1);</script>",
+           "inline text of exactly inline_max is matched");
+    ok(!(ev & CONSENT_EV_INLINE_TOO_LONG), "no inline event");
+
+    is_str(rewrite_conf(&conf, "<script>gtag(12);</script>", &ev),
+           "<script>gtag(12);</script>",
+           "inline text over inline_max passes unchanged");
+    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
+}
+
+
+static void
+test_activation(void)
+{
+    unsigned                 ev;
+    consent_rewriter_conf_t  conf;
+
+    static const char  tagged[] =
+        "<script type=\"text/plain\" data-category=\"analytics\" "
+        "data-service=\"matomo\">_paq.push(1)</script>"
+        "<script type=\"text/plain\" data-category=\"marketing\" "
+        "data-type=\"module\" data-src=\"https://ads.example/t.js\" async>"
+        "</script>"
+        "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+        "data-src=\"https://www.youtube.com/embed/t\"></iframe>"
+        "<img data-category=\"analytics\" data-srcset=\"/a.png 1x\">"
+        "<link rel=stylesheet data-category=\"preferences\" data-href=\"/t"
+        ".css\"><object data-category=\"marketing\" data-data=\"/o\">"
+        "</object>";
+
+    is_str(rewrite(0, tagged), tagged, "site-tagged markup stays inert");
+
+    conf_init(&conf, analytics | marketing | preferences);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    is_str(rewrite_conf(&conf, tagged, &ev),
+           "<script data-category=\"analytics\" data-service=\"matomo\">"
+           "_paq.push(1)</script>"
+           "<script data-category=\"marketing\" type=\"module\" src=\"https:"
+           "//ads.example/t.js\" async></script>"
+           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+           "src=\"https://www.youtube.com/embed/t\"></iframe>"
+           "<img data-category=\"analytics\" srcset=\"/a.png 1x\">"
+           "<link rel=stylesheet data-category=\"preferences\" href=\"/t"
+           ".css\"><object data-category=\"marketing\" data=\"/o\">"
+           "</object>",
+           "site-tagged markup activated when granted");
+    ok(ev & CONSENT_EV_ACTIVATED, "activated event");
+
+    is_str(rewrite(analytics, "<script type=\"text/plain\" data-category="
+                              "\"analytics\" src=\"/keep.js\" data-src=\"/x"
+                              ".js\"></script>"),
+           "<script data-category=\"analytics\" src=\"/keep.js\" data-src=\""
+           "/x.js\"></script>",
+           "activation keeps an existing src");
+
+    is_str(rewrite(analytics | marketing,
+                   "<script type=\"text/plain\" data-category=\"unknown\">"
+                   "x</script><script type=\"text/plain\">gtag(1)</script>"),
+           "<script type=\"text/plain\" data-category=\"unknown\">x</script>"
+           "<script type=\"text/plain\">gtag(1)</script>",
+           "unknown category and untagged text/plain untouched");
+}
+
+
+static void
+test_injection(void)
+{
+    unsigned                 ev;
+    consent_rewriter_conf_t  conf;
+
+    is_str(inject("<!DOCTYPE html><html><head><title>t</title></head>"
+                  "<body class=a><p>x</p></body></html>"),
+           "<!DOCTYPE html><html><head>[HS]<title>t</title>[HE]</head>"
+           "<body class=a>[BS]<p>x</p></body></html>",
+           "head start, head end, body start");
+
+    is_str(inject("<HTML><HEAD lang=en><TITLE>t</TITLE></HEAD><BODY>x"),
+           "<HTML><HEAD lang=en>[HS]<TITLE>t</TITLE>[HE]</HEAD><BODY>[BS]x",
+           "uppercase tags");
+
+    is_str(inject("<html><body><p>x</p></body></html>"),
+           "<html>[HS][HE]<body>[BS]<p>x</p></body></html>",
+           "no head: head parts before <body>");
+
+    is_str(inject("<head><title>t</title><body>x"),
+           "<head>[HS]<title>t</title>[HE]<body>[BS]x",
+           "no </head>: head end before <body>");
+
+    is_str(inject("<p>fragment</p>"),
+           "<p>fragment</p>[HS][HE][BS]", "no head, no body: at the end");
+
+    is_str(inject("<head></head><p>no body"),
+           "<head>[HS][HE]</head><p>no body[BS]", "no body: body at the end");
+
+    is_str(inject("<!-- <head> <body> --><title><body></title>"
+                  "<script>'<body>'</script><textarea></head></textarea>"
+                  "<body>x"),
+           "<!-- <head> <body> --><title><body></title>"
+           "<script>'<body>'</script><textarea></head></textarea>"
+           "[HS][HE]<body>[BS]x",
+           "tags in comments, RCDATA and script text do not count");
+
+    is_str(inject("<body>a<body>b<head>c</head>"),
+           "[HS][HE]<body>[BS]a<body>b<head>c</head>",
+           "only the first body counts; head after body ignored");
+
+    is_str(inject("<head><head></head></head><body>"),
+           "<head>[HS]<head>[HE]</head></head><body>[BS]",
+           "only the first head and </head>");
+
+    conf_init(&conf, 0);
+    rewrite_conf(&conf, "<body>", &ev);
+    ok(ev & CONSENT_EV_INJECTED, "injected event");
+
+    conf_init(&conf, 0);
+    conf.body_start.len = 0;
+    is_str(rewrite_conf(&conf, "<body>", &ev), "[HS][HE]<body>",
+           "empty parts are skipped");
+    ok(!(ev & CONSENT_EV_INJECTED), "no injected event without body_start");
+}
+
+
+static void
+test_bounds(void)
+{
+    char                    *in, *want;
+    size_t                   n;
+    unsigned                 ev;
+    const char              *got;
+    consent_rewriter_conf_t  conf;
+
+    n = 17000;
+    in = malloc(2 * n + 400);
+    want = malloc(2 * n + 400);
+    if (in == NULL || want == NULL) {
+        ok(0, "allocation");
+        free(in);
+        free(want);
+        return;
+    }
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+
+    sprintf(in, "<img src=\"https://www.facebook.com/tr\" title=\"%*s\">"
+                "<script title=\"%*s\">gtag(1)</script>",
+            (int) n, "", (int) n, "");
+    got = rewrite_conf(&conf, in, &ev);
+    is_str(got, in, "a tag over 16 KB passes unchanged, and its script");
+    ok(ev & CONSENT_EV_TAG_TOO_LONG, "tag too long event");
+
+    sprintf(in, "<img src=\"https://www.facebook.com/tr\" title=\"%*s\">",
+            16000, "");
+    sprintf(want, "<img data-category=\"marketing\" data-service=\"meta-"
+                  "pixel\" data-src=\"https://www.facebook.com/tr\" title="
+                  "\"%*s\">", 16000, "");
+    is_str(rewrite_conf(&conf, in, &ev), want, "a 16 000 byte tag is "
+           "rewritten");
+    ok(!(ev & CONSENT_EV_TAG_TOO_LONG), "no tag event");
+
+    free(in);
+    free(want);
+}
+
+
+static int
+held_emit(void *data, const unsigned char *p, size_t len, int from_input)
+{
+    (void) data;
+    (void) p;
+    (void) len;
+    (void) from_input;
+    return 0;
+}
+
+
+static int
+failing_emit(void *data, const unsigned char *p, size_t len, int from_input)
+{
+    (void) data;
+    (void) p;
+    (void) len;
+    (void) from_input;
+    return -1;
+}
+
+
+static void
+test_held(void)
+{
+    consent_rewriter_t      *rw;
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, 0);
+    conf.emit = held_emit;
+    rw = consent_rewriter_create(&conf);
+    ok(rw != NULL, "create");
+    if (rw == NULL) {
+        return;
+    }
+
+    consent_rewriter_feed(rw, (const unsigned char *) "text <scr", 9, 0);
+    is_int(consent_rewriter_held(rw), 4, "unfinished tag held");
+    consent_rewriter_feed(rw, (const unsigned char *) "ipt>gtag(", 9, 0);
+    is_int(consent_rewriter_held(rw), 13, "inline script held");
+    consent_rewriter_feed(rw, (const unsigned char *) "1)</script><p>", 14, 0);
+    is_int(consent_rewriter_held(rw), 0, "nothing held after the script");
+    consent_rewriter_feed(rw, (const unsigned char *) "<div class=\"a", 13, 0);
+    is_int(consent_rewriter_held(rw), 0, "a div is not held");
+    is_int(consent_rewriter_feed(rw, NULL, 0, 1), 0, "last");
+    consent_rewriter_destroy(rw);
+
+    conf.emit = failing_emit;
+    rw = consent_rewriter_create(&conf);
+    ok(rw != NULL, "create");
+    if (rw == NULL) {
+        return;
+    }
+    is_int(consent_rewriter_feed(rw, (const unsigned char *) "<p>", 3, 1), -1,
+           "an emit error aborts the feed");
+    is_int(consent_rewriter_feed(rw, (const unsigned char *) "<p>", 3, 1), -1,
+           "and the rewriter stays failed");
+    consent_rewriter_destroy(rw);
+}
+
+
+/* Split invariance of one input under one configuration. */
+static unsigned  split_runs, split_fail;
+
+static int
+split_check(consent_rewriter_conf_t *conf, const unsigned char *in,
+    size_t len, int every_point, unsigned seed)
+{
+    int             same;
+    size_t          i, whole_len, ncuts, *cuts;
+    unsigned char  *whole;
+
+    whole = rw_run(conf, in, len, NULL, 0, &whole_len, NULL);
+    if (whole == NULL) {
+        split_fail++;
+        return 0;
+    }
+
+    cuts = malloc((len + 1) * sizeof(size_t));
+    if (cuts == NULL) {
+        free(whole);
+        split_fail++;
+        return 0;
+    }
+
+    same = 1;
+
+    /* every split point into two buffers */
+    for (i = 1; every_point && i < len && same; i++) {
+        cuts[0] = i;
+        same = rw_same(conf, in, len, cuts, 1, whole, whole_len);
+        if (!same) {
+            diag("split at %zu differs", i);
+        }
+        split_runs++;
+    }
+
+    /* 1-byte buffers */
+    for (i = 1; i < len; i++) {
+        cuts[i - 1] = i;
+    }
+    if (!rw_same(conf, in, len, cuts, len ? len - 1 : 0, whole, whole_len)) {
+        diag("1-byte buffers differ");
+        same = 0;
+    }
+    split_runs++;
+
+    /* random splits */
+    srand(seed);
+    for (i = 0; i < 8 && same; i++) {
+        size_t at = 0;
+        ncuts = 0;
+        while (len > 1) {
+            at += 1 + (size_t) rand() % (i < 4 ? 7 : 4096);
+            if (at >= len) {
+                break;
+            }
+            cuts[ncuts++] = at;
+        }
+        same = rw_same(conf, in, len, cuts, ncuts, whole, whole_len);
+        if (!same) {
+            diag("random split %zu differs", i);
+        }
+        split_runs++;
+    }
+
+    free(cuts);
+    free(whole);
+
+    if (!same) {
+        split_fail++;
+    }
+
+    return same;
+}
+
+
+/* Inputs at the inline and tag bounds, split at every point. */
+static void
+test_split_bounds(void)
+{
+    char                    *in;
+    size_t                   n;
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, 0);
+    conf.inline_max = 8;
+    split_runs = split_fail = 0;
+
+    split_check(&conf, (const unsigned char *) "<script>gtag(1);</script>",
+                25, 1, 1);
+    split_check(&conf, (const unsigned char *) "<script>gtag(12);</script>",
+                26, 1, 2);
+    split_check(&conf, (const unsigned char *) "<script>gtag(1);</scriptx>"
+                "gtag()</script>", 41, 1, 3);
+    split_check(&conf, (const unsigned char *) "<script>gtag(1);</scrip",
+                23, 1, 4);
+
+    n = 16384;
+    in = malloc(n + 1);
+    if (in == NULL) {
+        ok(0, "allocation");
+        return;
+    }
+
+    /* a tag of exactly the bound, and one byte over it */
+    memset(in, ' ', n);
+    memcpy(in, "<img src=\"https://www.facebook.com/tr\"", 38);
+    in[n - 1] = '>';
+    split_check(&conf, (unsigned char *) in, n, 1, 5);
+    in[n - 1] = ' ';
+    in[n] = '>';
+    split_check(&conf, (unsigned char *) in, n + 1, 1, 6);
+    free(in);
+
+    ok(split_fail == 0, "inputs at the bounds: %u runs, %u differ",
+       split_runs, split_fail);
+}
+
+
+/* The configurations split invariance is checked under. */
+static void
+split_confs(consent_rewriter_conf_t *confs)
+{
+    conf_init(&confs[0], 0);
+    conf_init(&confs[1], analytics | marketing | preferences);
+    conf_init(&confs[2], analytics);
+    confs[2].inline_max = 5;
+}
+
+
+static unsigned char *
+read_file(const char *path, size_t *len)
+{
+    FILE           *f;
+    long            n;
+    unsigned char  *buf;
+
+    f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+
+    buf = malloc((size_t) n + 1);
+    if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+
+    *len = (size_t) n;
+    return buf;
+}
+
+
+static void
+test_split_html5lib(void)
+{
+    DIR                     *dir;
+    char                     path[1024];
+    size_t                   i, k, ninputs;
+    json_t                  *root, *test;
+    struct dirent           *de;
+    consent_rewriter_conf_t  confs[3];
+
+    split_confs(confs);
+    split_runs = split_fail = 0;
+    ninputs = 0;
+
+    dir = opendir(H5_DIR);
+    ok(dir != NULL, "html5lib inputs found");
+    if (dir == NULL) {
+        return;
+    }
+
+    while ((de = readdir(dir)) != NULL) {
+        if (strstr(de->d_name, ".test") == NULL) {
+            continue;
+        }
+        snprintf(path, sizeof(path), "%s/%s", H5_DIR, de->d_name);
+        root = json_load_file(path, JSON_ALLOW_NUL, NULL);
+        if (root == NULL) {
+            continue;
+        }
+
+        json_array_foreach(json_object_get(root, "tests"), i, test) {
+            json_t *in = json_object_get(test, "input");
+            ninputs++;
+            for (k = 0; k < 3; k++) {
+                split_check(&confs[k],
+                            (const unsigned char *) json_string_value(in),
+                            json_string_length(in), 1, (unsigned) i);
+            }
+        }
+
+        json_decref(root);
+    }
+    closedir(dir);
+
+    ok(split_fail == 0 && ninputs > 6000,
+       "html5lib inputs: %zu inputs, %u runs, %u differ", ninputs,
+       split_runs, split_fail);
+}
+
+
+static void
+test_split_pages(void)
+{
+    DIR                     *dir;
+    char                     path[1024];
+    size_t                   len, k;
+    unsigned char           *page;
+    struct dirent           *de;
+    consent_rewriter_conf_t  confs[3];
+
+    split_confs(confs);
+
+    dir = opendir(PAGES);
+    ok(dir != NULL, "pages found");
+    if (dir == NULL) {
+        return;
+    }
+
+    while ((de = readdir(dir)) != NULL) {
+        if (strstr(de->d_name, ".html") == NULL) {
+            continue;
+        }
+
+        snprintf(path, sizeof(path), "%s/%s", PAGES, de->d_name);
+        page = read_file(path, &len);
+        ok(page != NULL, "read %s", path);
+        if (page == NULL) {
+            continue;
+        }
+
+        split_runs = split_fail = 0;
+        for (k = 0; k < 3; k++) {
+            /* every split point of the 80 KB page under one configuration
+               (6 GB of rewriting); 1-byte and random ones under all */
+            split_check(&confs[k], page, len, k == 0, 17 + (unsigned) k);
+        }
+        ok(split_fail == 0, "%s: %u runs, %u differ", de->d_name,
+           split_runs, split_fail);
+        free(page);
+    }
+    closedir(dir);
+}
+
+
+/* Random documents from fragments that exercise the states. */
+static void
+test_split_random(void)
+{
+    size_t                   i, j, len, k;
+    unsigned char            doc[2048];
+    consent_rewriter_conf_t  confs[3];
+
+    static const char *const  frags[] = {
+        "<", ">", "/", "!", "-", "--", "=", "\"", "'", " ", "\n", "a", "&amp;",
+        "<script>", "</script>", "<script src=", "<SCRIPT ", "type=module ",
+        "type=\"text/plain\" ", "data-category=analytics ", "data-src=/x ",
+        "<img src=", "https://www.facebook.com/tr", "gtag(1)", "fbq(", "gtag(",
+        "<script>gtag(</script>", "<script>fbq(1</script >",
+        "<!--", "-->", "--!>", "<!-->", "<?x>", "</ >", "<!DOCTYPE html>",
+        "<svg>", "</svg>", "<![CDATA[", "]]>", "<math><mi>", "<style>",
+        "</style>", "<title>", "</title>", "<textarea>", "<plaintext>",
+        "<head>", "</head>", "<body>", "<iframe src=\"", "<xmp>",
+        "https://www.youtube.com/embed/x", " srcset=\"", "<link href=",
+        "<noscript>", "</noscript>", "<scr", "ipt>", "</scr"
+    };
+
+    split_confs(confs);
+    split_runs = split_fail = 0;
+    srand(4242);
+
+    for (i = 0; i < 600; i++) {
+        len = 0;
+        for (j = 0; j < 60; j++) {
+            const char *f = frags[(size_t) rand()
+                                  % (sizeof(frags) / sizeof(frags[0]))];
+            if (len + strlen(f) > sizeof(doc)) {
+                break;
+            }
+            memcpy(doc + len, f, strlen(f));
+            len += strlen(f);
+        }
+        for (k = 0; k < 3; k++) {
+            split_check(&confs[k], doc, len, 1, (unsigned) i);
+        }
+    }
+
+    ok(split_fail == 0, "random documents: %u runs, %u differ", split_runs,
+       split_fail);
+}
+
+
+/*
+ * in with each pair's first string replaced by its second, in order (each
+ * searched after the previous one); NULL when one is missing.
+ */
+static char *
+replace_seq(const char *in, const char *const (*pairs)[2], size_t npairs)
+{
+    char        *out, *w;
+    size_t       i, grow;
+    const char  *at, *r;
+
+    for (i = 0, grow = 0; i < npairs; i++) {
+        grow += strlen(pairs[i][1]);
+    }
+
+    out = malloc(strlen(in) + grow + 1);
+    if (out == NULL) {
+        return NULL;
+    }
+
+    w = out;
+    r = in;
+
+    for (i = 0; i < npairs; i++) {
+        at = strstr(r, pairs[i][0]);
+        if (at == NULL) {
+            diag("not in the page: %s", pairs[i][0]);
+            free(out);
+            return NULL;
+        }
+        memcpy(w, r, (size_t) (at - r));
+        w += at - r;
+        memcpy(w, pairs[i][1], strlen(pairs[i][1]));
+        w += strlen(pairs[i][1]);
+        r = at + strlen(pairs[i][0]);
+    }
+
+    strcpy(w, r);
+    return out;
+}
+
+
+/*
+ * shop.html: without consent exactly the trackers are rewritten, with all
+ * categories exactly the site-tagged markup is activated; every other byte
+ * is the input's.
+ */
+static void
+test_page(void)
+{
+    size_t                   len, n;
+    unsigned                 ev;
+    char                    *want;
+    unsigned char           *page, *out;
+    consent_rewriter_conf_t  conf;
+
+#define GA  "data-category=\"analytics\" data-service=\"google-analytics\""
+#define PLAIN  "<script type=\"text/plain\" "
+
+    static const char *const  blocked[][2] = {
+        { "<link rel=\"preconnect\" href=\"https://fonts.example\">",
+          "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "rel=\"preconnect\" data-href=\"https://fonts.example\">" },
+        { "<link rel=\"stylesheet\" href=\"https://fonts.example/",
+          "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "rel=\"stylesheet\" data-href=\"https://fonts.example/" },
+        { "<link rel=\"dns-prefetch\" href=\"//www.google-analytics.com\">",
+          "<link " GA " rel=\"dns-prefetch\" data-href=\"//www.google-"
+          "analytics.com\">" },
+        { "<script async src=\"https://www.googletagmanager.com/gtag/js",
+          PLAIN GA " async data-src=\"https://www.googletagmanager.com/gtag/"
+          "js" },
+        { "<script>\n  window.dataLayer", PLAIN GA ">\n  window.dataLayer" },
+        { "<script>(function(w,d,s,l,i)", PLAIN GA ">(function(w,d,s,l,i)" },
+        { "<script>\n!function(f,b,e,v,n,t,s)",
+          PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\">\n"
+          "!function(f,b,e,v,n,t,s)" },
+        { "<script>\n    (function(h,o,t,j,a,r)",
+          PLAIN "data-category=\"analytics\" data-service=\"hotjar\">\n    "
+          "(function(h,o,t,j,a,r)" },
+        { "<script type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)",
+          PLAIN "data-category=\"analytics\" data-service=\"clarity\" "
+          "data-type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)" },
+        { "<script async src=\"https://pagead2.googlesyndication.com/",
+          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" "
+          "async data-src=\"https://pagead2.googlesyndication.com/" },
+        { "<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com",
+          "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+          "width=\"560\" height=\"315\" data-src=\"https://www.youtube.com" },
+        { "<img src=\"https://i.ytimg.com/",
+          "<img data-category=\"marketing\" data-service=\"youtube\" "
+          "data-src=\"https://i.ytimg.com/" },
+        { "<script>\n     (adsbygoogle",
+          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\">"
+          "\n     (adsbygoogle" },
+        { "<img src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View",
+          "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+          "data-src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View" },
+    };
+
+    static const char *const  activated[][2] = {
+        { PLAIN "data-category=\"analytics\" data-service=\"matomo\">",
+          "<script data-category=\"analytics\" data-service=\"matomo\">" },
+        { PLAIN "data-category=\"marketing\" data-type=\"module\" data-src=",
+          "<script data-category=\"marketing\" type=\"module\" src=" },
+        { PLAIN "data-category=\"preferences\" data-service=\"theme\">",
+          "<script data-category=\"preferences\" data-service=\"theme\">" },
+    };
+
+    page = read_file(PAGES "/shop.html", &len);
+    ok(page != NULL, "shop.html");
+    if (page == NULL) {
+        return;
+    }
+    page[len] = '\0';
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    want = replace_seq((char *) page, blocked,
+                       sizeof(blocked) / sizeof(blocked[0]));
+    out = rw_run(&conf, page, len, NULL, 0, &n, &ev);
+    ok(want && out && n == strlen(want) && memcmp(out, want, n) == 0,
+       "shop.html without consent: the 14 trackers rewritten, nothing else");
+    ok(ev == CONSENT_EV_BLOCKED, "events: blocked only (%#x)", ev);
+    free(out);
+    free(want);
+
+    conf_init(&conf, analytics | marketing | preferences);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    want = replace_seq((char *) page, activated,
+                       sizeof(activated) / sizeof(activated[0]));
+    out = rw_run(&conf, page, len, NULL, 0, &n, &ev);
+    ok(want && out && n == strlen(want) && memcmp(out, want, n) == 0,
+       "shop.html with all consent: only site-tagged markup activated");
+    ok(ev == CONSENT_EV_ACTIVATED, "events: activated only (%#x)", ev);
+    free(out);
+    free(want);
+
+    free(page);
+}
+
+
+int
+main(void)
+{
+    int   c;
+    char  err[512];
+
+    policy = consent_policy_load_file(PAGES "/policy.json", err, sizeof(err));
+    ok(policy != NULL, "test policy loads");
+    if (policy == NULL) {
+        diag("%s", err);
+        return done_testing();
+    }
+
+    c = consent_policy_category(policy, "necessary", 9);
+    necessary = (consent_mask_t) 1 << c;
+    c = consent_policy_category(policy, "preferences", 11);
+    preferences = (consent_mask_t) 1 << c;
+    c = consent_policy_category(policy, "analytics", 9);
+    analytics = (consent_mask_t) 1 << c;
+    c = consent_policy_category(policy, "marketing", 9);
+    marketing = (consent_mask_t) 1 << c;
+
+    test_blocking();
+    test_inline();
+    test_activation();
+    test_injection();
+    test_bounds();
+    test_held();
+    test_page();
+    test_split_bounds();
+    test_split_random();
+    test_split_pages();
+    test_split_html5lib();
+
+    consent_policy_free(policy);
+    return done_testing();
+}
