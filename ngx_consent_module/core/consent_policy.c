@@ -70,7 +70,9 @@ static const char *consent_policy_text_keys[] = {
     "cookies_title", "always_on", "services_title", "controller_title",
     "current_choice", "withdraw", "provider", "cookie_name",
     "cookie_duration", "cookie_purpose", "privacy_url", "no_decision",
-    "granted", "denied", NULL
+    "granted", "denied", "preferences_body", "service", "purpose",
+    "cookies", "gpc_notice", "page_intro", "consent_id", "no_services",
+    NULL
 };
 
 /* Google Consent Mode v2 signals. */
