@@ -52,9 +52,9 @@ typedef struct {
 /*
  * The patterns of one kind (src, inline or cookie) of every service, in
  * service order then pattern order; private to consent_policy_match.c.
- * When every pattern is anchored (as URL patterns are), those that can be
- * combined without changing their meaning also form one alternation, "any",
- * each alternative followed by an empty group that tells which matched.
+ * The anchored ones (as URL patterns are) that can be combined without
+ * changing their meaning also form one alternation, "any", each alternative
+ * followed by an empty group that tells which matched.
  */
 typedef struct {
     pcre2_code             *code;           /* borrowed from the service */

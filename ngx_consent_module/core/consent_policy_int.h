@@ -8,6 +8,7 @@
 
 #include "consent_policy.h"
 
+/* The schema nests at most 6 deep: services[i].cookies[j].purpose.lang. */
 #define CONSENT_JSON_PATH_MAX  8
 
 /* One step of a JSON path: a member name, or an array index. */

@@ -4,8 +4,9 @@
  * every URL of every page and most belong to no service, so anchored
  * patterns (URLs, cookie names) that can be combined without changing their
  * meaning also form one alternation: one match call answers for all of them.
- * Unanchored patterns (inline script text) are matched one by one, which
- * lets PCRE2 skip through the text to each pattern's first character.
+ * Unanchored patterns (inline script text) are matched one by one: over
+ * text, a pattern alone skips ahead to its first character far faster than
+ * an alternation can.
  */
 
 #include <stdlib.h>
@@ -123,6 +124,7 @@ consent_pattern_set_add(consent_pattern_set_t *set,
     const char *source, size_t len)
 {
     size_t              jit_size;
+    uint32_t            options;
     consent_pattern_t  *patterns, *pattern;
 
     /* grows by powers of two: reallocate when the count is one */
@@ -142,7 +144,11 @@ consent_pattern_set_add(consent_pattern_set_t *set,
     pattern->service = service;
     pattern->jit = pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size)
                    == 0 && jit_size > 0;
-    pattern->combined = consent_pattern_combinable(code, source, len);
+    /* only anchored ones: their alternation says which matches first */
+    pattern->combined = pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS,
+                                           &options) == 0
+                        && (options & PCRE2_ANCHORED)
+                        && consent_pattern_combinable(code, source, len);
 
     if (!pattern->combined) {
         return 0;
@@ -179,10 +185,7 @@ consent_pattern_set_finish(consent_pattern_set_t *set,
 
     consent_pattern_builder_free(builder);
 
-    /*
-     * Over text, unanchored patterns alone skip ahead to their first
-     * character far faster than an alternation can: no "any" then.
-     */
+    /* anchored alternatives make an anchored alternation; if not, none */
     if (set->any != NULL
         && (pcre2_pattern_info(set->any, PCRE2_INFO_ALLOPTIONS, &options)
             != 0

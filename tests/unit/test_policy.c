@@ -815,6 +815,8 @@ static const char  mixed_policy[] =
     "  {\"id\": \"plain\", \"name\": \"P\", \"category\": \"c\",\n"
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^https://a\\\\.example/\","
     " \"^(?i)/x/TRACK\"]}},\n"
+    "  {\"id\": \"loose\", \"name\": \"L\", \"category\": \"c\",\n"
+    "   \"provider\": \"P\", \"match\": {\"src\": [\"track\\\\.gif$\"]}},\n"
     "  {\"id\": \"commit\", \"name\": \"C\", \"category\": \"c\",\n"
     "   \"provider\": \"P\", \"match\": {\"src\": [\"^(?:a(*COMMIT)b|ac)\"]}},"
     "\n"
@@ -842,14 +844,17 @@ static const char  mixed_policy[] =
 static void
 test_combined(void)
 {
-    char               err[512];
-    size_t             i;
+    char               err[512], random[32];
+    size_t             i, j, len;
+    uint32_t           seed;
     consent_policy_t  *policy;
+    static const char  alphabet[] = "abcuqxyzt/.<>?=1:ehpsgifTRACKwk\\Q";
     static const char *subjects[] = {
         "aax", "abx", "https://a.example/", "/x/track/", "/X/Track", "ac",
         "ab", "acab", "/?q=1", "?q=1", "ex.t", "ex . t", "<a<b>>", "<a<b>",
         "zy", "zz", "u", "qu", "bu", "https://b.example/", "",
-        "bbx https://a.example/", NULL
+        "bbx https://a.example/", "/p/track.gif", "https://a.example/track.gif",
+        "ab/track.gif", NULL
     };
 
     policy = consent_policy_load_buffer(mixed_policy, sizeof(mixed_policy) - 1,
@@ -862,13 +867,36 @@ test_combined(void)
     }
 
     ok(policy->src_set.any != NULL, "the combinable patterns are combined");
-    is_int(policy->src_set.nrest, 5, "five patterns are matched alone "
-           "(backreference, verb, \\Q, extended, recursion)");
+    is_int(policy->src_set.nrest, 6, "six patterns are matched alone "
+           "(unanchored, backreference, verb, \\Q, extended, recursion)");
 
     for (i = 0; subjects[i] != NULL; i++) {
         is_int(match_src(policy, subjects[i]),
                naive_match_src(policy, subjects[i]),
                "\"%s\": same service as pattern by pattern", subjects[i]);
+    }
+
+    /* random strings over the patterns' alphabet, same answer both ways */
+    seed = 12345;
+    for (i = 0; i < 20000; i++) {
+        len = (seed >> 16) % 24;
+
+        for (j = 0; j < len; j++) {
+            seed = seed * 1103515245 + 12345;
+            random[j] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+        }
+
+        random[len] = '\0';
+        seed = seed * 1103515245 + 12345;
+
+        if (match_src(policy, random) != naive_match_src(policy, random)) {
+            break;
+        }
+    }
+
+    ok(i == 20000, "20000 random URLs: same service as pattern by pattern");
+    if (i < 20000) {
+        diag("differs on \"%s\"", random);
     }
 
     is_str(service_id(policy, match_src(policy, "aax")), "backref",
@@ -877,6 +905,8 @@ test_combined(void)
            "a (*COMMIT) pattern still matches");
     is_str(service_id(policy, match_src(policy, "ac")), "after-commit",
            "a (*COMMIT) that fails does not hide the next service");
+    is_str(service_id(policy, match_src(policy, "ab/track.gif")), "loose",
+           "an unanchored pattern before a combined hit comes first");
     is_str(consent_policy_language(policy, "de", 2), "de-CH",
            "\"de\" falls back to the policy's \"de-CH\"");
     is_str(consent_policy_language(policy, "fr", 2), "de-CH",
