@@ -1,0 +1,907 @@
+// Browser tests of the consent UI: real nginx with the module, a fake
+// tracker server that counts hits, headless Chromium through
+// playwright-core.  Prints TAP (run by prove through browser.t).
+//
+//   node tests/browser/run.mjs [--screenshots]
+//
+// CONSENT_MODULE overrides build/ngx_http_consent_module.so; NGINX_BIN
+// overrides /usr/sbin/nginx; --screenshots (or CONSENT_SCREENSHOTS=1) also
+// copies the screenshots into docs/screenshots/.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const nginxBin = process.env.NGINX_BIN || '/usr/sbin/nginx';
+const modulePath = process.env.CONSENT_MODULE
+    || path.join(repo, 'build', 'ngx_http_consent_module.so');
+const updateDocs = process.argv.includes('--screenshots')
+    || process.env.CONSENT_SCREENSHOTS === '1';
+
+// ---- TAP ----------------------------------------------------------------
+
+let tapN = 0;
+let tapFailed = 0;
+
+function ok(cond, name, detail) {
+    tapN++;
+    if (!cond) {
+        tapFailed++;
+    }
+    console.log(`${cond ? '' : 'not '}ok ${tapN} - ${name}`);
+    if (!cond && detail !== undefined) {
+        diag(typeof detail === 'string' ? detail : JSON.stringify(detail));
+    }
+    return !!cond;
+}
+
+function is(got, want, name) {
+    return ok(got === want, name,
+              `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+}
+
+function diag(text) {
+    for (const line of String(text).split('\n')) {
+        console.log(`# ${line}`);
+    }
+}
+
+function skipAll(reason) {
+    console.log(`1..0 # SKIP ${reason}`);
+    process.exit(0);
+}
+
+// ---- environment --------------------------------------------------------
+
+if (!fs.existsSync(chromiumPath)) {
+    skipAll(`${chromiumPath} is not installed (apt-get install chromium)`);
+}
+
+if (!fs.existsSync(modulePath)) {
+    skipAll(`${modulePath} is not built (run make)`);
+}
+
+let chromium;
+
+try {
+    ({ chromium } = await import('playwright-core'));
+} catch (e) {
+    skipAll('playwright-core is not installed (npm ci in tests/browser)');
+}
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitUntil(fn, timeout = 5000) {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+        if (await fn()) {
+            return true;
+        }
+        await sleep(50);
+    }
+    return false;
+}
+
+// ---- the fake tracker: counts every hit per path ------------------------
+
+const hits = new Map();
+
+const trackerBodies = {
+    '/gtag/js': ['text/javascript',
+        'window.__gtag = (window.__gtag || 0) + 1;'
+        + 'window.__dataLayerAtGtag = JSON.stringify(window.dataLayer);'],
+    '/analytics/a.js': ['text/javascript',
+        'window.__analytics = (window.__analytics || 0) + 1;'],
+    '/ads/pixel.js': ['text/javascript',
+        'window.__ads = (window.__ads || 0) + 1;'],
+    '/ads/pixel.gif': ['image/gif', Buffer.from(
+        'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+        'base64')],
+    '/video/embed': ['text/html',
+        '<!DOCTYPE html><title>video</title><p>embedded video</p>'],
+};
+
+const tracker = http.createServer((req, res) => {
+    const p = req.url.split('?')[0];
+    const body = trackerBodies[p];
+
+    hits.set(p, (hits.get(p) || 0) + 1);
+    res.writeHead(body ? 200 : 404, {
+        'Content-Type': body ? body[0] : 'text/plain',
+        'Cache-Control': 'no-store',
+    });
+    res.end(body ? body[1] : 'not found');
+});
+
+function hitCount(prefix) {
+    let n = 0;
+    for (const [p, c] of hits) {
+        if (p.startsWith(prefix)) {
+            n += c;
+        }
+    }
+    return n;
+}
+
+function trackerSummary() {
+    return JSON.stringify(Object.fromEntries(hits));
+}
+
+// ---- nginx with the module ----------------------------------------------
+
+const sitePort = await freePort();
+const demoPort = await freePort();
+const trackerPort = await freePort();
+const T = `http://127.0.0.1:${trackerPort}`;
+const site = `http://127.0.0.1:${sitePort}`;
+const demo = `http://127.0.0.1:${demoPort}`;
+const dir = path.join(repo, 'build', 'tests', 'browser', `run-${process.pid}`);
+const shotDir = path.join(repo, 'build', 'tests', 'browser', 'screenshots');
+
+fs.rmSync(dir, { recursive: true, force: true });
+for (const d of ['site', 'demo', 'logs', 'tmp']) {
+    fs.mkdirSync(path.join(dir, d), { recursive: true });
+}
+fs.mkdirSync(shotDir, { recursive: true });
+
+const trackersHead = `
+<script async src="${T}/gtag/js?id=G-TEST"></script>
+<script>window.dataLayer = window.dataLayer || [];
+function gtag(){dataLayer.push(arguments);}
+gtag('js', new Date()); gtag('config', 'G-TEST');</script>
+<script src="${T}/analytics/a.js"></script>
+<script src="${T}/ads/pixel.js"></script>`;
+
+const trackersBody = `
+<img src="${T}/ads/pixel.gif" alt="" width="1" height="1">
+<iframe src="${T}/video/embed" title="Video" width="320" height="90"></iframe>`;
+
+function page(title, head, body) {
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}
+</head><body><h1 id="top">${title}</h1>
+<p>Products, prices and a newsletter form would be here.</p>${body}
+<p><a href="/next.html">Next page</a></p>
+</body></html>
+`;
+}
+
+const files = {
+    'site/index.html': page('Test shop', trackersHead, trackersBody),
+    'site/next.html': page('Next page', trackersHead, trackersBody),
+    'site/csp.html': page('Strict CSP',
+        `<script src="${T}/analytics/a.js"></script>`,
+        `<img src="${T}/ads/pixel.gif" alt="" width="1" height="1">`),
+    'demo/index.html': `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Alpine Coffee Roasters</title>
+<style>
+body { margin: 0; font: 17px/1.6 Georgia, serif; color: #222; background: #faf7f2; }
+header { padding: 1.5rem 2rem; background: #3b2a1a; color: #fff; }
+header h1 { margin: 0; font-size: 1.6rem; }
+main { max-width: 46rem; margin: 2rem auto; padding: 0 1.5rem; }
+@media (prefers-color-scheme: dark) {
+  body { background: #1b1712; color: #eee; }
+  header { background: #0f0b07; }
+}
+</style>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-DEMO"></script>
+</head><body>
+<header><h1>Alpine Coffee Roasters</h1></header>
+<main><h2>Single origin, roasted this week</h2>
+<p>Our beans come from small farms in Ethiopia, Colombia and Guatemala and
+are roasted in small batches every Tuesday. Order before noon and your coffee
+ships the same day.</p>
+<p>Every bag carries its roast date, the farm and the altitude it grew at.
+Brewing guides for filter, espresso and French press are on every product
+page.</p></main>
+</body></html>
+`,
+    'secret': 'browser-test-secret-0123456789abcdef0123456789abcdef\n',
+    'policy.json': JSON.stringify({
+        revision: 1,
+        default_language: 'en',
+        controller: { name: 'Test Shop GmbH', email: 'privacy@shop.test',
+                      address: 'Teststrasse 1, 10115 Berlin' },
+        categories: [
+            { id: 'necessary', required: true,
+              title: { en: 'Necessary', de: 'Notwendig' },
+              description: { en: 'Keeps the site working.',
+                             de: 'H\u00e4lt die Website am Laufen.' } },
+            { id: 'analytics',
+              title: { en: 'Analytics', de: 'Statistik' },
+              description: { en: 'Counts visits.',
+                             de: 'Z\u00e4hlt Besuche.' } },
+            { id: 'marketing', gpc: true,
+              title: { en: 'Marketing', de: 'Marketing' },
+              description: { en: 'Ads and embedded videos.',
+                             de: 'Werbung und eingebettete Videos.' } },
+        ],
+        services: [
+            { id: 'fake-analytics', name: 'Fake Analytics',
+              category: 'analytics', provider: 'Tracker Ltd',
+              privacy_url: 'https://tracker.example/privacy',
+              match: {
+                  src: [`^http://127\\.0\\.0\\.1:${trackerPort}/`
+                        + '(gtag|analytics)/'],
+                  inline: ["gtag\\('config'"] },
+              cookies: [{ name: '^_fa$', duration: '1 day',
+                          purpose: { en: 'Counts visits' } }] },
+            { id: 'fake-ads', name: 'Fake Ads', category: 'marketing',
+              provider: 'Ads Inc',
+              privacy_url: 'https://ads.example/privacy',
+              match: { src: [`^http://127\\.0\\.0\\.1:${trackerPort}/`
+                             + '(ads|video)/'] } },
+        ],
+        texts: {
+            en: { title: 'Cookies on the test shop',
+                  body: 'We would like to measure visits and show ads.',
+                  accept_all: 'Accept all', reject_all: 'Reject all',
+                  customize: 'Customize', save: 'Save choices',
+                  policy_link: 'Privacy policy' },
+            de: { title: 'Cookies im Testshop',
+                  body: 'Wir m\u00f6chten Besuche messen und Werbung zeigen.',
+                  accept_all: 'Alle akzeptieren',
+                  reject_all: 'Alle ablehnen', customize: 'Anpassen',
+                  save: 'Auswahl speichern',
+                  policy_link: 'Datenschutzerkl\u00e4rung' },
+        },
+        consent_mode: {
+            ad_storage: 'marketing', ad_user_data: 'marketing',
+            ad_personalization: 'marketing', analytics_storage: 'analytics',
+            functionality_storage: 'necessary',
+            personalization_storage: 'necessary',
+            security_storage: 'necessary',
+        },
+    }, null, 2),
+};
+
+for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), text);
+}
+
+const csp = "default-src 'self'; script-src 'self' 'nonce-$request_id' "
+    + `${T}; img-src 'self' ${T}; frame-src ${T}; style-src 'self'`;
+
+fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+load_module ${modulePath};
+daemon off;
+master_process on;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log info;
+events { worker_connections 256; }
+http {
+    types { text/html html; text/css css; application/javascript js; }
+    default_type application/octet-stream;
+    access_log ${dir}/logs/access.log;
+    client_body_temp_path ${dir}/tmp/body;
+    proxy_temp_path ${dir}/tmp/proxy;
+    fastcgi_temp_path ${dir}/tmp/fastcgi;
+    uwsgi_temp_path ${dir}/tmp/uwsgi;
+    scgi_temp_path ${dir}/tmp/scgi;
+
+    consent_secret ${dir}/secret;
+
+    server {
+        listen 127.0.0.1:${sitePort};
+        root ${dir}/site;
+        consent on;
+        consent_policy ${dir}/policy.json;
+        consent_csp_nonce $request_id;
+
+        location /_consent/ { consent_api; }
+        location = /privacy { consent_policy_page; }
+        location = /csp.html {
+            add_header Content-Security-Policy "${csp}";
+        }
+    }
+
+    server {
+        listen 127.0.0.1:${demoPort};
+        root ${dir}/demo;
+        consent on;
+
+        location /_consent/ { consent_api; }
+        location = /privacy { consent_policy_page; }
+    }
+}
+`);
+
+await new Promise((resolve) => tracker.listen(trackerPort, '127.0.0.1',
+                                               resolve));
+
+const nginx = spawn(nginxBin, ['-p', dir, '-c', path.join(dir, 'nginx.conf')],
+                    { stdio: ['ignore', 'inherit', 'pipe'] });
+let nginxStderr = '';
+nginx.stderr.on('data', (d) => { nginxStderr += d; });
+
+const up = await waitUntil(() => new Promise((resolve) => {
+    const s = net.connect(sitePort, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+    });
+    s.on('error', () => resolve(false));
+}), 10000);
+
+if (!up) {
+    console.log('1..0 # SKIP nginx did not start: '
+                + nginxStderr.split('\n')[0]);
+    tracker.close();
+    process.exit(0);
+}
+
+const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu',
+           '--disable-background-networking'],
+});
+
+async function newPage(options = {}) {
+    const context = await browser.newContext({
+        locale: 'en-US', viewport: { width: 1280, height: 800 }, ...options,
+    });
+    context.setDefaultTimeout(10000);
+    const p = await context.newPage();
+    p.on('pageerror', (e) => diag(`page error: ${e.message}`));
+    return { context, page: p };
+}
+
+// Load, then give late subresources a moment to show up at the tracker.
+async function visit(p, url) {
+    await p.goto(url, { waitUntil: 'load' });
+    await sleep(300);
+}
+
+// ---- scenarios ----------------------------------------------------------
+
+async function beforeChoice() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    is(hitCount('/'), 0, 'no choice: no tracker requested');
+    ok(await p.isVisible('#consent-banner'), 'no choice: banner shown');
+
+    const html = await p.content();
+    const defaults = html.indexOf("gtag('consent','default'");
+    const gtagScript = html.indexOf(`${T}/gtag/js`);
+    ok(defaults >= 0 && gtagScript > defaults,
+       'Consent Mode defaults come before the gtag script in the page');
+    ok(html.indexOf("gtag('consent','default'") < html.indexOf('<title>'),
+       'Consent Mode defaults are the first thing in <head>');
+
+    const first = await p.evaluate(() => JSON.stringify(window.dataLayer[0]));
+    ok(first.includes('"consent"') && first.includes('"default"')
+       && first.includes('"analytics_storage":"denied"')
+       && first.includes('"security_storage":"granted"'),
+       'dataLayer starts with the denied defaults', first);
+
+    const aria = await p.evaluate(() => {
+        const b = document.getElementById('consent-banner');
+        const label = document.getElementById(
+            b.getAttribute('aria-labelledby'));
+        const desc = document.getElementById(
+            b.getAttribute('aria-describedby'));
+        const root = document.getElementById('consent');
+        return {
+            role: b.getAttribute('role'),
+            label: label && label.textContent,
+            desc: desc && desc.textContent.length > 0,
+            focused: document.activeElement === b,
+            lang: root.lang, dir: root.dir,
+            position: getComputedStyle(b).position,
+        };
+    });
+    is(aria.role, 'dialog', 'banner: role dialog');
+    is(aria.label, 'Cookies on the test shop',
+       'banner: aria-labelledby names it by its title');
+    ok(aria.desc, 'banner: aria-describedby points at its text');
+    ok(aria.focused, 'banner: focus moved to the banner on load');
+    ok(aria.lang === 'en' && aria.dir === 'ltr', 'banner: lang and dir');
+    is(aria.position, 'fixed', 'banner: fixed overlay, no layout shift');
+
+    // Accept all, Reject all, Customize: same size, colours and font.
+    const buttons = await p.evaluate(() => {
+        const els = [
+            ...document.querySelectorAll('#consent-banner .consent-actions '
+                                         + '> form .consent-btn'),
+            document.querySelector('#consent-banner summary.consent-btn'),
+        ];
+        return els.map((el) => {
+            const s = getComputedStyle(el);
+            const r = el.getBoundingClientRect();
+            return { text: el.textContent, w: Math.round(r.width),
+                     h: Math.round(r.height), bg: s.backgroundColor,
+                     fg: s.color, font: `${s.fontSize} ${s.fontWeight}`,
+                     border: s.borderTopWidth + s.borderTopColor };
+        });
+    });
+    is(buttons.map((b) => b.text).join('|'),
+       'Accept all|Reject all|Customize', 'first layer: the three buttons');
+    const same = (k) => buttons.every((b) => b[k] === buttons[0][k]);
+    ok(same('h') && same('bg') && same('fg') && same('font')
+       && same('border'), 'first layer: equal style and height',
+       buttons);
+    ok(Math.max(...buttons.map((b) => b.w))
+       - Math.min(...buttons.map((b) => b.w)) <= 1,
+       'first layer: equal width', buttons);
+
+    const contrast = await p.evaluate(() => {
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const lum = (c) => {
+            const [r, g, b] = rgb(c).map((v) => {
+                v /= 255;
+                return v <= 0.03928 ? v / 12.92
+                                    : Math.pow((v + 0.055) / 1.055, 2.4);
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a, b) => {
+            const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+            return (x + 0.05) / (y + 0.05);
+        };
+        const banner = document.getElementById('consent-banner');
+        const bg = getComputedStyle(banner).backgroundColor;
+        const btn = getComputedStyle(banner.querySelector('.consent-btn'));
+        return {
+            title: ratio(getComputedStyle(
+                document.getElementById('consent-title')).color, bg),
+            text: ratio(getComputedStyle(
+                document.getElementById('consent-text')).color, bg),
+            link: ratio(getComputedStyle(
+                banner.querySelector('.consent-link')).color, bg),
+            button: ratio(btn.color, btn.backgroundColor),
+        };
+    });
+    ok(Object.values(contrast).every((r) => r >= 4.5),
+       'contrast >= 4.5:1 for title, text, link and buttons', contrast);
+
+    const checked = await p.evaluate(() => [...document.querySelectorAll(
+        '#consent input[type=checkbox]')].filter((c) => c.checked
+                                                 && !c.disabled).length);
+    is(checked, 0, 'preferences: nothing pre-ticked');
+
+    await context.close();
+}
+
+async function rejectAll() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/`);
+    await p.click('#consent-banner button[data-action=reject_all]');
+    await waitUntil(() => p.isHidden('#consent-banner'));
+    await sleep(300);
+
+    ok(await p.isHidden('#consent-banner'), 'reject: banner hidden');
+    ok(await p.isVisible('button.consent-settings-btn'),
+       'reject: settings control shown');
+    is(hitCount('/'), 0, 'reject: no tracker on the page');
+
+    const cookies = await context.cookies();
+    ok(cookies.some((c) => c.name === 'consent' && c.httpOnly),
+       'reject: HttpOnly consent cookie set');
+
+    await visit(p, `${site}/`);
+    is(hitCount('/'), 0, 'reject: no tracker after reload');
+    ok(await p.isVisible('summary.consent-settings-btn')
+       && (await p.$('#consent-banner')) === null,
+       'reject: after reload only the settings control, no banner');
+
+    await context.close();
+}
+
+async function acceptAll() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/`);
+    await p.evaluate(() => {
+        window.__samePage = true;
+        document.addEventListener('consent:change', (e) => {
+            window.__changed = e.detail;
+        });
+    });
+    await p.click('#consent-banner button[data-action=accept_all]');
+
+    const loaded = await waitUntil(() => hitCount('/gtag/js') > 0
+        && hitCount('/analytics/') > 0 && hitCount('/ads/pixel.js') > 0
+        && hitCount('/ads/pixel.gif') > 0 && hitCount('/video/') > 0);
+    ok(loaded, 'accept: every tracker loads on the same page',
+       trackerSummary());
+
+    const state = await p.evaluate(() => ({
+        same: window.__samePage === true,
+        analytics: window.__analytics,
+        ads: window.__ads,
+        gtag: window.__gtag,
+        changed: window.__changed,
+        config: window.dataLayer.some((a) => a[0] === 'config'),
+        update: JSON.stringify(window.dataLayer.find(
+            (a) => a[0] === 'consent' && a[1] === 'update')),
+        atGtag: window.__dataLayerAtGtag,
+    }));
+    ok(state.same, 'accept: without a reload');
+    ok(state.analytics === 1 && state.ads === 1 && state.gtag === 1,
+       'accept: activated scripts ran exactly once', state);
+    ok(state.config, 'accept: the blocked inline gtag snippet ran');
+    ok(state.changed && state.changed.granted.includes('marketing')
+       && state.changed.status === 'valid',
+       'accept: consent:change event with the state', state.changed);
+    ok(state.update && state.update.includes('"ad_storage":"granted"')
+       && state.update.includes('"analytics_storage":"granted"'),
+       'accept: gtag consent update sent', state.update);
+    const atGtag = JSON.parse(state.atGtag || '[]');
+    ok(atGtag.length > 0 && atGtag[0][0] === 'consent'
+       && atGtag[0][1] === 'default',
+       'accept: gtag.js found the defaults first in the dataLayer',
+       state.atGtag);
+
+    hits.clear();
+    await visit(p, `${site}/next.html`);
+    ok(hitCount('/gtag/js') === 1 && hitCount('/analytics/') === 1
+       && hitCount('/ads/') === 2 && hitCount('/video/') === 1,
+       'accept: trackers load on the next page', trackerSummary());
+    ok((await p.$('#consent-banner')) === null, 'accept: no banner next');
+    const defaults = await p.evaluate(() => JSON.stringify(
+        window.dataLayer[0]));
+    ok(defaults.includes('"analytics_storage":"granted"')
+       && defaults.includes('"ad_storage":"granted"'),
+       'accept: next page defaults come from the stored decision');
+
+    await context.close();
+    return;
+}
+
+async function customize() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/`);
+    await p.click('#consent-banner summary.consent-btn');
+
+    ok(await p.isVisible('dialog.consent-dialog'),
+       'customize: preferences dialog opens');
+    const dlg = await p.evaluate(() => {
+        const d = document.querySelector('dialog.consent-dialog');
+        const label = document.getElementById(
+            d.getAttribute('aria-labelledby'));
+        return { modal: d.matches(':modal'), label: label && label.textContent,
+                 services: d.querySelectorAll('.consent-service').length };
+    });
+    ok(dlg.modal && dlg.label === 'Privacy preferences',
+       'customize: modal dialog labelled by its title', dlg);
+    is(dlg.services, 2, 'customize: services listed');
+
+    await p.check('dialog #consent-cat-analytics');
+    await p.click('dialog button[value=save]');
+    await waitUntil(() => hitCount('/analytics/') > 0);
+    await sleep(300);
+
+    ok(hitCount('/gtag/js') === 1 && hitCount('/analytics/') === 1,
+       'customize: the chosen category loads', trackerSummary());
+    is(hitCount('/ads/') + hitCount('/video/'), 0,
+       'customize: the other one does not');
+    ok(await p.isHidden('dialog.consent-dialog'), 'customize: dialog closed');
+
+    hits.clear();
+    await visit(p, `${site}/`);
+    ok(hitCount('/analytics/') === 1
+       && hitCount('/ads/') + hitCount('/video/') === 0,
+       'customize: after reload still only the chosen category',
+       trackerSummary());
+
+    await context.close();
+}
+
+async function withdraw() {
+    const { context, page: p } = await newPage();
+    await visit(p, `${site}/`);
+    await p.click('#consent-banner button[data-action=accept_all]');
+    await waitUntil(() => hitCount('/ads/pixel.js') > 0);
+
+    await visit(p, `${site}/next.html`);
+    await p.click('summary.consent-settings-btn');
+    ok(await p.isVisible('dialog.consent-dialog'),
+       'withdraw: Cookie settings reopens the preferences');
+
+    const shown = await p.evaluate(() => [
+        document.getElementById('consent-cat-analytics').checked,
+        document.getElementById('consent-cat-marketing').checked]);
+    ok(shown[0] && shown[1], 'withdraw: preferences show the current choice');
+
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('dialog button[value=withdraw]'),
+    ]);
+
+    hits.clear();
+    await visit(p, `${site}/csp.html`);
+    is(hitCount('/'), 0, 'withdraw: nothing loads on the next page');
+    const cookie = (await context.cookies()).find((c) => c.name === 'consent');
+    ok(cookie, 'withdraw: a decision is still recorded');
+
+    await context.close();
+}
+
+async function keyboard() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    const active = () => p.evaluate(() => {
+        const a = document.activeElement;
+        return { text: a.textContent.trim(), tag: a.tagName, id: a.id,
+                 inDialog: !!a.closest('dialog'),
+                 outline: getComputedStyle(a).outlineStyle,
+                 outlineWidth: parseFloat(getComputedStyle(a).outlineWidth) };
+    });
+
+    let a;
+    for (let i = 0; i < 6; i++) {
+        await p.keyboard.press('Tab');
+        a = await active();
+        if (a.text === 'Customize') {
+            break;
+        }
+    }
+    is(a.text, 'Customize', 'keyboard: Tab reaches Customize');
+    ok(a.outline !== 'none' && a.outlineWidth >= 2,
+       'keyboard: focus is visible', a);
+
+    await p.keyboard.press('Enter');
+    a = await active();
+    ok(await p.isVisible('dialog.consent-dialog') && a.inDialog
+       && a.id === 'consent-cat-analytics',
+       'keyboard: Enter opens preferences, focus on the first toggle', a);
+
+    let trapped = true;
+    for (let i = 0; i < 25; i++) {
+        await p.keyboard.press('Tab');
+        trapped = trapped && (await active()).inDialog;
+    }
+    ok(trapped, 'keyboard: Tab stays inside the dialog');
+
+    await p.focus('#consent-cat-analytics');
+    await p.keyboard.press('Shift+Tab');
+    ok((await active()).inDialog, 'keyboard: Shift+Tab stays inside too');
+
+    await p.keyboard.press('Escape');
+    a = await active();
+    ok(await p.isHidden('dialog.consent-dialog') && a.text === 'Customize',
+       'keyboard: Escape closes and returns focus to Customize', a);
+
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Space');
+    for (let i = 0; i < 30; i++) {
+        a = await active();
+        if (a.text === 'Save choices') {
+            break;
+        }
+        await p.keyboard.press('Tab');
+    }
+    is(a.text, 'Save choices', 'keyboard: Tab reaches Save');
+    await p.keyboard.press('Enter');
+    await waitUntil(() => hitCount('/analytics/') > 0);
+    await sleep(300);
+    ok(hitCount('/analytics/') === 1 && hitCount('/ads/') === 0,
+       'keyboard: Space toggled analytics, Enter saved it', trackerSummary());
+
+    a = await active();
+    ok(a.text === 'Cookie settings',
+       'keyboard: focus lands on the Cookie settings control', a);
+
+    await context.close();
+}
+
+async function noScript() {
+    const { context, page: p } = await newPage({ javaScriptEnabled: false });
+    hits.clear();
+    await visit(p, `${site}/`);
+    is(hitCount('/'), 0, 'no JS: nothing loads before a choice');
+
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('#consent-banner button[data-action=accept_all]'),
+    ]);
+    await sleep(300);
+    is(new URL(p.url()).pathname, '/', 'no JS: the form comes back to page');
+    ok(hitCount('/ads/pixel.gif') === 1 && hitCount('/video/') === 1,
+       'no JS: accept all lets images and frames load', trackerSummary());
+    ok((await p.$('#consent-banner')) === null,
+       'no JS: the server knows, no banner');
+
+    await visit(p, `${site}/csp.html`);
+    await p.click('summary.consent-settings-btn');
+    ok(await p.isVisible('#consent-prefs'),
+       'no JS: Cookie settings opens the preferences inline');
+    hits.clear();
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('#consent-prefs button[value=reject_all]'),
+    ]);
+    await sleep(300);
+    is(hitCount('/'), 0, 'no JS: after reject all nothing loads');
+
+    await context.close();
+
+    const second = await newPage({ javaScriptEnabled: false });
+    hits.clear();
+    await visit(second.page, `${site}/next.html`);
+    await second.page.click('#consent-banner summary.consent-btn');
+    await second.page.check('#consent-cat-marketing');
+    await Promise.all([
+        second.page.waitForNavigation({ waitUntil: 'load' }),
+        second.page.click('#consent-prefs button[value=save]'),
+    ]);
+    await sleep(300);
+    is(new URL(second.page.url()).pathname, '/next.html',
+       'no JS: Customize comes back to the same page');
+    ok(hitCount('/ads/pixel.gif') === 1,
+       'no JS: Customize with marketing lets its image load',
+       trackerSummary());
+    await second.context.close();
+}
+
+async function german() {
+    const { context, page: p } = await newPage({ locale: 'de-DE' });
+    await visit(p, `${site}/`);
+    const r = await p.evaluate(() => ({
+        lang: document.getElementById('consent').lang,
+        title: document.getElementById('consent-title').textContent,
+        buttons: [...document.querySelectorAll('#consent-banner .consent-btn')]
+            .slice(0, 3).map((b) => b.textContent),
+    }));
+    is(r.lang, 'de', 'German: lang from Accept-Language');
+    is(r.title, 'Cookies im Testshop', 'German: title from the policy');
+    is(r.buttons.join('|'), 'Alle akzeptieren|Alle ablehnen|Anpassen',
+       'German: button texts');
+    await context.close();
+}
+
+async function motionAndDark() {
+    const { context, page: p } = await newPage({
+        reducedMotion: 'reduce', colorScheme: 'dark' });
+    await visit(p, `${site}/`);
+    const r = await p.evaluate(() => {
+        const b = document.getElementById('consent-banner');
+        return { animation: getComputedStyle(b).animationName,
+                 bg: getComputedStyle(b).backgroundColor };
+    });
+    is(r.animation, 'none', 'reduced motion: no banner animation');
+    is(r.bg, 'rgb(17, 24, 39)', 'dark scheme: dark banner');
+    await context.close();
+}
+
+async function strictCsp() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await p.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+            window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+    });
+    await visit(p, `${site}/csp.html`);
+    ok(await p.isVisible('#consent-banner'),
+       'CSP: banner works under a strict policy');
+    await p.click('#consent-banner button[data-action=accept_all]');
+    await waitUntil(() => hitCount('/analytics/') > 0
+                    && hitCount('/ads/pixel.gif') > 0);
+    const violations = await p.evaluate(() => window.__violations);
+    is(violations.join(', '), '',
+       'CSP: no violation (nonce on the defaults, nothing inline)');
+    ok(hitCount('/analytics/') === 1,
+       'CSP: activation works under the policy');
+    await context.close();
+}
+
+async function policyPage() {
+    const { context, page: p } = await newPage({ locale: 'de-DE' });
+    const res = await p.goto(`${site}/privacy`);
+    is(res.headers()['cache-control'], 'private, no-store',
+       'policy page: not cacheable');
+    const r = await p.evaluate(() => ({
+        lang: document.documentElement.lang,
+        tables: document.querySelectorAll('table.consent-table').length,
+        controller: document.querySelector('.consent-controller')
+            .textContent,
+    }));
+    ok(r.lang === 'de' && r.tables === 2
+       && r.controller.includes('Test Shop GmbH'),
+       'policy page: German, tables, controller', r);
+
+    await p.check('#consent-page-cat-analytics');
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('#consent-page-prefs button[value=save]'),
+    ]);
+    const choice = await p.evaluate(() => document.querySelector(
+        '.consent-choice [data-category=analytics]').textContent);
+    ok(/Statistik: /.test(choice) && new URL(p.url()).pathname === '/privacy',
+       'policy page: its form changes the choice and comes back', choice);
+    const id = await p.textContent('.consent-id');
+    ok(/^[0-9a-f]{32}$/.test(id), 'policy page: shows the consent id');
+    await context.close();
+}
+
+async function screenshots() {
+    const made = [];
+    for (const lang of ['en', 'de']) {
+        for (const scheme of ['light', 'dark']) {
+            const { context, page: p } = await newPage({
+                locale: lang === 'de' ? 'de-DE' : 'en-US',
+                colorScheme: scheme, reducedMotion: 'reduce' });
+            await visit(p, `${demo}/`);
+            await p.evaluate(() => document.activeElement.blur());
+            const banner = `banner-${lang}-${scheme}.png`;
+            await p.screenshot({ path: path.join(shotDir, banner) });
+            await p.click('#consent-banner summary.consent-btn');
+            await p.evaluate(() => document.activeElement.blur());
+            await p.mouse.move(0, 0);
+            const prefs = `preferences-${lang}-${scheme}.png`;
+            await p.screenshot({ path: path.join(shotDir, prefs) });
+            made.push(banner, prefs);
+            await context.close();
+        }
+    }
+    ok(made.every((f) => fs.statSync(path.join(shotDir, f)).size > 1000),
+       `screenshots: ${made.length} saved in ${path.relative(repo, shotDir)}`);
+
+    if (updateDocs) {
+        const docs = path.join(repo, 'docs', 'screenshots');
+        fs.mkdirSync(docs, { recursive: true });
+        for (const f of made) {
+            fs.copyFileSync(path.join(shotDir, f), path.join(docs, f));
+        }
+        diag(`screenshots copied to ${path.relative(repo, docs)}`);
+    }
+}
+
+// ---- run ----------------------------------------------------------------
+
+const scenarios = [beforeChoice, rejectAll, acceptAll, customize, withdraw,
+                   keyboard, noScript, german, motionAndDark, strictCsp,
+                   policyPage, screenshots];
+
+for (const scenario of scenarios) {
+    try {
+        await scenario();
+    } catch (e) {
+        ok(false, `${scenario.name}: ran to the end`, e.stack || String(e));
+    }
+}
+
+await browser.close();
+tracker.close();
+
+nginx.kill('SIGQUIT');
+await new Promise((resolve) => nginx.once('exit', resolve));
+
+const log = fs.readFileSync(path.join(dir, 'logs', 'error.log'), 'utf8');
+const bad = log.split('\n').filter((l) => /\[(alert|emerg|crit)\]/.test(l)
+                                   || /AddressSanitizer|runtime error/.test(l));
+ok(bad.length === 0, 'nginx error log has no alert, crit or emerg',
+   bad.join('\n'));
+
+console.log(`1..${tapN}`);
+process.exit(tapFailed ? 1 : 0);
