@@ -1534,6 +1534,7 @@ consent_policy_free(consent_policy_t *policy)
     consent_pattern_set_free(&policy->cookie_set);
 
     pcre2_match_data_free(policy->match_data);
+    free(policy->src_memo);
 
     free(policy->services);
     free(policy->categories);

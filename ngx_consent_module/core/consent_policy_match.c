@@ -346,10 +346,51 @@ one_by_one:
 }
 
 
+/*
+ * Pages of a site repeat the same URLs request after request, so the
+ * answer for a URL is remembered: a direct-mapped table of recent URLs.
+ */
+
+#define CONSENT_URL_MEMO_SLOTS  1024
+#define CONSENT_URL_MEMO_LEN    184
+
+typedef struct {
+    uint32_t                hash;
+    int16_t                 service;        /* -1: none */
+    uint16_t                len;            /* 0: empty slot */
+    unsigned char           url[CONSENT_URL_MEMO_LEN];
+} consent_url_memo_slot_t;
+
+struct consent_url_memo_s {
+    consent_url_memo_slot_t  slots[CONSENT_URL_MEMO_SLOTS];
+};
+
+
+static uint32_t
+consent_url_hash(const unsigned char *p, size_t len)
+{
+    size_t    i;
+    uint32_t  h;
+
+    h = 2166136261u;
+
+    for (i = 0; i < len; i++) {
+        h = (h ^ p[i]) * 16777619u;
+    }
+
+    return h;
+}
+
+
 int
 consent_policy_match_src(const consent_policy_t *policy,
     const unsigned char *url, size_t len)
 {
+    int                       service;
+    uint32_t                  hash;
+    consent_policy_t         *mutable;
+    consent_url_memo_slot_t  *slot;
+
     /* browsers strip leading and trailing C0 controls and spaces of URLs */
     while (len > 0 && url[0] <= 0x20) {
         url++;
@@ -360,7 +401,40 @@ consent_policy_match_src(const consent_policy_t *policy,
         len--;
     }
 
-    return consent_pattern_set_match(policy, &policy->src_set, url, len);
+    if (len == 0 || len > CONSENT_URL_MEMO_LEN
+        || policy->nservices > INT16_MAX)
+    {
+        return consent_pattern_set_match(policy, &policy->src_set, url, len);
+    }
+
+    if (policy->src_memo == NULL) {
+        /* the memo is a cache, not part of the policy's meaning */
+        mutable = (consent_policy_t *) policy;
+        mutable->src_memo = calloc(1, sizeof(struct consent_url_memo_s));
+
+        if (mutable->src_memo == NULL) {
+            return consent_pattern_set_match(policy, &policy->src_set, url,
+                                             len);
+        }
+    }
+
+    hash = consent_url_hash(url, len);
+    slot = &policy->src_memo->slots[hash % CONSENT_URL_MEMO_SLOTS];
+
+    if (slot->len == len && slot->hash == hash
+        && memcmp(slot->url, url, len) == 0)
+    {
+        return slot->service;
+    }
+
+    service = consent_pattern_set_match(policy, &policy->src_set, url, len);
+
+    slot->hash = hash;
+    slot->service = (int16_t) service;
+    slot->len = (uint16_t) len;
+    memcpy(slot->url, url, len);
+
+    return service;
 }
 
 

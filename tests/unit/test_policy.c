@@ -1243,6 +1243,50 @@ test_speed(void)
 }
 
 
+/*
+ * The URL memo gives the same answer as the patterns: many more distinct
+ * URLs than memo slots, asked twice, against a second policy asked once.
+ */
+static void
+test_memo(void)
+{
+    int                i, n, a, b, c, differ, tracked;
+    char               url[256], err[512];
+    consent_policy_t  *memo, *fresh;
+
+    memo = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    fresh = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    ok(memo && fresh, "memo: two copies of the built-in policy");
+    if (memo == NULL || fresh == NULL) {
+        return;
+    }
+
+    differ = 0;
+    tracked = 0;
+
+    for (i = 0; i < 5000; i++) {
+        n = snprintf(url, sizeof(url), (i % 3 == 0)
+                     ? "https://www.google-analytics.com/analytics.js?v=%d"
+                     : (i % 3 == 1) ? "/img/product-%d.jpg"
+                                    : "//connect.facebook.net/en_US/"
+                                      "fbevents.js#%d", i);
+
+        a = consent_policy_match_src(memo, (unsigned char *) url, n);
+        b = consent_policy_match_src(memo, (unsigned char *) url, n);
+        c = consent_policy_match_src(fresh, (unsigned char *) url, n);
+
+        differ += (a != b) + (a != c);
+        tracked += (a >= 0);
+    }
+
+    is_int(differ, 0, "memo: remembered answers equal computed ones");
+    is_int(tracked, 3333, "memo: two URLs in three are trackers");
+
+    consent_policy_free(memo);
+    consent_policy_free(fresh);
+}
+
+
 int
 main(void)
 {
@@ -1252,6 +1296,7 @@ main(void)
     test_combined();
     test_ocd();
     test_speed();
+    test_memo();
 
     return done_testing();
 }
