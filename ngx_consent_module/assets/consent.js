@@ -72,6 +72,12 @@
             });
         }
 
+        if (dialog) {
+            $$('[data-consent-open]').forEach(function (el) {
+                el.setAttribute('aria-haspopup', 'dialog');
+            });
+        }
+
         root.addEventListener('submit', onSubmit);
         document.addEventListener('click', onClick);
 

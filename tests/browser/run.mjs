@@ -197,7 +197,8 @@ const files = {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Alpine Coffee Roasters</title>
 <style>
-body { margin: 0; font: 17px/1.6 Georgia, serif; color: #222; background: #faf7f2; }
+body { margin: 0; font: 17px/1.6 Georgia, serif; color: #222;
+       background: #faf7f2; }
 header { padding: 1.5rem 2rem; background: #3b2a1a; color: #fff; }
 header h1 { margin: 0; font-size: 1.6rem; }
 main { max-width: 46rem; margin: 2rem auto; padding: 0 1.5rem; }
@@ -902,6 +903,10 @@ const bad = log.split('\n').filter((l) => /\[(alert|emerg|crit)\]/.test(l)
                                    || /AddressSanitizer|runtime error/.test(l));
 ok(bad.length === 0, 'nginx error log has no alert, crit or emerg',
    bad.join('\n'));
+
+if (!tapFailed) {
+    fs.rmSync(dir, { recursive: true, force: true });
+}
 
 console.log(`1..${tapN}`);
 process.exit(tapFailed ? 1 : 0);
