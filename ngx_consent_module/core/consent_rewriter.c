@@ -30,20 +30,6 @@ enum {
     I_ALL
 };
 
-/* Elements with a URL the rewriter blocks or activates. */
-enum {
-    E_NONE = 0,
-    E_SCRIPT,
-    E_IFRAME,
-    E_IMG,
-    E_EMBED,
-    E_VIDEO,
-    E_AUDIO,
-    E_SOURCE,
-    E_LINK,
-    E_OBJECT
-};
-
 /* What a rewrite does to an existing attribute. */
 enum {
     A_KEEP = 0,
@@ -70,7 +56,7 @@ struct consent_rewriter_s {
     size_t                    hold_cap;
 
     int                       mode;
-    int                       element;      /* E_* of the held tag */
+    int                       element;      /* CONSENT_TAG_SCRIPT ... */
     uint64_t                  elem_start;   /* its '<' */
     uint64_t                  text_start;   /* M_INLINE: after its '>' */
     unsigned                  inject_after; /* I_* + 1 after this tag */
@@ -104,7 +90,6 @@ static int consent_rw_tag_name(consent_rewriter_t *rw);
 static int consent_rw_tag(consent_rewriter_t *rw);
 static int consent_rw_buffer_end(consent_rewriter_t *rw);
 static int consent_rw_finish(consent_rewriter_t *rw);
-static int consent_rw_element(const consent_tag_t *tag);
 static int consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes);
 static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
@@ -445,33 +430,6 @@ consent_rw_inject(consent_rewriter_t *rw, unsigned upto)
 
 
 static int
-consent_rw_element(const consent_tag_t *tag)
-{
-    static const struct {
-        const char  *name;
-        int          element;
-    } elements[] = {
-        { "script", E_SCRIPT }, { "iframe", E_IFRAME }, { "img", E_IMG },
-        { "embed", E_EMBED }, { "video", E_VIDEO }, { "audio", E_AUDIO },
-        { "source", E_SOURCE }, { "link", E_LINK }, { "object", E_OBJECT },
-    };
-    size_t  i;
-
-    if (tag->name_len > 6) {
-        return E_NONE;
-    }
-
-    for (i = 0; i < sizeof(elements) / sizeof(elements[0]); i++) {
-        if (consent_tag_is(tag, elements[i].name)) {
-            return elements[i].element;
-        }
-    }
-
-    return E_NONE;
-}
-
-
-static int
 consent_rw_tag_name(consent_rewriter_t *rw)
 {
     const consent_tag_t  *t;
@@ -485,7 +443,7 @@ consent_rw_tag_name(consent_rewriter_t *rw)
     }
 
     if (t->is_end) {
-        if (consent_tag_is(t, "head") && rw->injected <= I_HEAD_END) {
+        if (t->id == CONSENT_TAG_HEAD && rw->injected <= I_HEAD_END) {
             if (consent_rw_emit_to(rw, t->start) != 0) {
                 return -1;
             }
@@ -494,7 +452,7 @@ consent_rw_tag_name(consent_rewriter_t *rw)
         return 0;
     }
 
-    if (consent_tag_is(t, "body") && !rw->seen_body) {
+    if (t->id == CONSENT_TAG_BODY && !rw->seen_body) {
         rw->seen_body = 1;
         rw->inject_after = I_BODY_START + 1;
         if (rw->injected <= I_HEAD_END) {
@@ -506,14 +464,14 @@ consent_rw_tag_name(consent_rewriter_t *rw)
         return 0;
     }
 
-    if (consent_tag_is(t, "head") && !rw->seen_head && !rw->seen_body) {
+    if (t->id == CONSENT_TAG_HEAD && !rw->seen_head && !rw->seen_body) {
         rw->seen_head = 1;
         rw->inject_after = I_HEAD_START + 1;
         return 0;
     }
 
-    rw->element = consent_rw_element(t);
-    if (rw->element != E_NONE) {
+    if (t->id >= CONSENT_TAG_SCRIPT && t->id <= CONSENT_TAG_OBJECT) {
+        rw->element = t->id;
         rw->mode = M_TAG;
         rw->elem_start = t->start;
     }
@@ -955,6 +913,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     const char            *url_name, *data_name;
     const consent_attr_t  *url, *srcset, *cat, *type;
 
+    /* by element id, CONSENT_TAG_SCRIPT to CONSENT_TAG_OBJECT */
     static const char *const  url_names[] = { NULL, "src", "src", "src",
                                               "src", "src", "src", "src",
                                               "href", "data" };
@@ -964,7 +923,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
                                                "data-src", "data-href",
                                                "data-data" };
 
-    script = rw->element == E_SCRIPT;
+    script = rw->element == CONSENT_TAG_SCRIPT;
     url_name = url_names[rw->element];
     data_name = data_names[rw->element];
 
@@ -1011,7 +970,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
             activate = 1;
         }
 
-        if ((rw->element == E_IMG || rw->element == E_SOURCE)
+        if ((rw->element == CONSENT_TAG_IMG || rw->element == CONSENT_TAG_SOURCE)
             && consent_tag_attr(t, bytes, "data-srcset")
             && consent_tag_attr(t, bytes, "srcset") == NULL)
         {
@@ -1067,7 +1026,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     srcset = NULL;
-    if (rw->element == E_IMG || rw->element == E_SOURCE) {
+    if (rw->element == CONSENT_TAG_IMG || rw->element == CONSENT_TAG_SOURCE) {
         srcset = consent_tag_attr(t, bytes, "srcset");
         if (srcset && srcset->has_value && !consent_rw_denied(rw, service)
             && consent_rw_match_url(rw, srcset, bytes, 1, &service) != 0)

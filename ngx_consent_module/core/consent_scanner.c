@@ -68,29 +68,103 @@ enum {
 #define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
 #define C_ALNUM    0x20
 
+/* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
+#define consent_scanner_rel(sc, p)                                         \
+    ((uint32_t) ((uintptr_t) (p) - (sc)->origin))
+
+/* A '<' at q may start a tag. */
+#define consent_scanner_mark(sc, q)                                        \
+    do {                                                                   \
+        (sc)->tag.start = (sc)->base + (uint64_t) ((q) - (sc)->buf);       \
+        (sc)->origin = (uintptr_t) (q);                                    \
+    } while (0)
+
+typedef struct {
+    const char     *name;
+    unsigned char   id;
+    unsigned char   flags;
+} consent_tag_name_t;
+
+#define B  CONSENT_TAG_BREAKOUT
+
+/* Known tag names, found through consent_tag_hash. */
+static const consent_tag_name_t  consent_tag_names[] = {
+    { "b", 0, B }, { "i", 0, B }, { "p", CONSENT_TAG_P, B }, { "s", 0, B },
+    { "u", 0, B },
+    { "br", CONSENT_TAG_BR, B }, { "dd", 0, B }, { "dl", 0, B },
+    { "dt", 0, B }, { "em", 0, B }, { "h1", 0, B }, { "h2", 0, B },
+    { "h3", 0, B }, { "h4", 0, B }, { "h5", 0, B }, { "h6", 0, B },
+    { "hr", 0, B }, { "li", 0, B }, { "ol", 0, B }, { "tt", 0, B },
+    { "ul", 0, B }, { "mi", 0, CONSENT_TAG_MATH_POINT },
+    { "mo", 0, CONSENT_TAG_MATH_POINT }, { "mn", 0, CONSENT_TAG_MATH_POINT },
+    { "ms", 0, CONSENT_TAG_MATH_POINT },
+    { "img", CONSENT_TAG_IMG, B }, { "svg", CONSENT_TAG_SVG, 0 },
+    { "xmp", 0, CONSENT_TAG_RAWTEXT }, { "big", 0, B }, { "div", 0, B },
+    { "pre", 0, B }, { "sub", 0, B }, { "sup", 0, B }, { "var", 0, B },
+    { "head", CONSENT_TAG_HEAD, B }, { "body", CONSENT_TAG_BODY, B },
+    { "link", CONSENT_TAG_LINK, 0 }, { "math", CONSENT_TAG_MATH, 0 },
+    { "code", 0, B }, { "desc", 0, CONSENT_TAG_SVG_POINT },
+    { "font", 0, B }, { "menu", 0, B }, { "meta", 0, B }, { "nobr", 0, B },
+    { "ruby", 0, B }, { "span", 0, B },
+    { "embed", CONSENT_TAG_EMBED, B }, { "video", CONSENT_TAG_VIDEO, 0 },
+    { "audio", CONSENT_TAG_AUDIO, 0 }, { "style", 0, CONSENT_TAG_RAWTEXT },
+    { "title", 0, CONSENT_TAG_RCDATA | CONSENT_TAG_SVG_POINT },
+    { "small", 0, B }, { "table", 0, B }, { "mtext", 0, CONSENT_TAG_MATH_POINT },
+    { "script", CONSENT_TAG_SCRIPT, 0 },
+    { "iframe", CONSENT_TAG_IFRAME, CONSENT_TAG_RAWTEXT },
+    { "source", CONSENT_TAG_SOURCE, 0 }, { "object", CONSENT_TAG_OBJECT, 0 },
+    { "center", 0, B }, { "strike", 0, B }, { "strong", 0, B },
+    { "noembed", 0, CONSENT_TAG_RAWTEXT }, { "listing", 0, B },
+    { "noframes", 0, CONSENT_TAG_RAWTEXT },
+    { "noscript", 0, CONSENT_TAG_RAWTEXT },
+    { "textarea", 0, CONSENT_TAG_RCDATA },
+    { "plaintext", CONSENT_TAG_PLAINTEXT, 0 },
+    { "blockquote", 0, B },
+    { "foreignobject", 0, CONSENT_TAG_SVG_POINT },
+    { "annotation-xml", 0, CONSENT_TAG_MATH_POINT },
+    { NULL, 0, 0 }
+};
+
+#undef B
+
+#define CONSENT_TAG_NAME_LONGEST  14
+#define CONSENT_TAG_HASH          256
+
+#define consent_tag_hash_of(name, len)                                     \
+    (((name)[0] * 31u + (name)[(len) - 1] * 7u + (len) * 3u)               \
+     & (CONSENT_TAG_HASH - 1))
+
+/* Open addressing: entry index + 1, 0 for an empty slot. */
+static unsigned char  consent_tag_hash[CONSENT_TAG_HASH];
+static unsigned char  consent_tag_len[sizeof(consent_tag_names)
+                                      / sizeof(consent_tag_names[0])];
 static unsigned char  consent_scan_class[256];
 static unsigned char  consent_scan_lower[256];
 static int            consent_scan_tables_ready;
 
 
 static void consent_scanner_tables(void);
+static void consent_scanner_classify(consent_tag_t *tag);
 static int consent_scanner_appropriate(const consent_scanner_t *sc);
 static void consent_scanner_start_tag_done(consent_scanner_t *sc);
 static unsigned consent_scanner_top(const consent_scanner_t *sc);
 static int consent_scanner_in_foreign(const consent_scanner_t *sc);
 static void consent_scanner_break_out(consent_scanner_t *sc);
+static void consent_scanner_push(consent_scanner_t *sc, unsigned kind);
 static int consent_decl_prefix(const unsigned char *s, size_t n,
     const char *word, int caseless);
 static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
-static void consent_scanner_new_attr(consent_scanner_t *sc, uint64_t off);
-static int consent_name_in(const consent_tag_t *tag, const char *const *list);
+static void consent_scanner_new_attr(consent_scanner_t *sc,
+    const unsigned char *p);
 
 
 static void
 consent_scanner_tables(void)
 {
-    int  c;
+    int                   c;
+    size_t                len, h;
+    const unsigned char  *name;
 
     for (c = 0; c < 256; c++) {
         consent_scan_lower[c] = (unsigned char)
@@ -112,7 +186,60 @@ consent_scanner_tables(void)
     consent_scan_class['>'] |= C_NAME_END | C_ATTR_END | C_UNQ_END;
     consent_scan_class['='] |= C_ATTR_END;
 
+    for (c = 0; consent_tag_names[c].name; c++) {
+        name = (const unsigned char *) consent_tag_names[c].name;
+        len = strlen(consent_tag_names[c].name);
+        consent_tag_len[c] = (unsigned char) len;
+
+        h = consent_tag_hash_of(name, len);
+        while (consent_tag_hash[h]) {
+            h = (h + 1) & (CONSENT_TAG_HASH - 1);
+        }
+        consent_tag_hash[h] = (unsigned char) (c + 1);
+    }
+
     consent_scan_tables_ready = 1;
+}
+
+
+/* Sets the tag's id and flags from its (lowercased) name. */
+static void
+consent_scanner_classify(consent_tag_t *tag)
+{
+    size_t                     h, i, k;
+    const consent_tag_name_t  *n;
+
+    tag->id = CONSENT_TAG_OTHER;
+    tag->flags = 0;
+
+    if (tag->name_len == 0 || tag->name_len > CONSENT_TAG_NAME_LONGEST) {
+        return;
+    }
+
+    for (h = consent_tag_hash_of(tag->name, tag->name_len);
+         consent_tag_hash[h];
+         h = (h + 1) & (CONSENT_TAG_HASH - 1))
+    {
+        i = consent_tag_hash[h] - 1;
+
+        if (consent_tag_len[i] != tag->name_len) {
+            continue;
+        }
+
+        /* names are short: a loop beats a memcmp() call */
+        n = &consent_tag_names[i];
+        for (k = 0; k < tag->name_len; k++) {
+            if ((unsigned char) n->name[k] != tag->name[k]) {
+                break;
+            }
+        }
+
+        if (k == tag->name_len) {
+            tag->id = n->id;
+            tag->flags = n->flags;
+            return;
+        }
+    }
 }
 
 
@@ -128,6 +255,7 @@ consent_scanner_init(consent_scanner_t *sc, int tree)
     sc->state = S_DATA;
     sc->raw_state = S_DATA;
     sc->tree = tree;
+    sc->all_tags = !tree;
 }
 
 
@@ -157,6 +285,9 @@ consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
     sc->buf = p;
     sc->cur = p;
     sc->end = p + len;
+
+    /* unsigned arithmetic: the '<' may lie in an earlier buffer */
+    sc->origin = (uintptr_t) p - (uintptr_t) (sc->base - sc->tag.start);
 }
 
 
@@ -212,7 +343,7 @@ consent_scanner_appropriate(const consent_scanner_t *sc)
 
 
 static void
-consent_scanner_new_attr(consent_scanner_t *sc, uint64_t off)
+consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
 {
     consent_attr_t  *a;
 
@@ -222,7 +353,7 @@ consent_scanner_new_attr(consent_scanner_t *sc, uint64_t off)
     }
 
     a = &sc->tag.attrs[sc->tag.nattrs++];
-    a->name_off = (uint32_t) (off - sc->tag.start);
+    a->name_off = consent_scanner_rel(sc, p);
     a->name_len = 0;
     a->value_off = 0;
     a->value_len = 0;
@@ -236,21 +367,7 @@ consent_scanner_new_attr(consent_scanner_t *sc, uint64_t off)
     ((sc)->tag.attrs_overflow ? NULL                                       \
                               : &(sc)->tag.attrs[(sc)->tag.nattrs - 1])
 
-#define consent_scanner_rel(sc, p)                                         \
-    ((uint32_t) ((sc)->base + (uint64_t) ((p) - (sc)->buf) - (sc)->tag.start))
 
-
-static int
-consent_name_in(const consent_tag_t *tag, const char *const *list)
-{
-    for ( /* void */ ; *list; list++) {
-        if (consent_tag_is(tag, *list)) {
-            return 1;
-        }
-    }
-
-    return 0;
-}
 
 
 int
@@ -353,28 +470,14 @@ consent_decl_prefix(const unsigned char *s, size_t n, const char *word,
 
 /*
  * A start tag ended: the tree builder model decides the next content state
- * and follows svg/math foreign content.
+ * and follows svg/math foreign content.  font counts as a breakout tag
+ * whatever its attributes (browsers: only with color, face or size).
  */
 static void
 consent_scanner_start_tag_done(consent_scanner_t *sc)
 {
-    static const char *const  rawtext[] = { "style", "xmp", "iframe",
-                                            "noembed", "noframes",
-                                            "noscript", NULL };
-    static const char *const  rcdata[] = { "title", "textarea", NULL };
-    static const char *const  breakout[] = {
-        "b", "big", "blockquote", "body", "br", "center", "code", "dd",
-        "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6",
-        "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
-        "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-        "sub", "sup", "table", "tt", "u", "ul", "var", "font", NULL };
-    static const char *const  svg_points[] = { "foreignobject", "desc",
-                                               "title", NULL };
-    static const char *const  math_points[] = { "mi", "mo", "mn", "ms",
-                                                "mtext", "annotation-xml",
-                                                NULL };
-    consent_tag_t            *t;
-    unsigned                  top;
+    consent_tag_t  *t;
+    unsigned        top;
 
     t = &sc->tag;
     sc->state = S_DATA;
@@ -388,10 +491,9 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
 
     if (top == F_SVG || top == F_MATH) {
 
-        if (consent_name_in(t, breakout)) {
+        if (t->flags & CONSENT_TAG_BREAKOUT) {
             /* pops foreign elements, then the tag is HTML */
             consent_scanner_break_out(sc);
-
             t->foreign = 0;
             return;
         }
@@ -402,14 +504,14 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
             return;
         }
 
-        if (consent_tag_is(t, "svg")) {
+        if (t->id == CONSENT_TAG_SVG) {
             top = F_SVG;
 
-        } else if (consent_tag_is(t, "math")) {
+        } else if (t->id == CONSENT_TAG_MATH) {
             top = F_MATH;
 
-        } else if ((top == F_SVG && consent_name_in(t, svg_points))
-                   || (top == F_MATH && consent_name_in(t, math_points)))
+        } else if ((top == F_SVG && (t->flags & CONSENT_TAG_SVG_POINT))
+                   || (top == F_MATH && (t->flags & CONSENT_TAG_MATH_POINT)))
         {
             top = F_HTML_POINT;
 
@@ -417,40 +519,30 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
             return;
         }
 
-        if (sc->foreign_depth < CONSENT_SCAN_FOREIGN_MAX) {
-            sc->foreign[sc->foreign_depth] = (unsigned char) top;
-        }
-        sc->foreign_depth++;
+        consent_scanner_push(sc, top);
         return;
     }
 
     t->foreign = 0;
 
-    if (consent_tag_is(t, "svg") || consent_tag_is(t, "math")) {
+    if (t->id == CONSENT_TAG_SVG || t->id == CONSENT_TAG_MATH) {
         if (!t->self_closing) {
-            if (sc->foreign_depth < CONSENT_SCAN_FOREIGN_MAX) {
-                sc->foreign[sc->foreign_depth] =
-                    consent_tag_is(t, "svg") ? F_SVG : F_MATH;
-            }
-            sc->foreign_depth++;
+            consent_scanner_push(sc, t->id == CONSENT_TAG_SVG ? F_SVG
+                                                              : F_MATH);
         }
         return;
     }
 
-    if (t->name_len > CONSENT_SCAN_NAME_MAX) {
-        return;
-    }
-
-    if (consent_tag_is(t, "script")) {
+    if (t->id == CONSENT_TAG_SCRIPT) {
         sc->state = S_SCRIPT;
 
-    } else if (consent_name_in(t, rawtext)) {
+    } else if (t->flags & CONSENT_TAG_RAWTEXT) {
         sc->state = S_RAWTEXT;
 
-    } else if (consent_name_in(t, rcdata)) {
+    } else if (t->flags & CONSENT_TAG_RCDATA) {
         sc->state = S_RCDATA;
 
-    } else if (consent_tag_is(t, "plaintext")) {
+    } else if (t->id == CONSENT_TAG_PLAINTEXT) {
         sc->state = S_PLAINTEXT;
 
     } else {
@@ -460,6 +552,17 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
     sc->raw_state = sc->state;
     sc->last_len = t->name_len;
     memcpy(sc->last, t->name, t->name_len);
+}
+
+
+static void
+consent_scanner_push(consent_scanner_t *sc, unsigned kind)
+{
+    if (sc->foreign_depth < CONSENT_SCAN_FOREIGN_MAX) {
+        sc->foreign[sc->foreign_depth] = (unsigned char) kind;
+    }
+
+    sc->foreign_depth++;
 }
 
 
@@ -481,13 +584,8 @@ consent_scanner_end_tag_done(consent_scanner_t *sc)
     top = consent_scanner_top(sc);
 
     if (top == F_HTML_POINT) {
-        /* the integration point's own end tag closes it */
-        if (consent_tag_is(t, "foreignobject") || consent_tag_is(t, "desc")
-            || consent_tag_is(t, "title") || consent_tag_is(t, "mi")
-            || consent_tag_is(t, "mo") || consent_tag_is(t, "mn")
-            || consent_tag_is(t, "ms") || consent_tag_is(t, "mtext")
-            || consent_tag_is(t, "annotation-xml"))
-        {
+        /* an integration point's end tag closes it */
+        if (t->flags & (CONSENT_TAG_SVG_POINT | CONSENT_TAG_MATH_POINT)) {
             sc->foreign_depth--;
         }
         return;
@@ -495,12 +593,12 @@ consent_scanner_end_tag_done(consent_scanner_t *sc)
 
     t->foreign = 1;
 
-    if ((top == F_SVG && consent_tag_is(t, "svg"))
-        || (top == F_MATH && consent_tag_is(t, "math")))
+    if ((top == F_SVG && t->id == CONSENT_TAG_SVG)
+        || (top == F_MATH && t->id == CONSENT_TAG_MATH))
     {
         sc->foreign_depth--;
 
-    } else if (consent_tag_is(t, "p") || consent_tag_is(t, "br")) {
+    } else if (t->id == CONSENT_TAG_P || t->id == CONSENT_TAG_BR) {
         consent_scanner_break_out(sc);
         t->foreign = 0;
     }
@@ -518,18 +616,21 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
     sc->tag.nattrs = 0;
     sc->tag.name_len = sc->tmp_len;
     memcpy(sc->tag.name, sc->tmp, sc->tmp_len);
+    consent_scanner_classify(&sc->tag);
 }
 
 
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
+    int                    state;
     unsigned char          c;
     consent_attr_t        *a;
     const unsigned char   *p, *end, *q;
 
     p = sc->cur;
     end = sc->end;
+    state = sc->state;
 
     if (sc->tag_end_pending) {
         sc->tag_end_pending = 0;
@@ -538,7 +639,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
     for ( ;; ) {
 
-        switch (sc->state) {
+        switch (state) {
 
         case S_DATA:
             q = memchr(p, '<', (size_t) (end - p));
@@ -546,9 +647,9 @@ consent_scanner_next(consent_scanner_t *sc)
                 p = end;
                 goto more;
             }
-            sc->tag.start = sc->base + (uint64_t) (q - sc->buf);
+            consent_scanner_mark(sc, q);
             p = q + 1;
-            sc->state = S_TAG_OPEN;
+            state = S_TAG_OPEN;
             break;
 
         case S_RCDATA:
@@ -559,10 +660,10 @@ consent_scanner_next(consent_scanner_t *sc)
                 p = end;
                 goto more;
             }
-            sc->tag.start = sc->base + (uint64_t) (q - sc->buf);
-            sc->raw_state = sc->state;
+            consent_scanner_mark(sc, q);
+            sc->raw_state = state;
             p = q + 1;
-            sc->state = S_RAW_LT;
+            state = S_RAW_LT;
             break;
 
         case S_PLAINTEXT:
@@ -576,7 +677,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             p = q + 1;
-            sc->state = S_CDATA_BRACKET;
+            state = S_CDATA_BRACKET;
             break;
 
         case S_CDATA_BRACKET:
@@ -585,9 +686,9 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == ']') {
                 p++;
-                sc->state = S_CDATA_END;
+                state = S_CDATA_END;
             } else {
-                sc->state = S_CDATA;
+                state = S_CDATA;
             }
             break;
 
@@ -599,9 +700,9 @@ consent_scanner_next(consent_scanner_t *sc)
                 p++;
             } else if (*p == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else {
-                sc->state = S_CDATA;
+                state = S_CDATA;
             }
             break;
 
@@ -617,14 +718,14 @@ consent_scanner_next(consent_scanner_t *sc)
             if (c == '!') {
                 p++;
                 sc->decl_len = 0;
-                sc->state = S_MARKUP_DECL;
+                state = S_MARKUP_DECL;
             } else if (c == '/') {
                 p++;
-                sc->state = S_END_TAG_OPEN;
+                state = S_END_TAG_OPEN;
             } else if (c == '?') {
-                sc->state = S_BOGUS_COMMENT;
+                state = S_BOGUS_COMMENT;
             } else {
-                sc->state = S_DATA;
+                state = S_DATA;
             }
             break;
 
@@ -639,9 +740,9 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (c == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else {
-                sc->state = S_BOGUS_COMMENT;
+                state = S_BOGUS_COMMENT;
             }
             break;
 
@@ -651,7 +752,7 @@ consent_scanner_next(consent_scanner_t *sc)
             sc->tag.foreign = 0;
             sc->tag.attrs_overflow = 0;
             sc->tag.nattrs = 0;
-            sc->state = S_TAG_NAME;
+            state = S_TAG_NAME;
             /* fall through */
 
         case S_TAG_NAME:
@@ -665,12 +766,19 @@ consent_scanner_next(consent_scanner_t *sc)
             if (p == end) {
                 goto more;
             }
+            consent_scanner_classify(&sc->tag);
             c = *p++;
-            if (c == '>') {
-                sc->tag_end_pending = 1;
-            } else {
-                sc->state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+            if (c != '>') {
+                state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+                if (c == '>') {
+                    goto tag_end;
+                }
+                break;
+            }
+            sc->tag_end_pending = c == '>';
+            sc->state = state;
             sc->cur = p;
             return CONSENT_SCAN_TAG_NAME;
 
@@ -684,18 +792,18 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '/') {
                 p++;
-                sc->state = S_SELF_CLOSING;
+                state = S_SELF_CLOSING;
                 break;
             }
             if (c == '>') {
                 p++;
                 goto tag_end;
             }
-            consent_scanner_new_attr(sc, sc->base + (uint64_t) (p - sc->buf));
+            consent_scanner_new_attr(sc, p);
             if (c == '=') {
                 p++;
             }
-            sc->state = S_ATTR_NAME;
+            state = S_ATTR_NAME;
             /* fall through */
 
         case S_ATTR_NAME:
@@ -711,13 +819,13 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             c = *p++;
             if (c == '=') {
-                sc->state = S_BEFORE_ATTR_VALUE;
+                state = S_BEFORE_ATTR_VALUE;
             } else if (c == '>') {
                 goto tag_end;
             } else if (c == '/') {
-                sc->state = S_SELF_CLOSING;
+                state = S_SELF_CLOSING;
             } else {
-                sc->state = S_AFTER_ATTR_NAME;
+                state = S_AFTER_ATTR_NAME;
             }
             break;
 
@@ -731,17 +839,16 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '=') {
                 p++;
-                sc->state = S_BEFORE_ATTR_VALUE;
+                state = S_BEFORE_ATTR_VALUE;
             } else if (c == '/') {
                 p++;
-                sc->state = S_SELF_CLOSING;
+                state = S_SELF_CLOSING;
             } else if (c == '>') {
                 p++;
                 goto tag_end;
             } else {
-                consent_scanner_new_attr(sc,
-                                         sc->base + (uint64_t) (p - sc->buf));
-                sc->state = S_ATTR_NAME;
+                consent_scanner_new_attr(sc, p);
+                state = S_ATTR_NAME;
             }
             break;
 
@@ -764,18 +871,18 @@ consent_scanner_next(consent_scanner_t *sc)
                     a->quote = c;
                     a->value_off++;
                 }
-                sc->state = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
+                state = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
             } else if (c == '>') {
                 p++;
                 goto tag_end;
             } else {
-                sc->state = S_ATTR_VALUE_UNQ;
+                state = S_ATTR_VALUE_UNQ;
             }
             break;
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            q = memchr(p, sc->state == S_ATTR_VALUE_DQ ? '"' : '\'',
+            q = memchr(p, state == S_ATTR_VALUE_DQ ? '"' : '\'',
                        (size_t) (end - p));
             if (q == NULL) {
                 p = end;
@@ -786,7 +893,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 a->value_len = consent_scanner_rel(sc, q) - a->value_off;
             }
             p = q + 1;
-            sc->state = S_AFTER_ATTR_VALUE_Q;
+            state = S_AFTER_ATTR_VALUE_Q;
             break;
 
         case S_ATTR_VALUE_UNQ:
@@ -803,7 +910,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (*p++ == '>') {
                 goto tag_end;
             }
-            sc->state = S_BEFORE_ATTR_NAME;
+            state = S_BEFORE_ATTR_NAME;
             break;
 
         case S_AFTER_ATTR_VALUE_Q:
@@ -813,7 +920,7 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '/') {
                 p++;
-                sc->state = S_SELF_CLOSING;
+                state = S_SELF_CLOSING;
             } else if (c == '>') {
                 p++;
                 goto tag_end;
@@ -821,7 +928,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 if (consent_scan_class[c] & C_WS) {
                     p++;
                 }
-                sc->state = S_BEFORE_ATTR_NAME;
+                state = S_BEFORE_ATTR_NAME;
             }
             break;
 
@@ -834,7 +941,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 sc->tag.self_closing = 1;
                 goto tag_end;
             }
-            sc->state = S_BEFORE_ATTR_NAME;
+            state = S_BEFORE_ATTR_NAME;
             break;
 
         case S_MARKUP_DECL:
@@ -846,26 +953,26 @@ consent_scanner_next(consent_scanner_t *sc)
             if (consent_decl_prefix(sc->tmp, sc->decl_len, "--", 0)) {
                 p++;
                 if (sc->decl_len == 2) {
-                    sc->state = S_COMMENT_START;
+                    state = S_COMMENT_START;
                 }
             } else if (consent_decl_prefix(sc->tmp, sc->decl_len,
                                            "doctype", 1))
             {
                 p++;
                 if (sc->decl_len == 7) {
-                    sc->state = S_DOCTYPE;
+                    state = S_DOCTYPE;
                 }
             } else if (consent_decl_prefix(sc->tmp, sc->decl_len,
                                            "[CDATA[", 0))
             {
                 p++;
                 if (sc->decl_len == 7) {
-                    sc->state = consent_scanner_in_foreign(sc)
+                    state = consent_scanner_in_foreign(sc)
                                 ? S_CDATA : S_BOGUS_COMMENT;
                 }
             } else {
                 /* the byte is reconsumed in the bogus comment */
-                sc->state = S_BOGUS_COMMENT;
+                state = S_BOGUS_COMMENT;
             }
             break;
 
@@ -877,7 +984,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             p = q + 1;
-            sc->state = S_DATA;
+            state = S_DATA;
             break;
 
         case S_COMMENT_START:
@@ -886,12 +993,12 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == '-') {
                 p++;
-                sc->state = S_COMMENT_START_DASH;
+                state = S_COMMENT_START_DASH;
             } else if (*p == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else {
-                sc->state = S_COMMENT;
+                state = S_COMMENT;
             }
             break;
 
@@ -901,12 +1008,12 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == '-') {
                 p++;
-                sc->state = S_COMMENT_END;
+                state = S_COMMENT_END;
             } else if (*p == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else {
-                sc->state = S_COMMENT;
+                state = S_COMMENT;
             }
             break;
 
@@ -917,7 +1024,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             p = q + 1;
-            sc->state = S_COMMENT_END_DASH;
+            state = S_COMMENT_END_DASH;
             break;
 
         case S_COMMENT_END_DASH:
@@ -926,9 +1033,9 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == '-') {
                 p++;
-                sc->state = S_COMMENT_END;
+                state = S_COMMENT_END;
             } else {
-                sc->state = S_COMMENT;
+                state = S_COMMENT;
             }
             break;
 
@@ -939,14 +1046,14 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else if (c == '!') {
                 p++;
-                sc->state = S_COMMENT_END_BANG;
+                state = S_COMMENT_END_BANG;
             } else if (c == '-') {
                 p++;
             } else {
-                sc->state = S_COMMENT;
+                state = S_COMMENT;
             }
             break;
 
@@ -956,12 +1063,12 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == '-') {
                 p++;
-                sc->state = S_COMMENT_END_DASH;
+                state = S_COMMENT_END_DASH;
             } else if (*p == '>') {
                 p++;
-                sc->state = S_DATA;
+                state = S_DATA;
             } else {
-                sc->state = S_COMMENT;
+                state = S_COMMENT;
             }
             break;
 
@@ -974,17 +1081,17 @@ consent_scanner_next(consent_scanner_t *sc)
             if (c == '/') {
                 p++;
                 sc->tmp_len = 0;
-                sc->state = S_RAW_END_TAG_OPEN;
+                state = S_RAW_END_TAG_OPEN;
             } else if (c == '!' && sc->raw_state == S_SCRIPT) {
                 p++;
-                sc->state = S_SD_ESCAPE_START;
+                state = S_SD_ESCAPE_START;
             } else if (sc->raw_state == S_SD_ESCAPED
                        && (consent_scan_class[c] & C_ALPHA))
             {
                 sc->tmp_len = 0;
-                sc->state = S_SD_DOUBLE_ESCAPE_START;
+                state = S_SD_DOUBLE_ESCAPE_START;
             } else {
-                sc->state = sc->raw_state;
+                state = sc->raw_state;
             }
             break;
 
@@ -992,7 +1099,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (p == end) {
                 goto more;
             }
-            sc->state = (consent_scan_class[*p] & C_ALPHA)
+            state = (consent_scan_class[*p] & C_ALPHA)
                         ? S_RAW_END_TAG_NAME : sc->raw_state;
             break;
 
@@ -1011,16 +1118,22 @@ consent_scanner_next(consent_scanner_t *sc)
             if (!(consent_scan_class[c] & C_NAME_END)
                 || !consent_scanner_appropriate(sc))
             {
-                sc->state = sc->raw_state;
+                state = sc->raw_state;
                 break;
             }
             consent_scanner_raw_end_tag(sc);
             p++;
-            if (c == '>') {
-                sc->tag_end_pending = 1;
-            } else {
-                sc->state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+            if (c != '>') {
+                state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+                if (c == '>') {
+                    goto tag_end;
+                }
+                break;
+            }
+            sc->tag_end_pending = c == '>';
+            sc->state = state;
             sc->cur = p;
             return CONSENT_SCAN_TAG_NAME;
 
@@ -1030,15 +1143,15 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             if (*p != '-') {
-                sc->state = S_SCRIPT;
+                state = S_SCRIPT;
                 break;
             }
             p++;
-            if (sc->state == S_SD_ESCAPE_START) {
-                sc->state = S_SD_ESCAPE_START_DASH;
+            if (state == S_SD_ESCAPE_START) {
+                state = S_SD_ESCAPE_START_DASH;
             } else {
                 sc->raw_state = S_SD_ESCAPED;
-                sc->state = S_SD_ESCAPED_DASH_DASH;
+                state = S_SD_ESCAPED_DASH_DASH;
             }
             break;
 
@@ -1051,7 +1164,7 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             if (*p == '-') {
                 p++;
-                sc->state = S_SD_ESCAPED_DASH;
+                state = S_SD_ESCAPED_DASH;
                 break;
             }
             goto escaped_lt;
@@ -1064,23 +1177,23 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '-') {
                 p++;
-                sc->state = S_SD_ESCAPED_DASH_DASH;
+                state = S_SD_ESCAPED_DASH_DASH;
             } else if (c == '<') {
                 goto escaped_lt;
-            } else if (c == '>' && sc->state == S_SD_ESCAPED_DASH_DASH) {
+            } else if (c == '>' && state == S_SD_ESCAPED_DASH_DASH) {
                 p++;
-                sc->state = S_SCRIPT;
+                state = S_SCRIPT;
                 sc->raw_state = S_SCRIPT;
             } else {
-                sc->state = S_SD_ESCAPED;
+                state = S_SD_ESCAPED;
             }
             break;
 
         escaped_lt:
-            sc->tag.start = sc->base + (uint64_t) (p - sc->buf);
+            consent_scanner_mark(sc, p);
             p++;
             sc->raw_state = S_SD_ESCAPED;
-            sc->state = S_RAW_LT;
+            state = S_RAW_LT;
             break;
 
         case S_SD_DOUBLE_ESCAPE_START:
@@ -1100,13 +1213,13 @@ consent_scanner_next(consent_scanner_t *sc)
                 && sc->tmp_len == 6 && memcmp(sc->tmp, "script", 6) == 0)
             {
                 p++;
-                sc->state = sc->state == S_SD_DOUBLE_ESCAPE_START
+                state = state == S_SD_DOUBLE_ESCAPE_START
                             ? S_SD_DOUBLE_ESCAPED : S_SD_ESCAPED;
             } else {
-                sc->state = sc->state == S_SD_DOUBLE_ESCAPE_START
+                state = state == S_SD_DOUBLE_ESCAPE_START
                             ? S_SD_ESCAPED : S_SD_DOUBLE_ESCAPED;
             }
-            sc->raw_state = sc->state == S_SD_DOUBLE_ESCAPED
+            sc->raw_state = state == S_SD_DOUBLE_ESCAPED
                             ? S_SD_DOUBLE_ESCAPED : S_SD_ESCAPED;
             break;
 
@@ -1118,7 +1231,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             p++;
-            sc->state = p[-1] == '-' ? S_SD_DE_DASH : S_SD_DE_LT;
+            state = p[-1] == '-' ? S_SD_DE_DASH : S_SD_DE_LT;
             break;
 
         case S_SD_DE_DASH:
@@ -1129,16 +1242,16 @@ consent_scanner_next(consent_scanner_t *sc)
             c = *p;
             if (c == '-') {
                 p++;
-                sc->state = S_SD_DE_DASH_DASH;
+                state = S_SD_DE_DASH_DASH;
             } else if (c == '<') {
                 p++;
-                sc->state = S_SD_DE_LT;
-            } else if (c == '>' && sc->state == S_SD_DE_DASH_DASH) {
+                state = S_SD_DE_LT;
+            } else if (c == '>' && state == S_SD_DE_DASH_DASH) {
                 p++;
-                sc->state = S_SCRIPT;
+                state = S_SCRIPT;
                 sc->raw_state = S_SCRIPT;
             } else {
-                sc->state = S_SD_DOUBLE_ESCAPED;
+                state = S_SD_DOUBLE_ESCAPED;
             }
             break;
 
@@ -1149,9 +1262,9 @@ consent_scanner_next(consent_scanner_t *sc)
             if (*p == '/') {
                 p++;
                 sc->tmp_len = 0;
-                sc->state = S_SD_DOUBLE_ESCAPE_END;
+                state = S_SD_DOUBLE_ESCAPE_END;
             } else {
-                sc->state = S_SD_DOUBLE_ESCAPED;
+                state = S_SD_DOUBLE_ESCAPED;
             }
             break;
 
@@ -1160,23 +1273,30 @@ consent_scanner_next(consent_scanner_t *sc)
             p = end;
             goto more;
         }
+
+        continue;
+
+    tag_end:
+
+        sc->tag.len = sc->base + (uint64_t) (p - sc->buf) - sc->tag.start;
+
+        if (sc->tag.is_end) {
+            consent_scanner_end_tag_done(sc);
+        } else {
+            consent_scanner_start_tag_done(sc);
+        }
+
+        state = sc->state;
+
+        if (sc->all_tags || sc->tag.id != CONSENT_TAG_OTHER) {
+            sc->cur = p;
+            return CONSENT_SCAN_TAG;
+        }
     }
-
-tag_end:
-
-    sc->cur = p;
-    sc->tag.len = sc->base + (uint64_t) (p - sc->buf) - sc->tag.start;
-
-    if (sc->tag.is_end) {
-        consent_scanner_end_tag_done(sc);
-    } else {
-        consent_scanner_start_tag_done(sc);
-    }
-
-    return CONSENT_SCAN_TAG;
 
 more:
 
+    sc->state = state;
     sc->cur = p;
     return CONSENT_SCAN_MORE;
 }
@@ -1295,6 +1415,14 @@ consent_decode_attr_value(const unsigned char *p, size_t len,
 
     if (!consent_scan_tables_ready) {
         consent_scanner_tables();
+    }
+
+    if (memchr(p, '&', len) == NULL) {
+        if (len > size) {
+            return (size_t) -1;
+        }
+        memcpy(out, p, len);
+        return len;
     }
 
     end = p + len;

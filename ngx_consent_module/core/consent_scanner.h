@@ -30,6 +30,34 @@ typedef enum {
     CONSENT_SCAN_CDATA
 } consent_scan_content_e;
 
+/* The tag names the scanner and the rewriter act on (consent_tag_t.id). */
+typedef enum {
+    CONSENT_TAG_OTHER = 0,
+    CONSENT_TAG_SCRIPT,
+    CONSENT_TAG_IFRAME,
+    CONSENT_TAG_IMG,
+    CONSENT_TAG_EMBED,
+    CONSENT_TAG_VIDEO,
+    CONSENT_TAG_AUDIO,
+    CONSENT_TAG_SOURCE,
+    CONSENT_TAG_LINK,
+    CONSENT_TAG_OBJECT,
+    CONSENT_TAG_HEAD,
+    CONSENT_TAG_BODY,
+    CONSENT_TAG_SVG,
+    CONSENT_TAG_MATH,
+    CONSENT_TAG_P,
+    CONSENT_TAG_BR,
+    CONSENT_TAG_PLAINTEXT
+} consent_tag_id_e;
+
+/* consent_tag_t.flags */
+#define CONSENT_TAG_RAWTEXT      0x01
+#define CONSENT_TAG_RCDATA       0x02
+#define CONSENT_TAG_BREAKOUT     0x04   /* a start tag that ends svg/math */
+#define CONSENT_TAG_SVG_POINT    0x08   /* HTML integration point in svg */
+#define CONSENT_TAG_MATH_POINT   0x10   /* and in math */
+
 /* What consent_scanner_next() stopped for. */
 typedef enum {
     CONSENT_SCAN_MORE = 0,      /* the buffer is consumed */
@@ -51,6 +79,8 @@ typedef struct {
     uint64_t        len;            /* up to and with '>' (TAG event) */
     size_t          name_len;       /* full length of the name */
     unsigned char   name[CONSENT_SCAN_NAME_MAX];   /* lowercased prefix */
+    unsigned char   id;             /* consent_tag_id_e */
+    unsigned char   flags;          /* CONSENT_TAG_RAWTEXT ... */
     unsigned        is_end:1;
     unsigned        self_closing:1;
     unsigned        foreign:1;      /* in svg/math content, not HTML */
@@ -63,11 +93,13 @@ typedef struct {
     int                   state;
     int                   raw_state;    /* content state a '<' returns to */
     int                   tree;         /* switch states like a browser */
+    int                   all_tags;     /* report tags of no known name */
     int                   tag_end_pending;
     uint64_t              base;         /* stream offset of buf */
     const unsigned char  *buf;
     const unsigned char  *cur;
     const unsigned char  *end;
+    uintptr_t             origin;       /* where tag.start is in memory */
 
     size_t                tmp_len;      /* end tag name / double escape */
     unsigned char         tmp[CONSENT_SCAN_NAME_MAX];
@@ -95,7 +127,10 @@ void consent_scanner_set_state(consent_scanner_t *sc,
 void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
     size_t len);
 
-/* Scan on; sc->tag describes the tag of TAG_NAME and TAG events. */
+/*
+ * Scan on; sc->tag describes the tag of TAG_NAME and TAG events.  With
+ * tree = 1 only tags with a known name (id) are reported.
+ */
 consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 
 /* Stream offset of the scan position. */

@@ -1,0 +1,172 @@
+/*
+ * Throughput of the core rewriter on one page, one core: the page is fed
+ * again and again in 32 KB buffers (nginx's output_buffers) and in one
+ * buffer, with no consent (every tracker rewritten) and with all consent.
+ *
+ *   core_bench [PAGE [POLICY [SECONDS]]]
+ *
+ * See bench/run-core.sh for the build line.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "consent_rewriter.h"
+
+typedef struct {
+    size_t  bytes;
+    size_t  calls;
+} bench_sink_t;
+
+
+static int
+bench_emit(void *data, const unsigned char *p, size_t len, int from_input)
+{
+    bench_sink_t  *s;
+
+    (void) p;
+    (void) from_input;
+
+    s = data;
+    s->bytes += len;
+    s->calls++;
+
+    return 0;
+}
+
+
+static double
+bench_now(void)
+{
+    struct timespec  ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+
+/* MB/s of rewriting the page in buffers of buf bytes for secs seconds. */
+static double
+bench_run(consent_rewriter_conf_t *conf, const unsigned char *page,
+    size_t len, size_t buf, double secs, bench_sink_t *sink)
+{
+    size_t               off, n, rounds;
+    double               start, elapsed;
+    consent_rewriter_t  *rw;
+
+    conf->emit = bench_emit;
+    conf->emit_data = sink;
+    rounds = 0;
+    start = bench_now();
+
+    do {
+        rw = consent_rewriter_create(conf);
+        if (rw == NULL) {
+            return -1;
+        }
+
+        for (off = 0; off < len; off += n) {
+            n = len - off < buf ? len - off : buf;
+            if (consent_rewriter_feed(rw, page + off, n, off + n == len)
+                != 0)
+            {
+                consent_rewriter_destroy(rw);
+                return -1;
+            }
+        }
+
+        consent_rewriter_destroy(rw);
+        rounds++;
+        elapsed = bench_now() - start;
+    } while (elapsed < secs);
+
+    return (double) len * (double) rounds / elapsed / 1e6;
+}
+
+
+int
+main(int argc, char **argv)
+{
+    int                       i, c;
+    long                      n;
+    FILE                     *f;
+    char                      err[512];
+    double                    secs, mbs;
+    size_t                    len;
+    unsigned char            *page;
+    bench_sink_t              sink;
+    consent_policy_t         *policy;
+    consent_rewriter_conf_t   conf;
+    const char               *page_path, *policy_path;
+
+    static const struct {
+        const char  *name;
+        size_t       buf;
+        int          all;
+    } runs[] = {
+        { "32 KB buffers, no consent ", 32768, 0 },
+        { "one buffer,    no consent ", 0, 0 },
+        { "32 KB buffers, all consent", 32768, 1 },
+        { "one buffer,    all consent", 0, 1 },
+    };
+
+    page_path = argc > 1 ? argv[1] : "tests/unit/pages/shop.html";
+    policy_path = argc > 2 ? argv[2] : "tests/unit/pages/policy.json";
+    secs = argc > 3 ? atof(argv[3]) : 2.0;
+
+    f = fopen(page_path, "rb");
+    if (f == NULL) {
+        perror(page_path);
+        return 1;
+    }
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    page = malloc((size_t) n);
+    if (page == NULL || fread(page, 1, (size_t) n, f) != (size_t) n) {
+        fprintf(stderr, "%s: cannot read\n", page_path);
+        return 1;
+    }
+    fclose(f);
+    len = (size_t) n;
+
+    policy = consent_policy_load_file(policy_path, err, sizeof(err));
+    if (policy == NULL) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+
+    c = consent_policy_category(policy, "necessary", 9);
+
+    printf("page %s (%zu bytes), policy %s (%zu services)\n", page_path, len,
+           policy_path, policy->nservices);
+
+    for (i = 0; i < (int) (sizeof(runs) / sizeof(runs[0])); i++) {
+        memset(&conf, 0, sizeof(conf));
+        conf.policy = policy;
+        conf.granted = runs[i].all ? policy->all_mask
+                                   : (c >= 0 ? (consent_mask_t) 1 << c : 0);
+        conf.inline_max = 65536;
+        conf.head_end.p = (const unsigned char *) "<link rel=stylesheet>";
+        conf.head_end.len = 21;
+        conf.body_start.p = (const unsigned char *) "<div>banner</div>";
+        conf.body_start.len = 17;
+        memset(&sink, 0, sizeof(sink));
+
+        mbs = bench_run(&conf, page, len, runs[i].buf ? runs[i].buf : len,
+                        secs, &sink);
+        if (mbs < 0) {
+            fprintf(stderr, "rewrite failed\n");
+            return 1;
+        }
+
+        printf("%s  %8.0f MB/s  (%.1f emits per page)\n", runs[i].name, mbs,
+               (double) sink.calls * (double) len / (double) sink.bytes);
+    }
+
+    consent_policy_free(policy);
+    free(page);
+
+    return 0;
+}
