@@ -29,6 +29,7 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_buf_t                 *gen;       /* the copy buffer being filled */
     ngx_chain_t               *last;      /* the last link made */
     ngx_http_request_t        *request;
+    const char                *lang;      /* of the injected texts */
     ngx_uint_t                 produced;  /* output made from this input */
 
     unsigned                   warned:1;
@@ -44,6 +45,8 @@ static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_add_vary(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
     size_t len, int from_input);
 static ngx_chain_t *ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t
@@ -94,14 +97,19 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
         return NGX_ERROR;
     }
 
-    if (r == r->main) {
-        ngx_http_clear_content_length(r);
-        ngx_http_clear_accept_ranges(r);
-        ngx_http_weak_etag(r);
-    }
+    ngx_http_clear_content_length(r);
+    ngx_http_clear_accept_ranges(r);
 
-    /* the page differs with the visitor's cookie */
-    if (ngx_http_consent_add_vary(r) != NGX_OK) {
+    /*
+     * The page differs with the visitor's choice and language: no
+     * Last-Modified (a later If-Modified-Since would get a 304 with the
+     * page as it was before the choice), and an ETag that names the state.
+     */
+    ngx_http_clear_last_modified(r);
+
+    if (ngx_http_consent_state_etag(r, ctx) != NGX_OK
+        || ngx_http_consent_add_vary(r) != NGX_OK)
+    {
         return NGX_ERROR;
     }
 
@@ -252,6 +260,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     }
 
     fctx->request = r;
+    fctx->lang = rc.lang;
     fctx->last_out = &fctx->out;
 
     ctx->filter = fctx;
@@ -277,6 +286,56 @@ ngx_http_consent_filter_cleanup(void *data)
 }
 
 
+/* W/"<original>-<status><granted>-<language>" */
+
+static ngx_int_t
+ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
+{
+    u_char           *p;
+    size_t            len;
+    ngx_str_t         orig;
+    ngx_table_elt_t  *etag;
+
+    etag = r->headers_out.etag;
+
+    if (etag == NULL) {
+        return NGX_OK;
+    }
+
+    orig = etag->value;
+
+    if (orig.len > 2 && orig.data[0] == 'W' && orig.data[1] == '/') {
+        orig.data += 2;
+        orig.len -= 2;
+    }
+
+    if (orig.len < 2 || orig.data[0] != '"' || orig.data[orig.len - 1] != '"') {
+        ngx_http_clear_etag(r);
+        return NGX_OK;
+    }
+
+    len = ngx_strlen(ctx->filter->lang);
+
+    p = ngx_pnalloc(r->pool, orig.len + sizeof("W/-0ffffffff-") - 1 + len);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    etag->value.data = p;
+
+    p = ngx_cpymem(p, "W/", 2);
+    p = ngx_cpymem(p, orig.data, orig.len - 1);
+    p = ngx_sprintf(p, "-%ui%xD-", (ngx_uint_t) ctx->consent.status,
+                    (uint32_t) ctx->consent.granted);
+    p = ngx_cpymem(p, ctx->filter->lang, len);
+    *p++ = '"';
+
+    etag->value.len = p - etag->value.data;
+
+    return NGX_OK;
+}
+
+
 static ngx_int_t
 ngx_http_consent_add_vary(ngx_http_request_t *r)
 {
@@ -292,7 +351,7 @@ ngx_http_consent_add_vary(ngx_http_request_t *r)
     h->next = NULL;
 #endif
     ngx_str_set(&h->key, "Vary");
-    ngx_str_set(&h->value, "Cookie");
+    ngx_str_set(&h->value, "Cookie, Accept-Language");
 
     return NGX_OK;
 }

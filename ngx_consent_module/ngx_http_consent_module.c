@@ -5,6 +5,7 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "consent_render.h"
 
 
 #define NGX_HTTP_CONSENT_SECRET_MAX  4096
@@ -544,6 +545,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 static void
 ngx_http_consent_cleanup_policy(void *data)
 {
+    /* the render cache is keyed by the policy's address */
+    consent_render_forget(data);
     consent_policy_free(data);
 }
 

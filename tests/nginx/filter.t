@@ -160,10 +160,26 @@ ok(!defined $r->{headers}{'accept-ranges'}, 'no Accept-Ranges');
 like(join(',', @{$r->{headers}{etag} || ['W/']}), qr{^W/}, 'ETag weakened');
 ok((grep { /Cookie/ } @{$r->{headers}{vary} || []}), 'Vary: Cookie');
 
+ok(!defined $r->{headers}{'last-modified'}, 'no Last-Modified');
+
 # With analytics granted (bits: necessary 0, analytics 1, marketing 2)
 my $cookie = `$mint $key 3 3 ${\ time}`;
 chomp $cookie;
-my $g = http_get($port, '/index.html', Cookie => "consent=$cookie")->{body};
+my $gr = http_get($port, '/index.html', Cookie => "consent=$cookie");
+my $g = $gr->{body};
+
+# Validators must not let a cached page of another state be reused.
+my $etag_none = $r->{headers}{etag}[0];
+my $etag_granted = $gr->{headers}{etag}[0];
+isnt($etag_granted, $etag_none, 'the ETag names the consent state');
+my $cond = http_get($port, '/index.html', Cookie => "consent=$cookie",
+    'If-None-Match' => $etag_none);
+is($cond->{status}, 200, 'If-None-Match of the page before the choice: 200');
+like($cond->{body}, qr{<script src="https://tracker-a\.example/t\.js},
+    'and the page of the new state');
+$cond = http_get($port, '/index.html', Cookie => "consent=$cookie",
+    'If-Modified-Since' => 'Thu, 01 Jan 2037 00:00:00 GMT');
+is($cond->{status}, 200, 'If-Modified-Since: 200, never a stale 304');
 like($g, qr{<script src="https://tracker-a\.example/t\.js\?id=1&amp;x=2"></script>},
     'granted: tracker script untouched');
 like($g, qr{<script>trackerA\('init', 42\);</script>}, 'granted: inline untouched');
