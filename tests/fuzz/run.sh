@@ -1,0 +1,33 @@
+#!/bin/sh
+# Build the rewriter fuzzer with libFuzzer + ASan + UBSan and run it.
+#   tests/fuzz/run.sh [SECONDS]     (default 60; make fuzz, make test)
+# Seeds: every html5lib tokenizer input and tests/unit/pages/*.html.
+# A crash leaves its input in build/fuzz/ (crash-*): rerun it with
+# build/fuzz/fuzz_rewriter build/fuzz/crash-...
+set -e
+seconds=${1:-60}
+cd "$(dirname "$0")/../.."
+out=build/fuzz
+core=ngx_consent_module/core
+mkdir -p "$out/corpus"
+
+clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -fno-omit-frame-pointer -I$core -Itests/unit \
+    tests/fuzz/fuzz_rewriter.c $core/*.c \
+    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_rewriter"
+
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
+    tests/fuzz/seed_corpus.c -ljansson -o "$out/seed_corpus"
+
+seeds="$out/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"
+"$out/seed_corpus" "$seeds" ../shared/data/html5lib-tokenizer \
+    tests/unit/pages/*.html
+
+# corpus: what earlier runs found; seeds: read only
+"$out/fuzz_rewriter" -max_total_time="$seconds" -max_len=100000 \
+    -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    -dict=tests/fuzz/html.dict -artifact_prefix="$out/" \
+    "$out/corpus" "$seeds"
