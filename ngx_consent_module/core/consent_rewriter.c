@@ -19,7 +19,8 @@
 enum {
     M_NONE = 0,
     M_TAG,           /* holding a start tag a decision needs */
-    M_INLINE         /* holding an inline script's start tag and text */
+    M_INLINE,        /* holding an inline script's start tag and text */
+    M_NOSCRIPT       /* holding a noscript element's text */
 };
 
 /* Injections, in document order. */
@@ -58,7 +59,8 @@ struct consent_rewriter_s {
     int                       mode;
     int                       element;      /* CONSENT_TAG_SCRIPT ... */
     uint64_t                  elem_start;   /* its '<' */
-    uint64_t                  text_start;   /* M_INLINE: after its '>' */
+    uint64_t                  text_start;   /* M_INLINE, M_NOSCRIPT: after
+                                               the start tag's '>' */
     unsigned                  inject_after; /* I_* + 1 after this tag */
     unsigned                  injected;     /* count of I_* done */
     unsigned                  seen_head:1;
@@ -67,6 +69,7 @@ struct consent_rewriter_s {
     unsigned                  block_inline:1;
     unsigned                  done:1;
     unsigned                  failed:1;
+    unsigned                  nested:1;     /* rewrites a noscript's text */
     unsigned                  events;
 
     consent_tag_t            *script;       /* the held script start tag */
@@ -76,6 +79,9 @@ struct consent_rewriter_s {
     size_t                    out_cap;
     unsigned char            *scratch;      /* decoded value, its URL */
     size_t                    scratch_cap;
+    unsigned char            *noscript;     /* a noscript's text rewritten */
+    size_t                    noscript_len;
+    size_t                    noscript_cap;
 };
 
 
@@ -93,6 +99,9 @@ static int consent_rw_finish(consent_rewriter_t *rw);
 static int consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes);
 static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
+static int consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end);
+static int consent_rw_noscript_emit(void *data, const unsigned char *p,
+    size_t len, int from_input);
 static int consent_rw_is_js(const consent_tag_t *t,
     const unsigned char *bytes);
 static int consent_rw_value_is(const consent_attr_t *a,
@@ -165,6 +174,7 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
     free(rw->hold);
     free(rw->out);
     free(rw->scratch);
+    free(rw->noscript);
     free(rw->script);
     free(rw);
 }
@@ -349,15 +359,15 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 
     from = rw->buf_end;
 
-    if (rw->mode == M_INLINE) {
+    if (rw->mode == M_INLINE || rw->mode == M_NOSCRIPT) {
         if (consent_scanner_text_end(&rw->sc) - rw->text_start
             > rw->conf.inline_max)
         {
-            /* the script is longer than inline_max: it passes unchanged */
+            /* longer than inline_max: the element passes unchanged */
             rw->events |= CONSENT_EV_INLINE_TOO_LONG;
             rw->mode = M_NONE;
         } else {
-            from = rw->elem_start;
+            from = rw->mode == M_INLINE ? rw->elem_start : rw->text_start;
         }
 
     } else if (rw->mode == M_TAG || consent_scanner_in_tag_open(&rw->sc)) {
@@ -387,11 +397,12 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 static int
 consent_rw_finish(consent_rewriter_t *rw)
 {
-    if (rw->mode == M_INLINE) {
-        /* a script open at the end runs to the end of the document */
-        if (consent_rw_inline_end(rw, rw->buf_end) != 0) {
-            return -1;
-        }
+    /* a script or noscript open at the end runs to the end */
+    if ((rw->mode == M_INLINE && consent_rw_inline_end(rw, rw->buf_end) != 0)
+        || (rw->mode == M_NOSCRIPT
+            && consent_rw_noscript_end(rw, rw->buf_end) != 0))
+    {
+        return -1;
     }
 
     rw->mode = M_NONE;
@@ -436,10 +447,13 @@ consent_rw_tag_name(consent_rewriter_t *rw)
 
     t = &rw->sc.tag;
 
+    /* only the element's own end tag is a tag in its raw text */
     if (rw->mode == M_INLINE) {
-        /* only the script's own end tag is a tag in script data */
-        rw->mode = M_NONE;
         return consent_rw_inline_end(rw, t->start);
+    }
+
+    if (rw->mode == M_NOSCRIPT) {
+        return consent_rw_noscript_end(rw, t->start);
     }
 
     if (t->is_end) {
@@ -502,6 +516,19 @@ consent_rw_tag(consent_rewriter_t *rw)
                 return -1;
             }
         }
+    }
+
+    /*
+     * Browsers without scripting load what a noscript holds: its text is
+     * rewritten as markup of its own, like an inline script held up to
+     * inline_max.
+     */
+    if (t->id == CONSENT_TAG_NOSCRIPT && !t->is_end && !rw->nested
+        && rw->block_src && rw->conf.inline_max
+        && consent_scanner_content(&rw->sc) == CONSENT_SCAN_RAWTEXT)
+    {
+        rw->mode = M_NOSCRIPT;
+        rw->text_start = end;
     }
 
     if (rw->inject_after) {
@@ -1129,6 +1156,100 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
     rw->pending = rw->text_start;
     rw->events |= CONSENT_EV_BLOCKED;
+
+    return 0;
+}
+
+
+static int
+consent_rw_noscript_emit(void *data, const unsigned char *p, size_t len,
+    int from_input)
+{
+    size_t               cap;
+    unsigned char       *nb;
+    consent_rewriter_t  *rw;
+
+    (void) from_input;
+    rw = data;
+
+    if (rw->noscript_len + len > rw->noscript_cap) {
+        cap = (rw->noscript_len + len) * 2;
+        nb = realloc(rw->noscript, cap);
+        if (nb == NULL) {
+            return -1;
+        }
+        rw->noscript = nb;
+        rw->noscript_cap = cap;
+    }
+
+    memcpy(rw->noscript + rw->noscript_len, p, len);
+    rw->noscript_len += len;
+
+    return 0;
+}
+
+
+/*
+ * The held noscript text ends at end: rewrite it as a document of its own,
+ * read as a browser without scripting reads it.
+ */
+static int
+consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end)
+{
+    int                       rc;
+    size_t                    len;
+    const unsigned char      *text;
+    consent_rewriter_t       *nrw;
+    consent_rewriter_conf_t   conf;
+
+    rw->mode = M_NONE;
+    len = (size_t) (end - rw->text_start);
+
+    if (len > rw->conf.inline_max) {
+        rw->events |= CONSENT_EV_INLINE_TOO_LONG;
+        return 0;
+    }
+
+    text = consent_rw_bytes(rw, rw->text_start, end);
+    if (text == NULL) {
+        return -1;
+    }
+
+    conf = rw->conf;
+    conf.inline_max = 0;            /* scripts never run from a noscript */
+    conf.emit = consent_rw_noscript_emit;
+    conf.emit_data = rw;
+
+    nrw = consent_rewriter_create(&conf);
+    if (nrw == NULL) {
+        return -1;
+    }
+
+    nrw->nested = 1;
+    nrw->sc.scripting = 0;
+    nrw->injected = I_ALL;
+    rw->noscript_len = 0;
+
+    rc = consent_rewriter_feed(nrw, text, len, 1);
+    rw->events |= nrw->events & (CONSENT_EV_BLOCKED | CONSENT_EV_ACTIVATED
+                                 | CONSENT_EV_TAG_TOO_LONG);
+    consent_rewriter_destroy(nrw);
+
+    if (rc != 0) {
+        return -1;
+    }
+
+    if (rw->noscript_len == len && memcmp(rw->noscript, text, len) == 0) {
+        return 0;
+    }
+
+    if (consent_rw_emit_to(rw, rw->text_start) != 0
+        || consent_rw_emit(rw, rw->noscript, rw->noscript_len, 0) != 0)
+    {
+        return -1;
+    }
+
+    rw->pending = end;
 
     return 0;
 }

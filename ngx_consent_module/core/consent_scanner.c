@@ -116,7 +116,7 @@ static const consent_tag_name_t  consent_tag_names[] = {
     { "center", 0, B }, { "strike", 0, B }, { "strong", 0, B },
     { "noembed", 0, CONSENT_TAG_RAWTEXT }, { "listing", 0, B },
     { "noframes", 0, CONSENT_TAG_RAWTEXT },
-    { "noscript", 0, CONSENT_TAG_RAWTEXT },
+    { "noscript", CONSENT_TAG_NOSCRIPT, CONSENT_TAG_RAWTEXT },
     { "textarea", 0, CONSENT_TAG_RCDATA },
     { "plaintext", CONSENT_TAG_PLAINTEXT, 0 },
     { "blockquote", 0, B },
@@ -256,6 +256,7 @@ consent_scanner_init(consent_scanner_t *sc, int tree)
     sc->raw_state = S_DATA;
     sc->tree = tree;
     sc->all_tags = !tree;
+    sc->scripting = 1;
 }
 
 
@@ -536,7 +537,9 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
     if (t->id == CONSENT_TAG_SCRIPT) {
         sc->state = S_SCRIPT;
 
-    } else if (t->flags & CONSENT_TAG_RAWTEXT) {
+    } else if ((t->flags & CONSENT_TAG_RAWTEXT)
+               && (t->id != CONSENT_TAG_NOSCRIPT || sc->scripting))
+    {
         sc->state = S_RAWTEXT;
 
     } else if (t->flags & CONSENT_TAG_RCDATA) {

@@ -10,7 +10,8 @@
  * PLAINTEXT after the matching start tags and tracks svg/math foreign content
  * (where CDATA sections exist and those switches do not happen).
  *
- * noscript is RAWTEXT: browsers parse it with scripting enabled.
+ * noscript is RAWTEXT as in browsers with scripting enabled; a scanner with
+ * scripting = 0 reads its content as markup, as browsers without do.
  */
 
 #include <stddef.h>
@@ -48,7 +49,8 @@ typedef enum {
     CONSENT_TAG_MATH,
     CONSENT_TAG_P,
     CONSENT_TAG_BR,
-    CONSENT_TAG_PLAINTEXT
+    CONSENT_TAG_PLAINTEXT,
+    CONSENT_TAG_NOSCRIPT
 } consent_tag_id_e;
 
 /* consent_tag_t.flags */
@@ -94,6 +96,7 @@ typedef struct {
     int                   raw_state;    /* content state a '<' returns to */
     int                   tree;         /* switch states like a browser */
     int                   all_tags;     /* report tags of no known name */
+    int                   scripting;    /* 1: noscript is RAWTEXT */
     int                   tag_end_pending;
     uint64_t              base;         /* stream offset of buf */
     const unsigned char  *buf;

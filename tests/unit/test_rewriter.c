@@ -295,9 +295,37 @@ test_inline(void)
            "<svg><script>gtag(1)</script></svg>",
            "svg script is not an HTML script");
 
+    is_str(rewrite(0, "<noscript><img src=\"https://www.facebook.com/tr?"
+                      "id=1\"/><iframe src=\"https://www.youtube.com/embed/x"
+                      "\"></iframe><script>fbq(1)</script></noscript>"),
+           "<noscript><img data-category=\"marketing\" data-service=\"meta-"
+           "pixel\" data-src=\"https://www.facebook.com/tr?id=1\"/><iframe "
+           "data-category=\"marketing\" data-service=\"youtube\" data-src="
+           "\"https://www.youtube.com/embed/x\"></iframe><script>fbq(1)"
+           "</script></noscript>",
+           "noscript text rewritten as markup (browsers without scripting)");
+
+    is_str(rewrite(0, "<noscript><!--</noscript><img src=\"https://www."
+                      "facebook.com/tr\">--></noscript>"),
+           "<noscript><!--</noscript><img data-category=\"marketing\" "
+           "data-service=\"meta-pixel\" data-src=\"https://www.facebook.com"
+           "/tr\">--></noscript>",
+           "noscript ends at </noscript> as with scripting");
+
+    is_str(rewrite(marketing, "<noscript><img src=\"https://www.facebook."
+                              "com/tr\"></noscript>"),
+           "<noscript><img src=\"https://www.facebook.com/tr\"></noscript>",
+           "noscript with consent untouched");
+
     conf_init(&conf, 0);
     conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
     conf.inline_max = 8;
+    is_str(rewrite_conf(&conf, "<noscript><img src=\"https://www.facebook."
+                               "com/tr\"></noscript>", &ev),
+           "<noscript><img src=\"https://www.facebook.com/tr\"></noscript>",
+           "noscript text over inline_max passes unchanged");
+    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event for noscript");
+
     is_str(rewrite_conf(&conf, "<script>gtag(1);</script>", &ev),
            "<script type=\"text/plain\" data-category=\"analytics\" "
            "data-service=\"google-analytics\">gtag(1);</script>",
@@ -622,6 +650,13 @@ test_split_bounds(void)
                 "gtag()</script>", 41, 1, 3);
     split_check(&conf, (const unsigned char *) "<script>gtag(1);</scrip",
                 23, 1, 4);
+    split_check(&conf, (const unsigned char *) "<noscript><img src=https:"
+                "//www.facebook.com/tr></noscript><noscript><img></noscript >"
+                "<noscript><img>", 100, 1, 7);
+    conf.inline_max = 64;
+    split_check(&conf, (const unsigned char *) "<noscript><img src=https:"
+                "//www.facebook.com/tr></noscript><noscript><img></noscript >"
+                "<noscript><img>", 100, 1, 8);
 
     n = 16384;
     in = malloc(n + 1);
@@ -797,7 +832,8 @@ test_split_random(void)
         "</style>", "<title>", "</title>", "<textarea>", "<plaintext>",
         "<head>", "</head>", "<body>", "<iframe src=\"", "<xmp>",
         "https://www.youtube.com/embed/x", " srcset=\"", "<link href=",
-        "<noscript>", "</noscript>", "<scr", "ipt>", "</scr"
+        "<noscript>", "</noscript>", "<scr", "ipt>", "</scr",
+        "<noscript><img src=https://www.facebook.com/tr>"
     };
 
     split_confs(confs);
@@ -902,6 +938,11 @@ test_page(void)
         { "<script>\n!function(f,b,e,v,n,t,s)",
           PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\">\n"
           "!function(f,b,e,v,n,t,s)" },
+        { "<noscript><img height=\"1\" width=\"1\" style=\"display:none\""
+          "\nsrc=\"https://www.facebook.com/tr?",
+          "<noscript><img data-category=\"marketing\" data-service=\"meta-"
+          "pixel\" height=\"1\" width=\"1\" style=\"display:none\"\n"
+          "data-src=\"https://www.facebook.com/tr?" },
         { "<script>\n    (function(h,o,t,j,a,r)",
           PLAIN "data-category=\"analytics\" data-service=\"hotjar\">\n    "
           "(function(h,o,t,j,a,r)" },
@@ -947,7 +988,7 @@ test_page(void)
                        sizeof(blocked) / sizeof(blocked[0]));
     out = rw_run(&conf, page, len, NULL, 0, &n, &ev);
     ok(want && out && n == strlen(want) && memcmp(out, want, n) == 0,
-       "shop.html without consent: the 14 trackers rewritten, nothing else");
+       "shop.html without consent: the 15 trackers rewritten, nothing else");
     ok(ev == CONSENT_EV_BLOCKED, "events: blocked only (%#x)", ev);
     free(out);
     free(want);

@@ -11,6 +11,9 @@
 #include "consent_url.h"
 
 
+static int  scripting = 1;
+
+
 /*
  * The tags found in in, as "name" / "/name" separated by spaces; a tag in
  * foreign content gets a "^" prefix, a self-closing one a "/" suffix.
@@ -32,6 +35,7 @@ tags(const char *in, size_t step)
 
     consent_scanner_init(&sc, 1);
     sc.all_tags = 1;
+    sc.scripting = scripting;
 
     for (off = 0; off < len; off += n) {
         n = len - off < step ? len - off : step;
@@ -127,6 +131,10 @@ test_states(void)
             "noframes RAWTEXT");
     scan_is("<noscript><img src=x></noscript><b>", "noscript /noscript b",
             "noscript RAWTEXT (scripting enabled)");
+    scripting = 0;
+    scan_is("<noscript><img src=x></noscript><b>",
+            "noscript img /noscript b", "noscript markup without scripting");
+    scripting = 1;
     scan_is("<style><!--</style><b>", "style /style b",
             "no escape states in RAWTEXT");
     scan_is("<title><a></title><b>", "title /title b", "title RCDATA");
