@@ -16,30 +16,69 @@
 #include "consent_cookie.h"
 
 
-#define CONSENT_TOOL_KEY_MAX  4096      /* as nginx reads key files */
+#define CONSENT_TOOL_KEY_MAX      4096      /* as nginx reads key files */
+#define CONSENT_TOOL_FINDING_MAX  512
 
 #define CONSENT_EXIT_OK       0
 #define CONSENT_EXIT_FAILED   1         /* broken chain, or nothing found */
 #define CONSENT_EXIT_USAGE    2         /* bad arguments or unreadable file */
 
 
-/* One line of the logs, as much as verification needs of it. */
+/* Where a record is and what links it: all verification keeps of it. */
 typedef struct {
     uint32_t                 file;
     uint64_t                 line;
-    consent_audit_status_t   status;
     uint64_t                 seq;
     unsigned char            prev[CONSENT_AUDIT_MAC_LEN];
     unsigned char            mac[CONSENT_AUDIT_MAC_LEN];
-} consent_tool_line_t;
+} consent_tool_record_t;
+
+/* A record that does not follow the one before it, explained in pass 2. */
+typedef struct {
+    consent_tool_record_t    record;
+    consent_tool_record_t    last;     /* the record it came after */
+    consent_tool_record_t    pred;     /* the first whose mac is its prev */
+    consent_tool_record_t    first;    /* the first with its own mac */
+    unsigned                 has_pred:1;
+    unsigned                 has_first:1;
+} consent_tool_break_t;
 
 typedef struct {
-    consent_tool_line_t     *lines;
-    size_t                   nlines;
-    size_t                   nalloc;
-    size_t                  *by_mac;    /* line indexes sorted by mac */
-    size_t                   nmacs;
-} consent_tool_chain_t;
+    uint32_t                 file;
+    uint64_t                 line;
+    char                    *text;
+} consent_tool_finding_t;
+
+/*
+ * Verification reads the logs twice at most, keeping only the last record,
+ * the findings and the breaks of the chain: memory does not grow with the
+ * size of the logs.
+ */
+typedef struct {
+    const unsigned char     *key;
+    size_t                   key_len;
+
+    consent_tool_record_t    last;
+    consent_tool_record_t    pending;      /* failed its MAC: added or edited */
+    unsigned                 has_last:1;
+    unsigned                 has_pending:1;
+    unsigned                 last_edited:1;
+    unsigned                 no_memory:1;
+
+    uint64_t                 lines;
+    uint64_t                 records;
+    uint64_t                 verified;
+    uint64_t                 first_seq;
+
+    consent_tool_finding_t  *findings;
+    size_t                   nfindings;
+    size_t                   findings_alloc;
+    consent_tool_break_t    *breaks;
+    size_t                   nbreaks;
+    size_t                   breaks_alloc;
+    size_t                  *by_prev;      /* break indexes, by record.prev */
+    size_t                  *by_mac;       /* break indexes, by record.mac */
+} consent_tool_verify_t;
 
 /* Called for each line of each log; returns 0, or -1 to stop. */
 typedef int (*consent_tool_line_pt)(void *data, uint32_t file, uint64_t line,
@@ -74,36 +113,45 @@ typedef struct {
 } consent_tool_stats_t;
 
 typedef struct {
-    consent_tool_chain_t    *chain;
-    const unsigned char     *key;
-    size_t                   key_len;
-} consent_tool_verify_t;
-
-typedef struct {
     const char              *id;
     uint64_t                 found;
     uint64_t                 skipped;
 } consent_tool_find_t;
 
 
-static int consent_tool_verify(int argc, char **argv);
 static int consent_tool_find(int argc, char **argv);
 static int consent_tool_stats(int argc, char **argv);
 static void consent_tool_usage(FILE *out);
 static void consent_tool_help(void);
 static int consent_tool_read_key(const char *path, unsigned char *key,
     size_t *len);
-static int consent_tool_each_line(char **logs, int nlogs,
+static int consent_tool_each_line(char **logs, int nlogs, FILE *input,
     consent_tool_line_pt handler, void *data);
+static int consent_tool_verify(int argc, char **argv);
 static int consent_tool_verify_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len);
-static void consent_tool_index(consent_tool_chain_t *chain);
-static int consent_tool_mac_cmp(const void *a, const void *b);
-static const consent_tool_line_t *consent_tool_lookup(
-    consent_tool_chain_t *chain, const unsigned char *mac);
-static size_t consent_tool_walk(consent_tool_chain_t *chain, char **logs);
-static void consent_tool_report(char **logs, const consent_tool_line_t *l,
-    const char *fmt, ...);
+static void consent_tool_verify_pending(consent_tool_verify_t *v,
+    const consent_tool_record_t *next);
+static void consent_tool_verify_link(consent_tool_verify_t *v,
+    const consent_tool_record_t *r);
+static int consent_tool_verify_resolve(void *data, uint32_t file,
+    uint64_t line, const char *text, size_t len);
+static void consent_tool_verify_explain(consent_tool_verify_t *v,
+    char **logs, const consent_tool_break_t *b);
+static int consent_tool_verify_index(consent_tool_verify_t *v);
+static void consent_tool_verify_report(consent_tool_verify_t *v,
+    char **logs);
+static void consent_tool_verify_free(consent_tool_verify_t *v);
+static void consent_tool_finding(consent_tool_verify_t *v, uint32_t file,
+    uint64_t line, const char *fmt, ...);
+static int consent_tool_before(uint32_t file_a, uint64_t line_a,
+    uint32_t file_b, uint64_t line_b);
+static int consent_tool_finding_cmp(const void *a, const void *b);
+static int consent_tool_break_prev_cmp(const void *a, const void *b);
+static int consent_tool_break_mac_cmp(const void *a, const void *b);
+static size_t consent_tool_break_find(consent_tool_verify_t *v,
+    const size_t *index, int by_prev, const unsigned char *mac);
+static FILE *consent_tool_spool(void);
 static int consent_tool_find_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len);
 static int consent_tool_stats_line(void *data, uint32_t file, uint64_t line,
@@ -131,8 +179,8 @@ static const char  *consent_tool_sources[] = {
     "banner", "preferences", "api", "nojs", NULL
 };
 
-/* for qsort() and bsearch() over by_mac */
-static consent_tool_line_t  *consent_tool_sort_lines;
+/* for qsort() of the break indexes */
+static consent_tool_break_t  *consent_tool_sort_breaks;
 
 static const unsigned char   consent_tool_zero_mac[CONSENT_AUDIT_MAC_LEN];
 
@@ -174,17 +222,18 @@ main(int argc, char **argv)
 static int
 consent_tool_verify(int argc, char **argv)
 {
-    int                    i, nlogs, rc;
-    char                 **logs;
-    size_t                 key_len, broken;
-    const char            *key_file, *secret_file;
-    unsigned char          key[CONSENT_TOOL_KEY_MAX];
-    unsigned char          secret[CONSENT_TOOL_KEY_MAX];
-    consent_tool_chain_t   chain;
-    consent_tool_verify_t  verify;
+    int                     i, nlogs, rc;
+    FILE                   *spool;
+    char                  **logs;
+    size_t                  key_len, b;
+    const char             *key_file, *secret_file;
+    unsigned char           key[CONSENT_TOOL_KEY_MAX];
+    unsigned char           secret[CONSENT_TOOL_KEY_MAX];
+    consent_tool_verify_t   v;
 
     key_file = NULL;
     secret_file = NULL;
+    spool = NULL;
 
     logs = calloc(argc + 1, sizeof(char *));
     if (logs == NULL) {
@@ -221,6 +270,15 @@ consent_tool_verify(int argc, char **argv)
             goto usage;
         }
 
+        if (strcmp(argv[i], "-") == 0 && spool == NULL) {
+            /* standard input may have to be read twice */
+            spool = consent_tool_spool();
+            if (spool == NULL) {
+                free(logs);
+                return CONSENT_EXIT_USAGE;
+            }
+        }
+
         logs[nlogs++] = argv[i];
     }
 
@@ -238,14 +296,12 @@ consent_tool_verify(int argc, char **argv)
 
     if (key_file) {
         if (consent_tool_read_key(key_file, key, &key_len) != 0) {
-            free(logs);
-            return CONSENT_EXIT_USAGE;
+            goto failed;
         }
 
     } else {
         if (consent_tool_read_key(secret_file, secret, &key_len) != 0) {
-            free(logs);
-            return CONSENT_EXIT_USAGE;
+            goto failed;
         }
 
         rc = consent_audit_key_derive(secret, key_len, key);
@@ -253,176 +309,408 @@ consent_tool_verify(int argc, char **argv)
 
         if (rc != 0) {
             fprintf(stderr, "consent-audit: cannot derive the audit key\n");
-            free(logs);
-            return CONSENT_EXIT_USAGE;
+            goto failed;
         }
 
         key_len = CONSENT_AUDIT_MAC_LEN;
     }
 
-    memset(&chain, 0, sizeof(chain));
+    memset(&v, 0, sizeof(v));
+    v.key = key;
+    v.key_len = key_len;
 
-    verify.chain = &chain;
-    verify.key = key;
-    verify.key_len = key_len;
+    /* pass 1: follow the chain, note every place where it breaks */
 
-    rc = consent_tool_each_line(logs, nlogs, consent_tool_verify_line,
-                                &verify);
+    rc = consent_tool_each_line(logs, nlogs, spool, consent_tool_verify_line,
+                                &v);
 
-    OPENSSL_cleanse(key, sizeof(key));
-
-    if (rc != 0) {
-        free(chain.lines);
-        free(logs);
-        return CONSENT_EXIT_USAGE;
+    if (rc == 0 && v.has_pending) {
+        consent_tool_verify_pending(&v, NULL);
     }
 
-    consent_tool_index(&chain);
+    /* pass 2: find where the records around each break really are */
 
-    if (chain.nmacs && chain.by_mac == NULL) {
-        fprintf(stderr, "consent-audit: out of memory\n");
-        free(chain.lines);
-        free(logs);
-        return CONSENT_EXIT_USAGE;
-    }
+    if (rc == 0 && v.nbreaks && v.verified) {
+        rc = consent_tool_verify_index(&v);
 
-    /* a wrong key fails every line: say so once */
-    for (i = 0; (size_t) i < chain.nlines; i++) {
-        if (chain.lines[i].status == CONSENT_AUDIT_BAD_MAC) {
-            break;
+        if (rc == 0) {
+            rc = consent_tool_each_line(logs, nlogs, spool,
+                                        consent_tool_verify_resolve, &v);
+        }
+
+        for (b = 0; rc == 0 && b < v.nbreaks; b++) {
+            consent_tool_verify_explain(&v, logs, &v.breaks[b]);
         }
     }
 
-    if (chain.nmacs == 0 && (size_t) i < chain.nlines) {
-        printf("consent-audit: FAILED: no record verifies with this key: "
-               "is it the consent_audit_key (--key) or the first "
-               "consent_secret (--secret) of the nginx that wrote the "
-               "log?\n");
-        broken = 1;
+    OPENSSL_cleanse(key, sizeof(key));
 
-    } else {
-        broken = consent_tool_walk(&chain, logs);
+    if (rc == 0 && v.no_memory) {
+        fprintf(stderr, "consent-audit: out of memory\n");
+        rc = -1;
     }
 
-    free(chain.by_mac);
-    free(chain.lines);
+    if (rc == 0) {
+        consent_tool_verify_report(&v, logs);
+    }
+
+    consent_tool_verify_free(&v);
+
+    if (spool) {
+        fclose(spool);
+    }
+
     free(logs);
 
-    return broken ? CONSENT_EXIT_FAILED : CONSENT_EXIT_OK;
+    if (rc != 0) {
+        return CONSENT_EXIT_USAGE;
+    }
+
+    return (v.nfindings || (v.records && v.verified == 0))
+           ? CONSENT_EXIT_FAILED : CONSENT_EXIT_OK;
 
 usage:
 
-    free(logs);
     consent_tool_usage(stderr);
+
+failed:
+
+    if (spool) {
+        fclose(spool);
+    }
+
+    free(logs);
 
     return CONSENT_EXIT_USAGE;
 }
 
 
+/* Pass 1: one line. */
 static int
 consent_tool_verify_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len)
 {
-    consent_tool_verify_t   *verify = data;
+    consent_tool_verify_t   *v = data;
 
-    consent_tool_line_t     *l, *lines;
-    consent_tool_chain_t    *chain;
+    consent_tool_record_t    r;
     consent_audit_record_t   record;
+    consent_audit_status_t   status;
 
-    chain = verify->chain;
+    v->lines++;
 
-    if (chain->nlines == chain->nalloc) {
-        chain->nalloc = chain->nalloc ? chain->nalloc * 2 : 1024;
+    status = consent_audit_parse(text, len, v->key, v->key_len, &record);
 
-        lines = realloc(chain->lines,
-                        chain->nalloc * sizeof(consent_tool_line_t));
-        if (lines == NULL) {
-            fprintf(stderr, "consent-audit: out of memory\n");
-            return -1;
-        }
-
-        chain->lines = lines;
+    if (status == CONSENT_AUDIT_BAD_JSON) {
+        consent_tool_finding(v, file, line, "broken JSON: the line is not a "
+                             "JSON object (torn write or edit)");
+        return 0;
     }
 
-    l = &chain->lines[chain->nlines++];
-    memset(l, 0, sizeof(*l));
-    l->file = file;
-    l->line = line;
-
-    l->status = consent_audit_parse(text, len, verify->key, verify->key_len,
-                                    &record);
-
-    if (l->status == CONSENT_AUDIT_OK || l->status == CONSENT_AUDIT_BAD_MAC) {
-        l->seq = record.seq;
-        memcpy(l->prev, record.prev, CONSENT_AUDIT_MAC_LEN);
-        memcpy(l->mac, record.mac, CONSENT_AUDIT_MAC_LEN);
+    if (status == CONSENT_AUDIT_BAD_RECORD) {
+        json_decref(record.root);
+        consent_tool_finding(v, file, line, "not an audit record: a field "
+                             "is missing or of the wrong type, or \"mac\" is "
+                             "not the last field (edited)");
+        return 0;
     }
+
+    r.file = file;
+    r.line = line;
+    r.seq = record.seq;
+    memcpy(r.prev, record.prev, CONSENT_AUDIT_MAC_LEN);
+    memcpy(r.mac, record.mac, CONSENT_AUDIT_MAC_LEN);
 
     json_decref(record.root);
+
+    v->records++;
+
+    if (v->has_pending) {
+        consent_tool_verify_pending(v, &r);
+    }
+
+    if (status == CONSENT_AUDIT_BAD_MAC) {
+        v->pending = r;
+        v->has_pending = 1;
+        return 0;
+    }
+
+    v->verified++;
+    consent_tool_verify_link(v, &r);
 
     return 0;
 }
 
 
+/*
+ * A record failed its MAC.  When the next record links over it to the
+ * record before, it was added; otherwise it is an edited record of the
+ * chain, and its claimed mac is what the next record links to.
+ */
 static void
-consent_tool_index(consent_tool_chain_t *chain)
+consent_tool_verify_pending(consent_tool_verify_t *v,
+    const consent_tool_record_t *next)
 {
-    size_t  i;
+    consent_tool_record_t  *p;
 
-    chain->nmacs = 0;
-    chain->by_mac = malloc((chain->nlines + 1) * sizeof(size_t));
-    if (chain->by_mac == NULL) {
-        chain->nmacs = chain->nlines;
+    p = &v->pending;
+    v->has_pending = 0;
+
+    if (v->has_last && next
+        && memcmp(next->prev, v->last.mac, CONSENT_AUDIT_MAC_LEN) == 0)
+    {
+        consent_tool_finding(v, p->file, p->line, "inserted record: seq %llu "
+                             "has no valid MAC and the chain runs past it",
+                             (unsigned long long) p->seq);
         return;
     }
 
-    for (i = 0; i < chain->nlines; i++) {
-        if (chain->lines[i].status == CONSENT_AUDIT_OK) {
-            chain->by_mac[chain->nmacs++] = i;
+    consent_tool_finding(v, p->file, p->line, "edited record: seq %llu does "
+                         "not match its MAC", (unsigned long long) p->seq);
+
+    if (!v->has_last) {
+        v->first_seq = p->seq;
+    }
+
+    v->last = *p;
+    v->has_last = 1;
+    v->last_edited = 1;
+}
+
+
+/* A verified record: does it follow the last one? */
+static void
+consent_tool_verify_link(consent_tool_verify_t *v,
+    const consent_tool_record_t *r)
+{
+    consent_tool_break_t  *b;
+
+    if (!v->has_last) {
+        v->first_seq = r->seq;
+        goto next;
+    }
+
+    if (memcmp(r->prev, v->last.mac, CONSENT_AUDIT_MAC_LEN) == 0) {
+        if (r->seq != v->last.seq + 1 && !v->last_edited) {
+            consent_tool_finding(v, r->file, r->line, "seq %llu follows seq "
+                                 "%llu (edited)", (unsigned long long) r->seq,
+                                 (unsigned long long) v->last.seq);
+        }
+
+        goto next;
+    }
+
+    /* the edit of the record before, reported already, explains it */
+    if (v->last_edited && r->seq == v->last.seq + 1) {
+        goto next;
+    }
+
+    if (v->nbreaks == v->breaks_alloc) {
+        v->breaks_alloc = v->breaks_alloc ? 2 * v->breaks_alloc : 64;
+
+        b = realloc(v->breaks,
+                    v->breaks_alloc * sizeof(consent_tool_break_t));
+        if (b == NULL) {
+            v->no_memory = 1;
+            goto next;
+        }
+
+        v->breaks = b;
+    }
+
+    b = &v->breaks[v->nbreaks++];
+    memset(b, 0, sizeof(consent_tool_break_t));
+    b->record = *r;
+    b->last = v->last;
+
+next:
+
+    v->last = *r;
+    v->has_last = 1;
+    v->last_edited = 0;
+}
+
+
+/* Pass 2: one line; only verified records can explain a break. */
+static int
+consent_tool_verify_resolve(void *data, uint32_t file, uint64_t line,
+    const char *text, size_t len)
+{
+    consent_tool_verify_t   *v = data;
+
+    size_t                   i;
+    consent_tool_break_t    *b;
+    consent_tool_record_t    r;
+    consent_audit_record_t   record;
+
+    if (consent_audit_parse(text, len, v->key, v->key_len, &record)
+        != CONSENT_AUDIT_OK)
+    {
+        json_decref(record.root);
+        return 0;
+    }
+
+    r.file = file;
+    r.line = line;
+    r.seq = record.seq;
+    memcpy(r.prev, record.prev, CONSENT_AUDIT_MAC_LEN);
+    memcpy(r.mac, record.mac, CONSENT_AUDIT_MAC_LEN);
+
+    json_decref(record.root);
+
+    for (i = consent_tool_break_find(v, v->by_prev, 1, r.mac);
+         i < v->nbreaks
+         && memcmp(v->breaks[v->by_prev[i]].record.prev, r.mac,
+                   CONSENT_AUDIT_MAC_LEN) == 0;
+         i++)
+    {
+        b = &v->breaks[v->by_prev[i]];
+
+        if (!b->has_pred) {
+            b->pred = r;
+            b->has_pred = 1;
         }
     }
 
-    consent_tool_sort_lines = chain->lines;
-    qsort(chain->by_mac, chain->nmacs, sizeof(size_t), consent_tool_mac_cmp);
-}
+    for (i = consent_tool_break_find(v, v->by_mac, 0, r.mac);
+         i < v->nbreaks
+         && memcmp(v->breaks[v->by_mac[i]].record.mac, r.mac,
+                   CONSENT_AUDIT_MAC_LEN) == 0;
+         i++)
+    {
+        b = &v->breaks[v->by_mac[i]];
 
-
-/* Orders by mac, then by line so that the first of duplicates comes first. */
-static int
-consent_tool_mac_cmp(const void *a, const void *b)
-{
-    int     rc;
-    size_t  ia, ib;
-
-    ia = *(const size_t *) a;
-    ib = *(const size_t *) b;
-
-    rc = memcmp(consent_tool_sort_lines[ia].mac,
-                consent_tool_sort_lines[ib].mac, CONSENT_AUDIT_MAC_LEN);
-    if (rc) {
-        return rc;
+        if (!b->has_first) {
+            b->first = r;
+            b->has_first = 1;
+        }
     }
 
-    return ia < ib ? -1 : ia > ib;
+    return 0;
 }
 
 
-/* The first line whose (verified) record has this mac, or NULL. */
-static const consent_tool_line_t *
-consent_tool_lookup(consent_tool_chain_t *chain, const unsigned char *mac)
+/*
+ * What a break means.  In any reordering some record comes before its
+ * predecessor: that one is reported; records whose predecessor came
+ * earlier only follow from it.
+ */
+static void
+consent_tool_verify_explain(consent_tool_verify_t *v, char **logs,
+    const consent_tool_break_t *b)
 {
-    int     rc;
-    size_t  lo, hi, mid;
+    const consent_tool_record_t  *r;
+
+    r = &b->record;
+
+    if (b->has_first
+        && consent_tool_before(b->first.file, b->first.line, r->file,
+                               r->line))
+    {
+        consent_tool_finding(v, r->file, r->line, "duplicated record: seq "
+                             "%llu already at %s:%llu",
+                             (unsigned long long) r->seq,
+                             logs[b->first.file],
+                             (unsigned long long) b->first.line);
+        return;
+    }
+
+    if (r->seq == 1
+        && memcmp(r->prev, consent_tool_zero_mac, CONSENT_AUDIT_MAC_LEN) == 0)
+    {
+        consent_tool_finding(v, r->file, r->line, "chain restarted: seq 1 "
+                             "follows seq %llu (nginx started without the "
+                             "previous log's tail, or files out of order)",
+                             (unsigned long long) b->last.seq);
+        return;
+    }
+
+    if (b->has_pred) {
+        if (consent_tool_before(b->pred.file, b->pred.line, r->file,
+                                r->line))
+        {
+            return;
+        }
+
+        consent_tool_finding(v, r->file, r->line, "reordered record: seq "
+                             "%llu comes before seq %llu at %s:%llu, which "
+                             "it follows in the chain",
+                             (unsigned long long) r->seq,
+                             (unsigned long long) b->pred.seq,
+                             logs[b->pred.file],
+                             (unsigned long long) b->pred.line);
+        return;
+    }
+
+    if (r->seq == b->last.seq + 2) {
+        consent_tool_finding(v, r->file, r->line, "deleted record: seq %llu "
+                             "is missing before this line",
+                             (unsigned long long) b->last.seq + 1);
+        return;
+    }
+
+    if (r->seq > b->last.seq + 2) {
+        consent_tool_finding(v, r->file, r->line, "deleted records: seq "
+                             "%llu to %llu (%llu records) are missing "
+                             "before this line",
+                             (unsigned long long) b->last.seq + 1,
+                             (unsigned long long) r->seq - 1,
+                             (unsigned long long) (r->seq - b->last.seq - 1));
+        return;
+    }
+
+    consent_tool_finding(v, r->file, r->line, "inserted record: seq %llu "
+                         "does not continue the chain after seq %llu and "
+                         "links to no record given",
+                         (unsigned long long) r->seq,
+                         (unsigned long long) b->last.seq);
+}
+
+
+static int
+consent_tool_verify_index(consent_tool_verify_t *v)
+{
+    size_t  i;
+
+    v->by_prev = malloc(v->nbreaks * sizeof(size_t));
+    v->by_mac = malloc(v->nbreaks * sizeof(size_t));
+
+    if (v->by_prev == NULL || v->by_mac == NULL) {
+        fprintf(stderr, "consent-audit: out of memory\n");
+        return -1;
+    }
+
+    for (i = 0; i < v->nbreaks; i++) {
+        v->by_prev[i] = i;
+        v->by_mac[i] = i;
+    }
+
+    consent_tool_sort_breaks = v->breaks;
+    qsort(v->by_prev, v->nbreaks, sizeof(size_t),
+          consent_tool_break_prev_cmp);
+    qsort(v->by_mac, v->nbreaks, sizeof(size_t), consent_tool_break_mac_cmp);
+
+    return 0;
+}
+
+
+/* The first position in index whose break's prev (or mac) is not below. */
+static size_t
+consent_tool_break_find(consent_tool_verify_t *v, const size_t *index,
+    int by_prev, const unsigned char *mac)
+{
+    size_t                       lo, hi, mid;
+    const consent_tool_record_t  *r;
 
     lo = 0;
-    hi = chain->nmacs;
+    hi = v->nbreaks;
 
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
-        rc = memcmp(chain->lines[chain->by_mac[mid]].mac, mac,
-                    CONSENT_AUDIT_MAC_LEN);
+        r = &v->breaks[index[mid]].record;
 
-        if (rc < 0) {
+        if (memcmp(by_prev ? r->prev : r->mac, mac, CONSENT_AUDIT_MAC_LEN)
+            < 0)
+        {
             lo = mid + 1;
 
         } else {
@@ -430,227 +718,183 @@ consent_tool_lookup(consent_tool_chain_t *chain, const unsigned char *mac)
         }
     }
 
-    if (lo < chain->nmacs
-        && memcmp(chain->lines[chain->by_mac[lo]].mac, mac,
-                  CONSENT_AUDIT_MAC_LEN) == 0)
-    {
-        return &chain->lines[chain->by_mac[lo]];
-    }
-
-    return NULL;
-}
-
-
-/*
- * Walk the lines in the order given and report every break of the chain.
- * "last" is the record the next one must link to.  Returns the number of
- * findings.
- */
-static size_t
-consent_tool_walk(consent_tool_chain_t *chain, char **logs)
-{
-    size_t                      i, j, broken, records;
-    uint64_t                    first_seq;
-    const consent_tool_line_t  *l, *last, *next, *pred, *same;
-    char                        hex[CONSENT_AUDIT_HEX_LEN + 1];
-    int                         last_edited;
-
-    broken = 0;
-    records = 0;
-    last = NULL;
-    last_edited = 0;
-    first_seq = 0;
-
-    for (i = 0; i < chain->nlines; i++) {
-        l = &chain->lines[i];
-
-        if (l->status == CONSENT_AUDIT_BAD_JSON) {
-            consent_tool_report(logs, l, "broken JSON: the line is not a "
-                                "JSON object (torn write or edit)");
-            broken++;
-            continue;
-        }
-
-        if (l->status == CONSENT_AUDIT_BAD_RECORD) {
-            consent_tool_report(logs, l, "not an audit record: a field is "
-                                "missing or of the wrong type, or \"mac\" "
-                                "is not the last field (edited)");
-            broken++;
-            continue;
-        }
-
-        records++;
-
-        if (l->status == CONSENT_AUDIT_BAD_MAC) {
-            /* the next record linking over this one means it was added */
-            next = NULL;
-            for (j = i + 1; j < chain->nlines; j++) {
-                if (chain->lines[j].status == CONSENT_AUDIT_OK
-                    || chain->lines[j].status == CONSENT_AUDIT_BAD_MAC)
-                {
-                    next = &chain->lines[j];
-                    break;
-                }
-            }
-
-            if (last && next
-                && memcmp(next->prev, last->mac, CONSENT_AUDIT_MAC_LEN) == 0)
-            {
-                consent_tool_report(logs, l, "inserted record: seq %llu "
-                                    "has no valid MAC and the chain runs "
-                                    "past it", (unsigned long long) l->seq);
-                broken++;
-                continue;
-            }
-
-            consent_tool_report(logs, l, "edited record: seq %llu does not "
-                                "match its MAC", (unsigned long long) l->seq);
-            broken++;
-            last = l;
-            last_edited = 1;
-            continue;
-        }
-
-        same = consent_tool_lookup(chain, l->mac);
-        if (same && same != l) {
-            consent_tool_report(logs, l, "duplicated record: seq %llu "
-                                "already at %s:%llu",
-                                (unsigned long long) l->seq,
-                                logs[same->file],
-                                (unsigned long long) same->line);
-            broken++;
-            continue;
-        }
-
-        if (last == NULL) {
-            first_seq = l->seq;
-            last = l;
-            continue;
-        }
-
-        if (memcmp(l->prev, last->mac, CONSENT_AUDIT_MAC_LEN) == 0) {
-            if (l->seq != last->seq + 1 && !last_edited) {
-                consent_tool_report(logs, l, "seq %llu follows seq %llu "
-                                    "(edited)", (unsigned long long) l->seq,
-                                    (unsigned long long) last->seq);
-                broken++;
-            }
-
-            last = l;
-            last_edited = 0;
-            continue;
-        }
-
-        if (last_edited && l->seq == last->seq + 1) {
-            /* the edit of the previous record is reported already */
-            last = l;
-            last_edited = 0;
-            continue;
-        }
-
-        last_edited = 0;
-
-        if (l->seq == 1
-            && memcmp(l->prev, consent_tool_zero_mac, CONSENT_AUDIT_MAC_LEN)
-               == 0)
-        {
-            consent_tool_report(logs, l, "chain restarted: seq 1 follows "
-                                "seq %llu (nginx started without the "
-                                "previous log's tail, or the zone was lost)",
-                                (unsigned long long) last->seq);
-            broken++;
-            last = l;
-            continue;
-        }
-
-        pred = consent_tool_lookup(chain, l->prev);
-
-        /*
-         * In any reordering some record comes before its predecessor:
-         * that one is reported; records whose predecessor came earlier
-         * only follow from it.
-         */
-
-        if (pred && pred < l) {
-            last = l;
-            continue;
-        }
-
-        if (pred) {
-            consent_tool_report(logs, l, "reordered record: seq %llu comes "
-                                "before seq %llu at %s:%llu, which it "
-                                "follows in the chain",
-                                (unsigned long long) l->seq,
-                                (unsigned long long) pred->seq,
-                                logs[pred->file],
-                                (unsigned long long) pred->line);
-
-        } else if (l->seq > last->seq + 1) {
-            if (l->seq == last->seq + 2) {
-                consent_tool_report(logs, l, "deleted record: seq %llu is "
-                                    "missing before this line",
-                                    (unsigned long long) last->seq + 1);
-
-            } else {
-                consent_tool_report(logs, l, "deleted records: seq %llu to "
-                                    "%llu (%llu records) are missing "
-                                    "before this line",
-                                    (unsigned long long) last->seq + 1,
-                                    (unsigned long long) l->seq - 1,
-                                    (unsigned long long)
-                                        (l->seq - last->seq - 1));
-            }
-
-        } else {
-            consent_tool_report(logs, l, "inserted record: seq %llu does "
-                                "not continue the chain after seq %llu and "
-                                "links to no record given",
-                                (unsigned long long) l->seq,
-                                (unsigned long long) last->seq);
-        }
-
-        broken++;
-        last = l;
-    }
-
-    if (broken) {
-        printf("consent-audit: FAILED: %zu finding%s in %zu line%s\n",
-               broken, broken == 1 ? "" : "s", chain->nlines,
-               chain->nlines == 1 ? "" : "s");
-        return broken;
-    }
-
-    if (last == NULL) {
-        printf("consent-audit: OK: no records\n");
-        return 0;
-    }
-
-    consent_audit_hex(last->mac, CONSENT_AUDIT_MAC_LEN, hex);
-
-    printf("consent-audit: OK: %zu record%s, seq %llu to %llu, every MAC and "
-           "link holds; last mac %s%s\n", records, records == 1 ? "" : "s",
-           (unsigned long long) first_seq, (unsigned long long) last->seq,
-           hex, first_seq == 1 ? ""
-                               : " (the chain starts before the first file "
-                                 "given)");
-
-    return 0;
+    return lo;
 }
 
 
 static void
-consent_tool_report(char **logs, const consent_tool_line_t *l,
+consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
+{
+    size_t  i;
+    char    hex[CONSENT_AUDIT_HEX_LEN + 1];
+
+    /* a wrong key fails every line: say so once */
+    if (v->records && v->verified == 0) {
+        printf("consent-audit: FAILED: no record verifies with this key: "
+               "is it the consent_audit_key (--key) or the first "
+               "consent_secret (--secret) of the nginx that wrote the "
+               "log?\n");
+        return;
+    }
+
+    if (v->nfindings) {
+        qsort(v->findings, v->nfindings, sizeof(consent_tool_finding_t),
+              consent_tool_finding_cmp);
+
+        for (i = 0; i < v->nfindings; i++) {
+            printf("%s:%llu: %s\n", logs[v->findings[i].file],
+                   (unsigned long long) v->findings[i].line,
+                   v->findings[i].text);
+        }
+
+        printf("consent-audit: FAILED: %zu finding%s in %llu line%s\n",
+               v->nfindings, v->nfindings == 1 ? "" : "s",
+               (unsigned long long) v->lines, v->lines == 1 ? "" : "s");
+        return;
+    }
+
+    if (!v->has_last) {
+        printf("consent-audit: OK: no records\n");
+        return;
+    }
+
+    consent_audit_hex(v->last.mac, CONSENT_AUDIT_MAC_LEN, hex);
+
+    printf("consent-audit: OK: %llu record%s, seq %llu to %llu, every MAC "
+           "and link holds; last mac %s%s\n",
+           (unsigned long long) v->records, v->records == 1 ? "" : "s",
+           (unsigned long long) v->first_seq,
+           (unsigned long long) v->last.seq, hex,
+           v->first_seq == 1 ? "" : " (the chain starts before the first "
+                                    "file given)");
+}
+
+
+static void
+consent_tool_verify_free(consent_tool_verify_t *v)
+{
+    size_t  i;
+
+    for (i = 0; i < v->nfindings; i++) {
+        free(v->findings[i].text);
+    }
+
+    free(v->findings);
+    free(v->breaks);
+    free(v->by_prev);
+    free(v->by_mac);
+}
+
+
+static void
+consent_tool_finding(consent_tool_verify_t *v, uint32_t file, uint64_t line,
     const char *fmt, ...)
 {
-    va_list  args;
+    char                    *text;
+    va_list                  args;
+    consent_tool_finding_t  *f;
 
-    printf("%s:%llu: ", logs[l->file], (unsigned long long) l->line);
+    if (v->nfindings == v->findings_alloc) {
+        v->findings_alloc = v->findings_alloc ? 2 * v->findings_alloc : 64;
+
+        f = realloc(v->findings,
+                    v->findings_alloc * sizeof(consent_tool_finding_t));
+        if (f == NULL) {
+            v->no_memory = 1;
+            return;
+        }
+
+        v->findings = f;
+    }
+
+    text = malloc(CONSENT_TOOL_FINDING_MAX);
+    if (text == NULL) {
+        v->no_memory = 1;
+        return;
+    }
 
     va_start(args, fmt);
-    vprintf(fmt, args);
+    vsnprintf(text, CONSENT_TOOL_FINDING_MAX, fmt, args);
     va_end(args);
 
-    printf("\n");
+    f = &v->findings[v->nfindings++];
+    f->file = file;
+    f->line = line;
+    f->text = text;
+}
+
+
+static int
+consent_tool_before(uint32_t file_a, uint64_t line_a, uint32_t file_b,
+    uint64_t line_b)
+{
+    return file_a < file_b || (file_a == file_b && line_a < line_b);
+}
+
+
+static int
+consent_tool_finding_cmp(const void *a, const void *b)
+{
+    const consent_tool_finding_t  *fa = a, *fb = b;
+
+    if (consent_tool_before(fa->file, fa->line, fb->file, fb->line)) {
+        return -1;
+    }
+
+    return consent_tool_before(fb->file, fb->line, fa->file, fa->line);
+}
+
+
+static int
+consent_tool_break_prev_cmp(const void *a, const void *b)
+{
+    return memcmp(consent_tool_sort_breaks[*(const size_t *) a].record.prev,
+                  consent_tool_sort_breaks[*(const size_t *) b].record.prev,
+                  CONSENT_AUDIT_MAC_LEN);
+}
+
+
+static int
+consent_tool_break_mac_cmp(const void *a, const void *b)
+{
+    return memcmp(consent_tool_sort_breaks[*(const size_t *) a].record.mac,
+                  consent_tool_sort_breaks[*(const size_t *) b].record.mac,
+                  CONSENT_AUDIT_MAC_LEN);
+}
+
+
+/* Standard input, copied to a temporary file that can be read again. */
+static FILE *
+consent_tool_spool(void)
+{
+    FILE    *spool;
+    char     buf[65536];
+    size_t   n;
+
+    spool = tmpfile();
+    if (spool == NULL) {
+        fprintf(stderr, "consent-audit: cannot create a temporary file: "
+                "%s\n", strerror(errno));
+        return NULL;
+    }
+
+    while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
+        if (fwrite(buf, 1, n, spool) != n) {
+            fprintf(stderr, "consent-audit: cannot spool standard input: "
+                    "%s\n", strerror(errno));
+            fclose(spool);
+            return NULL;
+        }
+    }
+
+    if (ferror(stdin)) {
+        fprintf(stderr, "consent-audit: cannot read standard input: %s\n",
+                strerror(errno));
+        fclose(spool);
+        return NULL;
+    }
+
+    return spool;
 }
 
 
@@ -690,8 +934,8 @@ consent_tool_find(int argc, char **argv)
     find.found = 0;
     find.skipped = 0;
 
-    if (consent_tool_each_line(argv + 1, argc - 1, consent_tool_find_line,
-                               &find)
+    if (consent_tool_each_line(argv + 1, argc - 1, NULL,
+                               consent_tool_find_line, &find)
         != 0)
     {
         return CONSENT_EXIT_USAGE;
@@ -801,7 +1045,8 @@ consent_tool_stats(int argc, char **argv)
 
     memset(&stats, 0, sizeof(stats));
 
-    rc = consent_tool_each_line(logs, nlogs, consent_tool_stats_line, &stats);
+    rc = consent_tool_each_line(logs, nlogs, NULL, consent_tool_stats_line,
+                                &stats);
 
     if (rc == 0) {
         consent_tool_stats_print(&stats, by);
@@ -1104,10 +1349,13 @@ consent_tool_percent(uint64_t part, uint64_t whole)
 }
 
 
-/* Every line of every log in order; "-" is standard input. */
+/*
+ * Every line of every log in order; "-" is input (rewound: it may be read
+ * again), or standard input when input is NULL.
+ */
 static int
-consent_tool_each_line(char **logs, int nlogs, consent_tool_line_pt handler,
-    void *data)
+consent_tool_each_line(char **logs, int nlogs, FILE *input,
+    consent_tool_line_pt handler, void *data)
 {
     int       i, rc;
     FILE     *f;
@@ -1121,7 +1369,14 @@ consent_tool_each_line(char **logs, int nlogs, consent_tool_line_pt handler,
     rc = 0;
 
     for (i = 0; i < nlogs && rc == 0; i++) {
-        f = strcmp(logs[i], "-") == 0 ? stdin : fopen(logs[i], "r");
+        if (strcmp(logs[i], "-") == 0) {
+            f = input ? input : stdin;
+            rewind(f);
+
+        } else {
+            f = fopen(logs[i], "r");
+        }
+
         if (f == NULL) {
             fprintf(stderr, "consent-audit: cannot open \"%s\": %s\n",
                     logs[i], strerror(errno));
@@ -1150,7 +1405,7 @@ consent_tool_each_line(char **logs, int nlogs, consent_tool_line_pt handler,
             rc = -1;
         }
 
-        if (f != stdin) {
+        if (f != stdin && f != input) {
             fclose(f);
         }
     }
