@@ -41,10 +41,6 @@ static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
     ngx_uint_t status, const char *reason);
 static ngx_int_t ngx_http_consent_api_not_allowed(ngx_http_request_t *r,
     const char *allow);
-static ngx_int_t ngx_http_consent_api_header(ngx_http_request_t *r,
-    const char *key, const char *value, size_t len);
-static ngx_int_t ngx_http_consent_api_send(ngx_http_request_t *r,
-    ngx_uint_t status, u_char *data, size_t len, ngx_uint_t memory);
 
 
 static ngx_http_consent_asset_type_t  ngx_http_consent_api_assets[] = {
@@ -300,14 +296,14 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     r->headers_out.location = location;
 
-    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+    if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
         != NGX_OK)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    return ngx_http_consent_api_send(r, NGX_HTTP_SEE_OTHER, NULL, 0, 0);
+    return ngx_http_consent_send(r, NGX_HTTP_SEE_OTHER, NULL, 0, 0);
 }
 
 
@@ -544,7 +540,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
         && version.len == NGX_HTTP_CONSENT_ETAG_LEN - 2
         && ngx_strncmp(version.data, etag + 1, version.len) == 0)
     {
-        if (ngx_http_consent_api_header(r, "Cache-Control",
+        if (ngx_http_consent_add_header(r, "Cache-Control",
                               NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED,
                               sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED)
                               - 1)
@@ -553,7 +549,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
 
-    } else if (ngx_http_consent_api_header(r, "Cache-Control",
+    } else if (ngx_http_consent_add_header(r, "Cache-Control",
                                  NGX_HTTP_CONSENT_ASSET_MAX_AGE,
                                  sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE) - 1)
                != NGX_OK)
@@ -567,8 +563,8 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
                          ngx_strlen(ngx_http_consent_api_assets[index].type);
     r->headers_out.content_type_len = r->headers_out.content_type.len;
 
-    return ngx_http_consent_api_send(r, NGX_HTTP_OK, (u_char *) asset->data,
-                                     asset->size, 1);
+    return ngx_http_consent_send(r, NGX_HTTP_OK, (u_char *) asset->data,
+                                 asset->size, 1);
 }
 
 
@@ -599,14 +595,14 @@ ngx_http_consent_api_json(ngx_http_request_t *r, ngx_uint_t status,
     ngx_str_set(&r->headers_out.content_type, "application/json");
     r->headers_out.content_type_len = r->headers_out.content_type.len;
 
-    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+    if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
         != NGX_OK)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    return ngx_http_consent_api_send(r, status, p, len + 1, 0);
+    return ngx_http_consent_send(r, status, p, len + 1, 0);
 }
 
 
@@ -638,21 +634,21 @@ ngx_http_consent_api_error(ngx_http_request_t *r, ngx_uint_t status,
     ngx_str_set(&r->headers_out.content_type, "text/plain");
     r->headers_out.content_type_len = r->headers_out.content_type.len;
 
-    if (ngx_http_consent_api_header(r, "Cache-Control", "no-store",
+    if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
         != NGX_OK)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    return ngx_http_consent_api_send(r, status, p, len + 1, 0);
+    return ngx_http_consent_send(r, status, p, len + 1, 0);
 }
 
 
 static ngx_int_t
 ngx_http_consent_api_not_allowed(ngx_http_request_t *r, const char *allow)
 {
-    if (ngx_http_consent_api_header(r, "Allow", allow, ngx_strlen(allow))
+    if (ngx_http_consent_add_header(r, "Allow", allow, ngx_strlen(allow))
         != NGX_OK)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
@@ -660,69 +656,4 @@ ngx_http_consent_api_not_allowed(ngx_http_request_t *r, const char *allow)
 
     return ngx_http_consent_api_error(r, NGX_HTTP_NOT_ALLOWED,
                                       "method not allowed here");
-}
-
-
-static ngx_int_t
-ngx_http_consent_api_header(ngx_http_request_t *r, const char *key,
-    const char *value, size_t len)
-{
-    ngx_table_elt_t  *h;
-
-    h = ngx_list_push(&r->headers_out.headers);
-    if (h == NULL) {
-        return NGX_ERROR;
-    }
-
-    h->hash = 1;
-#if (nginx_version >= 1023000)
-    h->next = NULL;
-#endif
-    h->key.data = (u_char *) key;
-    h->key.len = ngx_strlen(key);
-    h->value.data = (u_char *) value;
-    h->value.len = len;
-
-    return NGX_OK;
-}
-
-
-/* Headers and, unless HEAD or empty, the body in one buffer. */
-static ngx_int_t
-ngx_http_consent_api_send(ngx_http_request_t *r, ngx_uint_t status,
-    u_char *data, size_t len, ngx_uint_t memory)
-{
-    ngx_int_t     rc;
-    ngx_buf_t    *b;
-    ngx_chain_t   out;
-
-    r->headers_out.status = status;
-    r->headers_out.content_length_n = len;
-
-    if (len == 0) {
-        r->header_only = 1;
-    }
-
-    rc = ngx_http_send_header(r);
-
-    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
-        return rc;
-    }
-
-    b = ngx_calloc_buf(r->pool);
-    if (b == NULL) {
-        return NGX_ERROR;
-    }
-
-    b->pos = data;
-    b->last = data + len;
-    b->memory = memory;
-    b->temporary = !memory;
-    b->last_buf = (r == r->main) ? 1 : 0;
-    b->last_in_chain = 1;
-
-    out.buf = b;
-    out.next = NULL;
-
-    return ngx_http_output_filter(r, &out);
 }

@@ -8,7 +8,6 @@
 
 #include "ngx_http_consent_module.h"
 #include "consent_rewriter.h"
-#include "consent_render.h"
 
 
 #define NGX_HTTP_CONSENT_BUFFERED  0x08
@@ -44,7 +43,6 @@ static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
     ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
-static ngx_int_t ngx_http_consent_add_vary(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
@@ -56,7 +54,6 @@ static ngx_int_t ngx_http_consent_output(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_append_special(
     ngx_http_consent_filter_ctx_t *fctx, ngx_buf_t *in);
 static void ngx_http_consent_filter_cleanup(void *data);
-static char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
 
 
 static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
@@ -108,7 +105,9 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
     ngx_http_clear_last_modified(r);
 
     if (ngx_http_consent_state_etag(r, ctx) != NGX_OK
-        || ngx_http_consent_add_vary(r) != NGX_OK)
+        || ngx_http_consent_add_header(r, "Vary", "Cookie, Accept-Language",
+                                       sizeof("Cookie, Accept-Language") - 1)
+           != NGX_OK)
     {
         return NGX_ERROR;
     }
@@ -163,15 +162,13 @@ static ngx_int_t
 ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf)
 {
-    char                           *lang, *nonce, id[2 * CONSENT_ID_LEN + 1];
+    char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
     ngx_str_t                       value;
-    ngx_table_elt_t                *accept_language;
     ngx_uint_t                      i;
     ngx_pool_cleanup_t             *cln;
     consent_policy_t               *policy;
     consent_render_ctx_t            rc;
     consent_rewriter_conf_t         wc;
-    ngx_http_consent_srv_conf_t    *cscf;
     ngx_http_consent_filter_ctx_t  *fctx;
 
     fctx = ngx_pcalloc(r->pool, sizeof(ngx_http_consent_filter_ctx_t));
@@ -187,34 +184,10 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     cln->handler = ngx_http_consent_filter_cleanup;
     cln->data = fctx;
 
-    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
     policy = lcf->policy;
 
-    ngx_memzero(&rc, sizeof(consent_render_ctx_t));
-
-    accept_language = ngx_http_consent_header(r, "Accept-Language");
-    lang = accept_language ? (char *) accept_language->value.data : NULL;
-
-    rc.policy = policy;
-    rc.lang = consent_policy_language(policy, lang,
-                                      accept_language
-                                      ? accept_language->value.len : 0);
-    rc.granted = ctx->consent.granted;
-    rc.decided = ctx->consent.status == CONSENT_STATUS_VALID;
-    rc.gpc = ctx->consent.gpc && lcf->gpc;
-    rc.api_path = cscf->api_path.len ? (char *) cscf->api_path.data
-                                     : "/_consent/";
-    rc.page_path = cscf->page_path.len ? (char *) cscf->page_path.data
-                                       : NULL;
-
-    rc.return_to = ngx_http_consent_cstr(r, &r->unparsed_uri);
-    if (rc.return_to == NULL) {
+    if (ngx_http_consent_render_ctx(r, &rc, id) != NGX_OK) {
         return NGX_ERROR;
-    }
-
-    if (rc.decided) {
-        consent_id_hex(ctx->consent.state.id, id);
-        rc.consent_id = id;
     }
 
     if (lcf->csp_nonce) {
@@ -331,27 +304,6 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     *p++ = '"';
 
     etag->value.len = p - etag->value.data;
-
-    return NGX_OK;
-}
-
-
-static ngx_int_t
-ngx_http_consent_add_vary(ngx_http_request_t *r)
-{
-    ngx_table_elt_t  *h;
-
-    h = ngx_list_push(&r->headers_out.headers);
-    if (h == NULL) {
-        return NGX_ERROR;
-    }
-
-    h->hash = 1;
-#if (nginx_version >= 1023000)
-    h->next = NULL;
-#endif
-    ngx_str_set(&h->key, "Vary");
-    ngx_str_set(&h->value, "Cookie, Accept-Language");
 
     return NGX_OK;
 }
@@ -640,55 +592,4 @@ ngx_http_consent_output(ngx_http_request_t *r,
     }
 
     return rc;
-}
-
-
-ngx_table_elt_t *
-ngx_http_consent_header(ngx_http_request_t *r, const char *name)
-{
-    size_t            len;
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
-
-    len = ngx_strlen(name);
-    part = &r->headers_in.headers.part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                return NULL;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].key.len == len
-            && ngx_strncasecmp(h[i].key.data, (u_char *) name, len) == 0)
-        {
-            return &h[i];
-        }
-    }
-}
-
-
-/* A NUL-terminated copy for the core. */
-
-static char *
-ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s)
-{
-    u_char  *p;
-
-    p = ngx_pnalloc(r->pool, s->len + 1);
-    if (p == NULL) {
-        return NULL;
-    }
-
-    *ngx_cpymem(p, s->data, s->len) = '\0';
-
-    return (char *) p;
 }

@@ -7,6 +7,7 @@
 
 #include "consent_policy.h"
 #include "consent_cookie.h"
+#include "consent_render.h"
 #include "ngx_http_consent_assets.h"
 
 
@@ -107,9 +108,16 @@ ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
 
-/* The first request header of that name, or NULL. */
+/* Shared HTTP helpers (ngx_http_consent_http.c). */
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
     const char *name);
+ngx_int_t ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
+    const char *value, size_t len);
+char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
+ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
+    u_char *data, size_t len, ngx_uint_t memory);
+ngx_int_t ngx_http_consent_render_ctx(ngx_http_request_t *r,
+    consent_render_ctx_t *rc, char id[2 * CONSENT_ID_LEN + 1]);
 
 /* Issue a Set-Cookie for a new state (signed with the first key). */
 ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,

@@ -1,0 +1,172 @@
+
+/*
+ * ngx_consent: small HTTP helpers shared by the filter and the content
+ * handlers: request headers, response headers, sending a body in memory,
+ * and the render context of a request.
+ */
+
+
+#include "ngx_http_consent_module.h"
+
+
+ngx_table_elt_t *
+ngx_http_consent_header(ngx_http_request_t *r, const char *name)
+{
+    size_t            len;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    len = ngx_strlen(name);
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return NULL;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].key.len == len
+            && ngx_strncasecmp(h[i].key.data, (u_char *) name, len) == 0)
+        {
+            return &h[i];
+        }
+    }
+}
+
+
+ngx_int_t
+ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
+    const char *value, size_t len)
+{
+    ngx_table_elt_t  *h;
+
+    h = ngx_list_push(&r->headers_out.headers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    h->hash = 1;
+#if (nginx_version >= 1023000)
+    h->next = NULL;
+#endif
+    h->key.data = (u_char *) key;
+    h->key.len = ngx_strlen(key);
+    h->value.data = (u_char *) value;
+    h->value.len = len;
+
+    return NGX_OK;
+}
+
+
+char *
+ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s)
+{
+    u_char  *p;
+
+    p = ngx_pnalloc(r->pool, s->len + 1);
+    if (p == NULL) {
+        return NULL;
+    }
+
+    *ngx_cpymem(p, s->data, s->len) = '\0';
+
+    return (char *) p;
+}
+
+
+ngx_int_t
+ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
+    u_char *data, size_t len, ngx_uint_t memory)
+{
+    ngx_int_t     rc;
+    ngx_buf_t    *b;
+    ngx_chain_t   out;
+
+    r->headers_out.status = status;
+    r->headers_out.content_length_n = len;
+
+    if (len == 0) {
+        r->header_only = 1;
+    }
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        return rc;
+    }
+
+    b = ngx_calloc_buf(r->pool);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    b->pos = data;
+    b->last = data + len;
+    b->memory = memory;
+    b->temporary = !memory;
+    b->last_buf = (r == r->main) ? 1 : 0;
+    b->last_in_chain = 1;
+
+    out.buf = b;
+    out.next = NULL;
+
+    return ngx_http_output_filter(r, &out);
+}
+
+
+ngx_int_t
+ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
+    char id[2 * CONSENT_ID_LEN + 1])
+{
+    ngx_table_elt_t              *h;
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_loc_conf_t  *lcf;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    ngx_memzero(rc, sizeof(consent_render_ctx_t));
+
+    rc->policy = lcf->policy;
+
+    h = ngx_http_consent_header(r, "Accept-Language");
+
+    rc->lang = consent_policy_language(lcf->policy,
+                                       h ? (char *) h->value.data : NULL,
+                                       h ? h->value.len : 0);
+    rc->granted = ctx->consent.granted;
+    rc->decided = (ctx->consent.status == CONSENT_STATUS_VALID);
+    rc->gpc = ctx->consent.gpc && lcf->gpc;
+
+    /* location names are NUL-terminated: they come from the config */
+    rc->api_path = cscf->api_path.len ? (char *) cscf->api_path.data
+                                      : "/_consent/";
+    rc->page_path = cscf->page_path.len ? (char *) cscf->page_path.data
+                                        : NULL;
+
+    rc->return_to = ngx_http_consent_cstr(r, &r->unparsed_uri);
+    if (rc->return_to == NULL) {
+        return NGX_ERROR;
+    }
+
+    if (rc->decided) {
+        consent_id_hex(ctx->consent.state.id, id);
+        rc->consent_id = id;
+    }
+
+    return NGX_OK;
+}
