@@ -1,0 +1,33 @@
+#!/usr/bin/perl
+
+# make test's short fuzz run: the rewriter's libFuzzer target under
+# ASan+UBSan for FUZZ_SECONDS (default 20); any crash, leak, sanitizer
+# report or broken split invariance fails.
+
+use strict;
+use warnings;
+
+use FindBin;
+use Test::More;
+
+my $seconds = $ENV{FUZZ_SECONDS} || 20;
+
+if (system('command -v clang >/dev/null 2>&1') != 0) {
+    plan skip_all => 'clang is not installed';
+}
+
+my $log = "$FindBin::Bin/../../build/fuzz/fuzz.log";
+system('mkdir', '-p', "$FindBin::Bin/../../build/fuzz");
+my $rc = system("sh '$FindBin::Bin/run.sh' $seconds > '$log' 2>&1");
+
+open my $fh, '<', $log or die "$log: $!";
+my @lines = <$fh>;
+close $fh;
+
+my ($runs) = map { /stat::number_of_executed_units:\s*(\d+)/ ? $1 : () } @lines;
+ok($rc == 0, "fuzz_rewriter ran $seconds s without a finding")
+    or diag(join '', (grep { /ERROR|SUMMARY|crash|leak|invariance|Assertion/i }
+        @lines)[0 .. 39]);
+ok(($runs // 0) > 1000, 'it executed inputs (' . ($runs // 0) . ')');
+
+done_testing;
