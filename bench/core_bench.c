@@ -2,8 +2,9 @@
  * Throughput of the core rewriter on one page, one core: the page is fed
  * again and again in 32 KB buffers (nginx's output_buffers) and in one
  * buffer, with no consent (every tracker rewritten) and with all consent.
+ * Each figure is the best of 5 runs (the machine may be busy).
  *
- *   core_bench [PAGE [POLICY [SECONDS]]]
+ *   core_bench [PAGE [POLICY [SECONDS [RUN]]]]     (RUN: 1-4, one of them)
  *
  * See bench/run-core.sh for the build line.
  */
@@ -88,11 +89,11 @@ bench_run(consent_rewriter_conf_t *conf, const unsigned char *page,
 int
 main(int argc, char **argv)
 {
-    int                       i, c;
+    int                       i, c, k;
     long                      n;
     FILE                     *f;
     char                      err[512];
-    double                    secs, mbs;
+    double                    secs, mbs, best;
     size_t                    len;
     unsigned char            *page;
     bench_sink_t              sink;
@@ -143,6 +144,10 @@ main(int argc, char **argv)
            policy_path, policy->nservices);
 
     for (i = 0; i < (int) (sizeof(runs) / sizeof(runs[0])); i++) {
+        if (argc > 4 && atoi(argv[4]) != i + 1) {
+            continue;
+        }
+
         memset(&conf, 0, sizeof(conf));
         conf.policy = policy;
         conf.granted = runs[i].all ? policy->all_mask
@@ -154,14 +159,18 @@ main(int argc, char **argv)
         conf.body_start.len = 17;
         memset(&sink, 0, sizeof(sink));
 
-        mbs = bench_run(&conf, page, len, runs[i].buf ? runs[i].buf : len,
-                        secs, &sink);
-        if (mbs < 0) {
-            fprintf(stderr, "rewrite failed\n");
-            return 1;
+        best = 0;
+        for (k = 0; k < 5; k++) {
+            mbs = bench_run(&conf, page, len,
+                            runs[i].buf ? runs[i].buf : len, secs / 5, &sink);
+            if (mbs < 0) {
+                fprintf(stderr, "rewrite failed\n");
+                return 1;
+            }
+            best = mbs > best ? mbs : best;
         }
 
-        printf("%s  %8.0f MB/s  (%.1f emits per page)\n", runs[i].name, mbs,
+        printf("%s  %8.0f MB/s  (%.1f emits per page)\n", runs[i].name, best,
                (double) sink.calls * (double) len / (double) sink.bytes);
     }
 

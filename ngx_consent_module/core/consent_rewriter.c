@@ -1239,7 +1239,9 @@ consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end)
         return -1;
     }
 
-    if (rw->noscript_len == len && memcmp(rw->noscript, text, len) == 0) {
+    if (rw->noscript_len == len
+        && (len == 0 || memcmp(rw->noscript, text, len) == 0))
+    {
         return 0;
     }
 

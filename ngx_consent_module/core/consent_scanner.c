@@ -138,13 +138,22 @@ static const consent_tag_name_t  consent_tag_names[] = {
 static unsigned char  consent_tag_hash[CONSENT_TAG_HASH];
 static unsigned char  consent_tag_len[sizeof(consent_tag_names)
                                       / sizeof(consent_tag_names[0])];
+
+/*
+ * First letters (bit c - 'a') of the names of each length: of all names,
+ * and of those that matter outside svg/math (all but the breakout tags,
+ * whose end closes integration points too).  Most tags of a page are
+ * rejected by one test.
+ */
+static uint32_t       consent_tag_first_all[CONSENT_TAG_NAME_LONGEST + 1];
+static uint32_t       consent_tag_first_html[CONSENT_TAG_NAME_LONGEST + 1];
 static unsigned char  consent_scan_class[256];
 static unsigned char  consent_scan_lower[256];
 static int            consent_scan_tables_ready;
 
 
 static void consent_scanner_tables(void);
-static void consent_scanner_classify(consent_tag_t *tag);
+static void consent_scanner_classify(consent_scanner_t *sc);
 static int consent_scanner_appropriate(const consent_scanner_t *sc);
 static void consent_scanner_start_tag_done(consent_scanner_t *sc);
 static unsigned consent_scanner_top(const consent_scanner_t *sc);
@@ -191,6 +200,17 @@ consent_scanner_tables(void)
         len = strlen(consent_tag_names[c].name);
         consent_tag_len[c] = (unsigned char) len;
 
+        consent_tag_first_all[len] |= (uint32_t) 1 << (name[0] - 'a');
+        if ((consent_tag_names[c].id != CONSENT_TAG_OTHER
+             && consent_tag_names[c].id != CONSENT_TAG_P
+             && consent_tag_names[c].id != CONSENT_TAG_BR)
+            || (consent_tag_names[c].flags
+                & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA
+                   | CONSENT_TAG_SVG_POINT | CONSENT_TAG_MATH_POINT)))
+        {
+            consent_tag_first_html[len] |= (uint32_t) 1 << (name[0] - 'a');
+        }
+
         h = consent_tag_hash_of(name, len);
         while (consent_tag_hash[h]) {
             h = (h + 1) & (CONSENT_TAG_HASH - 1);
@@ -204,15 +224,28 @@ consent_scanner_tables(void)
 
 /* Sets the tag's id and flags from its (lowercased) name. */
 static void
-consent_scanner_classify(consent_tag_t *tag)
+consent_scanner_classify(consent_scanner_t *sc)
 {
     size_t                     h, i, k;
+    uint32_t                   first;
+    consent_tag_t             *tag;
     const consent_tag_name_t  *n;
 
+    tag = &sc->tag;
     tag->id = CONSENT_TAG_OTHER;
     tag->flags = 0;
 
-    if (tag->name_len == 0 || tag->name_len > CONSENT_TAG_NAME_LONGEST) {
+    if (tag->name_len == 0 || tag->name_len > CONSENT_TAG_NAME_LONGEST
+        || tag->name[0] < 'a' || tag->name[0] > 'z')
+    {
+        return;
+    }
+
+    first = consent_scanner_in_foreign(sc)
+            ? consent_tag_first_all[tag->name_len]
+            : consent_tag_first_html[tag->name_len];
+
+    if (!(first & ((uint32_t) 1 << (tag->name[0] - 'a')))) {
         return;
     }
 
@@ -619,7 +652,7 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
     sc->tag.nattrs = 0;
     sc->tag.name_len = sc->tmp_len;
     memcpy(sc->tag.name, sc->tmp, sc->tmp_len);
-    consent_scanner_classify(&sc->tag);
+    consent_scanner_classify(sc);
 }
 
 
@@ -638,6 +671,11 @@ consent_scanner_next(consent_scanner_t *sc)
     if (sc->tag_end_pending) {
         sc->tag_end_pending = 0;
         goto tag_end;
+    }
+
+    if (p == end) {
+        /* an empty buffer may be NULL: never passed to memchr() */
+        return CONSENT_SCAN_MORE;
     }
 
     for ( ;; ) {
@@ -769,7 +807,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (p == end) {
                 goto more;
             }
-            consent_scanner_classify(&sc->tag);
+            consent_scanner_classify(sc);
             c = *p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;

@@ -43,6 +43,15 @@ consent_url_normalize(const unsigned char *in, size_t len,
         len--;
     }
 
+    /* a clean path-relative URL ("/img/a.png") is already in shape */
+    if (len >= 2 && in[0] == '/' && in[1] != '/' && in[1] != '\\'
+        && memchr(in, '\t', len) == NULL && memchr(in, '\n', len) == NULL
+        && memchr(in, '\r', len) == NULL)
+    {
+        memcpy(out, in, len);
+        return len;
+    }
+
     /* tabs and newlines removed into out + 8; rewritten forwards into out,
        which never overtakes the reading position */
     s = out + 8;
