@@ -5,6 +5,15 @@
  * input when something has to be inserted or at the end of the buffer.
  * Only the tags whose bytes a decision needs (the elements below, and the
  * start of any tag whose name is not complete) are held across buffers.
+ *
+ * Every bound is applied the same way whatever the buffers, so the output
+ * does not depend on them: a start tag over CONSENT_TAG_MAX bytes (or with
+ * more attributes than the scanner records) passes unchanged with its
+ * element; inline script and noscript text over inline_max passes
+ * unchanged.  Rewritten tags keep every byte of the original but the
+ * attribute names they rename, the attributes they drop (duplicates, which
+ * browsers ignore, and ones the rewrite sets) and the attributes they add
+ * after the tag name, HTML-escaped in double quotes.
  */
 
 #include <stdlib.h>
@@ -997,7 +1006,8 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
             activate = 1;
         }
 
-        if ((rw->element == CONSENT_TAG_IMG || rw->element == CONSENT_TAG_SOURCE)
+        if ((rw->element == CONSENT_TAG_IMG
+             || rw->element == CONSENT_TAG_SOURCE)
             && consent_tag_attr(t, bytes, "data-srcset")
             && consent_tag_attr(t, bytes, "srcset") == NULL)
         {

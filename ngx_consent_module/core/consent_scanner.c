@@ -109,7 +109,8 @@ static const consent_tag_name_t  consent_tag_names[] = {
     { "embed", CONSENT_TAG_EMBED, B }, { "video", CONSENT_TAG_VIDEO, 0 },
     { "audio", CONSENT_TAG_AUDIO, 0 }, { "style", 0, CONSENT_TAG_RAWTEXT },
     { "title", 0, CONSENT_TAG_RCDATA | CONSENT_TAG_SVG_POINT },
-    { "small", 0, B }, { "table", 0, B }, { "mtext", 0, CONSENT_TAG_MATH_POINT },
+    { "small", 0, B }, { "table", 0, B },
+    { "mtext", 0, CONSENT_TAG_MATH_POINT },
     { "script", CONSENT_TAG_SCRIPT, 0 },
     { "iframe", CONSENT_TAG_IFRAME, CONSENT_TAG_RAWTEXT },
     { "source", CONSENT_TAG_SOURCE, 0 }, { "object", CONSENT_TAG_OBJECT, 0 },
@@ -402,18 +403,6 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
                               : &(sc)->tag.attrs[(sc)->tag.nattrs - 1])
 
 
-
-
-int
-consent_tag_is(const consent_tag_t *tag, const char *name)
-{
-    size_t  n;
-
-    n = strlen(name);
-
-    return tag->name_len == n && n <= CONSENT_SCAN_NAME_MAX
-           && memcmp(tag->name, name, n) == 0;
-}
 
 
 const consent_attr_t *

@@ -151,9 +151,6 @@ uint64_t consent_scanner_text_end(const consent_scanner_t *sc);
 
 consent_scan_content_e consent_scanner_content(const consent_scanner_t *sc);
 
-/* Whether the tag's name is the lowercase NUL-terminated name. */
-int consent_tag_is(const consent_tag_t *tag, const char *name);
-
 /* The first attribute with that lowercase name (first wins), or NULL. */
 const consent_attr_t *consent_tag_attr(const consent_tag_t *tag,
     const unsigned char *bytes, const char *name);

@@ -575,7 +575,8 @@ main(void)
         }
 
         ok(h5_fail == fail_before, "%s: %u of %u runs match", files[i],
-           h5_pass - pass_before, h5_pass - pass_before + h5_fail - fail_before);
+           h5_pass - pass_before,
+           h5_pass - pass_before + h5_fail - fail_before);
 
         json_decref(root);
         free(files[i]);
