@@ -1220,7 +1220,9 @@ consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end)
         return 0;
     }
 
-    text = consent_rw_bytes(rw, rw->text_start, end);
+    /* an empty noscript at the end of input has no buffer to point into */
+    text = len ? consent_rw_bytes(rw, rw->text_start, end)
+               : (const unsigned char *) "";
     if (text == NULL) {
         return -1;
     }

@@ -1008,6 +1008,30 @@ test_page(void)
 }
 
 
+/* Inputs the fuzzer found; each must rewrite cleanly (run under UBSan). */
+static void
+test_fuzz_findings(void)
+{
+    size_t                   i;
+    unsigned                 ev;
+    consent_rewriter_conf_t  conf;
+
+    static const char  *inputs[][2] = {
+        /* an unterminated, empty noscript at the very end */
+        { "<xmpnecess%ary<noscript>",
+          "<xmpnecess%ary<noscript>[HS][HE][BS]" },
+        { "<noscript>", "<noscript>[HS][HE][BS]" },
+    };
+
+    conf_init(&conf, 0);
+
+    for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+        is_str(rewrite_conf(&conf, inputs[i][0], &ev), inputs[i][1],
+               "fuzz finding %zu rewrites cleanly", i + 1);
+    }
+}
+
+
 int
 main(void)
 {
@@ -1041,6 +1065,7 @@ main(void)
     test_split_random();
     test_split_pages();
     test_split_html5lib();
+    test_fuzz_findings();
 
     consent_policy_free(policy);
     return done_testing();
