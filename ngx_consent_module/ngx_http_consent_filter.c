@@ -39,6 +39,7 @@ struct ngx_http_consent_filter_ctx_s {
 static ngx_int_t ngx_http_consent_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
+static ngx_int_t ngx_http_consent_strip_cookies(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
     ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
@@ -81,6 +82,10 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
+    if (lcf->strip_cookies && ngx_http_consent_strip_cookies(r) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
     if (!lcf->enable || ngx_http_consent_skip(r, lcf) != NGX_OK) {
         return ngx_http_next_header_filter(r);
     }
@@ -115,6 +120,88 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
     r->filter_need_in_memory = 1;
 
     return ngx_http_next_header_filter(r);
+}
+
+
+/*
+ * Upstream Set-Cookie headers of cookies that the policy declares for a
+ * service whose category is not granted are removed (hash = 0).
+ */
+
+static ngx_int_t
+ngx_http_consent_strip_cookies(ngx_http_request_t *r)
+{
+    int                           service;
+    size_t                        len;
+    ngx_uint_t                    i, category;
+    const char                   *name;
+    ngx_list_part_t              *part;
+    ngx_table_elt_t              *h;
+    consent_policy_t             *policy;
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    ctx = NULL;
+    policy = ngx_http_consent_policy(r);
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash == 0
+            || h[i].key.len != sizeof("Set-Cookie") - 1
+            || ngx_strncasecmp(h[i].key.data, (u_char *) "Set-Cookie",
+                               sizeof("Set-Cookie") - 1) != 0
+            || !consent_set_cookie_name((const char *) h[i].value.data,
+                                        h[i].value.len, &name, &len))
+        {
+            continue;
+        }
+
+        if (len == cscf->cookie_name.len
+            && ngx_strncmp(name, cscf->cookie_name.data, len) == 0)
+        {
+            continue;
+        }
+
+        service = consent_policy_match_cookie(policy, name, len);
+        if (service < 0) {
+            continue;
+        }
+
+        if (ctx == NULL) {
+            ctx = ngx_http_consent_get_ctx(r);
+            if (ctx == NULL) {
+                return NGX_ERROR;
+            }
+        }
+
+        category = policy->services[service].category;
+
+        if (ctx->consent.granted & ((consent_mask_t) 1 << category)) {
+            continue;
+        }
+
+        ngx_log_debug3(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "consent: removed Set-Cookie \"%*s\" of \"%s\"",
+                       len, name, policy->services[service].id);
+
+        h[i].hash = 0;
+    }
+
+    return NGX_OK;
 }
 
 

@@ -122,6 +122,13 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       offsetof(ngx_http_consent_loc_conf_t, gpc),
       NULL },
 
+    { ngx_string("consent_strip_cookies"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_FLAG,
+      ngx_conf_set_flag_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_consent_loc_conf_t, strip_cookies),
+      NULL },
+
     { ngx_string("consent_types"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_1MORE,
       ngx_http_types_slot,
@@ -304,6 +311,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
 
     clcf->enable = NGX_CONF_UNSET;
     clcf->gpc = NGX_CONF_UNSET;
+    clcf->strip_cookies = NGX_CONF_UNSET;
     clcf->inline_max = NGX_CONF_UNSET_SIZE;
     clcf->csp_nonce = NGX_CONF_UNSET_PTR;
 
@@ -322,6 +330,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     ngx_conf_merge_value(conf->enable, prev->enable, 0);
     ngx_conf_merge_value(conf->gpc, prev->gpc, 1);
+    ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
 

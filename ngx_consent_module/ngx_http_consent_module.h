@@ -69,6 +69,7 @@ typedef struct {
     ngx_http_complex_value_t  *csp_nonce;
     ngx_flag_t                 api;           /* consent_api here */
     ngx_flag_t                 policy_page;   /* consent_policy_page here */
+    ngx_flag_t                 strip_cookies;
     ngx_str_t                  enabled_in;    /* "file:line" of consent on */
     const char                *enabled_what;
 } ngx_http_consent_loc_conf_t;

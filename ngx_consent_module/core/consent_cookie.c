@@ -388,3 +388,36 @@ consent_get_be(const unsigned char *p, size_t n)
 
     return v;
 }
+
+
+int
+consent_set_cookie_name(const char *value, size_t len, const char **name,
+    size_t *name_len)
+{
+    size_t  start, end;
+
+    start = 0;
+    while (start < len && (value[start] == ' ' || value[start] == '\t')) {
+        start++;
+    }
+
+    for (end = start; end < len; end++) {
+        if (value[end] == '=' || value[end] == ';') {
+            break;
+        }
+    }
+
+    if (end == len || value[end] != '=') {
+        return 0;
+    }
+
+    *name = value + start;
+
+    while (end > start && (value[end - 1] == ' ' || value[end - 1] == '\t')) {
+        end--;
+    }
+
+    *name_len = end - start;
+
+    return *name_len > 0;
+}

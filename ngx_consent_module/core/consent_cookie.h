@@ -77,4 +77,12 @@ int consent_cookie_header_find(const char *header, size_t len,
     const char *name, size_t name_len, size_t *pos, const char **value,
     size_t *value_len);
 
+/*
+ * The name of the cookie a Set-Cookie header value sets ("_ga=GA1.2; Path=/"
+ * gives "_ga"), whitespace trimmed.  Returns 1 with *name pointing into
+ * value, or 0 when the value has no "name=" before its first ';'.
+ */
+int consent_set_cookie_name(const char *value, size_t len, const char **name,
+    size_t *name_len);
+
 #endif /* CONSENT_COOKIE_H */

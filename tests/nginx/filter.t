@@ -85,10 +85,26 @@ $t->write_config(<<'EOF');
             ssi on;
         }
 
+        location /cookies/ {
+            consent_strip_cookies on;
+            proxy_pass http://127.0.0.1:%%PORT2%%/;
+        }
+
         location /text/ {
             alias %%DIR%%/html/;
             default_type text/plain;
             consent_types text/plain;
+        }
+    }
+
+    server {
+        listen 127.0.0.1:%%PORT2%%;
+        location / {
+            add_header Set-Cookie "_ta=1; Path=/";
+            add_header Set-Cookie "_abx=2; Path=/; Secure";
+            add_header Set-Cookie "session=3; HttpOnly";
+            default_type application/json;
+            return 200 '{"ok": true}';
         }
     }
 EOF
@@ -233,6 +249,16 @@ my $ssi = http_get($port, '/ssi/ssi.html')->{body};
 is(scalar(() = $ssi =~ /action="\/_consent\/"/g) >= 1, 1, 'SSI page rewritten');
 like($ssi, qr{<script src="https://tracker-a\.example/t\.js\?id=1&amp;x=2"></script>},
     'SSI subrequest output is not rewritten');
+
+# consent_strip_cookies: upstream cookies of categories not granted go
+my @set = ConsentTest::header_values(http_get($port, '/cookies/x'),
+    'Set-Cookie');
+is_deeply([sort @set], ['session=3; HttpOnly'],
+    'no consent: tracker cookies stripped, the session cookie kept');
+@set = ConsentTest::header_values(http_get($port, '/cookies/x',
+    Cookie => "consent=$cookie"), 'Set-Cookie');
+is_deeply([sort @set], ['_ta=1; Path=/', 'session=3; HttpOnly'],
+    'analytics granted: its cookie kept, marketing stripped');
 
 $t->stop;
 kill 'TERM', $upstream;

@@ -560,6 +560,39 @@ test_status_names(void)
 }
 
 
+static void
+test_set_cookie_name(void)
+{
+    size_t       i, n;
+    const char  *name;
+    char         got[64];
+
+    static const char  *cases[][2] = {
+        { "_ga=GA1.2.3; Path=/; Max-Age=63072000", "_ga" },
+        { "  _fbp = fb.1 ; Secure", "_fbp" },
+        { "a=", "a" },
+        { "=value", NULL },
+        { "novalue; Path=/", NULL },
+        { "x; y=1", NULL },
+        { "", NULL },
+    };
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        if (consent_set_cookie_name(cases[i][0], strlen(cases[i][0]), &name,
+                                    &n))
+        {
+            snprintf(got, sizeof(got), "%.*s", (int) n, name);
+            is_str(got, cases[i][1] ? cases[i][1] : "(none)",
+                   "Set-Cookie name of \"%s\"", cases[i][0]);
+
+        } else {
+            ok(cases[i][1] == NULL, "no Set-Cookie name in \"%s\"",
+               cases[i][0]);
+        }
+    }
+}
+
+
 int
 main(void)
 {
@@ -580,5 +613,6 @@ main(void)
     test_status_names();
     test_header_scanner();
 
+    test_set_cookie_name();
     return done_testing();
 }
