@@ -35,6 +35,9 @@ static ngx_int_t ngx_http_consent_api_is_type(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_api_state(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_api_asset(ngx_http_request_t *r,
     ngx_uint_t index);
+static u_char *ngx_http_consent_api_etag(ngx_uint_t index);
+static const char *ngx_http_consent_api_version(ngx_conf_t *cf,
+    ngx_uint_t index);
 static ngx_int_t ngx_http_consent_api_json(ngx_http_request_t *r,
     ngx_uint_t status, char *json);
 static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
@@ -49,8 +52,8 @@ static ngx_http_consent_asset_type_t  ngx_http_consent_api_assets[] = {
     { NULL, NULL }
 };
 
-/* The ETag of each asset, computed once per worker. */
-static u_char  ngx_http_consent_api_etags[2][NGX_HTTP_CONSENT_ETAG_LEN];
+/* The ETag of each asset, "<md5 hex>" and a NUL, computed once. */
+static u_char  ngx_http_consent_api_etags[2][NGX_HTTP_CONSENT_ETAG_LEN + 1];
 
 
 ngx_int_t
@@ -490,27 +493,23 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
 }
 
 
-/*
- * Assets carry a strong ETag (MD5 of the content) and are cached for a
- * day; a URL versioned with ?v=<etag> is immutable for a year.
- */
-static ngx_int_t
-ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
+/* The quoted MD5 of an asset, computed on first use; NULL when absent. */
+static u_char *
+ngx_http_consent_api_etag(ngx_uint_t index)
 {
     u_char                          *etag, digest[16];
-    ngx_str_t                        version;
     ngx_md5_t                        md5;
-    ngx_table_elt_t                 *h;
     const ngx_http_consent_asset_t  *asset;
-
-    asset = ngx_http_consent_asset(ngx_http_consent_api_assets[index].name);
-    if (asset == NULL) {
-        return NGX_HTTP_NOT_FOUND;
-    }
 
     etag = ngx_http_consent_api_etags[index];
 
     if (etag[0] == '\0') {
+        asset = ngx_http_consent_asset(
+                                    ngx_http_consent_api_assets[index].name);
+        if (asset == NULL) {
+            return NULL;
+        }
+
         ngx_md5_init(&md5);
         ngx_md5_update(&md5, asset->data, asset->size);
         ngx_md5_final(digest, &md5);
@@ -518,6 +517,75 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
         etag[0] = '"';
         ngx_hex_dump(etag + 1, digest, sizeof(digest));
         etag[NGX_HTTP_CONSENT_ETAG_LEN - 1] = '"';
+        etag[NGX_HTTP_CONSENT_ETAG_LEN] = '\0';
+    }
+
+    return etag;
+}
+
+
+ngx_int_t
+ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,
+    const char **js)
+{
+    u_char      *etag;
+    ngx_uint_t   i;
+
+    for (i = 0; ngx_http_consent_api_assets[i].name; i++) {
+        etag = ngx_http_consent_api_etag(i);
+        if (etag == NULL) {
+            ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                          "consent: the asset \"%s\" is missing from the "
+                          "module; rebuild it",
+                          ngx_http_consent_api_assets[i].name);
+            return NGX_ERROR;
+        }
+    }
+
+    /* the hex digits between the quotes, NUL-terminated by a copy */
+
+    *css = ngx_http_consent_api_version(cf, 1);
+    *js = ngx_http_consent_api_version(cf, 0);
+
+    return (*css && *js) ? NGX_OK : NGX_ERROR;
+}
+
+
+static const char *
+ngx_http_consent_api_version(ngx_conf_t *cf, ngx_uint_t index)
+{
+    u_char  *v;
+
+    v = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_ETAG_LEN - 1);
+    if (v == NULL) {
+        return NULL;
+    }
+
+    ngx_memcpy(v, ngx_http_consent_api_etags[index] + 1,
+               NGX_HTTP_CONSENT_ETAG_LEN - 2);
+    v[NGX_HTTP_CONSENT_ETAG_LEN - 2] = '\0';
+
+    return (const char *) v;
+}
+
+
+/*
+ * Assets carry a strong ETag (MD5 of the content) and are cached for a
+ * day; a URL versioned with ?v=<etag> is immutable for a year.
+ */
+static ngx_int_t
+ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
+{
+    u_char                          *etag;
+    ngx_str_t                        version;
+    ngx_table_elt_t                 *h;
+    const ngx_http_consent_asset_t  *asset;
+
+    asset = ngx_http_consent_asset(ngx_http_consent_api_assets[index].name);
+    etag = ngx_http_consent_api_etag(index);
+
+    if (asset == NULL || etag == NULL) {
+        return NGX_HTTP_NOT_FOUND;
     }
 
     h = ngx_list_push(&r->headers_out.headers);

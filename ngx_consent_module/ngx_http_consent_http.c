@@ -126,10 +126,11 @@ ngx_int_t
 ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     char id[2 * CONSENT_ID_LEN + 1])
 {
-    ngx_table_elt_t              *h;
-    ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *lcf;
-    ngx_http_consent_srv_conf_t  *cscf;
+    ngx_table_elt_t               *h;
+    ngx_http_consent_ctx_t        *ctx;
+    ngx_http_consent_loc_conf_t   *lcf;
+    ngx_http_consent_srv_conf_t   *cscf;
+    ngx_http_consent_main_conf_t  *cmcf;
 
     ctx = ngx_http_consent_get_ctx(r);
     if (ctx == NULL) {
@@ -138,8 +139,12 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+    cmcf = ngx_http_get_module_main_conf(r, ngx_http_consent_module);
 
     ngx_memzero(rc, sizeof(consent_render_ctx_t));
+
+    rc->css_version = cmcf->css_version;
+    rc->js_version = cmcf->js_version;
 
     rc->policy = lcf->policy;
 

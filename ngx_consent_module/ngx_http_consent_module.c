@@ -392,7 +392,15 @@ ngx_http_consent_preconfiguration(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 {
-    if (ngx_http_consent_category_variables_add(cf) != NGX_OK) {
+    ngx_http_consent_main_conf_t  *cmcf;
+
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
+
+    if (ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
+                                           &cmcf->js_version)
+           != NGX_OK)
+    {
         return NGX_ERROR;
     }
 

@@ -34,6 +34,8 @@ typedef struct {
 typedef struct {
     ngx_array_t                policies;  /* ngx_http_consent_policy_file_t */
     consent_policy_t          *builtin;
+    const char                *css_version;   /* MD5 hex of the assets */
+    const char                *js_version;
 } ngx_http_consent_main_conf_t;
 
 
@@ -127,6 +129,10 @@ ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
 /* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
 ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_page_handler(ngx_http_request_t *r);
+
+/* The MD5 hex of consent.css and consent.js, for versioned URLs. */
+ngx_int_t ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,
+    const char **js);
 
 /* consent_audit_log directive and the audit writer (..._audit.c). */
 char *ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,

@@ -67,7 +67,7 @@ static consent_mask_t consent_render_effective(
 static void consent_render_req(const consent_render_ctx_t *c,
     consent_render_req_t *req);
 static void consent_render_asset(consent_builder_t *b, const char *api_path,
-    const char *name);
+    const char *name, const char *version);
 
 
 /* Process-wide: nginx workers are single-threaded. */
@@ -398,18 +398,19 @@ consent_render_head_end(const consent_render_ctx_t *c,
 
     consent_builder_init(&b, NULL);
     consent_builder_lit(&b, "<link rel=\"stylesheet\" href=\"");
-    consent_render_asset(&b, c->api_path, "consent.css");
+    consent_render_asset(&b, c->api_path, "consent.css", c->css_version);
     consent_builder_lit(&b, "\"><script defer src=\"");
-    consent_render_asset(&b, c->api_path, "consent.js");
+    consent_render_asset(&b, c->api_path, "consent.js", c->js_version);
     consent_builder_lit(&b, "\"></script>");
 
     return consent_builder_output(&b, out);
 }
 
 
+/* A versioned URL may be cached for good: the version changes with it. */
 static void
 consent_render_asset(consent_builder_t *b, const char *api_path,
-    const char *name)
+    const char *name, const char *version)
 {
     size_t  len;
 
@@ -421,6 +422,11 @@ consent_render_asset(consent_builder_t *b, const char *api_path,
     }
 
     consent_builder_str(b, name);
+
+    if (version) {
+        consent_builder_lit(b, "?v=");
+        consent_builder_esc(b, version);
+    }
 }
 
 

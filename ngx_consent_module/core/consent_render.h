@@ -29,6 +29,8 @@ typedef struct {
     const char              *return_to;  /* request path + query, raw */
     const char              *nonce;      /* CSP nonce or NULL */
     const char              *consent_id; /* hex id when decided, or NULL */
+    const char              *css_version; /* "?v=" of consent.css or NULL */
+    const char              *js_version;
 } consent_render_ctx_t;
 
 /*

@@ -166,9 +166,15 @@ like($body, qr{<textarea><script src="https://tracker-a\.example/rcdata\.js"></s
 like($body, qr{<p>Hello, world: caf&eacute; &amp; more\.</p>}, 'text untouched');
 like($body, qr{<body class="home">\s*<[^>]+>}, 'something injected after <body>');
 like($body, qr{<body class="home">.*action="/_consent/"}s, 'banner posts to the endpoint');
-like($body, qr{<link[^>]+href="/_consent/consent\.css"[^>]*>.*</head>}s,
-    'stylesheet before </head>');
-like($body, qr{<script[^>]+src="/_consent/consent\.js"[^>]*>}, 'script injected');
+like($body, qr{<link[^>]+href="/_consent/consent\.css\?v=[0-9a-f]{32}"[^>]*>.*</head>}s,
+    'versioned stylesheet before </head>');
+like($body, qr{<script defer src="/_consent/consent\.js\?v=[0-9a-f]{32}"[^>]*>},
+    'versioned script injected');
+my ($js_url) = $body =~ m{src="(/_consent/consent\.js\?v=[0-9a-f]{32})"};
+my $js = http_get($port, $js_url // '/_consent/consent.js');
+is($js->{status}, 200, 'the injected script URL is served');
+like(($js->{headers}{'cache-control'} || [''])->[0], qr/immutable/,
+    'and cached for good: its version changes with it');
 
 is(scalar(() = $body =~ /<body/g), 1, 'one body');
 ok(!defined $r->{headers}{'content-length'}, 'no Content-Length');
