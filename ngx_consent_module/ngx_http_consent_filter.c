@@ -238,8 +238,12 @@ ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
         return NGX_OK;
     }
 
+#if (NGX_DEBUG)
     ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                    "consent filter: skipped, %s", why);
+#else
+    (void) why;
+#endif
 
     return NGX_DECLINED;
 }

@@ -6,7 +6,8 @@ package ConsentTest;
 # [alert], [emerg] or sanitizer line in its logs.  Core Perl only.
 #
 # Environment:
-#   CONSENT_MODULE    the module to load (default build/ngx_http_consent_module.so)
+#   CONSENT_MODULE    the module to load (default build/ngx_http_consent_module.so;
+#                     "static" for an nginx built with --add-module)
 #   CONSENT_SANITIZE  1: LD_PRELOAD libasan+libubsan (module built by make asan)
 #   CONSENT_VALGRIND  1: run nginx under valgrind, fail on any error
 #   NGINX_BIN         default /usr/sbin/nginx
@@ -135,8 +136,12 @@ sub write_config {
     my $main = $opts{main} // '';
     my $d = $self->{dir};
 
+    # CONSENT_MODULE=static: nginx built with --add-module
+    my $load = $self->{module} eq 'static' ? ''
+        : "load_module $self->{module};";
+
     my $conf = <<"EOF";
-load_module $self->{module};
+$load
 ${user}daemon off;
 master_process on;
 worker_processes $workers;
