@@ -92,15 +92,20 @@ CONF
 /usr/sbin/nginx -p "$out/" -e "$out/logs/error.log" -c "$out/nginx.conf" &
 nginx_pid=$!
 trap 'kill -QUIT $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-    curl -fso /dev/null "http://127.0.0.1:$P_PLAIN/page.html" && break
-    sleep 0.1
+for p in $P_PLAIN $P_CONSENT $P_SUB $P_SUBS; do
+    for _ in $(seq 1 100); do
+        curl -fso /dev/null "http://127.0.0.1:$p/page.html" && break
+        sleep 0.1
+    done
 done
 worker=$(pgrep -P "$nginx_pid" | head -1)
 
 # sanity: the module did rewrite the page
-curl -fs "http://127.0.0.1:$P_CONSENT/page.html" | grep -q 'data-src=' \
-    || { echo "bench: the module did not rewrite the page" >&2; exit 1; }
+rewritten=$(curl -fs "http://127.0.0.1:$P_CONSENT/page.html")
+case $rewritten in
+    *data-src=*) ;;
+    *) echo "bench: the module did not rewrite the page" >&2; exit 1 ;;
+esac
 
 rps() {
     wrk -t1 -c"$conns" -d"${duration}s" "http://127.0.0.1:$1/page.html" \
@@ -123,10 +128,8 @@ bytes=$(curl -fs "http://127.0.0.1:$P_CONSENT/big.html" | wc -c)
 hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$worker/status")
 rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$worker/status")
 
-core=""
-if [ -x "$repo/build/bench/core_bench" ]; then
-    core=$("$repo/build/bench/core_bench" "$page" 2>&1 | tail -n 5)
-fi
+core=$("$repo/bench/run-core.sh" "$page" \
+    "$repo/ngx_consent_module/assets/policy.json" 3 2>&1 | tail -n 8)
 
 size=$(wc -c < "$page")
 {
@@ -143,7 +146,7 @@ size=$(wc -c < "$page")
     echo "RSS ${hwm_before} kB before, ${hwm_after} kB after (RSS now ${rss_after} kB)."
     if [ -n "$core" ]; then
         echo
-        echo "Core rewriter (build/bench/core_bench):"
+        echo "Core rewriter, one core (bench/run-core.sh bench/page.html):"
         echo '```'
         echo "$core"
         echo '```'
