@@ -42,6 +42,8 @@ static ngx_int_t ngx_http_consent_api_json(ngx_http_request_t *r,
     ngx_uint_t status, char *json);
 static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
     ngx_uint_t status, const char *reason);
+static ngx_int_t ngx_http_consent_api_line(ngx_http_request_t *r,
+    ngx_uint_t status, const char *type, const char *text);
 static ngx_int_t ngx_http_consent_api_not_allowed(ngx_http_request_t *r,
     const char *allow);
 
@@ -641,36 +643,16 @@ static ngx_int_t
 ngx_http_consent_api_json(ngx_http_request_t *r, ngx_uint_t status,
     char *json)
 {
-    u_char  *p;
-    size_t   len;
+    ngx_int_t  rc;
 
     if (json == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    len = ngx_strlen(json);
-
-    p = ngx_pnalloc(r->pool, len + 1);
-    if (p == NULL) {
-        free(json);
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
-
-    ngx_memcpy(p, json, len);
-    p[len] = '\n';
+    rc = ngx_http_consent_api_line(r, status, "application/json", json);
     free(json);
 
-    ngx_str_set(&r->headers_out.content_type, "application/json");
-    r->headers_out.content_type_len = r->headers_out.content_type.len;
-
-    if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
-                                    sizeof("no-store") - 1)
-        != NGX_OK)
-    {
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
-
-    return ngx_http_consent_send(r, status, p, len + 1, 0);
+    return rc;
 }
 
 
@@ -679,27 +661,37 @@ static ngx_int_t
 ngx_http_consent_api_error(ngx_http_request_t *r, ngx_uint_t status,
     const char *reason)
 {
-    u_char  *p;
-    size_t   len;
-
     if (ngx_http_discard_request_body(r) != NGX_OK) {
         r->keepalive = 0;
     }
 
-    len = ngx_strlen(reason);
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "consent: %ui: %s", status, reason);
+
+    return ngx_http_consent_api_line(r, status, "text/plain", reason);
+}
+
+
+/* A line of text, never cached: the answers depend on the visitor. */
+static ngx_int_t
+ngx_http_consent_api_line(ngx_http_request_t *r, ngx_uint_t status,
+    const char *type, const char *text)
+{
+    u_char  *p;
+    size_t   len;
+
+    len = ngx_strlen(text);
 
     p = ngx_pnalloc(r->pool, len + 1);
     if (p == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    ngx_memcpy(p, reason, len);
+    ngx_memcpy(p, text, len);
     p[len] = '\n';
 
-    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                  "consent: %ui: %s", status, reason);
-
-    ngx_str_set(&r->headers_out.content_type, "text/plain");
+    r->headers_out.content_type.data = (u_char *) type;
+    r->headers_out.content_type.len = ngx_strlen(type);
     r->headers_out.content_type_len = r->headers_out.content_type.len;
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
