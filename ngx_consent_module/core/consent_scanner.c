@@ -167,6 +167,8 @@ static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
 static void consent_scanner_new_attr(consent_scanner_t *sc,
     const unsigned char *p);
+static int consent_scanner_skip_attrs(const unsigned char **pp,
+    const unsigned char *end, int *state);
 
 
 static void
@@ -645,6 +647,180 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
 }
 
 
+/*
+ * The attribute states for a tag nobody is told about, without recording
+ * attributes: the same transitions, to find the '>' that ends the tag.
+ * Returns 1 with *pp after it, or 0 at the end of the buffer with *state
+ * where the scan resumes (the ordinary states take over from there).
+ */
+static int
+consent_scanner_skip_attrs(const unsigned char **pp, const unsigned char *end,
+    int *state)
+{
+    int                   st;
+    unsigned char         c;
+    const unsigned char  *p, *q;
+
+    p = *pp;
+    st = *state;
+
+    for ( ;; ) {
+
+        switch (st) {
+
+        case S_BEFORE_ATTR_NAME:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p++;
+            if (c == '>') {
+                goto done;
+            }
+            if (c == '/') {
+                st = S_SELF_CLOSING;
+                break;
+            }
+            /* any other byte, '=' too, starts a name */
+            st = S_ATTR_NAME;
+            /* fall through */
+
+        case S_ATTR_NAME:
+            while (p < end && !(consent_scan_class[*p] & C_ATTR_END)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p++;
+            if (c == '=') {
+                st = S_BEFORE_ATTR_VALUE;
+            } else if (c == '>') {
+                goto done;
+            } else if (c == '/') {
+                st = S_SELF_CLOSING;
+                break;
+            } else {
+                st = S_AFTER_ATTR_NAME;
+                break;
+            }
+            /* fall through */
+
+        case S_BEFORE_ATTR_VALUE:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '"' || c == '\'') {
+                p++;
+                st = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
+                break;
+            }
+            if (c == '>') {
+                p++;
+                goto done;
+            }
+            st = S_ATTR_VALUE_UNQ;
+            break;
+
+        case S_AFTER_ATTR_NAME:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '=') {
+                p++;
+                st = S_BEFORE_ATTR_VALUE;
+            } else if (c == '/') {
+                p++;
+                st = S_SELF_CLOSING;
+            } else if (c == '>') {
+                p++;
+                goto done;
+            } else {
+                st = S_ATTR_NAME;
+            }
+            break;
+
+        case S_ATTR_VALUE_DQ:
+        case S_ATTR_VALUE_SQ:
+            q = memchr(p, st == S_ATTR_VALUE_DQ ? '"' : '\'',
+                       (size_t) (end - p));
+            if (q == NULL) {
+                p = end;
+                goto more;
+            }
+            p = q + 1;
+            st = S_AFTER_ATTR_VALUE_Q;
+            /* fall through */
+
+        case S_AFTER_ATTR_VALUE_Q:
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '>') {
+                p++;
+                goto done;
+            }
+            if (c == '/') {
+                p++;
+                st = S_SELF_CLOSING;
+                break;
+            }
+            if (consent_scan_class[c] & C_WS) {
+                p++;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+
+        case S_ATTR_VALUE_UNQ:
+            while (p < end && !(consent_scan_class[*p] & C_UNQ_END)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            if (*p++ == '>') {
+                goto done;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+
+        default:    /* S_SELF_CLOSING */
+            if (p == end) {
+                goto more;
+            }
+            if (*p == '>') {
+                p++;
+                goto done;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+        }
+    }
+
+done:
+
+    *pp = p;
+    return 1;
+
+more:
+
+    *pp = p;
+    *state = st;
+    return 0;
+}
+
+
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
@@ -783,6 +959,26 @@ consent_scanner_next(consent_scanner_t *sc)
             sc->tag.attrs_overflow = 0;
             sc->tag.nattrs = 0;
             state = S_TAG_NAME;
+
+            if (!sc->all_tags && sc->foreign_depth == 0) {
+                /* most names are rejected by length and first letter
+                   before being copied */
+                q = p + 1;
+                while (q < end && !(consent_scan_class[*q] & C_NAME_END)) {
+                    q++;
+                }
+                if (q < end
+                    && ((size_t) (q - p) > CONSENT_TAG_NAME_LONGEST
+                        || !(consent_tag_first_html[q - p]
+                             & ((uint32_t) 1
+                                << (consent_scan_lower[*p] - 'a')))))
+                {
+                    sc->tag.id = CONSENT_TAG_OTHER;
+                    sc->tag.flags = 0;
+                    p = q;
+                    goto skip_tag;
+                }
+            }
             /* fall through */
 
         case S_TAG_NAME:
@@ -797,6 +993,13 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             consent_scanner_classify(sc);
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
+                && sc->foreign_depth == 0
+                && !(sc->tag.flags
+                     & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA)))
+            {
+                goto skip_tag;
+            }
             c = *p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
@@ -1304,6 +1507,26 @@ consent_scanner_next(consent_scanner_t *sc)
             goto more;
         }
 
+        continue;
+
+    skip_tag:
+
+        /*
+         * A tag that is not reported and, in HTML content, changes no state:
+         * only its end matters.  Should it not end in this buffer, the
+         * ordinary states go on from where the skip stopped; recording no
+         * attributes (attrs_overflow), as nothing reads them.
+         */
+        c = *p++;
+        sc->tag.attrs_overflow = 1;
+        if (c != '>') {
+            state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+            if (!consent_scanner_skip_attrs(&p, end, &state)) {
+                goto more;
+            }
+        }
+        state = S_DATA;
+        sc->raw_state = S_DATA;
         continue;
 
     tag_end:

@@ -12,6 +12,7 @@
 
 
 static int  scripting = 1;
+static int  all_tags = 1;      /* 0: only known names, as the rewriter */
 
 
 /*
@@ -34,7 +35,7 @@ tags(const char *in, size_t step)
     len = strlen(in);
 
     consent_scanner_init(&sc, 1);
-    sc.all_tags = 1;
+    sc.all_tags = all_tags;
     sc.scripting = scripting;
 
     for (off = 0; off < len; off += n) {
@@ -212,6 +213,58 @@ test_attrs(void)
 }
 
 
+/*
+ * As the rewriter scans: the tags of unknown names are skipped to their
+ * '>' without recording attributes.  The skip must end them exactly where
+ * the attribute states do, also when resumed in the next buffer.
+ */
+static void
+test_skip(void)
+{
+    all_tags = 0;
+
+    scan_is("<div class=\"a\"><a href='/x'>t</a><img src=x></div>", "img",
+            "skipped tags, then a known one");
+    scan_is("<a title=\"<img src=x>\" b='<img>'><img src=y>", "img",
+            "'>' inside quoted values of a skipped tag");
+    scan_is("<a b=c\"d><img src=x>\"><i>", "img",
+            "quote inside an unquoted value of a skipped tag");
+    scan_is("<a =\"b><img src=x>\" <i>", "img",
+            "'=' starting a name is a name in a skipped tag");
+    scan_is("<a b=\"c\"=\"d><img src=x>", "img",
+            "'=' after a quoted value is a name in a skipped tag");
+    scan_is("<a b = \"><img>\" c><img src=x>", "img",
+            "whitespace around '=' before a quoted value");
+    scan_is("<a b =><img src=x>", "img", "'>' right after '='");
+    scan_is("<a b/><img src=x><br/ x='>'><img src=y>", "img img",
+            "'/' in skipped tags");
+    scan_is("<a\tb\n=\r'>'\f><img src=x>", "img",
+            "every kind of whitespace in a skipped tag");
+    scan_is("<span\"x\"=\"><img>\"><img src=x>", "img img",
+            "quotes inside a tag name quote nothing");
+    scan_is("<span a\"=\"><img>\"><img src=x>", "img",
+            "a quote inside an attribute name quotes nothing");
+    scan_is("</div class=\">\"><img src=x>", "img",
+            "attributes of a skipped end tag");
+    scan_is("<averyveryverylongname a='>'><img src=x>", "img",
+            "a long name is skipped too");
+    scan_is("<meta content='>'><img src=x>", "img",
+            "a name passing the first test, skipped");
+    scan_is("<title a='>'><img></title><img src=x>", "img",
+            "a tag that switches to RCDATA still does");
+    scan_is("<style a='>'><img></style><img src=x>", "img",
+            "a tag that switches to RAWTEXT still does");
+    scan_is("<script src=x></script><p a='>'><img src=x>",
+            "script /script img", "skip after a known tag");
+    scan_is("<svg><p a='>'><img src=x></svg>", "svg p img /svg",
+            "breakout tag in foreign content");
+    scan_is("<svg><g a='>'><img src=x></svg>", "svg img /svg",
+            "unknown tag in foreign content");
+
+    all_tags = 1;
+}
+
+
 static const char *
 decode(const char *in, int *unknown)
 {
@@ -313,6 +366,7 @@ main(void)
 {
     test_states();
     test_attrs();
+    test_skip();
     test_decode();
     test_url();
 
