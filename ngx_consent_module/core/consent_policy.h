@@ -91,7 +91,8 @@ typedef struct {
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
-    struct consent_url_memo_s  *src_memo;  /* lazily, in each worker */
+    struct consent_url_memo_s     *src_memo;     /* lazily, per worker */
+    struct consent_inline_memo_s  *inline_memo;
     consent_pattern_set_t   src_set;
     consent_pattern_set_t   inline_set;
     consent_pattern_set_t   cookie_set;

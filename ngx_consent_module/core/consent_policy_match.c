@@ -367,7 +367,7 @@ struct consent_url_memo_s {
 
 
 static uint32_t
-consent_url_hash(const unsigned char *p, size_t len)
+consent_memo_hash(const unsigned char *p, size_t len)
 {
     size_t    i;
     uint32_t  h;
@@ -418,7 +418,7 @@ consent_policy_match_src(const consent_policy_t *policy,
         }
     }
 
-    hash = consent_url_hash(url, len);
+    hash = consent_memo_hash(url, len);
     slot = &policy->src_memo->slots[hash % CONSENT_URL_MEMO_SLOTS];
 
     if (slot->len == len && slot->hash == hash
@@ -438,11 +438,72 @@ consent_policy_match_src(const consent_policy_t *policy,
 }
 
 
+/*
+ * Inline snippets (the GA, Meta or Hotjar loaders) are the same text on
+ * every page too: short ones are remembered whole, like URLs.
+ */
+
+#define CONSENT_INLINE_MEMO_SLOTS  64
+#define CONSENT_INLINE_MEMO_LEN    4096
+
+typedef struct {
+    uint32_t                hash;
+    int32_t                 service;
+    size_t                  len;            /* 0: empty slot */
+} consent_inline_memo_slot_t;
+
+struct consent_inline_memo_s {
+    consent_inline_memo_slot_t  slots[CONSENT_INLINE_MEMO_SLOTS];
+    unsigned char               text[CONSENT_INLINE_MEMO_SLOTS]
+                                    [CONSENT_INLINE_MEMO_LEN];
+};
+
+
 int
 consent_policy_match_inline(const consent_policy_t *policy,
     const unsigned char *text, size_t len)
 {
-    return consent_pattern_set_match(policy, &policy->inline_set, text, len);
+    int                          service;
+    uint32_t                     hash, i;
+    unsigned char               *copy;
+    consent_policy_t            *mutable;
+    consent_inline_memo_slot_t  *slot;
+
+    if (len == 0 || len > CONSENT_INLINE_MEMO_LEN) {
+        return consent_pattern_set_match(policy, &policy->inline_set, text,
+                                         len);
+    }
+
+    if (policy->inline_memo == NULL) {
+        mutable = (consent_policy_t *) policy;
+        mutable->inline_memo = calloc(1, sizeof(struct consent_inline_memo_s));
+
+        if (mutable->inline_memo == NULL) {
+            return consent_pattern_set_match(policy, &policy->inline_set,
+                                             text, len);
+        }
+    }
+
+    hash = consent_memo_hash(text, len);
+    i = hash % CONSENT_INLINE_MEMO_SLOTS;
+    slot = &policy->inline_memo->slots[i];
+    copy = policy->inline_memo->text[i];
+
+    if (slot->len == len && slot->hash == hash
+        && memcmp(copy, text, len) == 0)
+    {
+        return slot->service;
+    }
+
+    service = consent_pattern_set_match(policy, &policy->inline_set, text,
+                                        len);
+
+    slot->hash = hash;
+    slot->service = service;
+    slot->len = len;
+    memcpy(copy, text, len);
+
+    return service;
 }
 
 

@@ -1280,6 +1280,21 @@ test_memo(void)
     }
 
     is_int(differ, 0, "memo: remembered answers equal computed ones");
+
+    /* inline texts: more distinct texts than slots, trackers and not */
+    differ = 0;
+    for (i = 0; i < 500; i++) {
+        n = snprintf(url, sizeof(url), (i % 2 == 0)
+                     ? "fbq('init', '%d'); fbq('track', 'PageView');"
+                     : "document.title = 'page %d';", i);
+
+        a = consent_policy_match_inline(memo, (unsigned char *) url, n);
+        b = consent_policy_match_inline(memo, (unsigned char *) url, n);
+        c = consent_policy_match_inline(fresh, (unsigned char *) url, n);
+        differ += (a != b) + (a != c) + ((i % 2 == 0) != (a >= 0));
+    }
+
+    is_int(differ, 0, "inline memo: remembered answers equal computed ones");
     is_int(tracked, 3333, "memo: two URLs in three are trackers");
 
     consent_policy_free(memo);
