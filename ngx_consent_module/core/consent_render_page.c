@@ -171,10 +171,8 @@ consent_render_page_choice(consent_builder_t *b,
         consent_builder_lit(b, "</p>");
 
     } else {
-        consent_builder_lit(b, "<p class=\"consent-status\">");
-        consent_builder_esc(b, consent_render_text(policy, c->lang,
-                                                   "current_choice"));
-        consent_builder_lit(b, "</p><ul class=\"consent-choice\">");
+        /* the heading already says "Your current choice" */
+        consent_builder_lit(b, "<ul class=\"consent-choice\">");
 
         for (i = 0; i < policy->ncategories; i++) {
             consent_builder_lit(b, "<li data-category=\"");
