@@ -19,6 +19,7 @@ my $other = $t->key_file('other.key');
 my $mint = ConsentTest::build() . '/tests/mint-cookie';
 
 $t->write_config(<<'EOF');
+    log_format consent '$consent_status $consent_id [$consent]';
     consent_secret %%DIR%%/consent.key;
     consent_secret %%DIR%%/old.key;
     consent_cookie consent max_age=1h;
@@ -41,6 +42,21 @@ $t->write_config(<<'EOF');
         location /mapped {
             return 200 "$analytics_upstream\n";
         }
+
+        location /proxied {
+            proxy_pass http://127.0.0.1:%%PORT1%%;
+            proxy_set_header X-Consent $consent;
+        }
+
+        location /logged {
+            access_log %%DIR%%/logs/consent.log consent;
+            return 204;
+        }
+    }
+
+    server {
+        listen 127.0.0.1:%%PORT1%%;
+        location / { return 200 "upstream saw [$http_x_consent]\n"; }
     }
 
     map $consent_analytics $analytics_upstream {
@@ -157,7 +173,17 @@ is($r->{body}, "analytics on\n", 'variable works in map');
 $r = http_get($port, '/mapped');
 is($r->{body}, "analytics off\n", 'map without consent');
 
+$r = http_get($port, '/proxied', Cookie => "consent=$valid");
+is($r->{body}, "upstream saw [necessary,analytics]\n",
+    'variable works in proxy_set_header');
+
+http_get($port, '/logged', Cookie => "consent=$valid");
+http_get($port, '/logged');
+
 $t->stop;
+is(ConsentTest::read_file($t->dir . '/logs/consent.log'),
+    "valid $id [necessary,analytics]\nnone - []\n",
+    'variables work in log_format');
 like($t->error_log, qr/consent: cookie "consent" is not authentic/,
     'invalid cookie logged at info level');
 $t->check_logs;
