@@ -255,7 +255,6 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 {
     char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
     ngx_str_t                       value;
-    ngx_uint_t                      i;
     ngx_pool_cleanup_t             *cln;
     consent_policy_t               *policy;
     consent_render_ctx_t            rc;
@@ -309,14 +308,12 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     wc.emit = ngx_http_consent_emit;
     wc.emit_data = fctx;
 
-    for (i = 0; i < 3; i++) {
-        consent_bytes_t  *b;
-
-        b = (i == 0) ? &wc.head_start : (i == 1) ? &wc.head_end
-                                                 : &wc.body_start;
-        b->p = (const unsigned char *) fctx->fragments[i].data;
-        b->len = fctx->fragments[i].len;
-    }
+    wc.head_start.p = (const unsigned char *) fctx->fragments[0].data;
+    wc.head_start.len = fctx->fragments[0].len;
+    wc.head_end.p = (const unsigned char *) fctx->fragments[1].data;
+    wc.head_end.len = fctx->fragments[1].len;
+    wc.body_start.p = (const unsigned char *) fctx->fragments[2].data;
+    wc.body_start.len = fctx->fragments[2].len;
 
     fctx->rewriter = consent_rewriter_create(&wc);
     if (fctx->rewriter == NULL) {
