@@ -26,7 +26,8 @@ my %files = (
     nginx => [glob 'tests/nginx/*.t'],
     asan => [glob 'tests/nginx/*.t'],
     valgrind => [grep { -e } map { "tests/nginx/$_.t" }
-        split ' ', ($ENV{VALGRIND_TESTS} || 'variables filter api_input')],
+        split ' ', ($ENV{VALGRIND_TESTS}
+            || 'variables filter api_input api_decision api_assets audit_log')],
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
 );
