@@ -54,7 +54,6 @@ typedef struct {
 
 struct consent_rewriter_s {
     consent_rewriter_conf_t   conf;
-    consent_scanner_t         sc;
 
     uint64_t                  pending;      /* first byte not emitted */
     const unsigned char      *buf;          /* the buffer being fed */
@@ -82,7 +81,6 @@ struct consent_rewriter_s {
     unsigned                  events;
 
     consent_tag_t            *script;       /* the held script start tag */
-    consent_edit_t            edits[CONSENT_SCAN_MAX_ATTRS];
     unsigned char            *out;          /* a rewritten tag */
     size_t                    out_len;
     size_t                    out_cap;
@@ -91,6 +89,11 @@ struct consent_rewriter_s {
     unsigned char            *noscript;     /* a noscript's text rewritten */
     size_t                    noscript_len;
     size_t                    noscript_cap;
+
+    /* last: the scanner's attributes and the edits are written before
+       they are read, so creating a rewriter does not clear them */
+    consent_scanner_t         sc;
+    consent_edit_t            edits[CONSENT_SCAN_MAX_ATTRS];
 };
 
 
@@ -140,10 +143,12 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     const consent_policy_t   *pol;
     const consent_service_t  *svc;
 
-    rw = calloc(1, sizeof(consent_rewriter_t));
+    rw = malloc(sizeof(consent_rewriter_t));
     if (rw == NULL) {
         return NULL;
     }
+
+    memset(rw, 0, offsetof(consent_rewriter_t, sc));
 
     rw->script = malloc(sizeof(consent_tag_t));
     if (rw->script == NULL) {
@@ -699,21 +704,27 @@ consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
 {
     int                   unknown;
     size_t                n, len, pos;
-    unsigned char        *dec, *norm;
-    const unsigned char  *url;
+    unsigned char        *scratch, *norm;
+    const unsigned char  *url, *dec;
 
-    dec = consent_rw_scratch(rw, a->value_len);
-    if (dec == NULL) {
+    scratch = consent_rw_scratch(rw, a->value_len);
+    if (scratch == NULL) {
         return -1;
     }
-    norm = dec + a->value_len;
+    norm = scratch + a->value_len;
 
-    /* decoding never lengthens a value */
-    unknown = 0;
-    len = consent_decode_attr_value(bytes + a->value_off, a->value_len,
-                                    dec, a->value_len, &unknown);
-    if (len == (size_t) -1) {
-        return -1;
+    dec = bytes + a->value_off;
+    len = a->value_len;
+
+    /* most values have no character reference: read them in place */
+    if (memchr(dec, '&', len) != NULL) {
+        /* decoding never lengthens a value */
+        unknown = 0;
+        len = consent_decode_attr_value(dec, len, scratch, len, &unknown);
+        if (len == (size_t) -1) {
+            return -1;
+        }
+        dec = scratch;
     }
 
     if (!srcset) {

@@ -1636,8 +1636,10 @@ consent_entity_lookup(const unsigned char *name, size_t len, int semicolon)
     size_t                   i;
     const consent_entity_t  *e;
 
+    /* the first letter rejects most names before strlen() */
     for (i = 0; i < 96; i++) {
-        if (strlen(consent_latin1_names[i]) == len
+        if (consent_latin1_names[i][0] == (char) name[0]
+            && strlen(consent_latin1_names[i]) == len
             && memcmp(consent_latin1_names[i], name, len) == 0)
         {
             return 0xA0 + (uint32_t) i;
@@ -1645,8 +1647,8 @@ consent_entity_lookup(const unsigned char *name, size_t len, int semicolon)
     }
 
     for (e = consent_entities; e->name; e++) {
-        if ((semicolon || e->legacy) && strlen(e->name) == len
-            && memcmp(e->name, name, len) == 0)
+        if (e->name[0] == (char) name[0] && (semicolon || e->legacy)
+            && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
         {
             return e->cp;
         }
