@@ -4,7 +4,13 @@
  * buffer, with no consent (every tracker rewritten) and with all consent.
  * Each figure is the best of 5 runs (the machine may be busy).
  *
- *   core_bench [PAGE [POLICY [SECONDS [RUN]]]]     (RUN: 1-4, one of them)
+ *   core_bench [PAGE [POLICY [SECONDS [RUN [PAGES]]]]]
+ *
+ * RUN: 1-4, one of them (0: all).  PAGES: rewrite the page exactly that
+ * many times per run, once, instead of for SECONDS: for instruction counts,
+ * which unlike times do not depend on the machine's load, e.g.
+ *   valgrind --tool=callgrind core_bench bench/page.html POLICY 0 1 100
+ * (the Ir of consent_rewriter_feed divided by 100 is the cost of a page).
  *
  * See bench/run-core.sh for the build line.
  */
@@ -47,10 +53,13 @@ bench_now(void)
 }
 
 
-/* MB/s of rewriting the page in buffers of buf bytes for secs seconds. */
+/*
+ * MB/s of rewriting the page in buffers of buf bytes for secs seconds, or
+ * exactly pages times when pages > 0.
+ */
 static double
 bench_run(consent_rewriter_conf_t *conf, const unsigned char *page,
-    size_t len, size_t buf, double secs, bench_sink_t *sink)
+    size_t len, size_t buf, double secs, long pages, bench_sink_t *sink)
 {
     size_t               off, n, rounds;
     double               start, elapsed;
@@ -80,7 +89,7 @@ bench_run(consent_rewriter_conf_t *conf, const unsigned char *page,
         consent_rewriter_destroy(rw);
         rounds++;
         elapsed = bench_now() - start;
-    } while (elapsed < secs);
+    } while (pages > 0 ? (long) rounds < pages : elapsed < secs);
 
     return (double) len * (double) rounds / elapsed / 1e6;
 }
@@ -89,8 +98,8 @@ bench_run(consent_rewriter_conf_t *conf, const unsigned char *page,
 int
 main(int argc, char **argv)
 {
-    int                       i, c, k;
-    long                      n;
+    int                       i, c, k, tries;
+    long                      n, pages;
     FILE                     *f;
     char                      err[512];
     double                    secs, mbs, best;
@@ -115,6 +124,8 @@ main(int argc, char **argv)
     page_path = argc > 1 ? argv[1] : "tests/unit/pages/shop.html";
     policy_path = argc > 2 ? argv[2] : "tests/unit/pages/policy.json";
     secs = argc > 3 ? atof(argv[3]) : 2.0;
+    pages = argc > 5 ? atol(argv[5]) : 0;
+    tries = pages > 0 ? 1 : 5;
 
     f = fopen(page_path, "rb");
     if (f == NULL) {
@@ -144,7 +155,7 @@ main(int argc, char **argv)
            policy_path, policy->nservices);
 
     for (i = 0; i < (int) (sizeof(runs) / sizeof(runs[0])); i++) {
-        if (argc > 4 && atoi(argv[4]) != i + 1) {
+        if (argc > 4 && atoi(argv[4]) != 0 && atoi(argv[4]) != i + 1) {
             continue;
         }
 
@@ -160,9 +171,10 @@ main(int argc, char **argv)
         memset(&sink, 0, sizeof(sink));
 
         best = 0;
-        for (k = 0; k < 5; k++) {
+        for (k = 0; k < tries; k++) {
             mbs = bench_run(&conf, page, len,
-                            runs[i].buf ? runs[i].buf : len, secs / 5, &sink);
+                            runs[i].buf ? runs[i].buf : len, secs / tries,
+                            pages, &sink);
             if (mbs < 0) {
                 fprintf(stderr, "rewrite failed\n");
                 return 1;

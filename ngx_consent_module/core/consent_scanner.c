@@ -953,11 +953,6 @@ consent_scanner_next(consent_scanner_t *sc)
             break;
 
         tag_name_start:
-            sc->tag.name_len = 0;
-            sc->tag.self_closing = 0;
-            sc->tag.foreign = 0;
-            sc->tag.attrs_overflow = 0;
-            sc->tag.nattrs = 0;
             state = S_TAG_NAME;
 
             if (!sc->all_tags && sc->foreign_depth == 0) {
@@ -979,6 +974,12 @@ consent_scanner_next(consent_scanner_t *sc)
                     goto skip_tag;
                 }
             }
+
+            sc->tag.name_len = 0;
+            sc->tag.self_closing = 0;
+            sc->tag.foreign = 0;
+            sc->tag.attrs_overflow = 0;
+            sc->tag.nattrs = 0;
             /* fall through */
 
         case S_TAG_NAME:
@@ -1514,11 +1515,12 @@ consent_scanner_next(consent_scanner_t *sc)
         /*
          * A tag that is not reported and, in HTML content, changes no state:
          * only its end matters.  Should it not end in this buffer, the
-         * ordinary states go on from where the skip stopped; recording no
-         * attributes (attrs_overflow), as nothing reads them.
+         * ordinary states go on from where the skip stopped, recording no
+         * attributes (attrs_overflow): nothing reads them, nor its name.
          */
         c = *p++;
         sc->tag.attrs_overflow = 1;
+        sc->tag.nattrs = 0;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             if (!consent_scanner_skip_attrs(&p, end, &state)) {
