@@ -167,8 +167,8 @@ static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
 static void consent_scanner_new_attr(consent_scanner_t *sc,
     const unsigned char *p);
-static int consent_scanner_skip_attrs(const unsigned char **pp,
-    const unsigned char *end, int *state);
+static const unsigned char *consent_scanner_skip_attrs(
+    const unsigned char *p, const unsigned char *end, int *state);
 
 
 static void
@@ -650,18 +650,17 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
 /*
  * The attribute states for a tag nobody is told about, without recording
  * attributes: the same transitions, to find the '>' that ends the tag.
- * Returns 1 with *pp after it, or 0 at the end of the buffer with *state
- * where the scan resumes (the ordinary states take over from there).
+ * Returns the position after it, or NULL when the buffer ends first, with
+ * *state where the scan resumes (the ordinary states take over from there).
  */
-static int
-consent_scanner_skip_attrs(const unsigned char **pp, const unsigned char *end,
+static const unsigned char *
+consent_scanner_skip_attrs(const unsigned char *p, const unsigned char *end,
     int *state)
 {
     int                   st;
     unsigned char         c;
-    const unsigned char  *p, *q;
+    const unsigned char  *q;
 
-    p = *pp;
     st = *state;
 
     for ( ;; ) {
@@ -810,24 +809,22 @@ consent_scanner_skip_attrs(const unsigned char **pp, const unsigned char *end,
 
 done:
 
-    *pp = p;
-    return 1;
+    return p;
 
 more:
 
-    *pp = p;
     *state = st;
-    return 0;
+    return NULL;
 }
 
 
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
-    int                    state;
+    int                    state, is_end;
     unsigned char          c;
     consent_attr_t        *a;
-    const unsigned char   *p, *end, *q;
+    const unsigned char   *p, *end, *q, *name;
 
     p = sc->cur;
     end = sc->end;
@@ -848,11 +845,66 @@ consent_scanner_next(consent_scanner_t *sc)
         switch (state) {
 
         case S_DATA:
-            q = memchr(p, '<', (size_t) (end - p));
-            if (q == NULL) {
-                p = end;
-                goto more;
+            if (sc->all_tags || sc->foreign_depth) {
+                q = memchr(p, '<', (size_t) (end - p));
+                if (q == NULL) {
+                    p = end;
+                    goto more;
+                }
+
+            } else {
+                /*
+                 * The common case in one loop: tags whose names are
+                 * rejected by length and first letter (see tag_name_start)
+                 * are skipped to their '>' without leaving it.
+                 */
+                for ( ;; ) {
+                    q = memchr(p, '<', (size_t) (end - p));
+                    if (q == NULL) {
+                        p = end;
+                        goto more;
+                    }
+                    name = q + 1;
+                    is_end = name < end && *name == '/';
+                    name += is_end;
+                    if (name == end || !(consent_scan_class[*name] & C_ALPHA))
+                    {
+                        break;
+                    }
+                    p = name + 1;
+                    while (p < end && !(consent_scan_class[*p] & C_NAME_END))
+                    {
+                        p++;
+                    }
+                    if (p == end
+                        || ((size_t) (p - name) <= CONSENT_TAG_NAME_LONGEST
+                            && (consent_tag_first_html[p - name]
+                                & ((uint32_t) 1
+                                   << (consent_scan_lower[*name] - 'a')))))
+                    {
+                        break;
+                    }
+                    c = *p++;
+                    if (c != '>') {
+                        state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+                        p = consent_scanner_skip_attrs(p, end, &state);
+                        if (p == NULL) {
+                            /* as skip_tag leaves it */
+                            p = end;
+                            consent_scanner_mark(sc, q);
+                            sc->tag.is_end = is_end;
+                            sc->tag.id = CONSENT_TAG_OTHER;
+                            sc->tag.flags = 0;
+                            sc->tag.attrs_overflow = 1;
+                            sc->tag.nattrs = 0;
+                            goto more;
+                        }
+                        state = S_DATA;
+                    }
+                    sc->raw_state = S_DATA;
+                }
             }
+
             consent_scanner_mark(sc, q);
             p = q + 1;
             state = S_TAG_OPEN;
@@ -1523,7 +1575,9 @@ consent_scanner_next(consent_scanner_t *sc)
         sc->tag.nattrs = 0;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            if (!consent_scanner_skip_attrs(&p, end, &state)) {
+            p = consent_scanner_skip_attrs(p, end, &state);
+            if (p == NULL) {
+                p = end;
                 goto more;
             }
         }
