@@ -824,7 +824,7 @@ consent_scanner_next(consent_scanner_t *sc)
     int                    state, is_end;
     unsigned char          c;
     consent_attr_t        *a;
-    const unsigned char   *p, *end, *q, *name;
+    const unsigned char   *p, *end, *q, *name, *lim;
 
     p = sc->cur;
     end = sc->end;
@@ -859,10 +859,19 @@ consent_scanner_next(consent_scanner_t *sc)
                  * are skipped to their '>' without leaving it.
                  */
                 for ( ;; ) {
-                    q = memchr(p, '<', (size_t) (end - p));
-                    if (q == NULL) {
-                        p = end;
-                        goto more;
+                    /* the text between tags is often a short indentation:
+                       found sooner inline than by a memchr() call */
+                    lim = end - p > 16 ? p + 16 : end;
+                    for (q = p; q < lim && *q != '<'; q++) {
+                        /* void */
+                    }
+                    if (q == lim) {
+                        q = lim == end ? NULL
+                                       : memchr(lim, '<', (size_t) (end - lim));
+                        if (q == NULL) {
+                            p = end;
+                            goto more;
+                        }
                     }
                     name = q + 1;
                     is_end = name < end && *name == '/';
