@@ -221,6 +221,10 @@ test_attrs(void)
 static void
 test_skip(void)
 {
+    int          bad;
+    size_t       step;
+    const char  *in;
+
     all_tags = 0;
 
     scan_is("<div class=\"a\"><a href='/x'>t</a><img src=x></div>", "img",
@@ -260,6 +264,18 @@ test_skip(void)
             "breakout tag in foreign content");
     scan_is("<svg><g a='>'><img src=x></svg>", "svg img /svg",
             "unknown tag in foreign content");
+
+    /* buffers that end inside a skipped tag's attributes at every state */
+    in = "<div a b = \"<img>\" c='<img>' d=e/ f= g><img src=x>"
+         "</p x=\">\"><img src=y><a b=c\"d><img src=z>\">";
+    bad = 0;
+    for (step = 2; step <= 24; step++) {
+        if (strcmp(tags(in, step), "img img img") != 0) {
+            diag("buffers of %zu bytes: %s", step, tags(in, step));
+            bad++;
+        }
+    }
+    is_int(bad, 0, "skipped tags split anywhere, buffers of 2-24 bytes");
 
     all_tags = 1;
 }
