@@ -3,11 +3,12 @@
 # same realistic 80 KB page with trackers, one worker, wrk on loopback, all
 # in one run; then the core rewriter's throughput and the worker's memory
 # for a 50 MB response.  Prints a Markdown table (also build/bench/results.md).
-#   DURATION=10 CONNECTIONS=8 bench/run.sh
+#   DURATION=10 ROUNDS=3 CONNECTIONS=8 bench/run.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out=$repo/build/bench
 duration=${DURATION:-10}
+rounds=${ROUNDS:-3}
 conns=${CONNECTIONS:-8}
 mkdir -p "$out/html" "$out/logs" "$out/tmp"
 
@@ -107,19 +108,36 @@ case $rewritten in
     *) echo "bench: the module did not rewrite the page" >&2; exit 1 ;;
 esac
 
+port_of() {
+    case $1 in
+        plain) echo "$P_PLAIN" ;; consent) echo "$P_CONSENT" ;;
+        sub_filter) echo "$P_SUB" ;; subs_filter) echo "$P_SUBS" ;;
+    esac
+}
+
 rps() {
     wrk -t1 -c"$conns" -d"${duration}s" "http://127.0.0.1:$1/page.html" \
         | awk '/Requests\/sec/ { print $2 }'
 }
 
+# Rounds interleave the servers so that a slow spell of this shared machine
+# hits all of them; each server's median over the rounds is reported.
 declare -A R
 for name in plain consent sub_filter subs_filter; do
-    case $name in
-        plain) p=$P_PLAIN ;; consent) p=$P_CONSENT ;;
-        sub_filter) p=$P_SUB ;; subs_filter) p=$P_SUBS ;;
-    esac
-    rps "$p" > /dev/null      # warm up
-    R[$name]=$(rps "$p")
+    rps "$(port_of $name)" > /dev/null      # warm up
+done
+for round in $(seq 1 "$rounds"); do
+    for name in plain consent sub_filter subs_filter; do
+        R[$name]="${R[$name]:-} $(rps "$(port_of $name)")"
+    done
+done
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 }
+    END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+declare -A M
+for name in plain consent sub_filter subs_filter; do
+    M[$name]=$(echo "${R[$name]}" | median)
 done
 
 # worker memory for the 50 MB response, streamed through the module
@@ -133,13 +151,15 @@ core=$("$repo/bench/run-core.sh" "$page" \
 
 size=$(wc -c < "$page")
 {
-    echo "Page: bench/page.html ($size bytes), 1 worker, wrk -t1 -c$conns -d${duration}s, $(date -u +%F)"
+    echo "Page: bench/page.html ($size bytes), 1 worker, wrk -t1 -c$conns -d${duration}s,"
+    echo "median of $rounds interleaved rounds, $(date -u +%F)"
     echo
-    echo "| server | requests/s | vs plain |"
-    echo "|---|---:|---:|"
+    echo "| server | requests/s (median) | vs plain | rounds |"
+    echo "|---|---:|---:|---|"
     for name in plain consent sub_filter subs_filter; do
-        printf '| %s | %s | %.0f%% |\n' "$name" "${R[$name]}" \
-            "$(echo "${R[$name]} * 100 / ${R[plain]}" | bc -l)"
+        printf '| %s | %.0f | %.0f%% | %s |\n' "$name" "${M[$name]}" \
+            "$(echo "${M[$name]} * 100 / ${M[plain]}" | bc -l)" \
+            "$(echo ${R[$name]} | sed 's/ /, /g')"
     done
     echo
     echo "50 MB response through the module: $bytes bytes sent; worker peak"
