@@ -20,6 +20,8 @@ static char *ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent,
     void *child);
 static ngx_int_t ngx_http_consent_preconfiguration(ngx_conf_t *cf);
 static ngx_int_t ngx_http_consent_postconfiguration(ngx_conf_t *cf);
+static consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
+    ngx_str_t *path);
 static void ngx_http_consent_cleanup_policy(void *data);
 
 static char *ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -476,7 +478,9 @@ ngx_http_consent_policy_directive(ngx_conf_t *cf, ngx_command_t *cmd,
 }
 
 
-consent_policy_t *
+/* Load (or reuse) a policy file at configuration time; NULL: logged. */
+
+static consent_policy_t *
 ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 {
     char                            err[512];

@@ -103,10 +103,6 @@ ngx_http_consent_ctx_t *ngx_http_consent_get_ctx(ngx_http_request_t *r);
 /* The policy in force for the request's location. */
 consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 
-/* Load (or reuse) a policy file at configuration time; NULL: logged. */
-consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
-    ngx_str_t *path);
-
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
