@@ -1399,8 +1399,8 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
 }
 
 
-consent_policy_t *
-consent_policy_load_buffer(const char *data, size_t len, const char *name,
+static consent_policy_t *
+consent_policy_parse(const char *data, size_t len, const char *name,
     char *err, size_t errlen)
 {
     json_t                *root;
@@ -1439,6 +1439,28 @@ consent_policy_load_buffer(const char *data, size_t len, const char *name,
         consent_pattern_builder_free(&ctx.cookie);
         consent_policy_free(policy);
         return NULL;
+    }
+
+    return policy;
+}
+
+
+consent_policy_t *
+consent_policy_load_buffer(const char *data, size_t len, const char *name,
+    char *err, size_t errlen)
+{
+    char              *p;
+    consent_policy_t  *policy;
+
+    policy = consent_policy_parse(data, len, name, err, errlen);
+
+    /* messages quote the file (jansson's "near '...'", ids): keep one line */
+    if (policy == NULL && errlen > 0) {
+        for (p = err; *p; p++) {
+            if ((unsigned char) *p < 0x20 || *p == 0x7f) {
+                *p = '?';
+            }
+        }
     }
 
     return policy;

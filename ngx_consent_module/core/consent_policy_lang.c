@@ -42,9 +42,10 @@ consent_policy_category(const consent_policy_t *policy, const char *id,
 {
     size_t  i;
 
+    /* memcmp, not strncmp: an id may hold a NUL (a form's "%00") */
     for (i = 0; i < policy->ncategories; i++) {
-        if (strncmp(policy->categories[i].id, id, len) == 0
-            && policy->categories[i].id[len] == '\0')
+        if (strlen(policy->categories[i].id) == len
+            && memcmp(policy->categories[i].id, id, len) == 0)
         {
             return (int) i;
         }
@@ -140,7 +141,10 @@ consent_policy_language_for(const consent_policy_t *policy,
     for (i = 0; i < policy->nlanguages; i++) {
         lang = policy->languages[i];
 
-        if (strncasecmp(lang, range, primary) == 0 && lang[primary] == '-') {
+        /* the length first: a NUL in range ends strncasecmp early */
+        if (strlen(lang) > primary && lang[primary] == '-'
+            && strncasecmp(lang, range, primary) == 0)
+        {
             return lang;
         }
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/perl
 
-# make test's short fuzz run: the rewriter's libFuzzer target under
-# ASan+UBSan for FUZZ_SECONDS (default 20); any crash, leak, sanitizer
-# report or broken split invariance fails.
+# make test's short fuzz run: the rewriter's and the input parsers'
+# libFuzzer targets under ASan+UBSan for FUZZ_SECONDS (default 20); any
+# crash, leak, sanitizer report or broken split invariance fails.
 
 use strict;
 use warnings;
@@ -25,7 +25,7 @@ my @lines = <$fh>;
 close $fh;
 
 my ($runs) = map { /stat::number_of_executed_units:\s*(\d+)/ ? $1 : () } @lines;
-ok($rc == 0, "fuzz_rewriter ran $seconds s without a finding")
+ok($rc == 0, "the fuzzers ran ($seconds s rewriter, half that inputs) without a finding")
     or diag(join '', (grep { /ERROR|SUMMARY|crash|leak|invariance|Assertion/i }
         @lines)[0 .. 39]);
 ok(($runs // 0) > 1000, 'it executed inputs (' . ($runs // 0) . ')');

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Build the rewriter fuzzer with libFuzzer + ASan + UBSan and run it.
+# Build the fuzzers with libFuzzer + ASan + UBSan and run them: the rewriter
+# for SECONDS, then the other input parsers (fuzz_inputs.c) for SECONDS / 2.
 #   tests/fuzz/run.sh [SECONDS]     (default 60; make fuzz, make test)
 # Seeds: every html5lib tokenizer input and tests/unit/pages/*.html.
 # A crash leaves its input in build/fuzz/ (crash-*): rerun it with
@@ -31,3 +32,30 @@ mkdir -p "$seeds"
     -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     -dict=tests/fuzz/html.dict -artifact_prefix="$out/" \
     "$out/corpus" "$seeds"
+
+# The other parsers of untrusted input: the first byte picks the parser.
+clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -fno-omit-frame-pointer -I$core \
+    tests/fuzz/fuzz_inputs.c $core/*.c \
+    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_inputs"
+
+iseeds="$out/seeds-inputs"
+rm -rf "$iseeds"
+mkdir -p "$iseeds" "$out/corpus-inputs"
+n=0
+for f in ngx_consent_module/assets/policy.json tests/unit/policies/*.json; do
+    { printf '\000'; cat "$f"; } > "$iseeds/policy-$n"
+    n=$((n + 1))
+done
+printf '\002a=1; consent="x"; consent=y' > "$iseeds/cookie-header"
+printf '\003action=save&granted=analytics&granted=marketing&return_to=%%2Fa' \
+    > "$iseeds/form"
+printf '\004{"action":"save","granted":["analytics"],"source":"banner"}' \
+    > "$iseeds/json"
+printf '\005/shop/item?id=7#top' > "$iseeds/return-to"
+printf '\007203.0.113.77' > "$iseeds/ip"
+
+"$out/fuzz_inputs" -max_total_time="$(( (seconds + 1) / 2 ))" \
+    -max_len=65536 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$out/inputs-" "$out/corpus-inputs" "$iseeds"

@@ -1302,6 +1302,33 @@ test_memo(void)
 }
 
 
+/*
+ * Inputs the fuzzer found: errors quote the input, and its control
+ * characters never break the one-line message; NULs in compared strings.
+ */
+static void
+test_one_line(void)
+{
+    char               err[512];
+    consent_policy_t  *policy;
+
+    static const char  bad_escape[] = "{\"revision\": \"a\\\n\tb\"}";
+
+    policy = consent_policy_load_buffer(bad_escape, sizeof(bad_escape) - 1,
+                                        "x.json", err, sizeof(err));
+    ok(policy == NULL && strpbrk(err, "\n\t\r") == NULL,
+       "a raw newline quoted from the file stays out of the error: %s", err);
+
+    /* fuzz finding: a NUL in a language range read past "de" */
+    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    if (policy) {
+        is_str(consent_policy_language(policy, "de\0\0x", 5), "en",
+               "a language range with NULs matches no language");
+        consent_policy_free(policy);
+    }
+}
+
+
 int
 main(void)
 {
@@ -1312,6 +1339,7 @@ main(void)
     test_ocd();
     test_speed();
     test_memo();
+    test_one_line();
 
     return done_testing();
 }

@@ -139,6 +139,10 @@ test_form(void)
     is_int(form("act%69on=save&granted=an%61lytics", &d, reason), 0,
            "form: encoded key and value");
     is_int(d.requested, ANALYTICS, "form: encoded category decoded");
+
+    /* fuzz finding: a NUL in a category read past the policy's id */
+    is_int(form("action=save&granted=necessary%00aaaaaaaaaaaaaaaaaaaaaaaa",
+                &d, reason), -1, "form: a category with a NUL is unknown");
 }
 
 
