@@ -531,6 +531,11 @@ async function acceptAll() {
     ok(loaded, 'accept: every tracker loads on the same page',
        trackerSummary());
 
+    /* a hit is counted when the request arrives, before the script runs */
+    await p.waitForFunction(() => window.__analytics && window.__ads
+        && window.__gtag, null, { timeout: 5000 }).catch(() => {});
+    await p.waitForTimeout(300);    /* room for a second, wrong run */
+
     const state = await p.evaluate(() => ({
         same: window.__samePage === true,
         analytics: window.__analytics,
