@@ -758,7 +758,7 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
         return;
     }
 
-    consent_audit_hex(v->last.mac, CONSENT_AUDIT_MAC_LEN, hex);
+    consent_hex(v->last.mac, CONSENT_AUDIT_MAC_LEN, hex);
 
     printf("consent-audit: OK: %llu record%s, seq %llu to %llu, every MAC "
            "and link holds; last mac %s%s\n",

@@ -88,7 +88,7 @@ consent_audit_line(const consent_policy_t *policy,
     }
 
     consent_id_hex(entry->id, id);
-    consent_audit_hex(entry->prev, CONSENT_AUDIT_MAC_LEN, prev);
+    consent_hex(entry->prev, CONSENT_AUDIT_MAC_LEN, prev);
     node_len = consent_audit_text(entry->node, strlen(entry->node),
                                   CONSENT_AUDIT_NODE_MAX, node);
 
@@ -151,7 +151,7 @@ consent_audit_line(const consent_policy_t *policy,
         goto done;
     }
 
-    consent_audit_hex(mac, CONSENT_AUDIT_MAC_LEN, mac_hex);
+    consent_hex(mac, CONSENT_AUDIT_MAC_LEN, mac_hex);
 
     p = line;
     memcpy(p, body, body_len - 1);
@@ -433,21 +433,6 @@ consent_audit_text(const char *in, size_t len, size_t max, char *out)
     out[o] = '\0';
 
     return o;
-}
-
-
-void
-consent_audit_hex(const unsigned char *in, size_t n, char *out)
-{
-    static const char  hex[] = "0123456789abcdef";
-    size_t             i;
-
-    for (i = 0; i < n; i++) {
-        out[2 * i] = hex[in[i] >> 4];
-        out[2 * i + 1] = hex[in[i] & 0x0f];
-    }
-
-    out[2 * n] = '\0';
 }
 
 

@@ -115,9 +115,6 @@ int consent_audit_ip(const char *addr, size_t len, int mode,
  */
 size_t consent_audit_text(const char *in, size_t len, size_t max, char *out);
 
-/* Lowercase hex of n bytes into out (2n + 1 bytes with the NUL). */
-void consent_audit_hex(const unsigned char *in, size_t n, char *out);
-
 /* Decode exactly 2n lowercase hex digits.  0 or -1. */
 int consent_audit_unhex(const char *in, size_t len, unsigned char *out,
     size_t n);

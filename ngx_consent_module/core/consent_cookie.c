@@ -79,15 +79,22 @@ consent_id_generate(unsigned char id[CONSENT_ID_LEN])
 void
 consent_id_hex(const unsigned char id[CONSENT_ID_LEN], char out[33])
 {
+    consent_hex(id, CONSENT_ID_LEN, out);
+}
+
+
+void
+consent_hex(const unsigned char *in, size_t n, char *out)
+{
     static const char  hex[] = "0123456789abcdef";
     size_t             i;
 
-    for (i = 0; i < CONSENT_ID_LEN; i++) {
-        out[2 * i] = hex[id[i] >> 4];
-        out[2 * i + 1] = hex[id[i] & 0x0f];
+    for (i = 0; i < n; i++) {
+        out[2 * i] = hex[in[i] >> 4];
+        out[2 * i + 1] = hex[in[i] & 0x0f];
     }
 
-    out[2 * CONSENT_ID_LEN] = '\0';
+    out[2 * n] = '\0';
 }
 
 

@@ -49,6 +49,9 @@ int consent_id_generate(unsigned char id[CONSENT_ID_LEN]);
 /* Lowercase hex of an id into out (33 bytes with the NUL). */
 void consent_id_hex(const unsigned char id[CONSENT_ID_LEN], char out[33]);
 
+/* Lowercase hex of n bytes into out (2n + 1 bytes with the NUL). */
+void consent_hex(const unsigned char *in, size_t n, char *out);
+
 /* Writes CONSENT_COOKIE_LEN bytes (no NUL) into out.  0 or -1. */
 int consent_cookie_encode(const consent_state_t *state,
     const consent_key_t *key, char out[CONSENT_COOKIE_LEN]);

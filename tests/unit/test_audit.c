@@ -116,7 +116,7 @@ test_line(void)
 
     is_str(line, expected_line, "line is the canonical record with its MAC");
     is_int(len, strlen(expected_line), "length returned");
-    consent_audit_hex(mac, sizeof(mac), hex);
+    consent_hex(mac, sizeof(mac), hex);
     ok(strstr(line, hex) != NULL, "mac returned is the one in the line");
 
     /* parsing takes the line without its newline */
@@ -499,7 +499,7 @@ main(void)
     is_int(consent_audit_key_derive((unsigned char *) test_secret,
                                     sizeof(test_secret) - 1, key), 0,
            "audit key derived");
-    consent_audit_hex(key, sizeof(key), hex);
+    consent_hex(key, sizeof(key), hex);
     is_str(hex, test_key_hex, "derived key matches openssl");
 
     is_int(consent_audit_unhex("00ff7a10", 8, raw, 4), 0, "unhex");
