@@ -66,6 +66,7 @@ async function measureAll(opts, pages) {
     }
 
     const outDir = path.join(path.resolve(opts.workdir), 'out');
+    fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
     const results = [];
     await nginx.start();

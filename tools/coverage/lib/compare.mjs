@@ -30,14 +30,22 @@ function checkEdit(inTok, outTok, edit) {
             continue;
         }
         if (URL_ATTRS.has(name) && !b.has(name)
-            && b.get(`data-${name}`) === value && !a.has(`data-${name}`))
+            && b.get(`data-${name}`) === value)
         {
+            if (a.has(`data-${name}`)) {
+                return `attribute data-${name}="${a.get(`data-${name}`)}"`
+                    + ` overwritten by ${name}`;
+            }
             edit.moved.push(name);
             continue;
         }
         if (name === 'type' && b.get('type') === 'text/plain'
-            && b.get('data-type') === value && !a.has('data-type'))
+            && b.get('data-type') === value)
         {
+            if (a.has('data-type')) {
+                return `attribute data-type="${a.get('data-type')}"`
+                    + ' overwritten by type';
+            }
             edit.typed = true;
             continue;
         }
@@ -182,12 +190,14 @@ function sameRun(inSrc, outSrc, a, b, i, j, n) {
 
 // {edits: [{in, out, moved, typed}], injected: [name], corruptions:
 //  [{inOffset, outOffset, what, input, output}], inOffsetOf: output start
-//  tag offset -> input start tag offset, corrupted}.
+//  tag offset -> input start tag offset, injectedTags: offsets of the
+//  output's injected tokens, corrupted}.
 export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
     const edits = [];
     const injected = [];
     const corruptions = [];
     const inOffsetOf = new Map();
+    const injectedTags = new Set();
     let i = 0;
     let j = 0;
 
@@ -201,6 +211,9 @@ export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
             : [0, null];
         if (n > 0 && !sameRun(inSrc, outSrc, inTokens, outTokens, i, j, n)) {
             injected.push(name);
+            for (let k = j; k < j + n; k++) {
+                injectedTags.add(outTokens[k].start);
+            }
             j += n;
             continue;
         }
@@ -237,10 +250,11 @@ export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
                 corruptions.push({ ...report, what: 'no resynchronisation '
                     + `within ${RESYNC_WINDOW} tokens: comparison stopped` });
             }
-            return { edits, injected, corruptions, inOffsetOf, corrupted: true };
+            return { edits, injected, injectedTags, corruptions, inOffsetOf,
+                corrupted: true };
         }
         [i, j] = next;
     }
-    return { edits, injected, corruptions, inOffsetOf,
+    return { edits, injected, injectedTags, corruptions, inOffsetOf,
         corrupted: corruptions.length > 0 };
 }

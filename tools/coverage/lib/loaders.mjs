@@ -19,6 +19,8 @@ const JS_TYPES = new Set([
     'text/x-ecmascript', 'text/x-javascript',
 ]);
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 const LINK_LOADER_RELS = new Set(['preload', 'prefetch', 'modulepreload',
     'dns-prefetch', 'preconnect', 'stylesheet']);
 
@@ -35,8 +37,9 @@ function srcsetUrls(value) {
         .filter((u) => u);
 }
 
-// [attribute, value] pairs that load something for this element.
-function urlAttributes(tag, attrs) {
+// [attribute, value] pairs that load something for this element (an SVG
+// <script> loads its href as an HTML one its src).
+function urlAttributes(tag, attrs, svg) {
     const pick = (...names) => names.filter((n) => attrs.has(n))
         .flatMap((n) => n.endsWith('srcset')
             ? srcsetUrls(attrs.get(n)).map((u) => [n, u])
@@ -44,7 +47,8 @@ function urlAttributes(tag, attrs) {
 
     switch (tag) {
     case 'script':
-        return isJavaScript(attrs) ? pick('src') : [];
+        return !isJavaScript(attrs) ? []
+            : svg ? pick('href', 'xlink:href') : pick('src');
     case 'iframe':
     case 'frame':
     case 'embed':
@@ -103,14 +107,18 @@ export function findLoaders(document, pageUrl) {
             continue;
         }
 
-        if (tag === 'script' && !attrs.has('src')) {
+        const svg = el.namespaceURI === SVG_NS;
+        if (tag === 'script'
+            && !(svg ? attrs.has('href') || attrs.has('xlink:href')
+                : attrs.has('src')))
+        {
             inline = true;
             urls = hostsInText(textContent(el)).map((host) => ({
                 attr: 'text', url: host, class: classifyHost(host, pageDomain),
             }));
         } else {
             urls = [];
-            for (const [attr, value] of urlAttributes(tag, attrs)) {
+            for (const [attr, value] of urlAttributes(tag, attrs, svg)) {
                 const u = resolveUrl(value, base);
                 if (u) {
                     urls.push({ attr, url: u.href,

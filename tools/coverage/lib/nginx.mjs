@@ -76,9 +76,11 @@ export class Nginx {
         return path.join(this.dir, 'html');
     }
 
+    // Only the directories this class makes are emptied: the work directory
+    // may hold other things (the outputs).
     prepare() {
-        fs.rmSync(this.dir, { recursive: true, force: true });
         for (const d of ['html', 'logs', 'tmp']) {
+            fs.rmSync(path.join(this.dir, d), { recursive: true, force: true });
             fs.mkdirSync(path.join(this.dir, d), { recursive: true });
         }
         fs.writeFileSync(path.join(this.dir, 'consent.key'),

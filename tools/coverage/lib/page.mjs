@@ -98,7 +98,10 @@ export function measurePage(input, output, pageUrl, apiPath) {
     const edits = classifyEdits(cmp.edits, input, inLoaders, output);
 
     const trackersIn = inLoaders.loaders.filter((l) => l.tracker);
-    const active = outLoaders.loaders.filter((l) => l.tracker)
+    // The injected fragments are the module's own (their relative URLs
+    // follow the page's <base>, which may name another host).
+    const active = outLoaders.loaders
+        .filter((l) => l.tracker && !cmp.injectedTags.has(l.offset))
         .map((l) => describe(l, cmp.inOffsetOf));
 
     return {
