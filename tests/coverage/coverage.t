@@ -30,6 +30,8 @@ plan skip_all => "$module is not built" unless -e $module;
 if (!-d "$tool/node_modules/parse5" || !-d "$tool/node_modules/third-party-web"
     || !-d "$tool/node_modules/tldts")
 {
+    plan skip_all => 'npm is not installed'
+        if system('npm --version >/dev/null 2>&1') != 0;
     # npm reports on stdout: keep it out of the TAP stream
     system("npm ci --prefix '$tool' --no-audit --no-fund --silent 1>&2") == 0
         or BAIL_OUT('npm ci in tools/coverage failed');

@@ -205,6 +205,15 @@ function report(results, t, opts, nginxErrors) {
         say();
     }
 
+    const kinds = new Map();
+    for (const r of results) {
+        for (const a of r.active) {
+            const k = a.inline ? 'inline script' : `<${a.tag}>`;
+            kinds.set(k, (kinds.get(k) || 0) + 1);
+        }
+    }
+    say(`active by element: ${[...kinds].sort((x, y) => y[1] - x[1])
+        .map(([k, c]) => `${k} ${c}`).join(', ')}`);
     say(`inline tracker loaders: ${t.inline}, ${t.activeInline} active`);
     say(`coverage: ${t.loaders} tracker loaders, ${t.neutralised} neutralised`
         + ` (${t.percent.toFixed(1)}%), ${t.active} active, ${

@@ -241,15 +241,14 @@ export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
             input: x ? snippet(inSrc, x) : '',
             output: y ? snippet(outSrc, y) : '',
         };
-        if (corruptions.length < MAX_REPORTS) {
-            corruptions.push(report);
-        }
-        const next = resync(inSrc, outSrc, inTokens, outTokens, i, j);
+        corruptions.push(report);
+        const next = corruptions.length < MAX_REPORTS
+            ? resync(inSrc, outSrc, inTokens, outTokens, i, j) : null;
         if (next === null) {
-            if (corruptions.length < MAX_REPORTS) {
-                corruptions.push({ ...report, what: 'no resynchronisation '
-                    + `within ${RESYNC_WINDOW} tokens: comparison stopped` });
-            }
+            corruptions.push({ ...report, what: corruptions.length < MAX_REPORTS
+                ? `no resynchronisation within ${RESYNC_WINDOW} tokens:`
+                    + ' comparison stopped'
+                : `${MAX_REPORTS} differences: comparison stopped` });
             return { edits, injected, injectedTags, corruptions, inOffsetOf,
                 corrupted: true };
         }
