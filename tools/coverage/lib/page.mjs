@@ -73,7 +73,7 @@ function classifyEdits(edits, input, inLoaders, outSrc) {
         if (e.in.name === 'script' && !a.has('src')) {
             if (!inlineTrackers.has(e.in.start)) {
                 unverified.push({ ...at, text: input.slice(e.in.end,
-                    e.in.end + 100) });
+                    e.in.end + 100).split('</script')[0] });
             }
             continue;
         }
