@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Nginx, API_PATH } from './lib/nginx.mjs';
-import { measurePage } from './lib/page.mjs';
+import { measurePage, failedPage } from './lib/page.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GOAL_PERCENT = 99;
@@ -72,19 +72,19 @@ async function measureAll(opts, pages) {
     await nginx.start();
     try {
         for (const p of pages) {
-            const r = await nginx.get(`/${p.id}.html`);
-            fs.writeFileSync(path.join(outDir, `${p.id}.html`), r.body);
-            let m;
-            if (r.status !== 200) {
-                m = { loaders: 0, inline: 0, activeInline: 0, active: [],
-                    edited: 0, falsePositives: [], unverified: [],
-                    injected: [], corrupted: true, corruptions: [{
-                        inOffset: 0, outOffset: 0, input: '', output: '',
-                        what: `HTTP status ${r.status}` }] };
-            } else {
-                m = measurePage(inputs.get(p.id), r.body.toString('latin1'),
-                    p.url, API_PATH);
+            let r;
+            try {
+                r = await nginx.get(`/${p.id}.html`);
+            } catch (e) {
+                results.push({ id: p.id, url: p.url,
+                    ...failedPage(`fetch failed: ${e.message}`) });
+                continue;
             }
+            fs.writeFileSync(path.join(outDir, `${p.id}.html`), r.body);
+            const m = r.status === 200
+                ? measurePage(inputs.get(p.id), r.body.toString('latin1'),
+                    p.url, API_PATH)
+                : failedPage(`HTTP status ${r.status}`);
             results.push({ id: p.id, url: p.url, ...m });
         }
     } finally {
@@ -242,7 +242,14 @@ async function main() {
     }
 
     const started = Date.now();
-    const { results, nginxErrors } = await measureAll(opts, pages);
+    let measured;
+    try {
+        measured = await measureAll(opts, pages);
+    } catch (e) {
+        console.error(`coverage: ${e.message}`);
+        return 2;
+    }
+    const { results, nginxErrors } = measured;
     const t = totals(results);
     console.log(`coverage: ${pages.length} pages through ${opts.nginx} with `
         + `${path.relative(process.cwd(), path.resolve(opts.module))}`

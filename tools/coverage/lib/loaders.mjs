@@ -32,7 +32,7 @@ export function isJavaScript(attrs) {
     return t === '' || JS_TYPES.has(t.split(';')[0].trim());
 }
 
-function srcsetUrls(value) {
+export function srcsetUrls(value) {
     return value.split(',').map((c) => c.trim().split(/\s+/)[0])
         .filter((u) => u);
 }

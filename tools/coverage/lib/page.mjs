@@ -2,7 +2,7 @@
 // active in the module's output, false positives and corruption.
 
 import { parseDocument, attrMap } from './html.mjs';
-import { findLoaders } from './loaders.mjs';
+import { findLoaders, srcsetUrls } from './loaders.mjs';
 import { classifyHost, resolveUrl } from './classify.mjs';
 import { compareStreams } from './compare.mjs';
 
@@ -37,8 +37,7 @@ function movedUrls(edit, base) {
     const urls = [];
     for (const name of edit.moved) {
         const v = attrs.get(name);
-        const parts = name.endsWith('srcset')
-            ? v.split(',').map((c) => c.trim().split(/\s+/)[0]) : [v];
+        const parts = name.endsWith('srcset') ? srcsetUrls(v) : [v];
         for (const p of parts) {
             const u = resolveUrl(p, base);
             if (u) {
@@ -116,4 +115,12 @@ export function measurePage(input, output, pageUrl, apiPath) {
         corruptions: cmp.corruptions,
         corrupted: cmp.corrupted,
     };
+}
+
+// A page whose output could not be measured: corrupted, nothing counted.
+export function failedPage(what) {
+    return { loaders: 0, inline: 0, activeInline: 0, active: [], edited: 0,
+        falsePositives: [], unverified: [], injected: [], corrupted: true,
+        corruptions: [{ inOffset: 0, outOffset: 0, what, input: '',
+            output: '' }] };
 }
