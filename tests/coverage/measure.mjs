@@ -155,5 +155,13 @@ const JQ = 'https://code.jquery.com/jquery-3.4.1.min.js';
         + '<base href>; the injected assets are not counted', m.active);
 }
 
+{
+    const body = `<math><style><script src="${GA}"></script></style></math>`
+        + `<svg><script href="${GA}"></script></svg>`;
+    const m = measure('', body, '', body);
+    ok(m.loaders === 1 && m.active.length === 1 && m.active[0].tag === 'script',
+        'an SVG script loads its href; a MathML script is no loader', m.active);
+}
+
 console.log(`1..${n}`);
 process.exitCode = failed ? 1 : 0;

@@ -19,6 +19,7 @@ const JS_TYPES = new Set([
     'text/x-ecmascript', 'text/x-javascript',
 ]);
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const LINK_LOADER_RELS = new Set(['preload', 'prefetch', 'modulepreload',
@@ -97,6 +98,10 @@ export function findLoaders(document, pageUrl) {
 
     for (const el of elements(document)) {
         const tag = el.tagName;
+        const svg = el.namespaceURI === SVG_NS;
+        if (el.namespaceURI !== HTML_NS && !(svg && tag === 'script')) {
+            continue;               // MathML and other SVG elements load nothing
+        }
         const attrs = attrMap(el.attrs);
         const offset = el.sourceCodeLocation.startTag.startOffset;
         let urls;
@@ -107,7 +112,6 @@ export function findLoaders(document, pageUrl) {
             continue;
         }
 
-        const svg = el.namespaceURI === SVG_NS;
         if (tag === 'script'
             && !(svg ? attrs.has('href') || attrs.has('xlink:href')
                 : attrs.has('src')))
