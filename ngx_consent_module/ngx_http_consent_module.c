@@ -8,9 +8,6 @@
 #include "consent_render.h"
 
 
-#define NGX_HTTP_CONSENT_SECRET_MAX  4096
-
-
 static void *ngx_http_consent_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_consent_create_srv_conf(ngx_conf_t *cf);
 static char *ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent,
@@ -576,7 +573,9 @@ static char *
 ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key)
 {
+    char          err[128];
     u_char       *buf;
+    size_t        len;
     ssize_t       n;
     ngx_fd_t      fd;
     ngx_str_t     full, *value;
@@ -598,7 +597,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    buf = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_SECRET_MAX + 1);
+    buf = ngx_pnalloc(cf->pool, CONSENT_KEY_FILE_MAX + 1);
     if (buf == NULL) {
         ngx_close_file(fd);
         return NGX_CONF_ERROR;
@@ -609,7 +608,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     file.name = full;
     file.log = cf->log;
 
-    n = ngx_read_file(&file, buf, NGX_HTTP_CONSENT_SECRET_MAX + 1, 0);
+    n = ngx_read_file(&file, buf, CONSENT_KEY_FILE_MAX + 1, 0);
 
     if (ngx_close_file(fd) == NGX_FILE_ERROR) {
         ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
@@ -620,31 +619,18 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    if (n > NGX_HTTP_CONSENT_SECRET_MAX) {
+    if (consent_key_from_file_bytes(buf, (size_t) n, &len, err, sizeof(err))
+        != 0)
+    {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key file \"%s\" is larger than %d "
-                           "bytes; a key of 32 to 64 random bytes is enough",
-                           &value[0], full.data,
-                           NGX_HTTP_CONSENT_SECRET_MAX);
-        return NGX_CONF_ERROR;
-    }
-
-    /* a trailing newline is not part of the key */
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
-        n--;
-    }
-
-    if (n < CONSENT_MIN_SECRET_LEN) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key in \"%s\" has %z bytes, at least "
-                           "%d are needed; create one with \"head -c 48 "
-                           "/dev/urandom | base64 > %s\"", &value[0],
-                           full.data, n, CONSENT_MIN_SECRET_LEN, full.data);
+                           "\"%V\": key file \"%s\": %s; create one with "
+                           "\"head -c 48 /dev/urandom | base64 > %s\"",
+                           &value[0], full.data, err, full.data);
         return NGX_CONF_ERROR;
     }
 
     key->data = buf;
-    key->len = n;
+    key->len = len;
 
     return NGX_CONF_OK;
 }

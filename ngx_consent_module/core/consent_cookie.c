@@ -4,6 +4,7 @@
  */
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
@@ -64,6 +65,33 @@ consent_key_init(consent_key_t *key)
 
     memcpy(key->id, digest, CONSENT_KEY_ID_LEN);
     OPENSSL_cleanse(digest, sizeof(digest));
+
+    return 0;
+}
+
+
+int
+consent_key_from_file_bytes(const unsigned char *data, size_t n,
+    size_t *key_len, char *err, size_t errlen)
+{
+    if (n > CONSENT_KEY_FILE_MAX) {
+        snprintf(err, errlen, "the file is larger than %d bytes; a key of "
+                 "32 to 64 random bytes is enough", CONSENT_KEY_FILE_MAX);
+        return -1;
+    }
+
+    /* a trailing newline is not part of the key */
+    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r')) {
+        n--;
+    }
+
+    if (n < CONSENT_MIN_SECRET_LEN) {
+        snprintf(err, errlen, "the key has %zu bytes, at least %d are needed",
+                 n, CONSENT_MIN_SECRET_LEN);
+        return -1;
+    }
+
+    *key_len = n;
 
     return 0;
 }

@@ -18,6 +18,7 @@
 #define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 32)
 #define CONSENT_COOKIE_LEN       92      /* base64url of the raw 69 bytes */
 #define CONSENT_MIN_SECRET_LEN   32
+#define CONSENT_KEY_FILE_MAX     4096    /* a larger key file is refused */
 
 typedef enum {
     CONSENT_STATUS_NONE = 0,     /* no cookie */
@@ -42,6 +43,15 @@ typedef struct {
 
 /* Fill key->id from key->secret (which must be >= 32 bytes).  0 or -1. */
 int consent_key_init(consent_key_t *key);
+
+/*
+ * The key a key file holds: its bytes less trailing newlines (CR, LF).
+ * data is the start of the file, read up to CONSENT_KEY_FILE_MAX + 1 bytes
+ * so that a larger file is seen.  Returns 0 with *key_len set, or -1 with
+ * one line in err when the file is too large or the key too short.
+ */
+int consent_key_from_file_bytes(const unsigned char *data, size_t n,
+    size_t *key_len, char *err, size_t errlen);
 
 /* 128 random bits from OpenSSL's CSPRNG.  0 or -1. */
 int consent_id_generate(unsigned char id[CONSENT_ID_LEN]);

@@ -12,9 +12,10 @@
 
 
 static int
-read_key(const char *path, unsigned char *buf, size_t size, size_t *len)
+read_key(const char *path, unsigned char *buf, size_t *len)
 {
     FILE    *f;
+    char     err[128];
     size_t   n;
 
     f = fopen(path, "rb");
@@ -23,15 +24,14 @@ read_key(const char *path, unsigned char *buf, size_t size, size_t *len)
         return -1;
     }
 
-    n = fread(buf, 1, size, f);
+    n = fread(buf, 1, CONSENT_KEY_FILE_MAX + 1, f);
     fclose(f);
 
-    /* the module does not count a trailing newline as part of the key */
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
-        n--;
+    if (consent_key_from_file_bytes(buf, n, len, err, sizeof(err)) != 0) {
+        fprintf(stderr, "mint-cookie: %s: %s\n", path, err);
+        return -1;
     }
 
-    *len = n;
     return 0;
 }
 
@@ -42,7 +42,7 @@ main(int argc, char **argv)
     char             out[CONSENT_COOKIE_LEN + 1];
     size_t           i;
     unsigned int     byte;
-    unsigned char    secret[4096];
+    unsigned char    secret[CONSENT_KEY_FILE_MAX + 1];
     consent_key_t    key;
     consent_state_t  state;
 
@@ -53,13 +53,12 @@ main(int argc, char **argv)
     }
 
     memset(&key, 0, sizeof(key));
-    if (read_key(argv[1], secret, sizeof(secret), &key.len) != 0) {
+    if (read_key(argv[1], secret, &key.len) != 0) {
         return 1;
     }
 
     key.secret = secret;
     if (consent_key_init(&key) != 0) {
-        fprintf(stderr, "mint-cookie: key too short\n");
         return 1;
     }
 

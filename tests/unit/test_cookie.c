@@ -1,6 +1,6 @@
 /*
  * The signed consent cookie codec: round trip, tampering, rotation, expiry
- * and revision boundaries, hostile input.
+ * and revision boundaries, key files, hostile input.
  */
 
 #include <stdlib.h>
@@ -106,6 +106,76 @@ test_keys(consent_key_t *k1, consent_key_t *k2)
     k.secret = NULL;
     k.len = 64;
     is_int(consent_key_init(&k), -1, "key_init rejects a NULL secret");
+}
+
+
+static void
+test_key_file(void)
+{
+    char            err[128];
+    size_t          len;
+    unsigned char  *buf;
+
+    buf = malloc(CONSENT_KEY_FILE_MAX + 1);
+    ok(buf != NULL, "allocate a key file");
+    if (buf == NULL) {
+        return;
+    }
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+
+    len = 0;
+    is_int(consent_key_from_file_bytes(buf, 32, &len, err, sizeof(err)), 0,
+           "a 32-byte key file is a key");
+    is_int(len, 32, "of 32 bytes");
+
+    buf[32] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 33, &len, err, sizeof(err)), 0,
+           "32 bytes and a newline");
+    is_int(len, 32, "the newline is not part of the key");
+
+    buf[32] = '\r';
+    buf[33] = '\n';
+    buf[34] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 35, &len, err, sizeof(err)), 0,
+           "32 bytes and CR LF LF");
+    is_int(len, 32, "every trailing CR and LF is dropped");
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+    buf[0] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 33, &len, err, sizeof(err)), 0,
+           "a leading newline");
+    is_int(len, 33, "is part of the key (only trailing ones are dropped)");
+    buf[0] = 'k';
+
+    buf[31] = '\n';
+    len = 0;
+    is_int(consent_key_from_file_bytes(buf, 32, &len, err, sizeof(err)), -1,
+           "31 bytes and a newline are too short");
+    ok(strstr(err, "31 bytes") != NULL && strstr(err, "at least 32") != NULL,
+       "and the error says so: %s", err);
+    is_int(len, 0, "no length on failure");
+
+    is_int(consent_key_from_file_bytes(buf, 0, &len, err, sizeof(err)), -1,
+           "an empty file is refused");
+
+    memset(buf, '\n', 40);
+    is_int(consent_key_from_file_bytes(buf, 40, &len, err, sizeof(err)), -1,
+           "a file of newlines is refused");
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+    is_int(consent_key_from_file_bytes(buf, CONSENT_KEY_FILE_MAX, &len, err,
+                                       sizeof(err)),
+           0, "a key file of exactly the limit is read");
+    is_int(len, CONSENT_KEY_FILE_MAX, "whole");
+
+    is_int(consent_key_from_file_bytes(buf, CONSENT_KEY_FILE_MAX + 1, &len,
+                                       err, sizeof(err)),
+           -1, "one byte over the limit is refused");
+    ok(strstr(err, "larger than 4096 bytes") != NULL,
+       "and the error says so: %s", err);
+
+    free(buf);
 }
 
 
@@ -601,6 +671,7 @@ main(void)
     consent_state_t  in;
 
     test_keys(&k1, &k2);
+    test_key_file();
     test_ids();
     test_round_trip(&k1, &in, cookie);
     test_mutations(&k1, cookie);
