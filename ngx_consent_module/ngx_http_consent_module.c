@@ -35,6 +35,8 @@ static char *ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static ngx_int_t ngx_http_consent_cookie_enum(ngx_str_t *param,
+    size_t prefix_len, ngx_conf_enum_t *e, ngx_uint_t *value);
 static char *ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key);
 static char *ngx_http_consent_handler_location(ngx_conf_t *cf,
@@ -45,6 +47,22 @@ static ngx_conf_enum_t  ngx_http_consent_audit_ip_modes[] = {
     { ngx_string("truncate"), NGX_HTTP_CONSENT_IP_TRUNCATE },
     { ngx_string("full"), NGX_HTTP_CONSENT_IP_FULL },
     { ngx_string("off"), NGX_HTTP_CONSENT_IP_OFF },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_samesite[] = {
+    { ngx_string("lax"), NGX_HTTP_CONSENT_SAMESITE_LAX },
+    { ngx_string("strict"), NGX_HTTP_CONSENT_SAMESITE_STRICT },
+    { ngx_string("none"), NGX_HTTP_CONSENT_SAMESITE_NONE },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_secure[] = {
+    { ngx_string("auto"), NGX_HTTP_CONSENT_SECURE_AUTO },
+    { ngx_string("on"), NGX_HTTP_CONSENT_SECURE_ON },
+    { ngx_string("off"), NGX_HTTP_CONSENT_SECURE_OFF },
     { ngx_null_string, 0 }
 };
 
@@ -799,33 +817,34 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=lax") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_LAX;
+        if (ngx_strncmp(value[i].data, "samesite=", 9) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 9,
+                                             ngx_http_consent_samesite,
+                                             &cscf->cookie_samesite)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use samesite=lax, "
+                                   "samesite=strict or samesite=none",
+                                   &value[i]);
+                return NGX_CONF_ERROR;
+            }
+
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=strict") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_STRICT;
-            continue;
-        }
+        if (ngx_strncmp(value[i].data, "secure=", 7) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 7,
+                                             ngx_http_consent_secure,
+                                             &cscf->cookie_secure)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use secure=auto, "
+                                   "secure=on or secure=off", &value[i]);
+                return NGX_CONF_ERROR;
+            }
 
-        if (ngx_strcmp(value[i].data, "samesite=none") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_NONE;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=auto") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_AUTO;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=on") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=off") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_OFF;
             continue;
         }
 
@@ -844,6 +863,35 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     }
 
     return NGX_CONF_OK;
+}
+
+
+/*
+ * The value of a parameter such as "samesite=strict" (after prefix_len),
+ * looked up as ngx_conf_set_enum_slot() looks up a directive's argument.
+ */
+
+static ngx_int_t
+ngx_http_consent_cookie_enum(ngx_str_t *param, size_t prefix_len,
+    ngx_conf_enum_t *e, ngx_uint_t *value)
+{
+    ngx_uint_t  i;
+
+    for (i = 0; e[i].name.len != 0; i++) {
+        if (e[i].name.len != param->len - prefix_len
+            || ngx_strncasecmp(e[i].name.data, param->data + prefix_len,
+                               e[i].name.len)
+               != 0)
+        {
+            continue;
+        }
+
+        *value = e[i].value;
+
+        return NGX_OK;
+    }
+
+    return NGX_ERROR;
 }
 
 
