@@ -33,8 +33,8 @@ static char *ngx_http_consent_api(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
-static char *ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd,
-    void *conf);
+static char *ngx_http_consent_audit_key_directive(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
 static ngx_int_t ngx_http_consent_cookie_enum(ngx_str_t *param,
     size_t prefix_len, ngx_conf_enum_t *e, ngx_uint_t *value);
 static char *ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
@@ -120,7 +120,7 @@ static ngx_command_t  ngx_http_consent_commands[] = {
 
     { ngx_string("consent_audit_key"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE1,
-      ngx_http_consent_audit_key,
+      ngx_http_consent_audit_key_directive,
       NGX_HTTP_SRV_CONF_OFFSET,
       0,
       NULL },
@@ -706,7 +706,8 @@ ngx_http_consent_secret(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
 
 static char *
-ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+ngx_http_consent_audit_key_directive(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
