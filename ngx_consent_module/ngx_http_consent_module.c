@@ -728,6 +728,8 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
+    int          rc;
+    char         err[256];
     u_char      *p;
     ngx_str_t   *value, s;
     ngx_uint_t   i;
@@ -861,6 +863,23 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     {
         return "has samesite=none with secure=off: browsers reject such "
                "cookies; use secure=on";
+    }
+
+    rc = consent_cookie_prefix_check((char *) value[1].data, value[1].len,
+             (char *) cscf->cookie_domain.data, cscf->cookie_domain.len,
+             (char *) cscf->cookie_path.data, cscf->cookie_path.len,
+             cscf->cookie_secure == NGX_HTTP_CONSENT_SECURE_OFF,
+             err, sizeof(err));
+
+    if (rc == -1) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "\"%V\": %s", &value[0],
+                           err);
+        return NGX_CONF_ERROR;
+    }
+
+    /* a prefixed name is Secure even on plain HTTP (secure=auto) */
+    if (rc == 1) {
+        cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
     }
 
     return NGX_CONF_OK;

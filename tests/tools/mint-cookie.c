@@ -1,7 +1,8 @@
 /*
- * Test tool: prints a consent cookie value signed with a key file, so that
- * integration tests can present valid, stale and tampered cookies.
- *   mint-cookie KEYFILE REVISION GRANTED_MASK ISSUED_UNIX [ID_HEX]
+ * Test tool: prints a consent cookie value signed with a key file under a
+ * policy's fingerprint, so that integration tests can present valid, stale
+ * and tampered cookies.
+ *   mint-cookie POLICY KEYFILE REVISION GRANTED_MASK ISSUED_UNIX [ID_HEX]
  */
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "consent_cookie.h"
+#include "consent_policy.h"
 
 
 static int
@@ -36,6 +38,32 @@ read_key(const char *path, unsigned char *buf, size_t *len)
 }
 
 
+static int
+fingerprint(const char *path, unsigned char out[CONSENT_FINGERPRINT_LEN])
+{
+    int                rc;
+    char               err[512];
+    size_t             c;
+    const char        *ids[CONSENT_MAX_CATEGORIES];
+    consent_policy_t  *policy;
+
+    policy = consent_policy_load_file(path, err, sizeof(err));
+    if (policy == NULL) {
+        fprintf(stderr, "mint-cookie: %s\n", err);
+        return -1;
+    }
+
+    for (c = 0; c < policy->ncategories; c++) {
+        ids[c] = policy->categories[c].id;
+    }
+
+    rc = consent_cookie_fingerprint(ids, policy->ncategories, out);
+    consent_policy_free(policy);
+
+    return rc;
+}
+
+
 int
 main(int argc, char **argv)
 {
@@ -43,17 +71,22 @@ main(int argc, char **argv)
     size_t           i;
     unsigned int     byte;
     unsigned char    secret[CONSENT_KEY_FILE_MAX + 1];
+    unsigned char    fp[CONSENT_FINGERPRINT_LEN];
     consent_key_t    key;
     consent_state_t  state;
 
-    if (argc < 5) {
-        fprintf(stderr, "usage: mint-cookie KEYFILE REVISION GRANTED_MASK "
-                "ISSUED_UNIX [ID_HEX]\n");
+    if (argc < 6) {
+        fprintf(stderr, "usage: mint-cookie POLICY KEYFILE REVISION "
+                "GRANTED_MASK ISSUED_UNIX [ID_HEX]\n");
         return 2;
     }
 
+    if (fingerprint(argv[1], fp) != 0) {
+        return 1;
+    }
+
     memset(&key, 0, sizeof(key));
-    if (read_key(argv[1], secret, &key.len) != 0) {
+    if (read_key(argv[2], secret, &key.len) != 0) {
         return 1;
     }
 
@@ -63,13 +96,13 @@ main(int argc, char **argv)
     }
 
     memset(&state, 0, sizeof(state));
-    state.revision = (uint32_t) strtoul(argv[2], NULL, 0);
-    state.granted = (uint32_t) strtoul(argv[3], NULL, 0);
-    state.issued = (uint64_t) strtoull(argv[4], NULL, 0);
+    state.revision = (uint32_t) strtoul(argv[3], NULL, 0);
+    state.granted = (uint32_t) strtoul(argv[4], NULL, 0);
+    state.issued = (uint64_t) strtoull(argv[5], NULL, 0);
 
-    if (argc > 5 && strlen(argv[5]) == 2 * CONSENT_ID_LEN) {
+    if (argc > 6 && strlen(argv[6]) == 2 * CONSENT_ID_LEN) {
         for (i = 0; i < CONSENT_ID_LEN; i++) {
-            if (sscanf(argv[5] + 2 * i, "%2x", &byte) != 1) {
+            if (sscanf(argv[6] + 2 * i, "%2x", &byte) != 1) {
                 return 2;
             }
             state.id[i] = (unsigned char) byte;
@@ -79,7 +112,7 @@ main(int argc, char **argv)
         return 1;
     }
 
-    if (consent_cookie_encode(&state, &key, out) != 0) {
+    if (consent_cookie_encode(&state, &key, fp, out) != 0) {
         return 1;
     }
 
