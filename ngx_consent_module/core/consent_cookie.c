@@ -52,7 +52,8 @@ static int consent_has_prefix(const char *name, size_t len,
 static char consent_ascii_lower(char c);
 static int consent_is_space(char c);
 static int consent_cookie_mac(const consent_key_t *key,
-    const unsigned char *data, size_t len, unsigned char mac[32]);
+    const unsigned char *data, size_t len,
+    unsigned char mac[CONSENT_MAC_LEN]);
 static int consent_cookie_authentic(const unsigned char *raw,
     size_t signed_len, const consent_key_t *keys, size_t nkeys);
 static int consent_b64url_value(unsigned char c);
@@ -270,16 +271,20 @@ consent_cookie_verify(const char *value, size_t len,
             && memcmp(raw + CONSENT_OFF_FINGERPRINT, check->fingerprint,
                       CONSENT_FINGERPRINT_LEN) == 0;
 
+    /* another policy's bits (or a format without them) mean nothing here */
+
     if (state != NULL) {
         memcpy(state->id, raw + CONSENT_OFF_ID, CONSENT_ID_LEN);
         state->issued = issued;
         state->revision = revision;
-        state->granted = bound ? (uint32_t) consent_get_be(
-                                     raw + CONSENT_OFF_GRANTED, 4)
-                               : 0;
+        state->granted = 0;
+
+        if (bound) {
+            state->granted = (uint32_t) consent_get_be(
+                                            raw + CONSENT_OFF_GRANTED, 4);
+        }
     }
 
-    /* another policy's bits (or a format without them) mean nothing here */
     if (!bound) {
         return CONSENT_STATUS_STALE;
     }
@@ -518,7 +523,7 @@ consent_is_space(char c)
 
 static int
 consent_cookie_mac(const consent_key_t *key, const unsigned char *data,
-    size_t len, unsigned char mac[32])
+    size_t len, unsigned char mac[CONSENT_MAC_LEN])
 {
     unsigned int  mac_len;
 

@@ -4,12 +4,12 @@
 /*
  * The signed consent cookie.  Value (base64url, no padding) of:
  *   version(1) key_id(4) id(16) issued(8, unix seconds, big endian)
- *   revision(4) granted(4) policy(6) mac(32)
+ *   revision(4) granted(4) fingerprint(6) mac(32)
  * mac = HMAC-SHA256(secret, all preceding bytes); key_id = first 4 bytes of
  * SHA-256(secret), so reordering the secret list keeps cookies valid;
- * policy = the fingerprint of the category ids that give the bits of
+ * fingerprint = that of the policy whose category ids give the bits of
  * granted their meaning (consent_cookie_fingerprint()).
- * Version 1 (92 characters) had no policy field: it is read only to be
+ * Version 1 (92 characters) had no fingerprint: it is read only to be
  * called stale, with its id, so that the banner comes back once.
  */
 
@@ -31,8 +31,9 @@
 typedef enum {
     CONSENT_STATUS_NONE = 0,     /* no cookie */
     CONSENT_STATUS_VALID,
-    CONSENT_STATUS_STALE,        /* authentic but expired or older revision */
-    CONSENT_STATUS_INVALID       /* anything not authentic */
+    CONSENT_STATUS_STALE,        /* authentic but expired, older revision,
+                                    another policy or version 1 */
+    CONSENT_STATUS_INVALID       /* not authentic, or issued in the future */
 } consent_status_t;
 
 typedef struct {
