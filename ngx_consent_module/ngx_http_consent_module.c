@@ -414,6 +414,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
     cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
 
     if (ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
                                            &cmcf->js_version)
            != NGX_OK)

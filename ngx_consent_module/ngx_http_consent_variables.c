@@ -13,8 +13,7 @@ static void ngx_http_consent_decode(ngx_http_request_t *r,
 static void ngx_http_consent_verify_header(ngx_http_request_t *r,
     ngx_str_t *header, ngx_str_t *name, consent_cookie_check_t *check,
     consent_cookies_t *cookies);
-static ngx_int_t ngx_http_consent_fingerprint(consent_policy_t *policy,
-    u_char fingerprint[CONSENT_FINGERPRINT_LEN]);
+static u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 static ngx_uint_t ngx_http_consent_has_gpc(ngx_http_request_t *r);
 
 static ngx_int_t ngx_http_consent_variable(ngx_http_request_t *r,
@@ -115,6 +114,44 @@ ngx_http_consent_category_variables_add(ngx_conf_t *cf)
 }
 
 
+/* The fingerprint of every policy loaded, that cookies are bound to. */
+
+ngx_int_t
+ngx_http_consent_fingerprints_init(ngx_conf_t *cf)
+{
+    size_t                           c;
+    ngx_uint_t                       i;
+    const char                      *ids[CONSENT_MAX_CATEGORIES];
+    consent_policy_t                *policy;
+    ngx_http_consent_policy_file_t  *pf;
+    ngx_http_consent_main_conf_t    *cmcf;
+
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
+
+    pf = cmcf->policies.elts;
+
+    for (i = 0; i < cmcf->policies.nelts; i++) {
+        policy = pf[i].policy;
+
+        for (c = 0; c < policy->ncategories; c++) {
+            ids[c] = policy->categories[c].id;
+        }
+
+        if (consent_cookie_fingerprint(ids, policy->ncategories,
+                                       pf[i].fingerprint)
+            != 0)
+        {
+            ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                          "consent: cannot fingerprint the policy%s%V",
+                          pf[i].path.len ? " " : "", &pf[i].path);
+            return NGX_ERROR;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
 ngx_http_consent_ctx_t *
 ngx_http_consent_get_ctx(ngx_http_request_t *r)
 {
@@ -141,6 +178,7 @@ ngx_http_consent_get_ctx(ngx_http_request_t *r)
 static void
 ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
 {
+    u_char                        *fingerprint;
     consent_policy_t              *policy;
     consent_cookies_t              cookies;
     consent_cookie_check_t         check;
@@ -177,13 +215,18 @@ ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
     check.max_age = (uint64_t) cscf->cookie_max_age;
     check.revision = policy->revision;
 
-    if (ngx_http_consent_fingerprint(policy, check.fingerprint) != NGX_OK) {
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
         ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                      "consent: cannot fingerprint the policy, cookie "
+                      "consent: no fingerprint of the policy, cookie "
                       "\"%V\" ignored", &cscf->cookie_name);
 
         /* no key verifies: every cookie of ours is invalid */
         check.nkeys = 0;
+
+    } else {
+        ngx_memcpy(check.fingerprint, fingerprint, CONSENT_FINGERPRINT_LEN);
     }
 
     /* every cookie of our name counts: the most restrictive valid wins */
@@ -247,24 +290,28 @@ ngx_http_consent_verify_header(ngx_http_request_t *r, ngx_str_t *header,
 }
 
 
-static ngx_int_t
-ngx_http_consent_fingerprint(consent_policy_t *policy,
-    u_char fingerprint[CONSENT_FINGERPRINT_LEN])
+/* The fingerprint of the request's policy, computed at configuration time. */
+
+static u_char *
+ngx_http_consent_fingerprint(ngx_http_request_t *r)
 {
-    size_t       c;
-    const char  *ids[CONSENT_MAX_CATEGORIES];
+    ngx_uint_t                       i;
+    consent_policy_t                *policy;
+    ngx_http_consent_policy_file_t  *pf;
+    ngx_http_consent_main_conf_t    *cmcf;
 
-    for (c = 0; c < policy->ncategories; c++) {
-        ids[c] = policy->categories[c].id;
+    policy = ngx_http_consent_policy(r);
+    cmcf = ngx_http_get_module_main_conf(r, ngx_http_consent_module);
+
+    pf = cmcf->policies.elts;
+
+    for (i = 0; i < cmcf->policies.nelts; i++) {
+        if (pf[i].policy == policy) {
+            return pf[i].fingerprint;
+        }
     }
 
-    if (consent_cookie_fingerprint(ids, policy->ncategories, fingerprint)
-        != 0)
-    {
-        return NGX_ERROR;
-    }
-
-    return NGX_OK;
+    return NULL;
 }
 
 
@@ -449,7 +496,7 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
 ngx_int_t
 ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
 {
-    u_char                       *p, fingerprint[CONSENT_FINGERPRINT_LEN];
+    u_char                       *p, *fingerprint;
     size_t                        len;
     ngx_uint_t                    secure;
     ngx_table_elt_t              *set_cookie;
@@ -465,11 +512,12 @@ ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         return NGX_ERROR;
     }
 
-    if (ngx_http_consent_fingerprint(ngx_http_consent_policy(r), fingerprint)
-        != NGX_OK)
-    {
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "consent: cannot fingerprint the policy");
+                      "consent: no fingerprint of the policy to bind the "
+                      "cookie to");
         return NGX_ERROR;
     }
 
