@@ -309,30 +309,30 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
 static void *
 ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
-    if (clcf == NULL) {
+    lcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
+    if (lcf == NULL) {
         return NULL;
     }
 
     /*
      * set by ngx_pcalloc():
      *
-     *     clcf->policy = NULL;
-     *     clcf->types = { NULL };
-     *     clcf->types_keys = NULL;
-     *     clcf->csp_nonce = NULL;
-     *     clcf->enabled_in = { 0, NULL };
+     *     lcf->policy = NULL;
+     *     lcf->types = { NULL };
+     *     lcf->types_keys = NULL;
+     *     lcf->csp_nonce = NULL;
+     *     lcf->enabled_in = { 0, NULL };
      */
 
-    clcf->enable = NGX_CONF_UNSET;
-    clcf->gpc = NGX_CONF_UNSET;
-    clcf->strip_cookies = NGX_CONF_UNSET;
-    clcf->inline_max = NGX_CONF_UNSET_SIZE;
-    clcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->enable = NGX_CONF_UNSET;
+    lcf->gpc = NGX_CONF_UNSET;
+    lcf->strip_cookies = NGX_CONF_UNSET;
+    lcf->inline_max = NGX_CONF_UNSET_SIZE;
+    lcf->csp_nonce = NGX_CONF_UNSET_PTR;
 
-    return clcf;
+    return lcf;
 }
 
 
@@ -429,7 +429,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 /* Remember where consent was enabled, for errors found when merging. */
 
 static char *
-ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
+ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *lcf,
     const char *what)
 {
     u_char  *p;
@@ -440,12 +440,12 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
         return NGX_CONF_ERROR;
     }
 
-    clcf->enabled_in.data = p;
-    clcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
-                                       &cf->conf_file->file.name,
-                                       cf->conf_file->line)
-                           - p;
-    clcf->enabled_what = what;
+    lcf->enabled_in.data = p;
+    lcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
+                                      &cf->conf_file->file.name,
+                                      cf->conf_file->line)
+                          - p;
+    lcf->enabled_what = what;
 
     return NGX_CONF_OK;
 }
@@ -454,7 +454,7 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
 static char *
 ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     char  *rv;
 
@@ -463,8 +463,8 @@ ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return rv;
     }
 
-    if (clcf->enable) {
-        return ngx_http_consent_mark(cf, clcf, "consent on");
+    if (lcf->enable) {
+        return ngx_http_consent_mark(cf, lcf, "consent on");
     }
 
     return NGX_CONF_OK;
@@ -475,18 +475,18 @@ static char *
 ngx_http_consent_policy_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     ngx_str_t  *value;
 
-    if (clcf->policy) {
+    if (lcf->policy) {
         return "is duplicate";
     }
 
     value = cf->args->elts;
 
-    clcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
-    if (clcf->policy == NULL) {
+    lcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
+    if (lcf->policy == NULL) {
         return NGX_CONF_ERROR;
     }
 
@@ -999,11 +999,11 @@ ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 consent_policy_t *
 ngx_http_consent_policy(ngx_http_request_t *r)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
-    return clcf->policy;
+    return lcf->policy;
 }
 
 
