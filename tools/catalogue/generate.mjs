@@ -4,10 +4,12 @@
 // overrides.json. Same inputs, same bytes.
 //
 //   node tools/catalogue/generate.mjs [--ocd CSV] [--out FILE|-] [--report]
+//                                     [--joins]
 //
 // The OCD CSV defaults to $CATALOGUE_OCD, then
 // ../shared/data/open-cookie-database/open-cookie-database.csv next to the
-// repository. --report prints the join statistics to stderr.
+// repository. --report prints the numbers to stderr; --joins also lists
+// which OCD platform went to which entity, and the platforms left out.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +55,7 @@ function parseArgs(argv) {
             'data', 'open-cookie-database', 'open-cookie-database.csv'),
         out: path.join(root, 'ngx_consent_module', 'assets', 'catalogue.json'),
         report: false,
+        joins: false,
     };
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === '--ocd' && i + 1 < argv.length) {
@@ -61,9 +64,12 @@ function parseArgs(argv) {
             args.out = argv[++i];
         } else if (argv[i] === '--report') {
             args.report = true;
+        } else if (argv[i] === '--joins') {
+            args.report = true;
+            args.joins = true;
         } else {
             throw new Error(`usage: generate.mjs [--ocd CSV] [--out FILE|-] ` +
-                `[--report] (unknown argument "${argv[i]}")`);
+                `[--report] [--joins] (unknown argument "${argv[i]}")`);
         }
     }
     return args;
@@ -381,7 +387,9 @@ function main() {
     const out = serialise(entities, sources);
     if (args.out === '-') {
         process.stdout.write(out);
-    } else {
+    } else if (!fs.existsSync(args.out) ||
+               fs.readFileSync(args.out, 'utf8') !== out) {
+        // Unchanged output keeps its mtime: make does not rebuild the module.
         fs.writeFileSync(args.out, out);
     }
 
@@ -405,13 +413,20 @@ function main() {
             `${stats.via.name}; duplicates dropped ${stats.duplicate}, ` +
             `bad names ${stats.badName.length}: ${stats.badName.join('; ')})`);
         log(`entities with cookies: ${withCookies}`);
-        log('OCD platform -> entity (how): records');
-        log([...stats.pairs].sort().map(([p, n]) => `  ${p}: ${n}`).join('\n'));
-        log(`OCD platforms without entity: ${stats.unmatched.size} ` +
+        log(`OCD platforms joined: ${new Set([...stats.pairs.keys()].map((p) =>
+            p.split(' -> ')[0])).size}; without entity: ` +
+            `${stats.unmatched.size} ` +
             `(${[...stats.unmatched.values()].reduce((a, b) => a + b, 0)} ` +
             'records)');
-        log([...stats.unmatched].sort((a, b) => b[1] - a[1] ||
-            (a[0] < b[0] ? -1 : 1)).map(([p, n]) => `  ${n} ${p}`).join('\n'));
+        if (args.joins) {
+            log('OCD platform -> entity (how): records');
+            log([...stats.pairs].sort().map(([p, n]) =>
+                `  ${p}: ${n}`).join('\n'));
+            log('OCD platforms without entity: records');
+            log([...stats.unmatched].sort((a, b) => b[1] - a[1] ||
+                (a[0] < b[0] ? -1 : 1)).map(([p, n]) =>
+                `  ${n} ${p}`).join('\n'));
+        }
     }
 }
 
