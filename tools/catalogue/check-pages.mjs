@@ -8,6 +8,9 @@
 //   node tools/catalogue/check-pages.mjs [--pages DIR] [--top N] [--all]
 //
 // --all lists every third-party host with its entity, not only the gaps.
+// Then, for each inline signature, the pages whose inline scripts hold it
+// and how many of those load the entity by host too (a signature on pages
+// that never load its entity may be a false positive).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +74,9 @@ const INLINE_URL_RE = /(?:https?:|["'])\\?\/\\?\/([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[
 const pages = JSON.parse(fs.readFileSync(path.join(args.pages, 'pages.json'),
     'utf8')).pages;
 const hosts = new Map();        // host -> {pages: Set, how: Set}
+const signed = new Map();       // "entity signature" -> {pages, withHost}
+const signatures = catalogue.entities.flatMap((e) =>
+    (e.signatures || []).map((sig) => ({ e, sig })));
 for (const p of pages) {
     const html = zlib.gunzipSync(fs.readFileSync(path.join(args.pages,
         `${p.id}.html.gz`))).toString('latin1');
@@ -87,12 +93,25 @@ for (const p of pages) {
     for (const m of html.matchAll(ELEMENT_RE)) {
         seen(hostOf(m[2]), m[1].toLowerCase());
     }
+    const inline = [];
     for (const m of html.matchAll(INLINE_RE)) {
         if (NOT_JS_RE.test(m[1])) {
             continue;
         }
+        inline.push(m[2]);
         for (const u of m[2].matchAll(INLINE_URL_RE)) {
             seen(u[1].toLowerCase(), 'inline');
+        }
+    }
+    const loaded = new Set([...hosts].filter(([, s]) => s.pages.has(p.id))
+        .map(([h]) => table.lookup(h)).filter(Boolean));
+    for (const { e, sig } of signatures) {
+        if (inline.some((js) => js.includes(sig))) {
+            const k = `${e.id} ${sig}`;
+            const s = signed.get(k) || { pages: 0, withHost: 0 };
+            s.pages++;
+            s.withHost += loaded.has(e) ? 1 : 0;
+            signed.set(k, s);
         }
     }
 }
@@ -113,4 +132,9 @@ console.log('pages  host  (seen in)  entity  category');
 for (const r of show.slice(0, args.all ? show.length : args.top)) {
     console.log(`${String(r.pages).padStart(5)}  ${r.host}  (${r.how})  ` +
         `${r.entity}  ${r.category}`);
+}
+console.log('\nsignatures: pages with it inline (of which load the entity by host)');
+for (const [k, s] of [...signed].sort((a, b) => b[1].pages - a[1].pages ||
+    (a[0] < b[0] ? -1 : 1))) {
+    console.log(`${String(s.pages).padStart(5)} (${s.withHost})  ${k}`);
 }
