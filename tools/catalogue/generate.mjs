@@ -346,8 +346,10 @@ function main() {
     addEntities(overrides, ent.bySlug);
     applyOverrides(overrides, ent.bySlug);
 
-    const entities = [...ent.bySlug.values()].sort((a, b) =>
-        (a.id < b.id ? -1 : 1));
+    // An entity without hosts can match nothing (third-party-web's "Unknown").
+    const hostless = [...ent.bySlug.values()].filter((e) => !e.domains.length);
+    const entities = [...ent.bySlug.values()].filter((e) => e.domains.length)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
     const table = new HostTable();
     const owner = new Map();
     for (const e of entities) {
@@ -400,7 +402,9 @@ function main() {
         }
         const withCookies = entities.filter((e) => e.cookies.length).length;
         const log = (s) => process.stderr.write(`${s}\n`);
-        log(`entities: ${entities.length} (third-party-web: ${ent.tpwCount})`);
+        log(`entities: ${entities.length} (third-party-web: ${ent.tpwCount}, ` +
+            `added: ${overrides.add.length}, without hosts, left out: ` +
+            `${hostless.map((e) => e.id).join(' ')})`);
         log(`by category: ${Object.entries(count).map(([k, v]) =>
             `${k} ${v}`).join(', ')}`);
         log(`domains: ${entities.reduce((n, e) => n + e.domains.length, 0)}`);
