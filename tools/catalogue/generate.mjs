@@ -200,11 +200,12 @@ function ocdHosts(field) {
         .map((h) => h.replace(/^\.+/, ''));
 }
 
-// Cookie names the module can match: a cookie-name token, no separators.
+// Cookie names: RFC 6265 token characters (and ':', which browsers take),
+// optionally ending in the OCD's "*" for a prefix.
 const COOKIE_NAME_RE = /^[!#$%&'+\-.^_`|~0-9A-Za-z:]+\*?$/;
 
 function escapeRegex(s) {
-    return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+    return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 function joinCookies(records, overrides, ent, table, stats) {
@@ -220,35 +221,34 @@ function joinCookies(records, overrides, ent, table, stats) {
         a.used = 0;
     }
 
-    const rows = [...records].sort((x, y) => (x.ID < y.ID ? -1 : x.ID > y.ID ? 1 : 0));
-    const portals = new Map();
-    for (const r of rows) {
-        const platform = r.Platform.trim();
-        let name = r['Cookie / Data Key name'].trim();
-        let e;
-        let alias = aliases.find((a) => a.platform === platform &&
+    // Alias (cookie-specific first), then the record's Domain column, then
+    // the platform's name.
+    const entityOf = (platform, name, domain) => {
+        const alias = aliases.find((a) => a.platform === platform &&
             a.cookies && a.cookies.includes(name)) ||
             aliases.find((a) => a.platform === platform && !a.cookies);
         if (alias) {
             alias.used++;
-            e = alias.entity === null ? null : ent.bySlug.get(alias.entity);
-            stats.via.alias++;
-        } else {
-            e = ocdHosts(r.Domain).map((h) => table.lookup(h)).find(Boolean);
-            stats.lastVia = 'domain';
-            if (e) {
-                stats.via.domain++;
-            } else {
-                e = ent.byName.get(normName(platform));
-                stats.lastVia = 'name';
-                if (e) {
-                    stats.via.name++;
-                }
-            }
+            return { e: alias.entity && ent.bySlug.get(alias.entity),
+                     how: 'alias' };
         }
-        const how = alias ? 'alias' : stats.lastVia;
+        const e = ocdHosts(domain).map((h) => table.lookup(h)).find(Boolean);
+        if (e) {
+            return { e, how: 'domain' };
+        }
+        return { e: ent.byName.get(normName(platform)), how: 'name' };
+    };
+
+    const rows = [...records].sort((x, y) =>
+        (x.ID < y.ID ? -1 : x.ID > y.ID ? 1 : 0));
+    const portals = new Map();
+    for (const r of rows) {
+        const platform = r.Platform.trim();
+        let name = r['Cookie / Data Key name'].trim();
+        const { e, how } = entityOf(platform, name, r.Domain);
         if (!e) {
-            stats.unmatched.set(platform, (stats.unmatched.get(platform) || 0) + 1);
+            stats.unmatched.set(platform,
+                (stats.unmatched.get(platform) || 0) + 1);
             continue;
         }
         if (!COOKIE_NAME_RE.test(name)) {
@@ -283,6 +283,7 @@ function joinCookies(records, overrides, ent, table, stats) {
         }
         e.cookies.push(c);
         stats.joined++;
+        stats.via[how]++;
         const portal = r['User Privacy & GDPR Rights Portals'].trim();
         if (/^https:\/\/[^\s]+$/.test(portal)) {
             const m = portals.get(e) || new Map();
