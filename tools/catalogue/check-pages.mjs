@@ -6,8 +6,10 @@
 // regex survey to decide overrides, not the module's parser.
 //
 //   node tools/catalogue/check-pages.mjs [--pages DIR] [--top N] [--all]
+//                                        [--elements]
 //
-// --all lists every third-party host with its entity, not only the gaps.
+// --all lists every third-party host with its entity, not only the gaps;
+// --elements only hosts that elements load (not those only named inline).
 // Then, for each inline signature, the pages whose inline scripts hold it
 // and how many of those load the entity by host too (a signature on pages
 // that never load its entity may be a false positive).
@@ -23,7 +25,7 @@ const root = path.resolve(here, '..', '..');
 
 const args = { pages: process.env.CATALOGUE_PAGES ||
     path.resolve(root, '..', 'shared', 'data', 'realworld-pages'),
-    top: 30, all: false };
+    top: 30, all: false, elements: false };
 for (let i = 2; i < process.argv.length; i++) {
     const a = process.argv[i];
     if (a === '--pages' && i + 1 < process.argv.length) {
@@ -32,9 +34,11 @@ for (let i = 2; i < process.argv.length; i++) {
         args.top = Number(process.argv[++i]);
     } else if (a === '--all') {
         args.all = true;
+    } else if (a === '--elements') {
+        args.elements = true;
     } else {
         process.stderr.write('usage: check-pages.mjs [--pages DIR] [--top N] ' +
-            '[--all]\n');
+            '[--all] [--elements]\n');
         process.exit(2);
     }
 }
@@ -123,7 +127,8 @@ const rows = [...hosts].map(([h, s]) => {
 }).sort((a, b) => b.pages - a.pages || (a.host < b.host ? -1 : 1));
 
 const gaps = rows.filter((r) => r.category === '-' || r.category === 'null');
-const show = args.all ? rows : gaps;
+const show = (args.all ? rows : gaps).filter((r) => !args.elements ||
+    r.how !== 'inline');
 console.log(`${pages.length} pages, ${rows.length} third-party hosts, ` +
     `${rows.length - gaps.length} in a blocked category, ` +
     `${gaps.filter((r) => r.category === 'null').length} known and not ` +
