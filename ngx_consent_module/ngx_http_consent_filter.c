@@ -10,29 +10,48 @@
 #include "consent_rewriter.h"
 
 
-#define NGX_HTTP_CONSENT_BUFFERED  0x08
-#define NGX_HTTP_CONSENT_GEN_SIZE  4096
+#include "ngx_http_consent_coding.h"
+
+
+/*
+ * No r->buffered bit: its four bits belong to stock filters (ssi 0x01,
+ * sub 0x02, copy 0x04, image_filter 0x08), and this filter never holds
+ * output that a call without input could send: held bytes of an unfinished
+ * tag wait for more input, and decoded output waits only for buffers held
+ * by filters after this one, which flag themselves.
+ */
+
+#define NGX_HTTP_CONSENT_GEN_SIZE    4096
+#define NGX_HTTP_CONSENT_TYPE_MAX    128
+#define NGX_HTTP_CONSENT_SNIFF_MAX   1445   /* the MIME sniffing standard's */
 
 
 struct ngx_http_consent_filter_ctx_s {
     consent_rewriter_t        *rewriter;
     consent_render_out_t       fragments[3];
 
+    ngx_chain_t               *in;        /* queued input */
     ngx_chain_t               *out;
     ngx_chain_t              **last_out;
     ngx_chain_t               *busy;
     ngx_chain_t               *free;      /* buffer headers for spans */
     ngx_chain_t               *free_mem;  /* buffers with their own memory */
 
-    ngx_buf_t                 *in;        /* the input buffer being fed */
+    ngx_buf_t                 *in_buf;    /* the buffer being fed */
     ngx_buf_t                 *gen;       /* the copy buffer being filled */
     ngx_chain_t               *last;      /* the last link made */
     ngx_http_request_t        *request;
     const char                *lang;      /* of the injected texts */
     ngx_uint_t                 produced;  /* output made from this input */
 
+    ngx_http_consent_inflate_t *inflate;  /* gzip or deflate body */
+    ngx_str_t                  coding_name;
+    ngx_buf_t                 *sniffed;   /* first bytes, no Content-Type */
+
     unsigned                   warned:1;
     unsigned                   done:1;
+    unsigned                   sniff:1;   /* the header waits */
+    unsigned                   pass:1;    /* not HTML after all */
 };
 
 
@@ -42,10 +61,29 @@ static ngx_int_t ngx_http_consent_body_filter(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_strip_cookies(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
     ngx_http_consent_loc_conf_t *lcf);
+static ngx_uint_t ngx_http_consent_type_match(ngx_http_request_t *r,
+    ngx_hash_t *types);
+static ngx_int_t ngx_http_consent_sniff(u_char *p, size_t len,
+    ngx_uint_t last);
+static ngx_int_t ngx_http_consent_send_header(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_uint_t rewrite);
+static ngx_int_t ngx_http_consent_vary(ngx_http_request_t *r);
+static ngx_uint_t ngx_http_consent_vary_has(u_char *p, size_t len,
+    ngx_str_t *token);
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
+static ngx_int_t ngx_http_consent_read(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
+static ngx_int_t ngx_http_consent_corrupt(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx);
+static ngx_int_t ngx_http_consent_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_consent_sniff_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_consent_pass_special(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
     size_t len, int from_input);
 static ngx_chain_t *ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t
@@ -77,17 +115,72 @@ ngx_http_consent_filter_init(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_header_filter(ngx_http_request_t *r)
 {
+    ngx_int_t                     rc;
+    ngx_str_t                     coding_name;
+    ngx_uint_t                    coding, sniff;
     ngx_http_consent_ctx_t       *ctx;
     ngx_http_consent_loc_conf_t  *lcf;
+    ngx_http_consent_srv_conf_t  *cscf;
+    ngx_http_consent_filter_ctx_t  *fctx;
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
 
     if (lcf->strip_cookies && ngx_http_consent_strip_cookies(r) != NGX_OK) {
         return NGX_ERROR;
     }
 
+    rc = NGX_DECLINED;
+
+    if (cscf->keys) {
+        /* the relay marker of an upstream never reaches the client */
+        rc = ngx_http_consent_relay_response(r,
+                          ngx_http_get_module_ctx(r, ngx_http_consent_module));
+        if (rc == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+    }
+
     if (!lcf->enable || ngx_http_consent_skip(r, lcf) != NGX_OK) {
         return ngx_http_next_header_filter(r);
+    }
+
+    if (rc == NGX_OK) {
+        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "consent filter: skipped, rewritten by the upstream");
+        return ngx_http_next_header_filter(r);
+    }
+
+    sniff = 0;
+
+    if (r->headers_out.content_type.len == 0) {
+        /* a browser sniffs the body: so does the filter */
+        sniff = 1;
+
+    } else if (!ngx_http_consent_type_match(r, &lcf->types)) {
+        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "consent filter: skipped, not in consent_types");
+        return ngx_http_next_header_filter(r);
+    }
+
+    coding = ngx_http_consent_coding(r, &coding_name);
+
+    if (coding == NGX_HTTP_CONSENT_CODING_OTHER) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "consent filter: cannot read the \"%V\" coding of "
+                      "\"%V\": %s", &coding_name, &r->uri,
+                      lcf->undecodable == NGX_HTTP_CONSENT_UNDECODABLE_PASS
+                      ? "passed through unread (consent_undecodable pass)"
+                      : "refused with 502; upstreams get an Accept-Encoding "
+                        "of gzip and deflate only, so an upstream that sends "
+                        "another coding ignores it");
+
+        if (lcf->undecodable == NGX_HTTP_CONSENT_UNDECODABLE_PASS) {
+            return ngx_http_next_header_filter(r);
+        }
+
+        return ngx_http_filter_finalize_request(r, &ngx_http_consent_module,
+                                                NGX_HTTP_BAD_GATEWAY);
     }
 
     ctx = ngx_http_consent_get_ctx(r);
@@ -97,6 +190,45 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
 
     if (ngx_http_consent_filter_start(r, ctx, lcf) != NGX_OK) {
         return NGX_ERROR;
+    }
+
+    fctx = ctx->filter;
+
+    if (coding != NGX_HTTP_CONSENT_CODING_NONE) {
+        fctx->inflate = ngx_http_consent_inflate_create(r, coding);
+        if (fctx->inflate == NULL) {
+            return NGX_ERROR;
+        }
+
+        fctx->coding_name = coding_name;
+
+        /* sent decoded: nginx's gzip filter, after this one, may compress */
+        ngx_http_consent_coding_clear(r);
+        ngx_http_clear_content_length(r);
+        ngx_http_clear_accept_ranges(r);
+    }
+
+    r->filter_need_in_memory = 1;
+
+    if (sniff) {
+        /* the header waits for the first bytes of the body */
+        fctx->sniff = 1;
+        return NGX_OK;
+    }
+
+    return ngx_http_consent_send_header(r, ctx, 1);
+}
+
+
+/* The header of a response the filter reads; rewrite: it is HTML. */
+
+static ngx_int_t
+ngx_http_consent_send_header(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_uint_t rewrite)
+{
+    if (!rewrite) {
+        ctx->filter->pass = 1;
+        return ngx_http_next_header_filter(r);
     }
 
     ngx_http_clear_content_length(r);
@@ -110,16 +242,200 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
     ngx_http_clear_last_modified(r);
 
     if (ngx_http_consent_state_etag(r, ctx) != NGX_OK
-        || ngx_http_consent_add_header(r, "Vary", "Cookie, Accept-Language",
-                                       sizeof("Cookie, Accept-Language") - 1)
-           != NGX_OK)
+        || ngx_http_consent_vary(r) != NGX_OK
+        || ngx_http_consent_relay_mark(r, ctx) != NGX_OK)
     {
         return NGX_ERROR;
     }
 
-    r->filter_need_in_memory = 1;
-
     return ngx_http_next_header_filter(r);
+}
+
+
+/*
+ * One Vary header: the tokens of any Vary already set (by the upstream)
+ * plus Cookie and Accept-Language, and Accept-Encoding when gzip_vary is
+ * on, so that a cache reading only the last Vary line still varies right.
+ */
+
+static ngx_int_t
+ngx_http_consent_vary(ngx_http_request_t *r)
+{
+    u_char           *p;
+    size_t            len;
+    ngx_str_t        *tok;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h, *vary;
+
+    static ngx_str_t  tokens[] = {
+        ngx_string("Cookie"),
+        ngx_string("Accept-Language"),
+        ngx_string("Accept-Encoding"),
+        ngx_null_string
+    };
+
+    vary = NULL;
+    len = 0;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash == 0
+            || h[i].key.len != sizeof("Vary") - 1
+            || ngx_strncasecmp(h[i].key.data, (u_char *) "Vary",
+                               sizeof("Vary") - 1) != 0)
+        {
+            continue;
+        }
+
+        if (vary == NULL) {
+            vary = &h[i];
+        }
+
+        len += h[i].value.len + sizeof(", ") - 1;
+    }
+
+    for (tok = tokens; tok->len; tok++) {
+        len += tok->len + sizeof(", ") - 1;
+    }
+
+    p = ngx_pnalloc(r->pool, len);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    if (vary == NULL) {
+        vary = ngx_list_push(&r->headers_out.headers);
+        if (vary == NULL) {
+            return NGX_ERROR;
+        }
+
+        vary->hash = 1;
+#if (nginx_version >= 1023000)
+        vary->next = NULL;
+#endif
+        ngx_str_set(&vary->key, "Vary");
+        ngx_str_null(&vary->value);
+    }
+
+    len = 0;
+
+    /* the other Vary lines, in order, joined to the first */
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash == 0
+            || h[i].key.len != sizeof("Vary") - 1
+            || ngx_strncasecmp(h[i].key.data, (u_char *) "Vary",
+                               sizeof("Vary") - 1) != 0
+            || h[i].value.len == 0)
+        {
+            continue;
+        }
+
+        if (len) {
+            p[len++] = ',';
+            p[len++] = ' ';
+        }
+
+        ngx_memcpy(p + len, h[i].value.data, h[i].value.len);
+        len += h[i].value.len;
+
+        if (&h[i] != vary) {
+            h[i].hash = 0;
+        }
+    }
+
+    for (tok = tokens; tok->len; tok++) {
+#if (NGX_HTTP_GZIP)
+        if (tok == &tokens[2]
+            && !((ngx_http_core_loc_conf_t *)
+                 ngx_http_get_module_loc_conf(r, ngx_http_core_module))
+                ->gzip_vary)
+        {
+            continue;
+        }
+#else
+        if (tok == &tokens[2]) {
+            continue;
+        }
+#endif
+
+        if (ngx_http_consent_vary_has(p, len, tok)) {
+            continue;
+        }
+
+        if (len) {
+            p[len++] = ',';
+            p[len++] = ' ';
+        }
+
+        ngx_memcpy(p + len, tok->data, tok->len);
+        len += tok->len;
+    }
+
+    vary->value.data = p;
+    vary->value.len = len;
+
+    return NGX_OK;
+}
+
+
+/* The list already names the header (or is "*"). */
+
+static ngx_uint_t
+ngx_http_consent_vary_has(u_char *p, size_t len, ngx_str_t *token)
+{
+    u_char  *last, *start;
+
+    last = p + len;
+
+    while (p < last) {
+        while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
+            p++;
+        }
+
+        start = p;
+
+        while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
+            p++;
+        }
+
+        if ((p - start == 1 && *start == '*')
+            || ((size_t) (p - start) == token->len
+                && ngx_strncasecmp(start, token->data, token->len) == 0))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -209,30 +525,26 @@ static ngx_int_t
 ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
 {
     const char  *why;
+    ngx_uint_t   status;
+
+    status = r->headers_out.status;
 
     if (r != r->main) {
         why = "a subrequest";
 
-    } else if (r->headers_out.status != NGX_HTTP_OK) {
-        why = "not 200";
+    } else if (status < NGX_HTTP_OK
+               || status == NGX_HTTP_NO_CONTENT
+               || status == NGX_HTTP_NOT_MODIFIED)
+    {
+        why = "a status without a body";
 
-    } else if (r->header_only || r->method == NGX_HTTP_HEAD) {
-        why = "header only";
+    } else if (r->header_only || r->method == NGX_HTTP_HEAD
+               || r->headers_out.content_length_n == 0)
+    {
+        why = "no body";
 
     } else if (lcf->api || lcf->policy_page) {
         why = "served by the module";
-
-    } else if (r->headers_out.content_encoding
-               && r->headers_out.content_encoding->value.len
-               && !(r->headers_out.content_encoding->value.len == 8
-                    && ngx_strncasecmp(
-                           r->headers_out.content_encoding->value.data,
-                           (u_char *) "identity", 8) == 0))
-    {
-        why = "encoded (set proxy_set_header Accept-Encoding \"\")";
-
-    } else if (ngx_http_test_content_type(r, &lcf->types) == NULL) {
-        why = "not in consent_types";
 
     } else {
         return NGX_OK;
@@ -246,6 +558,112 @@ ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
 #endif
 
     return NGX_DECLINED;
+}
+
+
+/*
+ * The media type of the response (case, spacing and parameters aside) is
+ * in consent_types; nginx's own test compares an exact-length prefix, so
+ * "text/html ; charset=utf-8" would not match there.
+ */
+
+static ngx_uint_t
+ngx_http_consent_type_match(ngx_http_request_t *r, ngx_hash_t *types)
+{
+    u_char      *p, *last, type[NGX_HTTP_CONSENT_TYPE_MAX];
+    size_t       len, i;
+
+    if (types->size == 0) {
+        return 1;      /* consent_types * */
+    }
+
+    p = r->headers_out.content_type.data;
+    last = ngx_strlchr(p, p + r->headers_out.content_type.len, ';');
+
+    if (last == NULL) {
+        last = p + r->headers_out.content_type.len;
+    }
+
+    while (p < last && (*p == ' ' || *p == '\t')) {
+        p++;
+    }
+
+    while (last > p && (last[-1] == ' ' || last[-1] == '\t')) {
+        last--;
+    }
+
+    len = last - p;
+
+    if (len == 0 || len > NGX_HTTP_CONSENT_TYPE_MAX) {
+        return 0;
+    }
+
+    for (i = 0; i < len; i++) {
+        type[i] = ngx_tolower(p[i]);
+    }
+
+    return ngx_hash_find(types, ngx_hash_key(type, len), type, len) != NULL;
+}
+
+
+/*
+ * The HTML signatures of the MIME Sniffing Standard: after white space, one
+ * of these (any case) and a space or ">".  NGX_OK: HTML; NGX_DECLINED: not
+ * HTML; NGX_AGAIN: more bytes are needed to tell.
+ */
+
+static ngx_int_t
+ngx_http_consent_sniff(u_char *p, size_t len, ngx_uint_t last)
+{
+    u_char            *end;
+    size_t             n;
+    ngx_uint_t         maybe;
+    const ngx_str_t   *sig;
+
+    static const ngx_str_t  signatures[] = {
+        ngx_string("<!doctype html"), ngx_string("<html"),
+        ngx_string("<head"), ngx_string("<script"), ngx_string("<iframe"),
+        ngx_string("<h1"), ngx_string("<div"), ngx_string("<font"),
+        ngx_string("<table"), ngx_string("<a"), ngx_string("<style"),
+        ngx_string("<title"), ngx_string("<b"), ngx_string("<body"),
+        ngx_string("<br"), ngx_string("<p"), ngx_string("<!--"),
+        ngx_null_string
+    };
+
+    end = p + len;
+
+    if (len >= NGX_HTTP_CONSENT_SNIFF_MAX) {
+        last = 1;
+    }
+
+    while (p < end && (*p == '\t' || *p == '\n' || *p == '\f' || *p == '\r'
+                       || *p == ' '))
+    {
+        p++;
+    }
+
+    n = end - p;
+    maybe = (n == 0);
+
+    for (sig = signatures; sig->len; sig++) {
+
+        if (ngx_strncasecmp(p, (u_char *) sig->data, ngx_min(n, sig->len))
+            != 0)
+        {
+            continue;
+        }
+
+        if (n <= sig->len) {
+            maybe = 1;
+            continue;
+        }
+
+        if (p[sig->len] == ' ' || p[sig->len] == '>') {
+            return NGX_OK;
+        }
+    }
+
+    return (maybe && !last) ? NGX_AGAIN : NGX_DECLINED;
 }
 
 
@@ -400,9 +818,7 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 static ngx_int_t
 ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 {
-    ngx_buf_t                      *b;
-    ngx_int_t                       rc;
-    ngx_chain_t                    *cl;
+    ngx_int_t                       rc, sent;
     ngx_http_consent_ctx_t         *ctx;
     ngx_http_consent_filter_ctx_t  *fctx;
 
@@ -414,22 +830,180 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
     fctx = ctx->filter;
 
-    if (in == NULL && fctx->busy == NULL && fctx->out == NULL) {
+    if (fctx->done) {
+        return ngx_http_consent_pass_special(r, fctx, in);
+    }
+
+    if (in == NULL && fctx->in == NULL && fctx->busy == NULL
+        && fctx->out == NULL)
+    {
         return ngx_http_next_body_filter(r, in);
     }
 
-    for (cl = in; cl; cl = cl->next) {
-        b = cl->buf;
+    /* the input is queued: decoding may stop when its buffers are full */
 
-        if (fctx->done) {
-            b->pos = b->last;
+    if (in && ngx_chain_add_copy(r->pool, &fctx->in, in) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    for ( ;; ) {
+        rc = ngx_http_consent_read(r, ctx);
+
+        if (rc == NGX_ERROR || rc > NGX_OK || fctx->sniff) {
+            return rc;
+        }
+
+        sent = ngx_http_consent_output(r, fctx);
+
+        if (sent == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+
+        /* stalled: go on once sending freed some decoded buffers */
+
+        if (rc == NGX_OK) {
+            return sent;
+        }
+
+        if (ngx_http_consent_inflate_reclaim(fctx->inflate) == 0) {
+            return NGX_AGAIN;
+        }
+    }
+}
+
+
+/*
+ * Reads the queued input: NGX_OK when all of it was fed, NGX_AGAIN when
+ * decoding waits for free buffers, NGX_ERROR, or an HTTP status (the
+ * response was refused before its header went out).
+ */
+
+static ngx_int_t
+ngx_http_consent_read(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
+{
+    ngx_int_t                       rc;
+    ngx_buf_t                      *b, *d, special;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    while (fctx->in) {
+        b = fctx->in->buf;
+
+        if (fctx->inflate == NULL) {
+            rc = ngx_http_consent_feed(r, ctx, b);
+            if (rc != NGX_OK) {
+                return rc;
+            }
+
+            fctx->in = fctx->in->next;
             continue;
         }
 
-        fctx->in = b;
-        fctx->gen = NULL;
-        fctx->produced = 0;
+        ngx_http_consent_inflate_reclaim(fctx->inflate);
 
+        for ( ;; ) {
+            rc = ngx_http_consent_inflate(fctx->inflate, b, &d);
+
+            if (rc == NGX_AGAIN || rc == NGX_ERROR) {
+                return rc;
+            }
+
+            if (rc == NGX_DECLINED) {
+                return ngx_http_consent_corrupt(r, fctx);
+            }
+
+            if (d == NULL) {
+                break;
+            }
+
+            rc = ngx_http_consent_feed(r, ctx, d);
+            if (rc != NGX_OK) {
+                return rc;
+            }
+        }
+
+        if (b->last_buf && !ngx_http_consent_inflate_complete(fctx->inflate))
+        {
+            return ngx_http_consent_corrupt(r, fctx);
+        }
+
+        if (b->last_buf || b->flush) {
+            ngx_memzero(&special, sizeof(ngx_buf_t));
+            special.last_buf = b->last_buf;
+            special.flush = b->flush;
+
+            rc = ngx_http_consent_feed(r, ctx, &special);
+            if (rc != NGX_OK) {
+                return rc;
+            }
+        }
+
+        fctx->in = fctx->in->next;
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * A body that does not inflate: refused with 502 while its header waits,
+ * cut afterwards (the client sees a broken response, never unread bytes).
+ */
+
+static ngx_int_t
+ngx_http_consent_corrupt(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx)
+{
+    ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                  "consent filter: the \"%V\" body of \"%V\" is corrupt or "
+                  "truncated: %s", &fctx->coding_name, &r->uri,
+                  fctx->sniff ? "refused with 502" : "the response was cut");
+
+    fctx->done = 1;
+
+    if (fctx->sniff) {
+        return ngx_http_filter_finalize_request(r, &ngx_http_consent_module,
+                                                NGX_HTTP_BAD_GATEWAY);
+    }
+
+    return NGX_ERROR;
+}
+
+
+/* One buffer of plain (decoded) body through sniffing and the rewriter. */
+
+static ngx_int_t
+ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
+    ngx_buf_t *b)
+{
+    ngx_int_t                       rc;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    if (fctx->sniff) {
+        rc = ngx_http_consent_sniff_feed(r, ctx, b);
+        if (rc != NGX_OK) {
+            return rc == NGX_AGAIN ? NGX_OK : rc;
+        }
+    }
+
+    if (fctx->done) {
+        b->pos = b->last;
+        return NGX_OK;
+    }
+
+    fctx->in_buf = b;
+    fctx->gen = NULL;
+    fctx->produced = 0;
+
+    if (fctx->pass) {
+        if (ngx_http_consent_emit(fctx, b->pos, b->last - b->pos, 1) != 0) {
+            return NGX_ERROR;
+        }
+
+    } else {
         if (consent_rewriter_feed(fctx->rewriter,
                                   b->pos ? b->pos : (u_char *) "",
                                   b->last - b->pos, b->last_buf)
@@ -439,9 +1013,6 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
                           "consent filter: rewriting failed");
             return NGX_ERROR;
         }
-
-        fctx->in = NULL;
-        fctx->gen = NULL;
 
         if (!fctx->warned
             && (consent_rewriter_events(fctx->rewriter)
@@ -453,26 +1024,111 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
                           "longer than consent_inline_max and was passed "
                           "through unchecked");
         }
+    }
 
-        if (ngx_http_consent_append_special(fctx, b) != NGX_OK) {
+    fctx->in_buf = NULL;
+    fctx->gen = NULL;
+
+    if (ngx_http_consent_append_special(fctx, b) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    if (b->last_buf) {
+        fctx->done = 1;
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * A response without Content-Type: its first bytes are kept (copied, at
+ * most NGX_HTTP_CONSENT_SNIFF_MAX) until they tell whether a browser would
+ * render it as HTML; then the header goes out and the kept bytes are fed
+ * ahead of the rest of b.  NGX_AGAIN: b was kept whole, still undecided.
+ */
+
+static ngx_int_t
+ngx_http_consent_sniff_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b)
+{
+    size_t                          n;
+    ngx_int_t                       rc;
+    ngx_buf_t                      *kept;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    if (fctx->sniffed == NULL) {
+        fctx->sniffed = ngx_create_temp_buf(r->pool,
+                                            NGX_HTTP_CONSENT_SNIFF_MAX);
+        if (fctx->sniffed == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    kept = fctx->sniffed;
+
+    n = ngx_min((size_t) (b->last - b->pos), (size_t) (kept->end - kept->last));
+
+    kept->last = ngx_cpymem(kept->last, b->pos, n);
+    b->pos += n;
+
+    rc = ngx_http_consent_sniff(kept->pos, kept->last - kept->pos,
+                                b->last_buf && b->pos == b->last);
+
+    if (rc == NGX_AGAIN) {
+        return NGX_AGAIN;
+    }
+
+    ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "consent filter: no Content-Type, sniffed %s",
+                   rc == NGX_OK ? "HTML" : "not HTML");
+
+    fctx->sniff = 0;
+
+    rc = ngx_http_consent_send_header(r, ctx, rc == NGX_OK);
+
+    if (rc == NGX_ERROR || rc > NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_consent_feed(r, ctx, kept);
+}
+
+
+/* After the last buffer: flush and last_buf (add_after_body) pass on. */
+
+static ngx_int_t
+ngx_http_consent_pass_special(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl, *link;
+
+    for (cl = in; cl; cl = cl->next) {
+        b = cl->buf;
+        b->pos = b->last;
+
+        if (!b->last_buf && !b->flush && !b->sync) {
+            continue;
+        }
+
+        link = ngx_http_consent_get_link(fctx, &fctx->free);
+        if (link == NULL) {
             return NGX_ERROR;
         }
 
-        if (b->last_buf) {
-            fctx->done = 1;
-        }
+        link->buf->last_buf = b->last_buf;
+        link->buf->last_in_chain = b->last_in_chain;
+        link->buf->flush = b->flush;
+        link->buf->sync = 1;
+
+        *fctx->last_out = link;
+        fctx->last_out = &link->next;
     }
 
-    if (consent_rewriter_held(fctx->rewriter) && !fctx->done) {
-        r->buffered |= NGX_HTTP_CONSENT_BUFFERED;
-
-    } else {
-        r->buffered &= ~NGX_HTTP_CONSENT_BUFFERED;
-    }
-
-    rc = ngx_http_consent_output(r, fctx);
-
-    return rc;
+    return ngx_http_consent_output(r, fctx);
 }
 
 
@@ -636,24 +1292,32 @@ ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t *fctx,
 }
 
 
+/*
+ * The output is detached before it is passed on: a filter after this one
+ * (addition) may call back into this one through ngx_http_send_special(),
+ * which must not send the same links again.
+ */
+
 static ngx_int_t
 ngx_http_consent_output(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx)
 {
     ngx_int_t     rc;
     ngx_buf_t    *b;
-    ngx_chain_t  *cl, **ll;
+    ngx_chain_t  *cl, *out, **ll;
 
-    rc = ngx_http_next_body_filter(r, fctx->out);
+    out = fctx->out;
+    fctx->out = NULL;
+    fctx->last_out = &fctx->out;
+    fctx->last = NULL;
+
+    rc = ngx_http_next_body_filter(r, out);
 
     /* what was passed on waits in busy until it is sent */
 
     for (ll = &fctx->busy; *ll; ll = &(*ll)->next) { /* void */ }
 
-    *ll = fctx->out;
-    fctx->out = NULL;
-    fctx->last_out = &fctx->out;
-    fctx->last = NULL;
+    *ll = out;
 
     while (fctx->busy) {
         cl = fctx->busy;
@@ -680,4 +1344,39 @@ ngx_http_consent_output(ngx_http_request_t *r,
     }
 
     return rc;
+}
+
+
+/*
+ * Preaccess phase of a consent location, before proxy, fastcgi, uwsgi or
+ * grpc copy the request: upstreams are asked only for codings the filter
+ * can decode, and for the relay marker of a consent filter in front.
+ */
+
+ngx_int_t
+ngx_http_consent_request_handler(ngx_http_request_t *r)
+{
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_loc_conf_t  *lcf;
+
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    if (!lcf->enable || lcf->api || lcf->policy_page || r != r->main) {
+        return NGX_DECLINED;
+    }
+
+    if (ngx_http_consent_accept_encoding(r) != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    if (ngx_http_consent_relay_request(r, ctx) != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return NGX_DECLINED;
 }
