@@ -1361,7 +1361,11 @@ ngx_http_consent_request_handler(ngx_http_request_t *r)
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
-    if (!lcf->enable || lcf->api || lcf->policy_page || r != r->main) {
+    /* upstream modules are content handlers of their locations */
+
+    if (!lcf->enable || lcf->api || lcf->policy_page || r != r->main
+        || r->content_handler == NULL)
+    {
         return NGX_DECLINED;
     }
 

@@ -175,9 +175,24 @@ ngx_http_consent_relay_response(ngx_http_request_t *r,
 ngx_int_t
 ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 {
-    u_char  *mark;
+    u_char           *mark;
+    ngx_str_t         nonce;
+    ngx_table_elt_t  *h;
 
-    if (ctx->relay_in.len == 0) {
+    /* the request's own nonce, unless ours replaced it for an upstream */
+
+    nonce = ctx->relay_in;
+
+    if (ctx->relay_nonce.len == 0) {
+        h = ngx_http_consent_relay_header(&r->headers_in.headers,
+                                          "X-Consent-Nonce",
+                                          sizeof("X-Consent-Nonce") - 1);
+        if (h) {
+            nonce = h->value;
+        }
+    }
+
+    if (nonce.len != NGX_HTTP_CONSENT_NONCE_LEN) {
         return NGX_OK;
     }
 
@@ -186,7 +201,7 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         return NGX_ERROR;
     }
 
-    if (ngx_http_consent_relay_mac(r, ctx->relay_in.data, mark) != NGX_OK) {
+    if (ngx_http_consent_relay_mac(r, nonce.data, mark) != NGX_OK) {
         return NGX_ERROR;
     }
 
