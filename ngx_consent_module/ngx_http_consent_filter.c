@@ -1069,10 +1069,13 @@ ngx_http_consent_sniff_feed(ngx_http_request_t *r,
 
     kept = fctx->sniffed;
 
-    n = ngx_min((size_t) (b->last - b->pos), (size_t) (kept->end - kept->last));
+    n = ngx_min((size_t) (b->last - b->pos),
+                (size_t) (kept->end - kept->last));
 
-    kept->last = ngx_cpymem(kept->last, b->pos, n);
-    b->pos += n;
+    if (n) {
+        kept->last = ngx_cpymem(kept->last, b->pos, n);
+        b->pos += n;
+    }
 
     rc = ngx_http_consent_sniff(kept->pos, kept->last - kept->pos,
                                 b->last_buf && b->pos == b->last);
