@@ -14,6 +14,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use Compress::Zlib;
+use IO::Socket::INET;
 use ConsentTest qw(http_get write_file);
 use ConsentUpstream qw(http_upstream fastcgi_upstream stop_upstream);
 
@@ -63,6 +64,14 @@ my $long_gz = gzip_of($long);
 my $broken = $long_gz;
 substr($broken, int(length($broken) / 2), 64) = "\xff" x 64;
 
+# 64 MB of HTML in 64 kB of gzip, made once
+my $bomb64;
+sub bomb64 {
+    $bomb64 //= gzip_of("<html><body>" . (" " x (64 << 20))
+        . qq{<script src="https://tracker-a.example/deep.js"></script></body></html>});
+    return $bomb64;
+}
+
 my $html = "HTTP/1.1 200 OK\r\nContent-Type: text/html";
 my %routes = (
     '/gzip' => sub { ("$html\r\nContent-Encoding: gzip", [gzip_of($page)]) },
@@ -91,6 +100,8 @@ my %routes = (
     '/png' => sub {
         ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Encoding: br",
          ["\x89PNG"]) },
+    '/bomb64' => sub {
+        ("$html\r\nContent-Encoding: gzip", [bomb64()]) },
     '/bomb' => sub {
         ("$html\r\nContent-Encoding: gzip",
          [gzip_of("<html><body>" . (" " x (8 << 20))
@@ -219,6 +230,33 @@ $r = http_get($port, '/up/bomb');
 is(length($r->{body}) > (8 << 20), 1, '8 MB from 8 kB of gzip: streamed whole');
 like($r->{body}, qr{data-src="https://tracker-a\.example/deep\.js"},
     'and its tracker is inert');
+
+# Memory stays bounded while the client does not read: decoding waits
+my ($worker) = $t->worker_pids;
+sub hwm_kb {
+    my $st = ConsentTest::read_file("/proc/$worker/status") // '';
+    return ($st =~ /VmHWM:\s+(\d+)/)[0] // 0;
+}
+my $before = hwm_kb();
+my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port") or die;
+print $s "GET /up/bomb64 HTTP/1.0\r\nHost: localhost\r\n\r\n";
+select(undef, undef, undef, 1);    # let nginx fill what it can
+my ($total, $last) = (0, '');
+my $deadline = time + 120;
+while (time < $deadline) {
+    my $n = sysread($s, my $buf, 262144);
+    last unless $n;
+    $total += $n;
+    $last = substr($last . $buf, -200);
+}
+close $s;
+my $after = hwm_kb();
+diag("64 MB from gzip: received $total bytes; worker peak RSS $before kB "
+    . "before, $after kB after");
+ok($total > (64 << 20), '64 MB from 64 kB of gzip: streamed whole');
+like($last, qr{data-src="https://tracker-a\.example/deep\.js"}, 'and its tracker is inert');
+cmp_ok($after - $before, '<', 16 * 1024,
+    'worker memory grew by less than 16 MB for 64 MB decoded');
 
 # gzip_static
 $r = http_get($port, '/static/page.html', 'Accept-Encoding' => 'gzip');
