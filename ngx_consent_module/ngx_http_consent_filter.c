@@ -7,10 +7,8 @@
 
 
 #include "ngx_http_consent_module.h"
-#include "consent_rewriter.h"
-
-
 #include "ngx_http_consent_coding.h"
+#include "consent_rewriter.h"
 
 
 /*
@@ -37,7 +35,6 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_chain_t               *free;      /* buffer headers for spans */
     ngx_chain_t               *free_mem;  /* buffers with their own memory */
 
-    ngx_buf_t                 *in_buf;    /* the buffer being fed */
     ngx_buf_t                 *gen;       /* the copy buffer being filled */
     ngx_chain_t               *last;      /* the last link made */
     ngx_http_request_t        *request;
@@ -994,7 +991,6 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
         return NGX_OK;
     }
 
-    fctx->in_buf = b;
     fctx->gen = NULL;
     fctx->produced = 0;
 
@@ -1026,7 +1022,6 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
         }
     }
 
-    fctx->in_buf = NULL;
     fctx->gen = NULL;
 
     if (ngx_http_consent_append_special(fctx, b) != NGX_OK) {
