@@ -217,7 +217,9 @@ ngx_http_consent_accept_encoding(ngx_http_request_t *r)
             r->headers_in.accept_encoding = orig;
         }
 
-        out = ngx_pnalloc(r->pool, h[i].value.len + sizeof("identity") - 1);
+        /* ", " may replace each "," of the original */
+        out = ngx_pnalloc(r->pool,
+                          2 * h[i].value.len + sizeof("identity") - 1);
         if (out == NULL) {
             return NGX_ERROR;
         }
