@@ -116,6 +116,7 @@ typedef struct {
     ngx_http_consent_filter_ctx_t *filter;    /* NULL unless rewriting */
     ngx_str_t                      relay_nonce;   /* sent upstream */
     ngx_str_t                      relay_in;      /* the request's own */
+    unsigned                       vary_encoding:1;  /* our Vary has it */
 } ngx_http_consent_ctx_t;
 
 
@@ -131,6 +132,10 @@ consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
+
+/* The one Vary header of a rewritten page (ngx_http_consent_vary.c). */
+ngx_int_t ngx_http_consent_vary(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
 
 /* Before the content phase: what upstreams are asked (filter.c). */
 ngx_int_t ngx_http_consent_request_handler(ngx_http_request_t *r);

@@ -174,8 +174,16 @@ is($vary[0], 'Accept-Encoding, User-Agent, cookie, Accept-Language',
 
 $r = http_get($port, '/gzip-vary/index.html', 'Accept-Encoding' => 'gzip');
 @vary = ConsentTest::header_values($r, 'Vary');
-like($vary[-1], qr/^Cookie, Accept-Language, Accept-Encoding$/,
-    'gzip_vary on: the last Vary line names every header');
+if (($ENV{CONSENT_MODULE} // '') eq 'static') {
+    # built in, the module cannot run after gzip: nginx's line stays
+    is($vary[-1], 'Cookie, Accept-Language, Accept-Encoding',
+        'gzip_vary on, static build: the last Vary line names every header');
+} else {
+    is(join('|', @vary), 'Cookie, Accept-Language, Accept-Encoding',
+        'gzip_vary on: one Vary header, naming every header');
+}
+is(($r->{headers}{'content-encoding'} || [''])->[0], 'gzip',
+    'gzip_vary on: and the page is gzipped');
 
 $t->stop;
 stop_upstream($up);
