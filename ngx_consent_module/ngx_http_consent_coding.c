@@ -427,15 +427,18 @@ ngx_http_consent_inflate(ngx_http_consent_inflate_t *inf, ngx_buf_t *in,
         b->last = inf->zs.next_out;
 
         if (rc == Z_STREAM_END) {
+            /* all of the stream's output is out */
             inf->ended = 1;
+            inf->pending = 0;
 
-        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        } else if (rc == Z_OK || rc == Z_BUF_ERROR) {
+            inf->pending = (inf->zs.avail_out == 0);
+
+        } else {
             cl->next = inf->free;
             inf->free = cl;
             return NGX_DECLINED;
         }
-
-        inf->pending = (inf->zs.avail_out == 0);
 
         if (b->last == b->pos) {
             cl->next = inf->free;

@@ -109,12 +109,12 @@ ngx_http_consent_filter_init(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_header_filter(ngx_http_request_t *r)
 {
-    ngx_int_t                     rc;
-    ngx_str_t                     coding_name;
-    ngx_uint_t                    coding, sniff;
-    ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *lcf;
-    ngx_http_consent_srv_conf_t  *cscf;
+    ngx_int_t                       rc;
+    ngx_str_t                       coding_name;
+    ngx_uint_t                      coding, sniff;
+    ngx_http_consent_ctx_t         *ctx;
+    ngx_http_consent_loc_conf_t    *lcf;
+    ngx_http_consent_srv_conf_t    *cscf;
     ngx_http_consent_filter_ctx_t  *fctx;
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);

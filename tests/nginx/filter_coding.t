@@ -32,6 +32,9 @@ my $page = <<'EOF';
 </body></html>
 EOF
 
+# decoded, exactly one decoding buffer (8 kB)
+my $page_8k = $page . ('.' x (8192 - length($page) - 8)) . "</html>\n";
+
 my $inert = qr{<script type="text/plain" data-category="analytics" data-service="tracker-a" data-src="https://tracker-a\.example/t\.js"></script>};
 my $active = qr{<script src="https://tracker-a\.example/t\.js"};
 
@@ -83,6 +86,8 @@ my %routes = (
         ("$html\r\nContent-Encoding: gzip",
          [gzip_of(substr($page, 0, $half)) . gzip_of(substr($page, $half))]) },
     '/deflate' => sub { ("$html\r\nContent-Encoding: deflate", [zlib_of($page)]) },
+    '/deflate-8k' => sub {
+        ("$html\r\nContent-Encoding: deflate", [zlib_of($page_8k)]) },
     '/deflate-raw' => sub {
         ("$html\r\nContent-Encoding: Deflate", pieces(raw_of($page), 5)) },
     '/notype-gzip' => sub {
@@ -215,6 +220,9 @@ for my $route (qw(gzip-pieces x-gzip two-members deflate deflate-raw)) {
     my $b = http_get($port, "/up/$route")->{body};
     is(same($b), same($plain->{body}), "$route: the same page as one gzip buffer");
 }
+$r = http_get($port, '/up/deflate-8k');
+like($r->{body}, qr{\.</html>\n$}, 'deflate of exactly 8 kB: whole');
+like($r->{body}, $inert, 'deflate of exactly 8 kB: rewritten');
 my $small = http_get($port, '/up-small/gzip-pieces')->{body};
 is(same($small), same($plain->{body}),
     'gzip in 1-7 byte pieces, 1k unbuffered upstream: the same page');
