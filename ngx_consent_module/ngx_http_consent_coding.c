@@ -492,10 +492,10 @@ ngx_http_consent_inflate_reclaim(ngx_http_consent_inflate_t *inf)
 }
 
 
-/* The stream ended where the body did (not truncated). */
+/* The stream ended where the body did (an empty body has nothing unread). */
 
 ngx_int_t
 ngx_http_consent_inflate_complete(ngx_http_consent_inflate_t *inf)
 {
-    return inf->ended && !inf->pending;
+    return !inf->started || (inf->ended && !inf->pending);
 }

@@ -28,7 +28,7 @@ struct ngx_http_consent_filter_ctx_s {
     consent_rewriter_t        *rewriter;
     consent_render_out_t       fragments[3];
 
-    ngx_chain_t               *in;        /* queued input */
+    ngx_chain_t               *in;        /* queued input to inflate */
     ngx_chain_t               *out;
     ngx_chain_t              **last_out;
     ngx_chain_t               *busy;
@@ -68,7 +68,9 @@ static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
-static ngx_int_t ngx_http_consent_read(ngx_http_request_t *r,
+static ngx_int_t ngx_http_consent_inflate_body(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_consent_inflate_queue(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
 static ngx_int_t ngx_http_consent_corrupt(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx);
@@ -625,7 +627,8 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 static ngx_int_t
 ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 {
-    ngx_int_t                       rc, sent;
+    ngx_int_t                       rc;
+    ngx_chain_t                    *cl;
     ngx_http_consent_ctx_t         *ctx;
     ngx_http_consent_filter_ctx_t  *fctx;
 
@@ -647,14 +650,45 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         return ngx_http_next_body_filter(r, in);
     }
 
-    /* the input is queued: decoding may stop when its buffers are full */
+    if (fctx->inflate) {
+        return ngx_http_consent_inflate_body(r, ctx, in);
+    }
+
+    for (cl = in; cl; cl = cl->next) {
+        rc = ngx_http_consent_feed(r, ctx, cl->buf);
+        if (rc != NGX_OK) {
+            return rc;
+        }
+    }
+
+    if (fctx->sniff) {
+        return NGX_OK;
+    }
+
+    return ngx_http_consent_output(r, fctx);
+}
+
+
+/*
+ * A gzip or deflate body.  The input is queued, for decoding stops when
+ * all its buffers are in flight, and goes on when sending freed some.
+ */
+
+static ngx_int_t
+ngx_http_consent_inflate_body(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_chain_t *in)
+{
+    ngx_int_t                       rc, sent;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
 
     if (in && ngx_chain_add_copy(r->pool, &fctx->in, in) != NGX_OK) {
         return NGX_ERROR;
     }
 
     for ( ;; ) {
-        rc = ngx_http_consent_read(r, ctx);
+        rc = ngx_http_consent_inflate_queue(r, ctx);
 
         if (rc == NGX_ERROR || rc > NGX_OK || fctx->sniff) {
             return rc;
@@ -665,8 +699,6 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         if (sent == NGX_ERROR) {
             return NGX_ERROR;
         }
-
-        /* stalled: go on once sending freed some decoded buffers */
 
         if (rc == NGX_OK) {
             return sent;
@@ -680,13 +712,14 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
 
 /*
- * Reads the queued input: NGX_OK when all of it was fed, NGX_AGAIN when
- * decoding waits for free buffers, NGX_ERROR, or an HTTP status (the
- * response was refused before its header went out).
+ * Inflates the queued input into the rewriter: NGX_OK when all of it was
+ * read, NGX_AGAIN when every decoded buffer is in flight, NGX_ERROR, or an
+ * HTTP status (the response was refused before its header went out).
  */
 
 static ngx_int_t
-ngx_http_consent_read(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
+ngx_http_consent_inflate_queue(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx)
 {
     ngx_int_t                       rc;
     ngx_buf_t                      *b, *d, special;
@@ -696,16 +729,6 @@ ngx_http_consent_read(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 
     while (fctx->in) {
         b = fctx->in->buf;
-
-        if (fctx->inflate == NULL) {
-            rc = ngx_http_consent_feed(r, ctx, b);
-            if (rc != NGX_OK) {
-                return rc;
-            }
-
-            fctx->in = fctx->in->next;
-            continue;
-        }
 
         ngx_http_consent_inflate_reclaim(fctx->inflate);
 

@@ -92,6 +92,7 @@ my %routes = (
         ("$html\r\nContent-Encoding: Deflate", pieces(raw_of($page), 5)) },
     '/notype-gzip' => sub {
         ("HTTP/1.1 200 OK\r\nContent-Encoding: gzip", [gzip_of($page)]) },
+    '/gzip-empty' => sub { ("$html\r\nContent-Encoding: gzip", []) },
     '/br' => sub { ("$html\r\nContent-Encoding: br", ["\x1b\x00\x00garbage"]) },
     '/gzip-gzip' => sub {
         ("$html\r\nContent-Encoding: gzip, gzip", [gzip_of(gzip_of($page))]) },
@@ -220,6 +221,9 @@ for my $route (qw(gzip-pieces x-gzip two-members deflate deflate-raw)) {
     my $b = http_get($port, "/up/$route")->{body};
     is(same($b), same($plain->{body}), "$route: the same page as one gzip buffer");
 }
+$r = http_get($port, '/up/gzip-empty');
+is($r->{status}, 200, 'an empty body labelled gzip: nothing unread, 200');
+like($r->{raw}, qr/\r\n0\r\n\r\n$/, 'an empty body labelled gzip: ends properly');
 $r = http_get($port, '/up/deflate-8k');
 like($r->{body}, qr{\.</html>\n$}, 'deflate of exactly 8 kB: whole');
 like($r->{body}, $inert, 'deflate of exactly 8 kB: rewritten');
