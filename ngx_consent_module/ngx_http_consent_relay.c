@@ -3,13 +3,16 @@
  * ngx_consent: two consent filters in a row (an nginx proxy in front of
  * an origin nginx, both with consent on) rewrite a page once.
  *
- * The proxy sends each upstream request a fresh random nonce
- * (X-Consent-Nonce); an origin that rewrote the response answers with
- * X-Consent-Filtered: HMAC(relay key, nonce), the relay key being derived
- * from the first consent_secret.  Only a server holding that secret can
- * answer, and an answer is good for one request, so an upstream that is
- * not the module (or replays an old answer) cannot turn filtering off.
- * The marker never reaches a client: every server removes it.
+ * The proxy sends each upstream request a fresh nonce, X-Consent-Nonce:
+ * 128 random bits and a tag, both hex, the tag proving that a server with
+ * the secret made it.  An origin that rewrote the response answers a nonce
+ * whose tag it can verify with X-Consent-Filtered: a MAC of the nonce.
+ * The MACs are HMAC-SHA256 under a key derived from the first
+ * consent_secret with a label, truncated to 128 bits, one label byte apart
+ * for tags and answers.  So only servers holding that secret are trusted,
+ * an answer is good for one request, and nobody without the secret can
+ * get a server to answer a nonce of their choosing.  The marker never
+ * reaches a client: every server with a secret removes it.
  */
 
 
@@ -21,14 +24,21 @@
 
 
 #define NGX_HTTP_CONSENT_RELAY_LABEL  "ngx_consent relay marker v1"
-#define NGX_HTTP_CONSENT_NONCE_LEN    (2 * CONSENT_ID_LEN)
-#define NGX_HTTP_CONSENT_MARK_LEN     32    /* hex of 128 bits of the MAC */
+#define NGX_HTTP_CONSENT_MAC_LEN      16    /* bytes kept of each MAC */
+#define NGX_HTTP_CONSENT_NONCE_LEN    (2 * (CONSENT_ID_LEN                   \
+                                            + NGX_HTTP_CONSENT_MAC_LEN))
+#define NGX_HTTP_CONSENT_MARK_LEN     (2 * NGX_HTTP_CONSENT_MAC_LEN)
+
+#define NGX_HTTP_CONSENT_TAG          'q'   /* over the random part */
+#define NGX_HTTP_CONSENT_ANSWER       'a'   /* over the whole nonce */
 
 
 static ngx_table_elt_t *ngx_http_consent_relay_header(ngx_list_t *list,
     const char *name, size_t len);
+static ngx_int_t ngx_http_consent_relay_nonce_valid(ngx_http_request_t *r,
+    ngx_str_t *nonce);
 static ngx_int_t ngx_http_consent_relay_mac(ngx_http_request_t *r,
-    u_char *nonce, u_char mark[NGX_HTTP_CONSENT_MARK_LEN]);
+    u_char label, u_char *data, size_t len, u_char *hex);
 
 
 /* The relay key of a server: HMAC-SHA256(first secret, label). */
@@ -59,16 +69,17 @@ ngx_http_consent_relay_key(ngx_http_consent_srv_conf_t *cscf)
 
 
 /*
- * Before the content phase of a consent location: the nonce the request
- * came with is kept (to answer it), and the upstream request gets ours.
+ * Before the content phase of a consent location served by an upstream
+ * module: a valid nonce the request came with is kept (to answer it), and
+ * the upstream request gets a new one of ours.
  */
 
 ngx_int_t
 ngx_http_consent_relay_request(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx)
 {
-    u_char            id[CONSENT_ID_LEN];
-    char              hex[NGX_HTTP_CONSENT_NONCE_LEN + 1];
+    u_char            id[CONSENT_ID_LEN], *p;
+    char              hex[2 * CONSENT_ID_LEN + 1];
     ngx_table_elt_t  *h;
 
     if (ctx->relay_nonce.len) {
@@ -79,7 +90,7 @@ ngx_http_consent_relay_request(ngx_http_request_t *r,
                                       "X-Consent-Nonce",
                                       sizeof("X-Consent-Nonce") - 1);
 
-    if (h && h->value.len == NGX_HTTP_CONSENT_NONCE_LEN) {
+    if (h && ngx_http_consent_relay_nonce_valid(r, &h->value) == NGX_OK) {
         ctx->relay_in.data = ngx_pnalloc(r->pool, h->value.len);
         if (ctx->relay_in.data == NULL) {
             return NGX_ERROR;
@@ -107,14 +118,23 @@ ngx_http_consent_relay_request(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    consent_hex(id, CONSENT_ID_LEN, hex);
-
-    h->value.data = ngx_pnalloc(r->pool, NGX_HTTP_CONSENT_NONCE_LEN);
-    if (h->value.data == NULL) {
+    p = ngx_pnalloc(r->pool, NGX_HTTP_CONSENT_NONCE_LEN);
+    if (p == NULL) {
         return NGX_ERROR;
     }
 
-    ngx_memcpy(h->value.data, hex, NGX_HTTP_CONSENT_NONCE_LEN);
+    consent_hex(id, CONSENT_ID_LEN, hex);
+    ngx_memcpy(p, hex, 2 * CONSENT_ID_LEN);
+
+    if (ngx_http_consent_relay_mac(r, NGX_HTTP_CONSENT_TAG, p,
+                                   2 * CONSENT_ID_LEN,
+                                   p + 2 * CONSENT_ID_LEN)
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    h->value.data = p;
     h->value.len = NGX_HTTP_CONSENT_NONCE_LEN;
 
     ctx->relay_nonce = h->value;
@@ -155,7 +175,9 @@ ngx_http_consent_relay_response(ngx_http_request_t *r,
             continue;
         }
 
-        if (ngx_http_consent_relay_mac(r, ctx->relay_nonce.data, mark)
+        if (ngx_http_consent_relay_mac(r, NGX_HTTP_CONSENT_ANSWER,
+                                       ctx->relay_nonce.data,
+                                       ctx->relay_nonce.len, mark)
             != NGX_OK)
         {
             return NGX_ERROR;
@@ -187,12 +209,14 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         h = ngx_http_consent_relay_header(&r->headers_in.headers,
                                           "X-Consent-Nonce",
                                           sizeof("X-Consent-Nonce") - 1);
-        if (h) {
+
+        if (h && ngx_http_consent_relay_nonce_valid(r, &h->value) == NGX_OK)
+        {
             nonce = h->value;
         }
     }
 
-    if (nonce.len != NGX_HTTP_CONSENT_NONCE_LEN) {
+    if (nonce.len == 0) {
         return NGX_OK;
     }
 
@@ -201,7 +225,10 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         return NGX_ERROR;
     }
 
-    if (ngx_http_consent_relay_mac(r, nonce.data, mark) != NGX_OK) {
+    if (ngx_http_consent_relay_mac(r, NGX_HTTP_CONSENT_ANSWER, nonce.data,
+                                   nonce.len, mark)
+        != NGX_OK)
+    {
         return NGX_ERROR;
     }
 
@@ -211,28 +238,62 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 }
 
 
+/* The nonce was made by a server with this server's first secret. */
+
 static ngx_int_t
-ngx_http_consent_relay_mac(ngx_http_request_t *r, u_char *nonce,
-    u_char mark[NGX_HTTP_CONSENT_MARK_LEN])
+ngx_http_consent_relay_nonce_valid(ngx_http_request_t *r, ngx_str_t *nonce)
 {
-    char                          hex[2 * EVP_MAX_MD_SIZE + 1];
+    u_char  tag[NGX_HTTP_CONSENT_MARK_LEN];
+
+    if (nonce->len != NGX_HTTP_CONSENT_NONCE_LEN) {
+        return NGX_DECLINED;
+    }
+
+    if (ngx_http_consent_relay_mac(r, NGX_HTTP_CONSENT_TAG, nonce->data,
+                                   2 * CONSENT_ID_LEN, tag)
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    return CRYPTO_memcmp(tag, nonce->data + 2 * CONSENT_ID_LEN,
+                         NGX_HTTP_CONSENT_MARK_LEN) == 0
+           ? NGX_OK : NGX_DECLINED;
+}
+
+
+/* hex (2 * NGX_HTTP_CONSENT_MAC_LEN bytes) of HMAC(key, label || data) */
+
+static ngx_int_t
+ngx_http_consent_relay_mac(ngx_http_request_t *r, u_char label, u_char *data,
+    size_t len, u_char *hex)
+{
+    char                          out[2 * NGX_HTTP_CONSENT_MAC_LEN + 1];
+    u_char                        in[1 + NGX_HTTP_CONSENT_NONCE_LEN];
     u_char                        mac[EVP_MAX_MD_SIZE];
-    unsigned int                  len;
+    unsigned int                  mac_len;
     ngx_http_consent_srv_conf_t  *cscf;
+
+    if (len > NGX_HTTP_CONSENT_NONCE_LEN) {
+        return NGX_ERROR;
+    }
 
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
 
-    len = sizeof(mac);
+    in[0] = label;
+    ngx_memcpy(in + 1, data, len);
 
-    if (HMAC(EVP_sha256(), cscf->relay_key, sizeof(cscf->relay_key), nonce,
-             NGX_HTTP_CONSENT_NONCE_LEN, mac, &len)
+    mac_len = sizeof(mac);
+
+    if (HMAC(EVP_sha256(), cscf->relay_key, sizeof(cscf->relay_key), in,
+             1 + len, mac, &mac_len)
         == NULL)
     {
         return NGX_ERROR;
     }
 
-    consent_hex(mac, NGX_HTTP_CONSENT_MARK_LEN / 2, hex);
-    ngx_memcpy(mark, hex, NGX_HTTP_CONSENT_MARK_LEN);
+    consent_hex(mac, NGX_HTTP_CONSENT_MAC_LEN, out);
+    ngx_memcpy(hex, out, 2 * NGX_HTTP_CONSENT_MAC_LEN);
 
     return NGX_OK;
 }

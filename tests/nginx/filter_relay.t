@@ -80,6 +80,11 @@ $t->write_config(<<'EOF');
         location / {
             add_header X-Consent-Filtered $arg_mark;
         }
+
+        location = /nonce {
+            default_type text/plain;
+            return 200 "$http_x_consent_nonce";
+        }
     }
 EOF
 
@@ -94,15 +99,23 @@ is(banners($r->{body}), 1, 'one banner');
 like($r->{body}, qr{data-src="https://tracker-a\.example/t\.js"}, 'tracker inert');
 ok(!$r->{headers}{'x-consent-filtered'}, 'no marker reaches the client');
 
-# The origin answers a nonce it is sent; a client learns only the answer
-# to its own nonce, which is worth nothing for another request.
-my $nonce = 'a' x 32;
-my $direct = http_get($t->port(1), '/index.html', 'X-Consent-Nonce' => $nonce);
-my $mark = ($direct->{headers}{'x-consent-filtered'} || [''])->[0];
-like($mark, qr/^[0-9a-f]{32}$/, 'the origin answers a nonce with a MAC');
-is(banners($direct->{body}), 1, 'the origin rewrote its page');
+# A nonce of a client's choosing is not answered: only servers with the
+# secret can make one.
+my $forged = join '', map { sprintf '%02x', int rand 256 } 1 .. 32;
+my $direct = http_get($t->port(1), '/index.html', 'X-Consent-Nonce' => $forged);
+ok(!$direct->{headers}{'x-consent-filtered'}, 'a forged nonce gets no answer');
+is(banners($direct->{body}), 1, 'the origin rewrote its page all the same');
 ok(!http_get($t->port(1), '/index.html')->{headers}{'x-consent-filtered'},
     'no nonce, no marker');
+
+# A nonce the proxy sent an upstream (seen by that upstream) is answered by
+# the origin; the answer is worth nothing for any other request.
+my $nonce = http_get($port, '/replay/nonce')->{body};
+like($nonce, qr/^[0-9a-f]{64}$/, 'the proxy sends its upstreams a nonce');
+$direct = http_get($t->port(1), '/index.html', 'X-Consent-Nonce' => $nonce);
+my $mark = ($direct->{headers}{'x-consent-filtered'} || [''])->[0];
+like($mark, qr/^[0-9a-f]{32}$/, 'the origin answers a nonce of the proxy');
+isnt(http_get($port, '/replay/nonce')->{body}, $nonce, 'a new nonce each request');
 
 $r = http_get($port, "/replay/index.html?mark=$mark");
 is(banners($r->{body}), 1,
