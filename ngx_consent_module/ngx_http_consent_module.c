@@ -275,6 +275,10 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->keys = prev->keys;
     }
 
+    if (ngx_http_consent_relay_key(conf) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     if (conf->cookie_set == NGX_CONF_UNSET) {
         conf->cookie_set = prev->cookie_set;
         conf->cookie_name = prev->cookie_name;
@@ -438,7 +442,12 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
         core = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
 
-        fc->name = core->name;
+        if (core->name.len) {
+            fc->name = core->name;
+
+        } else {
+            ngx_str_set(&fc->name, "(the server level)");
+        }
         fc->enabled_in = conf->enabled_in;
         fc->policy_in = conf->policy_in;
         fc->policy = conf->policy;
@@ -507,9 +516,7 @@ ngx_http_consent_check_servers(ngx_conf_t *cf)
     for (s = 0; s < core->servers.nelts; s++) {
         cscf = servers[s]->ctx->srv_conf[ngx_http_consent_module.ctx_index];
 
-        if (ngx_http_consent_relay_key(cscf) != NGX_OK
-            || ngx_http_consent_check_server(cf, servers[s], cscf) != NGX_OK)
-        {
+        if (ngx_http_consent_check_server(cf, servers[s], cscf) != NGX_OK) {
             return NGX_ERROR;
         }
     }
