@@ -12,11 +12,11 @@
 
 
 /*
- * No r->buffered bit: its four bits belong to stock filters (ssi 0x01,
- * sub 0x02, copy 0x04, image_filter 0x08), and this filter never holds
- * output that a call without input could send: held bytes of an unfinished
- * tag wait for more input, and decoded output waits only for buffers held
- * by filters after this one, which flag themselves.
+ * No r->buffered bit (stock filters use 0x01, 0x02 and 0x04 of its four;
+ * image_filter uses 0x08 of c->buffered): this filter never holds output
+ * that a call without input could send.  Held bytes of an unfinished tag
+ * wait for more input; decoded output waits only for buffers held by
+ * filters after this one, which flag themselves.
  */
 
 #define NGX_HTTP_CONSENT_GEN_SIZE    4096
