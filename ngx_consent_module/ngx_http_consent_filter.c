@@ -58,7 +58,7 @@ static ngx_int_t ngx_http_consent_body_filter(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_strip_cookies(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
     ngx_http_consent_loc_conf_t *lcf);
-static ngx_uint_t ngx_http_consent_type_match(ngx_http_request_t *r,
+static ngx_int_t ngx_http_consent_type(ngx_http_request_t *r,
     ngx_hash_t *types);
 static ngx_int_t ngx_http_consent_sniff(u_char *p, size_t len,
     ngx_uint_t last);
@@ -147,17 +147,16 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
         return ngx_http_next_header_filter(r);
     }
 
-    sniff = 0;
+    rc = ngx_http_consent_type(r, &lcf->types);
 
-    if (r->headers_out.content_type.len == 0) {
-        /* a browser sniffs the body: so does the filter */
-        sniff = 1;
-
-    } else if (!ngx_http_consent_type_match(r, &lcf->types)) {
+    if (rc == NGX_DECLINED) {
         ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                        "consent filter: skipped, not in consent_types");
         return ngx_http_next_header_filter(r);
     }
+
+    /* NGX_AGAIN: a browser sniffs the body, so does the filter */
+    sniff = (rc == NGX_AGAIN);
 
     coding = ngx_http_consent_coding(r, &coding_name);
 
@@ -371,26 +370,35 @@ ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
 
 
 /*
- * The media type of the response (case, spacing and parameters aside) is
- * in consent_types; nginx's own test compares an exact-length prefix, so
+ * How the media type of the response (case, spacing and parameters aside)
+ * is taken: NGX_OK, in consent_types; NGX_AGAIN, a browser would sniff the
+ * body (no type, an invalid one, or one of the "unknown" types); otherwise
+ * NGX_DECLINED.  nginx's own type test compares an exact-length prefix, so
  * "text/html ; charset=utf-8" would not match there.
  */
 
-static ngx_uint_t
-ngx_http_consent_type_match(ngx_http_request_t *r, ngx_hash_t *types)
+static ngx_int_t
+ngx_http_consent_type(ngx_http_request_t *r, ngx_hash_t *types)
 {
     u_char      *p, *last, type[NGX_HTTP_CONSENT_TYPE_MAX];
     size_t       len, i;
+    ngx_str_t   *unknown;
 
-    if (types->size == 0) {
-        return 1;      /* consent_types * */
-    }
+    static ngx_str_t  unknown_types[] = {
+        ngx_string("unknown/unknown"),
+        ngx_string("application/unknown"),
+        ngx_string("*/*"),
+        ngx_null_string
+    };
 
     p = r->headers_out.content_type.data;
-    last = ngx_strlchr(p, p + r->headers_out.content_type.len, ';');
+    last = p + r->headers_out.content_type.len;
 
-    if (last == NULL) {
-        last = p + r->headers_out.content_type.len;
+    if (p) {
+        last = ngx_strlchr(p, last, ';');
+        if (last == NULL) {
+            last = p + r->headers_out.content_type.len;
+        }
     }
 
     while (p < last && (*p == ' ' || *p == '\t')) {
@@ -403,15 +411,31 @@ ngx_http_consent_type_match(ngx_http_request_t *r, ngx_hash_t *types)
 
     len = last - p;
 
-    if (len == 0 || len > NGX_HTTP_CONSENT_TYPE_MAX) {
-        return 0;
+    if (len == 0 || ngx_strlchr(p, last, '/') == NULL) {
+        return NGX_AGAIN;
+    }
+
+    if (len > NGX_HTTP_CONSENT_TYPE_MAX) {
+        return types->size == 0 ? NGX_OK : NGX_DECLINED;
     }
 
     for (i = 0; i < len; i++) {
         type[i] = ngx_tolower(p[i]);
     }
 
-    return ngx_hash_find(types, ngx_hash_key(type, len), type, len) != NULL;
+    for (unknown = unknown_types; unknown->len; unknown++) {
+        if (len == unknown->len && ngx_strncmp(type, unknown->data, len) == 0)
+        {
+            return NGX_AGAIN;
+        }
+    }
+
+    if (types->size == 0) {
+        return NGX_OK;      /* consent_types * */
+    }
+
+    return ngx_hash_find(types, ngx_hash_key(type, len), type, len)
+           ? NGX_OK : NGX_DECLINED;
 }
 
 

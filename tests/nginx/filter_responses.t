@@ -44,6 +44,9 @@ my %routes = (
     '/notype-short' => [undef, "<p"],
     '/notype-pieces' => [undef, $page, 1],
     '/plain' => ['text/plain', $page],
+    '/unknown' => ['unknown/unknown', $page],
+    '/any' => ['*/*', $page],
+    '/invalid' => ['html', $page],
     '/vary' => ['text/html', $page, 0, "Vary: Accept-Encoding\r\nVary: User-Agent, cookie"],
     '/wp-404' => ['text/html', $page, 0, undef, '404 Not Found'],
     '/empty-200' => ['text/html', '', 0, "Content-Length: 0"],
@@ -155,6 +158,11 @@ is(http_get($port, '/up/notype-short')->{body}, '<p',
     'no Content-Type, too short to tell: passed whole');
 like(http_get($port, '/up/plain')->{body}, $active,
     'text/plain: not in consent_types, passed');
+for my $case (['unknown', 'unknown/unknown'], ['any', '*/*'],
+              ['invalid', 'an invalid type ("html")']) {
+    like(http_get($port, "/up/$case->[0]")->{body}, $inert,
+        "$case->[1]: browsers sniff it, so does the filter");
+}
 
 # add_before_body / add_after_body
 $r = http_get($port, '/addition/index.html');
