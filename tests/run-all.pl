@@ -8,6 +8,9 @@
 #   valgrind   a subset under valgrind
 #   browser    headless Chromium tests
 #   fuzz       a short libFuzzer run
+#   matrix     nginx 1.22, 1.26 and mainline x gcc, clang x static, dynamic
+#              (tools/test-matrix.sh)
+#   deb        the installed Debian package (skips when it is not installed)
 # SUITES="unit nginx" limits the run.
 
 use strict;
@@ -19,7 +22,7 @@ use FindBin;
 
 chdir "$FindBin::Bin/.." or die;
 my $build = $ENV{BUILD} || 'build';
-my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz');
+my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz matrix deb');
 
 my %files = (
     unit => [glob "$build/tests/unit/test_*"],
@@ -30,6 +33,8 @@ my %files = (
             || 'variables filter api_input api_decision api_assets audit_log')],
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
+    matrix => ['tools/test-matrix.sh'],
+    deb => [glob 'tests/deb/*.t'],
 );
 
 my %env = (
