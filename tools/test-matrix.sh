@@ -39,6 +39,12 @@ export NGINX_CONFIGURE_FLAGS="--with-threads --with-http_ssl_module
     --with-http_gzip_static_module --with-http_auth_request_module
     --with-http_slice_module --with-http_stub_status_module"
 
+# With ccache, the static and the dynamic build of one nginx and compiler
+# compile nginx's own sources once.  The cache is made in this run and
+# removed with it: nothing carries over to the next run.
+ccache=$(command -v ccache || true)
+export CCACHE_DIR=$out/ccache CCACHE_BASEDIR=$out CCACHE_NOHASHDIR=1
+
 n=0
 failed=0
 started=$(date +%s)
@@ -62,7 +68,7 @@ skip() {  # skip DESCRIPTION REASON
 rm -rf "$out"
 mkdir -p "$out"
 apt_dir=$out/apt
-trap 'rm -rf "$apt_dir"' EXIT
+trap 'rm -rf "$apt_dir" "$CCACHE_DIR"' EXIT
 
 # --- apt with a private sources file -----------------------------------------
 
@@ -145,9 +151,10 @@ suite() {  # suite NAME NGINX_BIN MODULE(.so or static)
 # built=yes|no.
 build() {
     local src=$1 name=$2 cc=$3 link=$4 target=$5 t0=$SECONDS
-    local dir="$out/$name"
+    local dir="$out/$name" compiler=$cc
     built=no
-    if CC=$cc CONSENT_LINK=$link \
+    [ -n "$ccache" ] && compiler="$ccache $cc"
+    if CC=$compiler CONSENT_LINK=$link \
             "$repo/tools/configure-nginx.sh" "$src" "$dir" "$repo" -Werror \
             > "$out/$name.build.log" 2>&1 \
         && make -j"$jobs" -C "$dir/src" -f "$dir/objs/Makefile" $target \
