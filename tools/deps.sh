@@ -8,7 +8,7 @@ pkgs="nginx nginx-dev libjansson-dev libpcre2-dev libssl-dev zlib1g-dev \
       libpsl-dev gcc make"
 case "$1" in
     test) pkgs="$pkgs perl valgrind clang libclang-rt-14-dev rsyslog \
-                chromium nodejs curl dpkg-dev" ;;
+                chromium nodejs curl dpkg-dev ccache" ;;
     deb) pkgs="$pkgs dpkg-dev debhelper fakeroot" ;;
     bench) pkgs="$pkgs wrk libnginx-mod-http-subs-filter clang curl bc" ;;
 esac
