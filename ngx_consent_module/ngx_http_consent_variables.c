@@ -275,9 +275,6 @@ ngx_http_consent_verify_header(ngx_http_request_t *r, ngx_str_t *header,
 
     pos = 0;
 
-    /* read only after a valid or stale verify; clang cannot tell */
-    ngx_memzero(&candidate, sizeof(consent_state_t));
-
     while (consent_cookie_header_find((const char *) header->data,
                                       header->len, (const char *) name->data,
                                       name->len, &pos, &value, &len))
