@@ -144,33 +144,173 @@ test_states(void)
     scan_is("<plaintext></plaintext><a>", "plaintext",
             "plaintext: the rest is text");
 
-    scan_is("<svg><style><a></style></svg><b>", "svg ^style ^a ^/style "
+    scan_is("<svg><style><a></style></svg><b>", "^svg ^style ^a ^/style "
             "^/svg b", "svg style is not RAWTEXT");
     scan_is("<svg><![CDATA[<a>]]><g></svg><![CDATA[<c>]]><d>",
-            "svg ^g ^/svg d", "CDATA only in foreign content");
+            "^svg ^g ^/svg d", "CDATA only in foreign content");
     scan_is("<svg><![CDATA[<a>]]><b></svg><![CDATA[<c>]]><d>",
-            "svg b /svg d", "b breaks out of svg: CDATA a bogus comment");
+            "^svg b /svg d", "b breaks out of svg: CDATA a bogus comment");
     scan_is("<svg><script><a></script></svg>",
-            "svg ^script ^a ^/script ^/svg", "svg script is not script data");
-    scan_is("<svg><p><style><a></style>", "svg p style /style",
+            "^svg ^script ^a ^/script ^/svg", "svg script is not script data");
+    scan_is("<svg><p><style><a></style>", "^svg p style /style",
             "breakout tag leaves svg");
     scan_is("<svg><foreignObject><style><a></style></foreignObject><style>"
             "<g></style></svg>",
-            "svg ^foreignObject style /style /foreignObject ^style ^g "
+            "^svg ^foreignObject style /style ^/foreignObject ^style ^g "
             "^/style ^/svg", "foreignObject is HTML until its end tag");
-    scan_is("<svg><title><a></title></svg>", "svg ^title a /title ^/svg",
-            "svg title is an integration point, not RCDATA");
+    scan_is("<svg><foreignObject><![CDATA[<a>]]></foreignObject>",
+            "^svg ^foreignObject ^/foreignObject",
+            "CDATA in an integration point (an svg element)");
+    scan_is("<svg><title><a></title></svg>", "^svg ^title a /title /svg",
+            "svg title is an integration point, not RCDATA; an open HTML "
+            "element in it ignores </title> and </svg>");
+    scan_is("<svg><title>t</title><style><a></style></svg>",
+            "^svg ^title ^/title ^style ^a ^/style ^/svg",
+            "back in svg after the integration point");
     scan_is("<math><mi><textarea><a></textarea></mi><style><g></style>"
             "</math>",
-            "math ^mi textarea /textarea /mi ^style ^g ^/style ^/math",
+            "^math ^mi textarea /textarea ^/mi ^style ^g ^/style ^/math",
             "mi is an integration point");
-    scan_is("<svg/><style><a></style>", "svg/ style /style",
+    scan_is("<math><mi><mglyph><malignmark><b>",
+            "^math ^mi ^mglyph ^malignmark b",
+            "mglyph and malignmark stay math in mi");
+    scan_is("<svg/><style><a></style>", "^svg/ style /style",
             "self-closing svg does not enter foreign content");
     scan_is("<svg><svg></svg><style><a></style></svg><style><b></style>",
-            "svg ^svg ^/svg ^style ^a ^/style ^/svg style /style",
+            "^svg ^svg ^/svg ^style ^a ^/style ^/svg style /style",
             "nested svg");
-    scan_is("<svg></p><style><a></style>", "svg /p style /style",
+    scan_is("<svg></p><style><a></style>", "^svg /p style /style",
             "</p> leaves svg");
+    scan_is("<svg></br><style><a></style>", "^svg /br style /style",
+            "</br> leaves svg");
+    scan_is("<svg><font><style><a></style></svg>",
+            "^svg ^font ^style ^a ^/style ^/svg",
+            "font without color/face/size stays svg");
+    scan_is("<svg><font SIZE=1><style><a></style>", "^svg font style /style",
+            "font with size breaks out");
+    scan_is("<svg><font x=1 face><style><a></style>",
+            "^svg font style /style", "font with face breaks out");
+    scan_is("<math><annotation-xml><style><a></style></math>",
+            "^math ^annotation-xml ^style ^a ^/style ^/math",
+            "annotation-xml is no integration point by itself");
+    scan_is("<math><annotation-xml encoding='Text/HTML'><style><a></style>"
+            "</annotation-xml><style><g></style>",
+            "^math ^annotation-xml style /style ^/annotation-xml ^style ^g "
+            "^/style", "annotation-xml encoding=text/html");
+    scan_is("<math><annotation-xml encoding=\"application/xhtml&#x2B;xml\">"
+            "<style><a></style>",
+            "^math ^annotation-xml style /style",
+            "encoding compared after character references");
+    scan_is("<math><annotation-xml encoding=text/plain encoding=text/html>"
+            "<style><a></style>",
+            "^math ^annotation-xml ^style ^a ^/style",
+            "the first encoding attribute wins");
+    scan_is("<math><annotation-xml><svg><style><a></style>",
+            "^math ^annotation-xml ^svg ^style ^a ^/style",
+            "svg in annotation-xml is an svg element");
+    scan_is("<math><svg><style><a></style>",
+            "^math ^svg ^style ^a ^/style",
+            "svg in math is a math element");
+    scan_is("<span><svg><path></span><style><a></style>",
+            "span ^svg ^path /span style /style",
+            "an end tag of an HTML element leaves svg (taken to be open)");
+    scan_is("<svg><path/></path><g></svg><style><a></style>",
+            "^svg ^path/ /path ^g ^/svg style /style",
+            "a stray svg end tag closes nothing");
+    scan_is("<svg><g></body><style><a></style>",
+            "^svg ^g /body ^style ^a ^/style", "</body> does not leave svg");
+    scan_is("<svg><foreignObject><div><p><svg><g></p><style><a></style>",
+            "^svg ^foreignObject div p ^svg ^g /p style /style",
+            "</p> pops to the p in the integration point");
+    scan_is("<svg><foreignObject><span></foreignObject><style><a></style>",
+            "^svg ^foreignObject span /foreignObject style /style",
+            "an open span in foreignObject ignores </foreignObject>");
+}
+
+
+/* The tags as the rewriter gets them (all_tags = 0), with ids. */
+static void
+test_foreign_ids(void)
+{
+    size_t                 i, n;
+    consent_scanner_t      sc;
+    consent_scan_event_e   ev;
+    const char            *in;
+    char                   got[512], whole[512];
+
+    in = "<image src=a><svg><image href=b><use href=c><feImage href=d>"
+         "<script href=e></script><script>x<g>y</g></script>"
+         "<script>z<p>t</svg>";
+
+    for (n = 0; n < 2; n++) {
+        consent_scanner_init(&sc, 1);
+        got[0] = '\0';
+
+        for (i = 0; i < strlen(in); i += n ? 1 : strlen(in)) {
+            consent_scanner_feed(&sc, (const unsigned char *) in + i,
+                                 n ? 1 : strlen(in));
+            while ((ev = consent_scanner_next(&sc)) != CONSENT_SCAN_MORE) {
+                if (ev != CONSENT_SCAN_TAG) {
+                    continue;
+                }
+                snprintf(got + strlen(got), sizeof(got) - strlen(got),
+                         "%s%d:%d%s%s ", sc.tag.is_end ? "/" : "", sc.tag.id,
+                         sc.tag.ns, sc.tag.foreign ? "^" : "",
+                         (sc.tag.flags & CONSENT_TAG_SCRIPT_END) ? "!" : "");
+            }
+        }
+
+        if (n == 0) {
+            strcpy(whole, got);
+        }
+    }
+
+    is_str(whole, "25:0 12:1^ 25:1^ 26:1^ 27:1^ 1:1^ /1:1^! 1:1^ /1:1^! "
+                  "1:1^ 14:0! ",
+           "svg image/use/feImage/script ids and namespaces; the tags that "
+           "end svg scripts");
+    is_str(got, whole, "  (1-byte buffers)");
+
+    is_int(CONSENT_TAG_NOSCRIPT, 17, "existing ids keep their values");
+    is_int(CONSENT_TAG_FRAME, 18, "new ids appended: frame");
+    is_int(CONSENT_TAG_FEIMAGE, 27, "new ids appended: feImage last");
+
+    all_tags = 0;
+    scan_is("<a href=x ping=y>t</a><area ping=z><meta http-equiv=refresh>"
+            "<base href=/><input type=image src=i><frame src=f>"
+            "<style>s</style>",
+            "a area meta base input frame style /style",
+            "the loaders' start tags are reported, not </a>");
+    all_tags = 1;
+}
+
+
+/* A nesting over the stack's bound: the scanner takes HTML and says so. */
+static void
+test_overflow(void)
+{
+    size_t   i;
+    char     in[CONSENT_SCAN_STACK_MAX * 3 + 64];
+    char     want[CONSENT_SCAN_STACK_MAX * 4 + 64];
+    consent_scanner_t  sc;
+
+    strcpy(in, "<svg>");
+    strcpy(want, "^svg");
+    for (i = 1; i < CONSENT_SCAN_STACK_MAX; i++) {
+        strcat(in, "<g>");
+        strcat(want, " ^g");
+    }
+    strcat(in, "<g><style><a></style>");
+    strcat(want, " ^g style /style");
+
+    scan_is(in, want, "the element past the bound ends the tracking: HTML");
+
+    consent_scanner_init(&sc, 1);
+    consent_scanner_feed(&sc, (const unsigned char *) in, strlen(in));
+    while (consent_scanner_next(&sc) != CONSENT_SCAN_MORE) {
+        /* void */
+    }
+    is_int(sc.overflowed, 1, "overflow counted");
 }
 
 
@@ -227,22 +367,22 @@ test_skip(void)
 
     all_tags = 0;
 
-    scan_is("<div class=\"a\"><a href='/x'>t</a><img src=x></div>", "img",
+    scan_is("<div class=\"a\"><q href='/x'>t</q><img src=x></div>", "img",
             "skipped tags, then a known one");
-    scan_is("<a title=\"<img src=x>\" b='<img>'><img src=y>", "img",
+    scan_is("<q title=\"<img src=x>\" b='<img>'><img src=y>", "img",
             "'>' inside quoted values of a skipped tag");
-    scan_is("<a b=c\"d><img src=x>\"><i>", "img",
+    scan_is("<q b=c\"d><img src=x>\"><i>", "img",
             "quote inside an unquoted value of a skipped tag");
-    scan_is("<a =\"b><img src=x>\" <i>", "img",
+    scan_is("<q =\"b><img src=x>\" <i>", "img",
             "'=' starting a name is a name in a skipped tag");
-    scan_is("<a b=\"c\"=\"d><img src=x>", "img",
+    scan_is("<q b=\"c\"=\"d><img src=x>", "img",
             "'=' after a quoted value is a name in a skipped tag");
-    scan_is("<a b = \"><img>\" c><img src=x>", "img",
+    scan_is("<q b = \"><img>\" c><img src=x>", "img",
             "whitespace around '=' before a quoted value");
-    scan_is("<a b =><img src=x>", "img", "'>' right after '='");
-    scan_is("<a b/><img src=x><br/ x='>'><img src=y>", "img img",
+    scan_is("<q b =><img src=x>", "img", "'>' right after '='");
+    scan_is("<q b/><img src=x><br/ x='>'><img src=y>", "img img",
             "'/' in skipped tags");
-    scan_is("<a\tb\n=\r'>'\f><img src=x>", "img",
+    scan_is("<q\tb\n=\r'>'\f><img src=x>", "img",
             "every kind of whitespace in a skipped tag");
     scan_is("<span\"x\"=\"><img>\"><img src=x>", "img img",
             "quotes inside a tag name quote nothing");
@@ -252,22 +392,22 @@ test_skip(void)
             "attributes of a skipped end tag");
     scan_is("<averyveryverylongname a='>'><img src=x>", "img",
             "a long name is skipped too");
-    scan_is("<meta content='>'><img src=x>", "img",
+    scan_is("<mark content='>'><img src=x>", "img",
             "a name passing the first test, skipped");
     scan_is("<title a='>'><img></title><img src=x>", "img",
             "a tag that switches to RCDATA still does");
-    scan_is("<style a='>'><img></style><img src=x>", "img",
+    scan_is("<xmp a='>'><img></xmp><img src=x>", "img",
             "a tag that switches to RAWTEXT still does");
     scan_is("<script src=x></script><p a='>'><img src=x>",
             "script /script img", "skip after a known tag");
-    scan_is("<svg><p a='>'><img src=x></svg>", "svg p img /svg",
+    scan_is("<svg><p a='>'><img src=x></svg>", "^svg p img",
             "breakout tag in foreign content");
-    scan_is("<svg><g a='>'><img src=x></svg>", "svg img /svg",
+    scan_is("<svg><g a='>'><img src=x></svg>", "^svg img",
             "unknown tag in foreign content");
 
     /* buffers that end inside a skipped tag's attributes at every state */
     in = "<div a b = \"<img>\" c='<img>' d=e/ f= g><img src=x>"
-         "</p x=\">\"><img src=y><a b=c\"d><img src=z>\">";
+         "</p x=\">\"><img src=y><q b=c\"d><img src=z>\">";
     bad = 0;
     for (step = 2; step <= 24; step++) {
         if (strcmp(tags(in, step), "img img img") != 0) {
@@ -381,6 +521,8 @@ int
 main(void)
 {
     test_states();
+    test_foreign_ids();
+    test_overflow();
     test_attrs();
     test_skip();
     test_decode();
