@@ -1,5 +1,5 @@
 # ngx_consent: see README.md.  Targets: all run test bench fuzz unit
-# integration browser asan clean.
+# integration browser asan entities clean.
 
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
@@ -24,7 +24,7 @@ UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
                 $(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test unit integration browser fuzz bench run asan \
-        valgrind clean FORCE
+        valgrind entities clean FORCE
 
 all: deps $(MODULE) $(AUDIT_TOOL)
 
@@ -97,6 +97,12 @@ bench: all
 
 fuzz: all
 	@tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+# The named character reference table, from html5lib's tokenizer tests.
+entities:
+	tools/gen-entities.pl ../shared/data/html5lib-tokenizer \
+		> $(CORE_DIR)/consent_entities.c.tmp
+	mv $(CORE_DIR)/consent_entities.c.tmp $(CORE_DIR)/consent_entities.c
 
 clean:
 	rm -rf $(BUILD)

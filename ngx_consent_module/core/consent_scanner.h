@@ -219,8 +219,12 @@ const consent_attr_t *consent_tag_attr(const consent_tag_t *tag,
  * ones and every named one of the HTML standard, with the attribute-value
  * rules for a missing ';').  Returns the decoded length, or (size_t) -1 when
  * out is too small.  *unknown is set to 1 when a name followed by ';' that
- * is no reference was left as is.
+ * is no reference was left as is.  Decoding lengthens a value by at most
+ * one byte in five (&nGt; and &nLt; are two code points of six bytes): out
+ * of CONSENT_DECODE_SIZE(len) bytes is always enough.
  */
+#define CONSENT_DECODE_SIZE(len)  ((len) + (len) / 5)
+
 size_t consent_decode_attr_value(const unsigned char *p, size_t len,
     unsigned char *out, size_t size, int *unknown);
 

@@ -353,6 +353,32 @@ test_attrs(void)
 }
 
 
+/* The tags of tags() but the lowercase "a" and "area" ones. */
+static const char *
+without_links(const char *in)
+{
+    size_t       n;
+    const char  *w;
+    static char  out[4096];
+
+    out[0] = '\0';
+
+    for (w = in; *w; w += n + (w[n] == ' ')) {
+        n = strcspn(w, " ");
+        if ((n == 1 && w[0] == 'a') || (n == 4 && strncmp(w, "area", 4) == 0))
+        {
+            continue;
+        }
+        if (out[0]) {
+            strcat(out, " ");
+        }
+        strncat(out, w, n);
+    }
+
+    return out;
+}
+
+
 /*
  * As the rewriter scans: the tags of unknown names are skipped to their
  * '>' without recording attributes.  The skip must end them exactly where
@@ -417,6 +443,26 @@ test_skip(void)
     }
     is_int(bad, 0, "skipped tags split anywhere, buffers of 2-24 bytes");
 
+    /*
+     * A link without ping is skipped too (when it ends in the buffer; else
+     * it is reported: the "a" and "area" below), and the state after it is
+     * data.
+     */
+    in = "<a href='/x'>t</a><area href=y><xmp><img></xmp><img src=z>"
+         "<A PING=p href=q><AREA\tping>";
+    bad = 0;
+    for (step = 1; step <= 24; step++) {
+        if (strcmp(without_links(tags(in, step)), "img A AREA") != 0) {
+            diag("buffers of %zu bytes: %s", step, tags(in, step));
+            bad++;
+        }
+    }
+    is_int(bad, 0, "links with ping reported, the state after links, "
+           "buffers of 1-24 bytes");
+    is_str(tags(in, (size_t) -1), "img A AREA", "links without ping skipped");
+    is_str(tags("<a href=x>\n<xmp><img></xmp><img src=z>", 10), "img",
+           "data state after a link that ends its buffer");
+
     all_tags = 1;
 }
 
@@ -459,6 +505,53 @@ test_decode(void)
     is_str(decode("&hellip;&unknownname;", &unknown),
            "\xE2\x80\xA6&unknownname;", "unknown name left as is");
     ok(unknown, "unknown reported");
+
+    /* the complete table */
+    is_str(decode("a&Tab;b&NewLine;c", &unknown), "a\tb\nc",
+           "&Tab; &NewLine;");
+    is_str(decode("https&colon;&sol;&sol;t&period;example&bsol;x", &unknown),
+           "https://t.example\\x", "&colon; &sol; &period; &bsol;");
+    is_str(decode("&lpar;&rpar;&excl;&quest;&commat;&lowbar;&Hat;", &unknown),
+           "()!?@_^", "more ASCII punctuation names");
+    is_str(decode("&fjlig;&NotEqualTilde;", &unknown),
+           "fj\xE2\x89\x82\xCC\xB8", "two code points");
+    is_str(decode("&Afr;&zwnj;", &unknown), "\xF0\x9D\x94\x84\xE2\x80\x8C",
+           "first and last names, astral plane");
+    ok(!unknown, "all known");
+    is_str(decode("&Tab &NewLine", &unknown), "&Tab &NewLine",
+           "non-legacy names need ';'");
+    is_str(decode("&not &notit; &notin; &AMP &ampx &amp= &amp;", &unknown),
+           "\xC2\xAC &notit; \xE2\x88\x89 & &ampx &amp= &",
+           "legacy prefixes: not before an alphanumeric or '='");
+    ok(unknown, "&notit; is no reference");
+
+    /* numeric edge cases */
+    is_str(decode("&#0;&#x0;&#xD800;&#xDFFF;&#x110000;&#99999999999;",
+                  &unknown),
+           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+           "\xEF\xBF\xBD\xEF\xBF\xBD",
+           "0, surrogates, over 0x10FFFF (no overflow) -> U+FFFD");
+    is_str(decode("&#x10FFFF;&#xFFFE;&#x1;", &unknown),
+           "\xF4\x8F\xBF\xBF\xEF\xBF\xBE\x01",
+           "noncharacters and controls kept");
+    is_str(decode("&#x80;&#x81;&#x8D;&#x9F;&#159&#x9c", &unknown),
+           "\xE2\x82\xAC\xC2\x81\xC2\x8D\xC5\xB8\xC5\xB8\xC5\x93",
+           "C1 remapped per the table (0x81, 0x8D unchanged), ';' optional");
+
+    /* the one lengthening: &nGt; and &nLt; (5 bytes, 6 decoded) */
+    {
+        int            u;
+        size_t         n;
+        unsigned char  out[CONSENT_DECODE_SIZE(10)];
+
+        u = 0;
+        n = consent_decode_attr_value((const unsigned char *) "&nGt;&nLt;",
+                                      10, out, sizeof(out), &u);
+        is_int(n, 12, "&nGt;&nLt; decode into CONSENT_DECODE_SIZE bytes");
+        n = consent_decode_attr_value((const unsigned char *) "&nGt;&nLt;",
+                                      10, out, 10, &u);
+        ok(n == (size_t) -1, "and not into the input's length");
+    }
 }
 
 
