@@ -62,6 +62,36 @@ enum {
 #define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
 #define C_ALNUM    0x20
 
+/*
+ * The first '<' in [p, lim), or lim: eight bytes at a time where the byte
+ * order allows (the lowest byte that equals '<' sets the lowest bit).
+ */
+static inline const unsigned char *
+consent_scanner_lt(const unsigned char *p, const unsigned char *lim)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__)                          \
+    && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t  w, t;
+
+    while (lim - p >= 8) {
+        memcpy(&w, p, 8);
+        w ^= 0x3C3C3C3C3C3C3C3CULL;
+        t = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+        if (t) {
+            return p + (__builtin_ctzll(t) >> 3);
+        }
+        p += 8;
+    }
+#endif
+
+    while (p < lim && *p != '<') {
+        p++;
+    }
+
+    return p;
+}
+
+
 /* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
 #define consent_scanner_rel(sc, p)                                         \
     ((uint32_t) ((uintptr_t) (p) - (sc)->origin))
@@ -913,9 +943,7 @@ consent_scanner_next(consent_scanner_t *sc)
                     /* the text between tags is often a short indentation:
                        found sooner inline than by a memchr() call */
                     lim = end - p > 16 ? p + 16 : end;
-                    for (q = p; q < lim && *q != '<'; q++) {
-                        /* void */
-                    }
+                    q = consent_scanner_lt(p, lim);
                     if (q == lim) {
                         q = lim == end ? NULL
                                        : memchr(lim, '<', (size_t) (end - lim));
