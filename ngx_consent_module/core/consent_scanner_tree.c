@@ -418,12 +418,18 @@ consent_tree_html_end(consent_scanner_t *sc)
     /*
      * Past the outermost svg/math element: the HTML elements there are not
      * tracked.  </html> and </body> only change the insertion mode, </head>
-     * is ignored in a body, and no HTML element has an svg/math name; any
-     * other name is taken to close an element there, which ends the
-     * foreign content (HTML is the side to err on: docs/filter.md).
+     * is ignored in a body, no HTML element has an svg/math name, and void
+     * and raw text elements never hold one; any other name is taken to
+     * close an element there, which ends the foreign content (HTML is the
+     * side to err on: docs/filter.md).
      */
     if (t->id == CONSENT_TAG_BODY || t->id == CONSENT_TAG_HEAD
         || (t->name_len == 4 && memcmp(t->name, "html", 4) == 0)
+        || (sc->tag_tree & T_VOID)
+        || (t->flags & CONSENT_TAG_RCDATA)
+        || ((t->flags & CONSENT_TAG_RAWTEXT)
+            && (t->id != CONSENT_TAG_NOSCRIPT || sc->scripting))
+        || t->id == CONSENT_TAG_SCRIPT || t->id == CONSENT_TAG_PLAINTEXT
         || consent_tree_foreign_name(t))
     {
         return;
