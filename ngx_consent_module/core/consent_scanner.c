@@ -547,13 +547,11 @@ consent_scanner_watch_value(consent_scanner_t *sc, const unsigned char *p,
 
 
 const consent_attr_t *
-consent_tag_attr(const consent_tag_t *tag, const unsigned char *bytes,
-    const char *name)
+consent_tag_attr_n(const consent_tag_t *tag, const unsigned char *bytes,
+    const char *name, size_t n)
 {
-    size_t                i, j, n;
+    size_t                i, j;
     const unsigned char  *s;
-
-    n = strlen(name);
 
     for (i = 0; i < tag->nattrs; i++) {
         if (tag->attrs[i].name_len != n) {

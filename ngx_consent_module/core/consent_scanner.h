@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define CONSENT_SCAN_NAME_MAX    32    /* name bytes kept for comparisons */
 #define CONSENT_SCAN_MAX_ATTRS   256   /* attributes recorded per tag */
@@ -216,9 +217,15 @@ consent_scan_content_e consent_scanner_content(const consent_scanner_t *sc);
 void consent_scanner_set_context(consent_scanner_t *sc, consent_ns_e ns,
     const char *name);
 
-/* The first attribute with that lowercase name (first wins), or NULL. */
-const consent_attr_t *consent_tag_attr(const consent_tag_t *tag,
-    const unsigned char *bytes, const char *name);
+/*
+ * The first attribute with that lowercase name (first wins), or NULL.  The
+ * macro lets the compiler count a literal name's length.
+ */
+const consent_attr_t *consent_tag_attr_n(const consent_tag_t *tag,
+    const unsigned char *bytes, const char *name, size_t len);
+
+#define consent_tag_attr(tag, bytes, name)                                 \
+    consent_tag_attr_n(tag, bytes, name, strlen(name))
 
 /*
  * Decode character references of a raw attribute value into out (numeric
