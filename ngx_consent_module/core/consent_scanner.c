@@ -469,10 +469,12 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
 
     if (sc->tag.nattrs == CONSENT_SCAN_MAX_ATTRS) {
         sc->tag.attrs_overflow = 1;
+        sc->attr = NULL;
         return;
     }
 
     a = &sc->tag.attrs[sc->tag.nattrs++];
+    sc->attr = a;
     a->name_off = consent_scanner_rel(sc, p);
     a->name_len = 0;
     a->value_off = 0;
@@ -538,10 +540,6 @@ consent_scanner_watch_value(consent_scanner_t *sc, const unsigned char *p,
 }
 
 
-/* The attribute being scanned, or NULL past the recorded ones. */
-#define consent_scanner_attr(sc)                                           \
-    ((sc)->tag.attrs_overflow ? NULL                                       \
-                              : &(sc)->tag.attrs[(sc)->tag.nattrs - 1])
 
 
 
@@ -689,6 +687,7 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
     sc->tag.ns = CONSENT_NS_HTML;
     sc->tag.attrs_overflow = 0;
     sc->tag.nattrs = 0;
+    sc->attr = NULL;
     sc->tag.name_len = sc->tmp_len;
     memcpy(sc->tag.name, sc->tmp, sc->tmp_len);
     consent_scanner_classify(sc);
@@ -1002,6 +1001,7 @@ consent_scanner_next(consent_scanner_t *sc)
                             sc->tag.flags = 0;
                             sc->tag.attrs_overflow = 1;
                             sc->tag.nattrs = 0;
+                            sc->attr = NULL;
                             goto more;
                         }
                         state = S_DATA;
@@ -1138,6 +1138,7 @@ consent_scanner_next(consent_scanner_t *sc)
             sc->tag.ns = CONSENT_NS_HTML;
             sc->tag.attrs_overflow = 0;
             sc->tag.nattrs = 0;
+            sc->attr = NULL;
             /* fall through */
 
         case S_TAG_NAME:
@@ -1222,7 +1223,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (p == end) {
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->name_len = consent_scanner_rel(sc, p) - a->name_off;
             }
@@ -1269,7 +1270,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             c = *p;
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->has_value = 1;
                 a->value_off = consent_scanner_rel(sc, p);
@@ -1301,7 +1302,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 p = end;
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->value_len = consent_scanner_rel(sc, q) - a->value_off;
             }
@@ -1320,7 +1321,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (p == end) {
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->value_len = consent_scanner_rel(sc, p) - a->value_off;
             }
@@ -1704,6 +1705,7 @@ consent_scanner_next(consent_scanner_t *sc)
         c = *p++;
         sc->tag.attrs_overflow = 1;
         sc->tag.nattrs = 0;
+        sc->attr = NULL;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             p = consent_scanner_skip_attrs(p, end, &state, NULL);

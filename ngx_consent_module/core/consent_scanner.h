@@ -141,6 +141,7 @@ typedef struct {
     unsigned              decl_len;     /* "<!" lookahead matched */
 
     unsigned              tag_tree;         /* the tag name's T_* bits */
+    consent_attr_t       *attr;             /* being scanned, or NULL */
 
     /* the open elements from the outermost svg/math element on */
     unsigned              depth;
