@@ -8,6 +8,7 @@ import { parse } from 'parse5';
 import { readFileSync, readdirSync, writeFileSync } from 'fs';
 import { gunzipSync } from 'zlib';
 import { execFileSync } from 'child_process';
+import { fileURLToPath } from 'url';
 
 const [scanNs, mode, arg1, arg2, step = '0'] = process.argv.slice(2);
 let seed = Number(arg1) || 1;
@@ -43,8 +44,9 @@ if (mode === 'real') {
 }
 
 // latin1: one byte per character, so that offsets agree
-writeFileSync('/tmp/parse5-diff.bin', Buffer.from(docs.join('\0') + '\0', 'latin1'));
-const out = execFileSync(scanNs, ['/tmp/parse5-diff.bin', step], { maxBuffer: 1 << 29 }).toString().split('\n');
+const bin = fileURLToPath(new URL('docs.bin', import.meta.url));
+writeFileSync(bin, Buffer.from(docs.join('\0') + '\0', 'latin1'));
+const out = execFileSync(scanNs, [bin, step], { maxBuffer: 1 << 29 }).toString().split('\n');
 const NS = { 'http://www.w3.org/1999/xhtml': 0, 'http://www.w3.org/2000/svg': 1, 'http://www.w3.org/1998/Math/MathML': 2 };
 const tot = { documents: docs.length, compared: 0, foreign: 0, bad: 0, missed: 0 };
 
