@@ -35,7 +35,7 @@ static unsigned consent_tree_kind(consent_ns_e ns, unsigned tree,
     const unsigned char *name, size_t len, int annot_html);
 static int consent_tree_annot_html(const consent_scanner_t *sc);
 static int consent_tree_html_start(const consent_scanner_t *sc);
-static void consent_tree_push(consent_scanner_t *sc, consent_ns_e ns,
+static int consent_tree_push(consent_scanner_t *sc, consent_ns_e ns,
     unsigned kind);
 static void consent_tree_pop_to(consent_scanner_t *sc, unsigned depth);
 static void consent_tree_break_out(consent_scanner_t *sc);
@@ -209,15 +209,16 @@ consent_tree_html_start(const consent_scanner_t *sc)
 /*
  * The stack is bounded: when it is full, the model stops tracking and takes
  * the content for HTML, as it does after the outermost svg/math element
- * ends (docs/filter.md: why HTML is the side to err on).
+ * ends (docs/filter.md: why HTML is the side to err on).  Returns -1 then:
+ * the element is taken for an HTML one too.
  */
-static void
+static int
 consent_tree_push(consent_scanner_t *sc, consent_ns_e ns, unsigned kind)
 {
     if (sc->depth == CONSENT_SCAN_STACK_MAX) {
         sc->overflowed++;
         consent_tree_pop_to(sc, (sc->stack[0].kind & K_CONTEXT) ? 1 : 0);
-        return;
+        return -1;
     }
 
     sc->stack[sc->depth].hash = consent_tree_hash(sc->tag.name,
@@ -232,6 +233,8 @@ consent_tree_push(consent_scanner_t *sc, consent_ns_e ns, unsigned kind)
     {
         sc->script_level = sc->depth;
     }
+
+    return 0;
 }
 
 
@@ -312,15 +315,21 @@ consent_scanner_tree_start(consent_scanner_t *sc)
         if (!((tree & T_BREAKOUT) || ((tree & T_FONT) && sc->watch_hit))) {
             /* a foreign element, in the namespace of the current node */
             ns = (consent_ns_e) consent_tree_top(sc)->ns;
+
+            if (!t->self_closing
+                && consent_tree_push(sc, ns,
+                                     consent_tree_kind(ns, tree, t->name,
+                                         t->name_len,
+                                         consent_tree_annot_html(sc)))
+                   != 0)
+            {
+                t->ns = CONSENT_NS_HTML;
+                t->foreign = 0;
+                return 1;
+            }
+
             t->ns = (unsigned char) ns;
             t->foreign = 1;
-
-            if (!t->self_closing) {
-                consent_tree_push(sc, ns,
-                                  consent_tree_kind(ns, tree, t->name,
-                                                    t->name_len,
-                                                    consent_tree_annot_html(sc)));
-            }
 
             return 0;
         }
@@ -331,12 +340,14 @@ consent_scanner_tree_start(consent_scanner_t *sc)
 
     if (t->id == CONSENT_TAG_SVG || t->id == CONSENT_TAG_MATH) {
         ns = t->id == CONSENT_TAG_SVG ? CONSENT_NS_SVG : CONSENT_NS_MATH;
+        if (!t->self_closing && consent_tree_push(sc, ns, 0) != 0) {
+            t->ns = CONSENT_NS_HTML;
+            t->foreign = 0;
+            return 1;
+        }
+
         t->ns = (unsigned char) ns;
         t->foreign = 1;
-
-        if (!t->self_closing) {
-            consent_tree_push(sc, ns, 0);
-        }
 
         return 0;
     }
@@ -361,9 +372,9 @@ consent_scanner_tree_start(consent_scanner_t *sc)
     }
 
     if (!(tree & T_VOID)) {
-        consent_tree_push(sc, CONSENT_NS_HTML,
-                          consent_tree_kind(CONSENT_NS_HTML, tree, t->name,
-                                            t->name_len, 0));
+        (void) consent_tree_push(sc, CONSENT_NS_HTML,
+                                 consent_tree_kind(CONSENT_NS_HTML, tree,
+                                                   t->name, t->name_len, 0));
     }
 
     return 1;
