@@ -1,5 +1,6 @@
 # ngx_consent: see README.md.  Targets: all run test bench fuzz unit
-# integration browser asan coverage catalogue test-matrix install deb clean.
+# integration browser asan coverage catalogue entities test-matrix install
+# deb clean.
 
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
@@ -35,7 +36,8 @@ UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
                 $(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test unit integration browser fuzz bench run asan \
-        valgrind coverage catalogue test-matrix install deb clean FORCE
+        valgrind coverage catalogue entities test-matrix install deb clean \
+        FORCE
 
 all: deps $(MODULE) $(AUDIT_TOOL)
 
@@ -151,6 +153,12 @@ catalogue: $(CATALOGUE_DIR)/node_modules/.package-lock.json
 $(CATALOGUE_DIR)/node_modules/.package-lock.json: \
 		$(CATALOGUE_DIR)/package-lock.json
 	cd $(CATALOGUE_DIR) && npm ci --no-audit --no-fund
+
+# The named character reference table, from html5lib's tokenizer tests.
+entities:
+	tools/gen-entities.pl ../shared/data/html5lib-tokenizer \
+		> $(CORE_DIR)/consent_entities.c.tmp
+	mv $(CORE_DIR)/consent_entities.c.tmp $(CORE_DIR)/consent_entities.c
 
 clean:
 	rm -rf $(BUILD)
