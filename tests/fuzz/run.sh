@@ -16,7 +16,7 @@ clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer -I$core -Itests/unit \
     tests/fuzz/fuzz_rewriter.c $core/*.c \
-    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_rewriter"
+    -ljansson -lpcre2-8 -lcrypto -lpsl -o "$out/fuzz_rewriter"
 
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
     tests/fuzz/seed_corpus.c -ljansson -o "$out/seed_corpus"
@@ -38,7 +38,7 @@ clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer -I$core \
     tests/fuzz/fuzz_inputs.c $core/*.c \
-    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_inputs"
+    -ljansson -lpcre2-8 -lcrypto -lpsl -o "$out/fuzz_inputs"
 
 iseeds="$out/seeds-inputs"
 rm -rf "$iseeds"
