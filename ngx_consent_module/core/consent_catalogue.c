@@ -270,7 +270,10 @@ consent_catalogue_error(consent_catalogue_ctx_t *ctx, const char *fmt, ...)
 }
 
 
-/* An optional string member: 0 and *value (NULL if absent or null), -1. */
+/*
+ * A string member: 0 and *value, or -1.  An optional one may be absent,
+ * null or "" (*value NULL); a required one must be a non-empty string.
+ */
 static int
 consent_catalogue_string(consent_catalogue_ctx_t *ctx, json_t *object,
     size_t index, const char *key, int required, const char **value)
@@ -278,18 +281,18 @@ consent_catalogue_string(consent_catalogue_ctx_t *ctx, json_t *object,
     json_t  *v;
 
     v = json_object_get(object, key);
-    *value = json_is_string(v) ? json_string_value(v) : NULL;
+    *value = (json_is_string(v) && json_string_length(v) > 0)
+             ? json_string_value(v) : NULL;
 
-    if ((v == NULL || json_is_null(v)) && !required) {
+    if (*value != NULL
+        || (!required && (v == NULL || json_is_null(v) || json_is_string(v))))
+    {
         return 0;
     }
 
-    if (*value == NULL || **value == '\0') {
-        return consent_catalogue_error(ctx, "entities[%zu].%s: must be a "
-                                       "non-empty string", index, key);
-    }
-
-    return 0;
+    return consent_catalogue_error(ctx, "entities[%zu].%s: must be a%s "
+                                   "string", index, key,
+                                   required ? " non-empty" : "");
 }
 
 

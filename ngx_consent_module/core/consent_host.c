@@ -77,8 +77,9 @@ void
 consent_host_parse(const unsigned char *url, size_t len,
     const consent_host_t *base, consent_host_t *host)
 {
-    size_t         i, n, scheme;
-    unsigned char  s[CONSENT_HOST_PREFIX];
+    size_t                i, n, scheme;
+    unsigned char         copy[CONSENT_HOST_PREFIX];
+    const unsigned char  *s;
 
     while (len > 0 && url[0] <= 0x20) {
         url++;
@@ -89,11 +90,20 @@ consent_host_parse(const unsigned char *url, size_t len,
         len--;
     }
 
-    /* tabs and newlines are removed anywhere; the prefix is enough */
-    for (i = 0, n = 0; i < len && n < sizeof(s); i++) {
-        if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') {
-            s[n++] = url[i];
+    s = url;
+    n = len;
+
+    /* tabs and newlines are removed anywhere (rare: copy the prefix) */
+    if (memchr(url, '\t', len) != NULL || memchr(url, '\n', len) != NULL
+        || memchr(url, '\r', len) != NULL)
+    {
+        for (i = 0, n = 0; i < len && n < sizeof(copy); i++) {
+            if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') {
+                copy[n++] = url[i];
+            }
         }
+
+        s = copy;
     }
 
     if (n == 0) {
@@ -157,8 +167,8 @@ authority:
 
     consent_host_authority(s + i, n - i, host);
 
-    /* an authority running past the prefix cannot be read: fail closed */
-    if (n == sizeof(s) && host->kind != CONSENT_HOST_INVALID
+    /* an authority running past the copied prefix: fail closed */
+    if (s == copy && n == sizeof(copy) && host->kind != CONSENT_HOST_INVALID
         && memchr(s + i, '/', n - i) == NULL
         && memchr(s + i, '\\', n - i) == NULL
         && memchr(s + i, '?', n - i) == NULL
@@ -252,11 +262,32 @@ consent_host_hex(unsigned char c)
 }
 
 
-/* WHATWG forbidden domain code points (ASCII), after percent-decoding. */
+/*
+ * Bytes of a domain: 1 for the WHATWG forbidden domain code points (C0
+ * controls, space, "#%/:<>?@[\\]^|", DEL), 2 for those that need more
+ * than lowercasing ("%" starts an escape, non-ASCII needs mapping).
+ */
+static const unsigned char  consent_host_byte[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [' '] = 1, ['#'] = 1, ['%'] = 3, ['/'] = 1, [':'] = 1, ['<'] = 1,
+    ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1,
+    ['^'] = 1, ['|'] = 1, [0x7f] = 1,
+    [0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+};
+
+
 static int
 consent_host_forbidden(unsigned char c)
 {
-    return c <= 0x20 || c == 0x7f || strchr("#%/:<>?@[\\]^|", c) != NULL;
+    return consent_host_byte[c] & 1;
 }
 
 
@@ -321,6 +352,18 @@ consent_host_domain(const unsigned char *p, size_t len,
     size_t         i, n, w, seq;
     unsigned char  c, dec[4 * CONSENT_HOST_MAX];
 
+    /* most hosts are plain ASCII: lowercased in one pass */
+    for (i = 0; i < len && i < CONSENT_HOST_MAX
+                && consent_host_byte[p[i]] == 0; i++)
+    {
+        host->name[i] = (p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i];
+    }
+
+    if (i == len) {
+        w = len;
+        goto done;
+    }
+
     /* percent-decoding first: "%2e" is a dot, "%41" an "a" */
     for (i = 0, n = 0; i < len; i++) {
         if (n == sizeof(dec)) {
@@ -383,6 +426,8 @@ consent_host_domain(const unsigned char *p, size_t len,
 
         host->name[w++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
     }
+
+done:
 
     /* "example.com." names example.com */
     if (w > 0 && host->name[w - 1] == '.') {
