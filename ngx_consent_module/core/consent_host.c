@@ -429,8 +429,9 @@ consent_host_domain(const unsigned char *p, size_t len,
 
 done:
 
-    /* "example.com." names example.com */
-    if (w > 0 && host->name[w - 1] == '.') {
+    /* "example.com." names example.com ("example.com.." does not resolve:
+       read as the same, which is the safe side) */
+    while (w > 0 && host->name[w - 1] == '.') {
         w--;
     }
 

@@ -75,6 +75,8 @@ static const host_case_t  host_cases[] = {
     { "https://example\xef\xbc\x8f" "evil.com/", NULL, CONSENT_HOST_INVALID,
       "" },
     { "https://example.com./x", NULL, CONSENT_HOST_NAME, "example.com" },
+    { "https://example.com../x", NULL, CONSENT_HOST_NAME, "example.com" },
+    { "https://../x", NULL, CONSENT_HOST_INVALID, "" },
     { "https://a..b.example/", NULL, CONSENT_HOST_NAME, "a..b.example" },
     { "https://exa mple.com/", NULL, CONSENT_HOST_INVALID, "" },
     { "https://exa%20mple.com/", NULL, CONSENT_HOST_INVALID, "" },
