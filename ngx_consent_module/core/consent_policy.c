@@ -1513,6 +1513,7 @@ consent_policy_free(consent_policy_t *policy)
 
     pcre2_match_data_free(policy->match_data);
     free(policy->src_memo);
+    free(policy->class_memo);
     free(policy->inline_memo);
 
     free(policy->services);

@@ -106,6 +106,7 @@ typedef struct {
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
     struct consent_url_memo_s     *src_memo;     /* lazily, per worker */
+    struct consent_class_memo_s   *class_memo;
     struct consent_inline_memo_s  *inline_memo;
     consent_pattern_set_t   src_set;
     consent_pattern_set_t   inline_set;

@@ -92,6 +92,14 @@ int consent_pattern_set_finish(consent_pattern_set_t *set,
     consent_pattern_builder_t *builder);
 
 void consent_pattern_builder_free(consent_pattern_builder_t *builder);
+
+/* The service of the first pattern of set matching subject, or -1. */
+int consent_pattern_set_match(const consent_policy_t *policy,
+    const consent_pattern_set_t *set, const unsigned char *subject,
+    size_t len);
+
+/* The hash of the memo tables (URLs, inline scripts). */
+uint32_t consent_memo_hash(const unsigned char *p, size_t len);
 void consent_pattern_set_free(consent_pattern_set_t *set);
 
 #endif /* CONSENT_POLICY_INT_H */
