@@ -19,6 +19,7 @@
  * See bench/run-core.sh for the build line.
  */
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,7 @@ main(int argc, char **argv)
     size_t                    len;
     unsigned char            *page;
     double                    t0;
+    size_t                    heap0, heap1;
     bench_sink_t              sink;
     consent_site_t            site;
     consent_policy_t         *policy;
@@ -155,6 +157,7 @@ main(int argc, char **argv)
         catalogue_path = "ngx_consent_module/assets/catalogue.json";
     }
 
+    heap0 = mallinfo2().uordblks;
     t0 = bench_now();
     catalogue = consent_catalogue_load_file(catalogue_path, err, sizeof(err));
     if (catalogue == NULL) {
@@ -168,9 +171,12 @@ main(int argc, char **argv)
         return 1;
     }
 
-    printf("catalogue (%zu entities) and policy loaded in %.1f ms\n",
-           catalogue ? catalogue->nentities : 0,
-           (bench_now() - t0) * 1000);
+    t0 = bench_now() - t0;
+    heap1 = mallinfo2().uordblks;
+
+    printf("catalogue (%zu entities) and policy loaded in %.1f ms, "
+           "%zu KB of heap\n", catalogue ? catalogue->nentities : 0,
+           t0 * 1000, (heap1 - heap0) / 1024);
 
     consent_site_init(&site, (const unsigned char *) "www.example.com", 15);
 
