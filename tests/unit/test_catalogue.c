@@ -499,6 +499,10 @@ test_signatures(void)
     scan("_hjSetting _sf_async_confi COMSCORE.beaco OBR.exter", 0);
     is_int(f.n, 0, "prefixes of signatures are not signatures");
 
+    scan("my_hjSettings $_hjSettings x._hjSettings", 0);
+    ok(f.n == 1 && f.found[0] == id("hotjar"), "a signature inside an "
+       "identifier does not count, after a dot it does");
+
     scan("window._taboola", 0);
     is_int(f.n, 1, "a signature at the very end");
     scan("indow._taboola", 0);
@@ -512,7 +516,7 @@ test_signatures(void)
         for (i = 0; i < (1 << 20) - 1; i++) {
             big[i] = "_wOBC.hj"[i % 8];
         }
-        memcpy(big + (1 << 20) - 17, "OBR.extern", 10);
+        memcpy(big + (1 << 20) - 18, ";OBR.extern", 11);
         big[(1 << 20) - 7] = '\0';
         scan(big, 0);
         ok(f.n == 1 && f.found[0] == id("outbrain"), "a signature at the end "
