@@ -188,7 +188,7 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     }
 
     /* catalogue services are known by host and by inline text */
-    if ((pol && (pol->catalogue_mask & ~c->granted)) || c->observe) {
+    if (pol && ((pol->catalogue_mask & ~c->granted) || c->observe)) {
         rw->block_src = 1;
         rw->block_inline = 1;
     }
