@@ -315,6 +315,17 @@ consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root)
             }
         }
 
+        if (i < policy->ndeclared && overrides[e] != CONSENT_OVERRIDE_NONE) {
+            consent_policy_push_key(ctx, "entities");
+            consent_policy_push_key(ctx, cat->entities[e].id);
+            free(overrides);
+
+            return consent_policy_error(ctx, "services[%zu] declares \"%s\" "
+                                        "already: set its category there, "
+                                        "or remove the service", i,
+                                        cat->entities[e].id);
+        }
+
         if (i < policy->ndeclared) {
             /* a declared service of that id is the entity */
             policy->services[i].entity = (int) e;

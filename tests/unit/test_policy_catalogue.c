@@ -337,6 +337,10 @@ test_errors(void)
           "exclude;" },
         { "\"extends\": \"catalogue\", \"entities\": [\"taboola\"]", 1,
           "p.json:1:38: entities: must be an object" },
+        { "\"extends\": \"catalogue\", \"entities\": {\"hotjar\": "
+          "{\"exclude\": true}}", 1,
+          "p.json:1:49: entities.hotjar: services[1] declares \"hotjar\" "
+          "already: set its category there, or remove the service" },
         { "\"entities\": {\"taboola\": {\"exclude\": true}}", 1,
           "p.json:1:14: entities: entity overrides need \"extends\": "
           "\"catalogue\"" },
