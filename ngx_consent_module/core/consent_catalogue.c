@@ -296,13 +296,57 @@ consent_catalogue_string(consent_catalogue_ctx_t *ctx, json_t *object,
 }
 
 
+/*
+ * Each signature is found by three of its bytes, its anchor: the scan
+ * tests one bit per byte of text (a 16-bit hash of the three bytes there,
+ * computed as consent_catalogue_signatures() rolls them along) and looks
+ * further only on a hit.  The anchor is the signature's least
+ * common-looking three bytes ("._t" of "window._taboola", not "win"):
+ * punctuation and capitals are rarer in code than lowercase letters.
+ */
+static uint16_t
+consent_signature_hash(const unsigned char *p)
+{
+    return (uint16_t) (((uint32_t) p[0] | (uint32_t) p[1] << 8
+                        | (uint32_t) p[2] << 16)
+                       * 2654435761u >> 16);
+}
+
+
+static size_t
+consent_signature_anchor(const unsigned char *p, size_t len)
+{
+    size_t  i, j, best, score, best_score;
+
+    best = 0;
+    best_score = 0;
+
+    for (i = 0; i + 3 <= len; i++) {
+        score = 0;
+
+        for (j = i; j < i + 3; j++) {
+            score += (p[j] >= 'a' && p[j] <= 'z') ? 0
+                     : ((p[j] >= 'A' && p[j] <= 'Z')
+                        || (p[j] >= '0' && p[j] <= '9')) ? 1 : 2;
+        }
+
+        if (score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+
+    return best;
+}
+
+
 static int
 consent_catalogue_signature_cmp(const void *a, const void *b)
 {
     const consent_signature_t  *x = a, *y = b;
 
-    if (x->bigram != y->bigram) {
-        return x->bigram < y->bigram ? -1 : 1;
+    if (x->hash != y->hash) {
+        return x->hash < y->hash ? -1 : 1;
     }
 
     /* stable by entity: the earlier entity is reported first */
@@ -483,11 +527,13 @@ consent_catalogue_build(consent_catalogue_ctx_t *ctx,
             sig = &cat->signatures[cat->nsignatures++];
             sig->text = json_string_value(value);
             sig->len = json_string_length(value);
-            sig->bigram = (uint16_t) ((unsigned char) sig->text[0] << 8
-                                      | (unsigned char) sig->text[1]);
+            sig->anchor = consent_signature_anchor(
+                              (const unsigned char *) sig->text, sig->len);
+            sig->hash = consent_signature_hash(
+                              (const unsigned char *) sig->text + sig->anchor);
             sig->entity = (unsigned) i;
-            cat->bigrams[sig->bigram >> 3] |= (uint8_t) (1u << (sig->bigram
-                                                                 & 7));
+            cat->hashes[sig->hash >> 3] |= (uint8_t) (1u << (sig->hash
+                                                                  & 7));
         }
     }
 
@@ -631,6 +677,12 @@ static const unsigned char  consent_host_char[256] = {
 };
 
 
+/* Bytes that may start a host token: "//", "\/\/" and quotes. */
+static const unsigned char  consent_token_start[256] = {
+    ['/'] = 1, ['\\'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1
+};
+
+
 /* A dot, no empty label, and a last label of two letters at least. */
 static int
 consent_inline_host_shape(const unsigned char *p, size_t len)
@@ -672,6 +724,16 @@ consent_inline_host_next(const unsigned char *text, size_t len,
     unsigned char  c, quote;
 
     for (i = *pos; i < len; i++) {
+
+        /* most bytes start nothing */
+        while (i < len && !consent_token_start[text[i]]) {
+            i++;
+        }
+
+        if (i == len) {
+            break;
+        }
+
         c = text[i];
 
         if (c == '/' && i + 1 < len && text[i + 1] == '/') {
@@ -754,29 +816,34 @@ consent_catalogue_signatures(const consent_catalogue_t *catalogue,
     void *data)
 {
     int                         rc;
-    size_t                      i, lo, hi, mid;
-    uint16_t                    bigram;
+    size_t                      i, lo, hi, mid, start;
+    uint16_t                    hash;
+    uint32_t                    v;
     const consent_signature_t  *sig;
 
-    if (catalogue->nsignatures == 0 || len < 2) {
+    if (catalogue->nsignatures == 0 || len < 3) {
         return 0;
     }
 
-    for (i = 0; i + 1 < len; i++) {
-        bigram = (uint16_t) (text[i] << 8 | text[i + 1]);
+    /* the three bytes at i, rolled along: one load per byte */
+    v = (uint32_t) text[0] << 8 | (uint32_t) text[1] << 16;
 
-        if (!(catalogue->bigrams[bigram >> 3] & (1u << (bigram & 7)))) {
+    for (i = 0; i + 2 < len; i++) {
+        v = v >> 8 | (uint32_t) text[i + 2] << 16;
+        hash = (uint16_t) (v * 2654435761u >> 16);
+
+        if (!(catalogue->hashes[hash >> 3] & (1u << (hash & 7)))) {
             continue;
         }
 
-        /* the first signature of that bigram */
+        /* the first signature of that hash */
         lo = 0;
         hi = catalogue->nsignatures;
 
         while (lo < hi) {
             mid = lo + (hi - lo) / 2;
 
-            if (catalogue->signatures[mid].bigram < bigram) {
+            if (catalogue->signatures[mid].hash < hash) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -785,19 +852,23 @@ consent_catalogue_signatures(const consent_catalogue_t *catalogue,
 
         for (sig = &catalogue->signatures[lo];
              sig < catalogue->signatures + catalogue->nsignatures
-             && sig->bigram == bigram;
+             && sig->hash == hash;
              sig++)
         {
+            if (i < sig->anchor || sig->len > len - (i - sig->anchor)) {
+                continue;
+            }
+
+            start = i - sig->anchor;
+
             /* "fbq(" is not in "myfbq(": identifiers match whole */
-            if (i > 0 && consent_js_ident[text[i - 1]]
+            if (start > 0 && consent_js_ident[text[start - 1]]
                 && consent_js_ident[(unsigned char) sig->text[0]])
             {
                 continue;
             }
 
-            if (sig->len <= len - i
-                && memcmp(text + i + 2, sig->text + 2, sig->len - 2) == 0)
-            {
+            if (memcmp(text + start, sig->text, sig->len) == 0) {
                 rc = found(data, sig->entity);
                 if (rc != 0) {
                     return rc;

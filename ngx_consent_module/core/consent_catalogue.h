@@ -64,8 +64,9 @@ typedef struct {
 
 typedef struct {
     const char             *text;           /* borrowed from root */
-    size_t                  len;            /* at least 2 */
-    uint16_t                bigram;         /* its first two bytes */
+    size_t                  len;            /* at least 3 */
+    size_t                  anchor;         /* offset of its rarest 3 bytes */
+    uint16_t                hash;           /* their hash */
     unsigned                entity;
 } consent_signature_t;
 
@@ -73,9 +74,9 @@ typedef struct {
     consent_entity_t       *entities;       /* sorted by id */
     size_t                  nentities;
     consent_domains_t       domains;        /* -> entity index */
-    consent_signature_t    *signatures;     /* sorted by bigram */
+    consent_signature_t    *signatures;     /* sorted by hash */
     size_t                  nsignatures;
-    uint8_t                 bigrams[65536 / 8];   /* first two bytes seen */
+    uint8_t                 hashes[65536 / 8];    /* anchor hashes seen */
     json_t                 *root;           /* owns every string above */
 } consent_catalogue_t;
 
@@ -110,9 +111,9 @@ size_t consent_inline_host_next(const unsigned char *text, size_t len,
     size_t *pos, const unsigned char **host);
 
 /*
- * The signatures found in text, in text order, in one pass: calls found
- * for each until it returns non-zero, and returns that value (0 if none
- * stopped the scan).  A signature starting with an identifier character
+ * The signatures found in text, in one pass: calls found for each (in the
+ * order of their anchors in the text) until it returns non-zero, and
+ * returns that value (0 if none stopped the scan).  A signature starting with an identifier character
  * counts only where no identifier character precedes it ("fbq(" is not
  * found in "myfbq(").
  */
