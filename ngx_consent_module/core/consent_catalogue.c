@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "consent_catalogue.h"
 #include "consent_file.h"
 
@@ -399,14 +401,6 @@ consent_catalogue_entity_fields(consent_catalogue_ctx_t *ctx,
                                        entity->id, entity[-1].id);
     }
 
-    value = json_object_get(object, "cookies");
-    if (value != NULL && !json_is_array(value)) {
-        return consent_catalogue_error(ctx, "entities[%zu].cookies: must be "
-                                       "an array", i);
-    }
-
-    entity->cookies = value;
-
     value = json_object_get(object, "domains");
     if (!json_is_array(value)) {
         return consent_catalogue_error(ctx, "entities[%zu].domains: must be "
@@ -440,25 +434,117 @@ consent_catalogue_entity_fields(consent_catalogue_ctx_t *ctx,
 }
 
 
+/* Copy a string into the arena at *p; returns the copy. */
+static const char *
+consent_catalogue_copy(char **p, const char *s, size_t len)
+{
+    char  *copy;
+
+    if (s == NULL) {
+        return NULL;
+    }
+
+    copy = *p;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    *p += len + 1;
+
+    return copy;
+}
+
+
+/*
+ * The strings the entities and signatures point to, moved out of the
+ * parsed JSON into one block: the JSON (cookies and all) is then freed,
+ * which leaves a tenth of the memory.
+ */
+static int
+consent_catalogue_own_strings(consent_catalogue_ctx_t *ctx,
+    consent_catalogue_t *cat)
+{
+    char                 *p;
+    size_t                i, size;
+    consent_entity_t     *e;
+    consent_signature_t  *sig;
+
+#define consent_len(s)  ((s) ? strlen(s) + 1 : 0)
+
+    size = 1;
+
+    for (i = 0; i < cat->nentities; i++) {
+        e = &cat->entities[i];
+        size += consent_len(e->id) + consent_len(e->name)
+                + consent_len(e->company) + consent_len(e->category)
+                + consent_len(e->homepage) + consent_len(e->privacy_url);
+    }
+
+    for (i = 0; i < cat->nsignatures; i++) {
+        size += cat->signatures[i].len + 1;
+    }
+
+#undef consent_len
+
+    cat->strings = malloc(size);
+    if (cat->strings == NULL) {
+        return consent_catalogue_error(ctx, "out of memory");
+    }
+
+    p = cat->strings;
+
+    for (i = 0; i < cat->nentities; i++) {
+        e = &cat->entities[i];
+        e->id = consent_catalogue_copy(&p, e->id, strlen(e->id));
+        e->name = consent_catalogue_copy(&p, e->name, strlen(e->name));
+
+        if (e->company) {
+            e->company = consent_catalogue_copy(&p, e->company,
+                                                strlen(e->company));
+        }
+
+        if (e->category) {
+            e->category = consent_catalogue_copy(&p, e->category,
+                                                 strlen(e->category));
+        }
+
+        if (e->homepage) {
+            e->homepage = consent_catalogue_copy(&p, e->homepage,
+                                                 strlen(e->homepage));
+        }
+
+        if (e->privacy_url) {
+            e->privacy_url = consent_catalogue_copy(&p, e->privacy_url,
+                                                    strlen(e->privacy_url));
+        }
+    }
+
+    for (i = 0; i < cat->nsignatures; i++) {
+        sig = &cat->signatures[i];
+        sig->text = consent_catalogue_copy(&p, sig->text, sig->len);
+    }
+
+    return 0;
+}
+
+
 static int
 consent_catalogue_build(consent_catalogue_ctx_t *ctx,
-    consent_catalogue_t *cat)
+    consent_catalogue_t *cat, json_t *root)
 {
     int                   rc, previous;
     size_t                i, j, n, nsig;
     json_t               *entities, *object, *list, *value;
     consent_signature_t  *sig;
 
-    if (!json_is_object(cat->root)
-        || !json_is_integer(json_object_get(cat->root, "format"))
-        || json_integer_value(json_object_get(cat->root, "format")) != 1)
+    if (!json_is_object(root)
+        || !json_is_integer(json_object_get(root, "format"))
+        || json_integer_value(json_object_get(root, "format")) != 1)
     {
         return consent_catalogue_error(ctx, "not a catalogue of format 1 "
                                        "(\"format\": 1); regenerate it with "
                                        "make catalogue");
     }
 
-    entities = json_object_get(cat->root, "entities");
+    entities = json_object_get(root, "entities");
     if (!json_is_array(entities)) {
         return consent_catalogue_error(ctx, "\"entities\" must be an array");
     }
@@ -540,7 +626,7 @@ consent_catalogue_build(consent_catalogue_ctx_t *ctx,
     qsort(cat->signatures, cat->nsignatures, sizeof(consent_signature_t),
           consent_catalogue_signature_cmp);
 
-    return 0;
+    return consent_catalogue_own_strings(ctx, cat);
 }
 
 
@@ -548,6 +634,8 @@ consent_catalogue_t *
 consent_catalogue_load_buffer(const char *data, size_t len,
     const char *name, char *err, size_t errlen)
 {
+    int                       rc;
+    json_t                   *root;
     json_error_t              error;
     consent_catalogue_t      *cat;
     consent_catalogue_ctx_t   ctx;
@@ -562,15 +650,18 @@ consent_catalogue_load_buffer(const char *data, size_t len,
         return NULL;
     }
 
-    cat->root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &error);
-    if (cat->root == NULL) {
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &error);
+    if (root == NULL) {
         snprintf(err, errlen, "%s:%d:%d: invalid JSON: %s", name, error.line,
                  error.column, error.text);
         free(cat);
         return NULL;
     }
 
-    if (consent_catalogue_build(&ctx, cat) != 0) {
+    rc = consent_catalogue_build(&ctx, cat, root);
+    json_decref(root);
+
+    if (rc != 0) {
         consent_catalogue_free(cat);
         return NULL;
     }
@@ -609,7 +700,7 @@ consent_catalogue_free(consent_catalogue_t *catalogue)
     consent_domains_free(&catalogue->domains);
     free(catalogue->entities);
     free(catalogue->signatures);
-    json_decref(catalogue->root);
+    free(catalogue->strings);
     free(catalogue);
 }
 

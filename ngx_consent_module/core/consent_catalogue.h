@@ -11,7 +11,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <jansson.h>
 
 
 /*
@@ -59,11 +58,10 @@ typedef struct {
     const char             *category;       /* NULL: known, not blocked */
     const char             *homepage;       /* or NULL */
     const char             *privacy_url;    /* or NULL */
-    json_t                 *cookies;        /* or NULL; borrowed from root */
 } consent_entity_t;
 
 typedef struct {
-    const char             *text;           /* borrowed from root */
+    const char             *text;
     size_t                  len;            /* at least 3 */
     size_t                  anchor;         /* offset of its rarest 3 bytes */
     uint16_t                hash;           /* their hash */
@@ -77,7 +75,7 @@ typedef struct {
     consent_signature_t    *signatures;     /* sorted by hash */
     size_t                  nsignatures;
     uint8_t                 hashes[65536 / 8];    /* anchor hashes seen */
-    json_t                 *root;           /* owns every string above */
+    char                   *strings;        /* every string above */
 } consent_catalogue_t;
 
 

@@ -354,8 +354,9 @@ test_load(void)
     ok(cat->entities[id("jsdelivr")].category == NULL, "a null category is "
        "NULL (known, not blocked)");
     ok(cat->entities[id("hotjar")].company == NULL
-       && cat->entities[id("google-analytics")].cookies != NULL,
-       "optional members: absent company, cookies kept");
+       && strcmp(cat->entities[id("google-analytics")].privacy_url,
+                 "https://policies.google.com/privacy") == 0,
+       "optional members: absent company, privacy_url");
 
     consent_catalogue_free(cat);
 
