@@ -111,9 +111,9 @@ size_t consent_inline_host_next(const unsigned char *text, size_t len,
 /*
  * The signatures found in text, in one pass: calls found for each (in the
  * order of their anchors in the text) until it returns non-zero, and
- * returns that value (0 if none stopped the scan).  A signature starting with an identifier character
- * counts only where no identifier character precedes it ("fbq(" is not
- * found in "myfbq(").
+ * returns that value (0 if none stopped the scan).  A signature starting
+ * with an identifier character counts only where no identifier character
+ * precedes it ("fbq(" is not found in "myfbq(").
  */
 typedef int (*consent_signature_pt)(void *data, unsigned entity);
 

@@ -774,8 +774,8 @@ test_broken(void)
        "a directory is refused");
 
     /* a tiny buffer truncates the message but never overflows */
-    policy = consent_policy_load_file(FIXTURES "service-bad-src-regex.json", NULL,
-                                      err, 8);
+    policy = consent_policy_load_file(FIXTURES "service-bad-src-regex.json",
+                                      NULL, err, 8);
     ok(policy == NULL && strlen(err) == 7, "errors are truncated to errlen");
 }
 
