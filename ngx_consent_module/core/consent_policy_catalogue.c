@@ -3,7 +3,8 @@
  * per-entity overrides of "entities" and the "first_party" hosts.  Every
  * catalogue entity in a category the site blocks becomes a service of the
  * policy (from_catalogue), after the services the policy declares; an
- * entity a declared service names by id is that service.
+ * entity a declared service names by id is that service, unless the
+ * policy excludes the entity (then the service has only its patterns).
  */
 
 #include <stdlib.h>
@@ -315,15 +316,22 @@ consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root)
             }
         }
 
-        if (i < policy->ndeclared && overrides[e] != CONSENT_OVERRIDE_NONE) {
+        if (i < policy->ndeclared && overrides[e] >= 0) {
             consent_policy_push_key(ctx, "entities");
             consent_policy_push_key(ctx, cat->entities[e].id);
+            consent_policy_push_key(ctx, "category");
             free(overrides);
 
-            return consent_policy_error(ctx, "services[%zu] declares \"%s\" "
-                                        "already: set its category there, "
-                                        "or remove the service", i,
+            return consent_policy_error(ctx, "services[%zu] declares \"%s\": "
+                                        "set its category there", i,
                                         cat->entities[e].id);
+        }
+
+        /* excluded: the declared service keeps to its own patterns */
+        if (i < policy->ndeclared
+            && overrides[e] == CONSENT_OVERRIDE_EXCLUDE)
+        {
+            continue;
         }
 
         if (i < policy->ndeclared) {

@@ -17,7 +17,7 @@
 #include "consent_request.h"
 
 #define BUILTIN    "ngx_consent_module/assets/policy.json"
-#define CATALOGUE  "tests/unit/catalogue.json"
+#define CATALOGUE  "ngx_consent_module/assets/catalogue.json"
 
 static consent_catalogue_t  *catalogue;
 static consent_policy_t  *policy;

@@ -32,6 +32,8 @@ $t->write_html('news.html', <<'EOF');
 <script src="https://static.news.example.co.uk/js/site.js"></script>
 <script src="https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js"></script>
 <script>document.title = 'News';</script>
+<script src="https://js.hsforms.net/forms/v2.js"></script>
+<script src="https://js.hs-scripts.com/1234.js"></script>
 </head><body>
 <div class="OUTBRAIN" data-src="https://www.news.example.co.uk/a/1"></div>
 <script src="https://widgets.outbrain.com/outbrain.js" async></script>
@@ -132,6 +134,10 @@ like($b, qr{<script src="https://static\.news\.example\.co\.uk/js/site\.js"></sc
 like($b, qr{<script src="https://cdn\.jsdelivr\.net/npm/jquery\@3/dist/jquery\.min\.js"></script>},
     'a CDN the catalogue knows as not a tracker untouched');
 like($b, qr{<script>document\.title = 'News';</script>}, 'plain inline script untouched');
+like($b, qr{<script src="https://js\.hsforms\.net/forms/v2\.js"></script>},
+    'HubSpot forms untouched (the built-in policy excludes the entity)');
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="hubspot" data-src="https://js\.hs-scripts\.com/1234\.js">},
+    'while the HubSpot tracking code is inert (its declared pattern)');
 like($b, qr{<img src="https://pixel\.unknown-ads\.example/p\.gif" alt="">},
     'an unknown third party is allowed (consent_unknown allow)');
 like($b, qr{<div class="OUTBRAIN" data-src="https://www\.news\.example\.co\.uk/a/1"></div>},

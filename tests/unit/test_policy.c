@@ -18,10 +18,10 @@
 #define BUILTIN   "ngx_consent_module/assets/policy.json"
 #define FIXTURES  "tests/unit/policies/"
 #define OCD_CSV   "../shared/data/open-cookie-database/open-cookie-database.csv"
-#define CATALOGUE "tests/unit/catalogue.json"
+#define CATALOGUE "ngx_consent_module/assets/catalogue.json"
 
 
-/* The built-in policy extends a catalogue: the test fixture's. */
+/* The built-in policy extends the catalogue embedded with it. */
 static const consent_catalogue_t *
 builtin_catalogue(void)
 {

@@ -295,6 +295,23 @@ test_overrides(void)
        "a CDN the site chose to block is a marketing service");
 
     consent_policy_free(policy);
+
+    /* excluding the entity of a declared service: only its patterns */
+    policy = load("\"extends\": \"catalogue\", \"entities\": "
+                  "{\"hotjar\": {\"exclude\": true}}", catalogue, err,
+                  sizeof(err));
+    ok(policy != NULL, "a declared service's entity can be excluded");
+    if (policy == NULL) {
+        diag("%s", err);
+        return;
+    }
+
+    c = classify(policy, &site, "https://static.hotjar.com/c/hotjar-1.js");
+    ok(c.kind == CONSENT_CLASS_KNOWN && policy->services[1].entity == -1,
+       "then the catalogue's hotjar domains block nothing (the declared "
+       "hotjar has no patterns)");
+
+    consent_policy_free(policy);
 }
 
 
@@ -338,9 +355,9 @@ test_errors(void)
         { "\"extends\": \"catalogue\", \"entities\": [\"taboola\"]", 1,
           "p.json:1:38: entities: must be an object" },
         { "\"extends\": \"catalogue\", \"entities\": {\"hotjar\": "
-          "{\"exclude\": true}}", 1,
-          "p.json:1:49: entities.hotjar: services[1] declares \"hotjar\" "
-          "already: set its category there, or remove the service" },
+          "{\"category\": \"marketing\"}}", 1,
+          "p.json:1:62: entities.hotjar.category: services[1] declares "
+          "\"hotjar\": set its category there" },
         { "\"entities\": {\"taboola\": {\"exclude\": true}}", 1,
           "p.json:1:14: entities: entity overrides need \"extends\": "
           "\"catalogue\"" },
