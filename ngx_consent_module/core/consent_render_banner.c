@@ -270,7 +270,7 @@ consent_render_emit_category(consent_builder_t *b,
 
     nservices = 0;
 
-    for (s = 0; s < policy->nservices; s++) {
+    for (s = 0; s < policy->ndeclared; s++) {
         if (policy->services[s].category == i) {
             nservices++;
         }
@@ -285,7 +285,7 @@ consent_render_emit_category(consent_builder_t *b,
         consent_builder_uint(b, nservices);
         consent_builder_lit(b, ")</summary><ul>");
 
-        for (s = 0; s < policy->nservices; s++) {
+        for (s = 0; s < policy->ndeclared; s++) {
             if (policy->services[s].category != i) {
                 continue;
             }

@@ -637,7 +637,7 @@ main(void)
     test_escape();
 
     policy = consent_policy_load_buffer(hostile_policy,
-                                        strlen(hostile_policy), "hostile",
+                                        strlen(hostile_policy), "hostile", NULL,
                                         err, sizeof(err));
     ok(policy != NULL, "hostile policy loads");
     if (policy == NULL) {
@@ -648,7 +648,7 @@ main(void)
     root = json_loads(hostile_policy, 0, NULL);
     json_object_del(root, "consent_mode");
     text = json_dumps(root, 0);
-    plain = consent_policy_load_buffer(text, strlen(text), "plain", err,
+    plain = consent_policy_load_buffer(text, strlen(text), "plain", NULL, err,
                                        sizeof(err));
     ok(plain != NULL, "policy without consent_mode loads");
     free(text);
