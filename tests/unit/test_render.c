@@ -627,6 +627,51 @@ test_speed(consent_policy_t *policy)
 }
 
 
+static int
+only_first(void *data, size_t service)
+{
+    (void) data;
+    return service == 0;
+}
+
+
+/* Services the glue does not list are left out; a new generation rebuilds. */
+static void
+test_listed(consent_policy_t *policy)
+{
+    consent_render_ctx_t   c;
+    consent_render_out_t   out;
+
+    memset(&c, 0, sizeof(c));
+    c.policy = policy;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/";
+
+    ok(consent_render_body_start(&c, &out) == 0 && has(&out, "Evil")
+       && has(&out, "Google &quot;Analytics&quot;"),
+       "listed: all services without a callback");
+    free(out.data);
+
+    c.listed = only_first;
+    c.listed_generation = 1;
+    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Evil")
+       && has(&out, "Google &quot;Analytics&quot;"),
+       "listed: a service the callback refuses is not listed");
+    free(out.data);
+
+    c.listed = NULL;
+    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Evil"),
+       "listed: the same generation reuses the cached fragment");
+    free(out.data);
+
+    c.listed_generation = 2;
+    ok(consent_render_body_start(&c, &out) == 0 && has(&out, "Evil"),
+       "listed: a new generation builds it again");
+    free(out.data);
+}
+
+
 int
 main(void)
 {
@@ -663,6 +708,7 @@ main(void)
     test_banner(policy);
     test_decided(policy);
     test_page(policy);
+    test_listed(policy);
     test_speed(policy);
 
     consent_render_forget(policy);
