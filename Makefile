@@ -1,5 +1,5 @@
 # ngx_consent: see README.md.  Targets: all run test bench fuzz unit
-# integration browser asan clean.
+# integration browser asan coverage clean.
 
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
@@ -24,7 +24,7 @@ UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
                 $(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test unit integration browser fuzz bench run asan \
-        valgrind clean FORCE
+        valgrind coverage clean FORCE
 
 all: deps $(MODULE) $(AUDIT_TOOL)
 
@@ -97,6 +97,11 @@ bench: all
 
 fuzz: all
 	@tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+# Real pages through nginx with the module (docs/coverage.md);
+# COVERAGE_FLAGS=--verbose adds the per-page table.
+coverage: all
+	@tools/coverage/run.sh $(COVERAGE_FLAGS)
 
 clean:
 	rm -rf $(BUILD)

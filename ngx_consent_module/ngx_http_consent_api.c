@@ -189,7 +189,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     ngx_table_elt_t              *location;
     consent_decision_t           *decision;
     ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
     rc = ngx_http_consent_api_body_text(r, &body);
 
@@ -204,7 +204,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     }
 
     policy = ngx_http_consent_policy(r);
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
     decision = ngx_palloc(r->pool, sizeof(consent_decision_t));
     if (decision == NULL) {
@@ -248,7 +248,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     state.revision = policy->revision;
     state.granted = consent_decision_granted(policy, decision->action,
                                              decision->requested,
-                                             clcf->gpc && ctx->consent.gpc);
+                                             lcf->gpc && ctx->consent.gpc);
 
     /* no record, no cookie: every decision in force can be proven */
 
@@ -276,7 +276,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
         return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                    consent_state_json(policy, "valid", state.id,
                                       state.granted, state.revision,
-                                      clcf->gpc && ctx->consent.gpc));
+                                      lcf->gpc && ctx->consent.gpc));
     }
 
     len = ngx_strlen(decision->return_to);
@@ -474,7 +474,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
 {
     consent_policy_t             *policy;
     ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
     ctx = ngx_http_consent_get_ctx(r);
     if (ctx == NULL) {
@@ -482,7 +482,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
     }
 
     policy = ngx_http_consent_policy(r);
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
     return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                consent_state_json(policy,
@@ -491,7 +491,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
                     || ctx->consent.status == CONSENT_STATUS_STALE)
                    ? ctx->consent.state.id : NULL,
                    ctx->consent.granted, policy->revision,
-                   clcf->gpc && ctx->consent.gpc));
+                   lcf->gpc && ctx->consent.gpc));
 }
 
 

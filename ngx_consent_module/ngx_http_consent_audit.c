@@ -227,10 +227,10 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     ngx_http_consent_audit_zone_t   *zone;
     ngx_http_consent_audit_chain_t  *chain;
     ngx_http_consent_srv_conf_t     *cscf;
-    ngx_http_consent_loc_conf_t     *clcf;
+    ngx_http_consent_loc_conf_t     *lcf;
 
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
     log = cscf->audit_log;
 
@@ -261,7 +261,7 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     entry.granted = state->granted;
     entry.denied = denied;
     entry.revision = state->revision;
-    entry.gpc = clcf->gpc && ctx->consent.gpc;
+    entry.gpc = lcf->gpc && ctx->consent.gpc;
     entry.source = source;
 
     if (consent_audit_ip((char *) r->connection->addr_text.data,

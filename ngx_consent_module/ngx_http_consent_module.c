@@ -8,9 +8,6 @@
 #include "consent_render.h"
 
 
-#define NGX_HTTP_CONSENT_SECRET_MAX  4096
-
-
 static void *ngx_http_consent_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_consent_create_srv_conf(ngx_conf_t *cf);
 static char *ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent,
@@ -36,8 +33,10 @@ static char *ngx_http_consent_api(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
-static char *ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd,
-    void *conf);
+static char *ngx_http_consent_audit_key_directive(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
+static ngx_int_t ngx_http_consent_cookie_enum(ngx_str_t *param,
+    size_t prefix_len, ngx_conf_enum_t *e, ngx_uint_t *value);
 static char *ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key);
 static char *ngx_http_consent_handler_location(ngx_conf_t *cf,
@@ -48,6 +47,22 @@ static ngx_conf_enum_t  ngx_http_consent_audit_ip_modes[] = {
     { ngx_string("truncate"), NGX_HTTP_CONSENT_IP_TRUNCATE },
     { ngx_string("full"), NGX_HTTP_CONSENT_IP_FULL },
     { ngx_string("off"), NGX_HTTP_CONSENT_IP_OFF },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_samesite[] = {
+    { ngx_string("lax"), NGX_HTTP_CONSENT_SAMESITE_LAX },
+    { ngx_string("strict"), NGX_HTTP_CONSENT_SAMESITE_STRICT },
+    { ngx_string("none"), NGX_HTTP_CONSENT_SAMESITE_NONE },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_secure[] = {
+    { ngx_string("auto"), NGX_HTTP_CONSENT_SECURE_AUTO },
+    { ngx_string("on"), NGX_HTTP_CONSENT_SECURE_ON },
+    { ngx_string("off"), NGX_HTTP_CONSENT_SECURE_OFF },
     { ngx_null_string, 0 }
 };
 
@@ -105,7 +120,7 @@ static ngx_command_t  ngx_http_consent_commands[] = {
 
     { ngx_string("consent_audit_key"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE1,
-      ngx_http_consent_audit_key,
+      ngx_http_consent_audit_key_directive,
       NGX_HTTP_SRV_CONF_OFFSET,
       0,
       NULL },
@@ -315,31 +330,31 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
 static void *
 ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
-    if (clcf == NULL) {
+    lcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
+    if (lcf == NULL) {
         return NULL;
     }
 
     /*
      * set by ngx_pcalloc():
      *
-     *     clcf->policy = NULL;
-     *     clcf->types = { NULL };
-     *     clcf->types_keys = NULL;
-     *     clcf->csp_nonce = NULL;
-     *     clcf->enabled_in = { 0, NULL };
+     *     lcf->policy = NULL;
+     *     lcf->types = { NULL };
+     *     lcf->types_keys = NULL;
+     *     lcf->csp_nonce = NULL;
+     *     lcf->enabled_in = { 0, NULL };
      */
 
-    clcf->enable = NGX_CONF_UNSET;
-    clcf->gpc = NGX_CONF_UNSET;
-    clcf->strip_cookies = NGX_CONF_UNSET;
-    clcf->inline_max = NGX_CONF_UNSET_SIZE;
-    clcf->csp_nonce = NGX_CONF_UNSET_PTR;
-    clcf->unknown_block = NGX_CONF_UNSET;
+    lcf->enable = NGX_CONF_UNSET;
+    lcf->gpc = NGX_CONF_UNSET;
+    lcf->strip_cookies = NGX_CONF_UNSET;
+    lcf->inline_max = NGX_CONF_UNSET_SIZE;
+    lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->unknown_block = NGX_CONF_UNSET;
 
-    return clcf;
+    return lcf;
 }
 
 
@@ -426,6 +441,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 
     if (ngx_http_consent_category_variables_add(cf) != NGX_OK
         || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
+        || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
                                            &cmcf->js_version)
            != NGX_OK)
@@ -440,7 +456,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 /* Remember where consent was enabled, for errors found when merging. */
 
 static char *
-ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
+ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *lcf,
     const char *what)
 {
     u_char  *p;
@@ -451,12 +467,12 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
         return NGX_CONF_ERROR;
     }
 
-    clcf->enabled_in.data = p;
-    clcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
-                                       &cf->conf_file->file.name,
-                                       cf->conf_file->line)
-                           - p;
-    clcf->enabled_what = what;
+    lcf->enabled_in.data = p;
+    lcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
+                                      &cf->conf_file->file.name,
+                                      cf->conf_file->line)
+                          - p;
+    lcf->enabled_what = what;
 
     return NGX_CONF_OK;
 }
@@ -465,7 +481,7 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
 static char *
 ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     char  *rv;
 
@@ -474,8 +490,8 @@ ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return rv;
     }
 
-    if (clcf->enable) {
-        return ngx_http_consent_mark(cf, clcf, "consent on");
+    if (lcf->enable) {
+        return ngx_http_consent_mark(cf, lcf, "consent on");
     }
 
     return NGX_CONF_OK;
@@ -486,18 +502,18 @@ static char *
 ngx_http_consent_policy_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     ngx_str_t  *value;
 
-    if (clcf->policy) {
+    if (lcf->policy) {
         return "is duplicate";
     }
 
     value = cf->args->elts;
 
-    clcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
-    if (clcf->policy == NULL) {
+    lcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
+    if (lcf->policy == NULL) {
         return NGX_CONF_ERROR;
     }
 
@@ -603,7 +619,9 @@ static char *
 ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key)
 {
+    char          err[128];
     u_char       *buf;
+    size_t        len;
     ssize_t       n;
     ngx_fd_t      fd;
     ngx_str_t     full, *value;
@@ -625,7 +643,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    buf = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_SECRET_MAX + 1);
+    buf = ngx_pnalloc(cf->pool, CONSENT_KEY_FILE_MAX + 1);
     if (buf == NULL) {
         ngx_close_file(fd);
         return NGX_CONF_ERROR;
@@ -636,7 +654,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     file.name = full;
     file.log = cf->log;
 
-    n = ngx_read_file(&file, buf, NGX_HTTP_CONSENT_SECRET_MAX + 1, 0);
+    n = ngx_read_file(&file, buf, CONSENT_KEY_FILE_MAX + 1, 0);
 
     if (ngx_close_file(fd) == NGX_FILE_ERROR) {
         ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
@@ -647,31 +665,18 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    if (n > NGX_HTTP_CONSENT_SECRET_MAX) {
+    if (consent_key_from_file_bytes(buf, (size_t) n, &len, err, sizeof(err))
+        != 0)
+    {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key file \"%s\" is larger than %d "
-                           "bytes; a key of 32 to 64 random bytes is enough",
-                           &value[0], full.data,
-                           NGX_HTTP_CONSENT_SECRET_MAX);
-        return NGX_CONF_ERROR;
-    }
-
-    /* a trailing newline is not part of the key */
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
-        n--;
-    }
-
-    if (n < CONSENT_MIN_SECRET_LEN) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key in \"%s\" has %z bytes, at least "
-                           "%d are needed; create one with \"head -c 48 "
-                           "/dev/urandom | base64 > %s\"", &value[0],
-                           full.data, n, CONSENT_MIN_SECRET_LEN, full.data);
+                           "\"%V\": key file \"%s\": %s; create one with "
+                           "\"head -c 48 /dev/urandom | base64 > %s\"",
+                           &value[0], full.data, err, full.data);
         return NGX_CONF_ERROR;
     }
 
     key->data = buf;
-    key->len = n;
+    key->len = len;
 
     return NGX_CONF_OK;
 }
@@ -729,7 +734,8 @@ ngx_http_consent_secret(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
 
 static char *
-ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+ngx_http_consent_audit_key_directive(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
@@ -750,6 +756,8 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
+    int          rc;
+    char         err[256];
     u_char      *p;
     ngx_str_t   *value, s;
     ngx_uint_t   i;
@@ -840,33 +848,34 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=lax") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_LAX;
+        if (ngx_strncmp(value[i].data, "samesite=", 9) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 9,
+                                             ngx_http_consent_samesite,
+                                             &cscf->cookie_samesite)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use samesite=lax, "
+                                   "samesite=strict or samesite=none",
+                                   &value[i]);
+                return NGX_CONF_ERROR;
+            }
+
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=strict") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_STRICT;
-            continue;
-        }
+        if (ngx_strncmp(value[i].data, "secure=", 7) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 7,
+                                             ngx_http_consent_secure,
+                                             &cscf->cookie_secure)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use secure=auto, "
+                                   "secure=on or secure=off", &value[i]);
+                return NGX_CONF_ERROR;
+            }
 
-        if (ngx_strcmp(value[i].data, "samesite=none") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_NONE;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=auto") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_AUTO;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=on") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
-            continue;
-        }
-
-        if (ngx_strcmp(value[i].data, "secure=off") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_OFF;
             continue;
         }
 
@@ -884,7 +893,53 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
                "cookies; use secure=on";
     }
 
+    rc = consent_cookie_prefix_check((char *) value[1].data, value[1].len,
+             (char *) cscf->cookie_domain.data, cscf->cookie_domain.len,
+             (char *) cscf->cookie_path.data, cscf->cookie_path.len,
+             cscf->cookie_secure == NGX_HTTP_CONSENT_SECURE_OFF,
+             err, sizeof(err));
+
+    if (rc == -1) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "\"%V\": %s", &value[0],
+                           err);
+        return NGX_CONF_ERROR;
+    }
+
+    /* a prefixed name is Secure even on plain HTTP (secure=auto) */
+    if (rc == 1) {
+        cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
+    }
+
     return NGX_CONF_OK;
+}
+
+
+/*
+ * The value of a parameter such as "samesite=strict" (after prefix_len),
+ * looked up as ngx_conf_set_enum_slot() looks up a directive's argument.
+ */
+
+static ngx_int_t
+ngx_http_consent_cookie_enum(ngx_str_t *param, size_t prefix_len,
+    ngx_conf_enum_t *e, ngx_uint_t *value)
+{
+    ngx_uint_t  i;
+
+    for (i = 0; e[i].name.len != 0; i++) {
+        if (e[i].name.len != param->len - prefix_len
+            || ngx_strncasecmp(e[i].name.data, param->data + prefix_len,
+                               e[i].name.len)
+               != 0)
+        {
+            continue;
+        }
+
+        *value = e[i].value;
+
+        return NGX_OK;
+    }
+
+    return NGX_ERROR;
 }
 
 
@@ -971,11 +1026,11 @@ ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 consent_policy_t *
 ngx_http_consent_policy(ngx_http_request_t *r)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
-    return clcf->policy;
+    return lcf->policy;
 }
 
 

@@ -28,6 +28,7 @@
 typedef struct {
     ngx_str_t                  path;      /* empty for the built-in one */
     consent_policy_t          *policy;
+    u_char                     fingerprint[CONSENT_FINGERPRINT_LEN];
 } ngx_http_consent_policy_file_t;
 
 
@@ -110,6 +111,7 @@ consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_fingerprints_init(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
 
 /* Shared HTTP helpers (ngx_http_consent_http.c). */

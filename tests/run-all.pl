@@ -8,6 +8,7 @@
 #   valgrind   a subset under valgrind
 #   browser    headless Chromium tests
 #   fuzz       a short libFuzzer run
+#   coverage   tools/coverage on five real pages (make coverage runs all)
 # SUITES="unit nginx" limits the run.
 
 use strict;
@@ -19,7 +20,7 @@ use FindBin;
 
 chdir "$FindBin::Bin/.." or die;
 my $build = $ENV{BUILD} || 'build';
-my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz');
+my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz coverage');
 
 my %files = (
     unit => [glob "$build/tests/unit/test_*"],
@@ -30,6 +31,7 @@ my %files = (
             || 'variables filter api_input api_decision api_assets audit_log')],
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
+    coverage => [glob 'tests/coverage/*.t'],
 );
 
 my %env = (

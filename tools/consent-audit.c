@@ -16,7 +16,6 @@
 #include "consent_cookie.h"
 
 
-#define CONSENT_TOOL_KEY_MAX      4096      /* as nginx reads key files */
 #define CONSENT_TOOL_FINDING_MAX  512
 
 #define CONSENT_EXIT_OK       0
@@ -227,8 +226,8 @@ consent_tool_verify(int argc, char **argv)
     char                  **logs;
     size_t                  key_len, b;
     const char             *key_file, *secret_file;
-    unsigned char           key[CONSENT_TOOL_KEY_MAX];
-    unsigned char           secret[CONSENT_TOOL_KEY_MAX];
+    unsigned char           key[CONSENT_KEY_FILE_MAX + 1];
+    unsigned char           secret[CONSENT_KEY_FILE_MAX + 1];
     consent_tool_verify_t   v;
 
     key_file = NULL;
@@ -1416,11 +1415,15 @@ consent_tool_each_line(char **logs, int nlogs, FILE *input,
 }
 
 
-/* Key files are read as nginx reads them: the bytes, less final newlines. */
+/*
+ * Key files are read as nginx reads them: up to one byte more than the
+ * limit, then the core's rules.  key holds CONSENT_KEY_FILE_MAX + 1 bytes.
+ */
 static int
 consent_tool_read_key(const char *path, unsigned char *key, size_t *len)
 {
     FILE    *f;
+    char     err[128];
     size_t   n;
 
     f = fopen(path, "r");
@@ -1430,7 +1433,7 @@ consent_tool_read_key(const char *path, unsigned char *key, size_t *len)
         return -1;
     }
 
-    n = fread(key, 1, CONSENT_TOOL_KEY_MAX, f);
+    n = fread(key, 1, CONSENT_KEY_FILE_MAX + 1, f);
 
     if (ferror(f)) {
         fprintf(stderr, "consent-audit: cannot read the key file \"%s\": "
@@ -1439,28 +1442,13 @@ consent_tool_read_key(const char *path, unsigned char *key, size_t *len)
         return -1;
     }
 
-    if (n == CONSENT_TOOL_KEY_MAX && fgetc(f) != EOF) {
-        fprintf(stderr, "consent-audit: the key file \"%s\" is larger than "
-                "%d bytes, which nginx refuses too\n", path,
-                CONSENT_TOOL_KEY_MAX);
-        fclose(f);
-        return -1;
-    }
-
     fclose(f);
 
-    while (n > 0 && (key[n - 1] == '\n' || key[n - 1] == '\r')) {
-        n--;
-    }
-
-    if (n < CONSENT_MIN_SECRET_LEN) {
-        fprintf(stderr, "consent-audit: the key in \"%s\" has %zu bytes; "
-                "nginx needs at least %d, so this is not its key file\n",
-                path, n, CONSENT_MIN_SECRET_LEN);
+    if (consent_key_from_file_bytes(key, n, len, err, sizeof(err)) != 0) {
+        fprintf(stderr, "consent-audit: key file \"%s\": %s (nginx "
+                "refuses it too)\n", path, err);
         return -1;
     }
-
-    *len = n;
 
     return 0;
 }

@@ -237,7 +237,7 @@ SKIP: {
     skip 'build/tests/mint-cookie is not built', 4 unless -x $mint;
 
     my $stale_id = '00112233445566778899aabbccddeeff';
-    my $stale = `$mint $key 2 3 @{[ time ]} $stale_id`;
+    my $stale = `$mint $FindBin::Bin/policies/test.json $key 2 3 @{[ time ]} $stale_id`;
     chomp $stale;
 
     $r = request('GET', '/_consent/state', undef,

@@ -185,7 +185,7 @@ ok((grep { /Cookie/ } @{$r->{headers}{vary} || []}), 'Vary: Cookie');
 ok(!defined $r->{headers}{'last-modified'}, 'no Last-Modified');
 
 # With analytics granted (bits: necessary 0, analytics 1, marketing 2)
-my $cookie = `$mint $key 3 3 ${\ time}`;
+my $cookie = `$mint $FindBin::Bin/policies/test.json $key 3 3 ${\ time}`;
 chomp $cookie;
 my $gr = http_get($port, '/index.html', Cookie => "consent=$cookie");
 my $g = $gr->{body};
