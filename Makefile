@@ -15,7 +15,7 @@ ASSETS      = $(sort $(wildcard ngx_consent_module/assets/*))
 CORE_OBJS   = $(patsubst $(CORE_DIR)/%.c,$(BUILD)/core/%.o,$(CORE_SRCS))
 CORE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 \
               -Wall -Wextra -Werror -I$(CORE_DIR)
-CORE_LIBS   = -ljansson -lpcre2-8 -lcrypto
+CORE_LIBS   = -ljansson -lpcre2-8 -lcrypto -lpsl
 SANITIZE    = -fsanitize=address,undefined -fno-omit-frame-pointer
 
 MODULE      = $(BUILD)/ngx_http_consent_module.so

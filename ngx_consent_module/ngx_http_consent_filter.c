@@ -256,6 +256,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
     ngx_str_t                       value;
     ngx_pool_cleanup_t             *cln;
+    consent_site_t                  site;
     consent_policy_t               *policy;
     consent_render_ctx_t            rc;
     consent_rewriter_conf_t         wc;
@@ -302,7 +303,12 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     ngx_memzero(&wc, sizeof(consent_rewriter_conf_t));
 
+    /* first parties: the host the page is served as (the rewriter copies) */
+    consent_site_init(&site, r->headers_in.server.data,
+                      r->headers_in.server.len);
+
     wc.policy = policy;
+    wc.site = &site;
     wc.granted = ctx->consent.granted;
     wc.inline_max = lcf->inline_max;
     wc.emit = ngx_http_consent_emit;

@@ -20,6 +20,9 @@ static ngx_int_t ngx_http_consent_postconfiguration(ngx_conf_t *cf);
 static consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
     ngx_str_t *path);
 static void ngx_http_consent_cleanup_policy(void *data);
+static ngx_int_t ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf);
+static void ngx_http_consent_cleanup_catalogue(void *data);
 
 static char *ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
@@ -555,6 +558,13 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
         }
     }
 
+    if (cmcf->catalogue == NULL
+        && ngx_http_consent_load_catalogue(cf, cmcf) != NGX_OK)
+    {
+        return NULL;
+    }
+
+    /* after the catalogue's: cleanups run newest first */
     cln = ngx_pool_cleanup_add(cf->pool, 0);
     if (cln == NULL) {
         return NULL;
@@ -562,8 +572,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
     if (path) {
         /* ngx_conf_full_name() leaves the name NUL-terminated */
-        policy = consent_policy_load_file((char *) full.data, err,
-                                          sizeof(err));
+        policy = consent_policy_load_file((char *) full.data,
+                                          cmcf->catalogue, err, sizeof(err));
 
     } else {
         asset = ngx_http_consent_asset("policy.json");
@@ -576,7 +586,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
         policy = consent_policy_load_buffer((const char *) asset->data,
                                             asset->size, "built-in policy",
-                                            err, sizeof(err));
+                                            cmcf->catalogue, err,
+                                            sizeof(err));
     }
 
     if (policy == NULL) {
@@ -603,6 +614,60 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
     pf->policy = policy;
 
     return policy;
+}
+
+
+/*
+ * The embedded tracker catalogue, once per configuration: built before the
+ * workers fork, shared by them read-only.
+ */
+
+static ngx_int_t
+ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf)
+{
+    char                             err[512];
+    ngx_pool_cleanup_t              *cln;
+    const ngx_http_consent_asset_t  *asset;
+
+    asset = ngx_http_consent_asset("catalogue.json");
+    if (asset == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "consent: the tracker catalogue is missing from the "
+                      "module; rebuild it");
+        return NGX_ERROR;
+    }
+
+    cln = ngx_pool_cleanup_add(cf->pool, 0);
+    if (cln == NULL) {
+        return NGX_ERROR;
+    }
+
+    cmcf->catalogue = consent_catalogue_load_buffer((const char *) asset->data,
+                                                    asset->size,
+                                                    "built-in catalogue",
+                                                    err, sizeof(err));
+    if (cmcf->catalogue == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0, "consent: %s", err);
+        return NGX_ERROR;
+    }
+
+    cln->handler = ngx_http_consent_cleanup_catalogue;
+    cln->data = cmcf->catalogue;
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, cf->log, 0,
+                   "consent: catalogue of %uz entities, %uz domains",
+                   cmcf->catalogue->nentities,
+                   cmcf->catalogue->domains.count);
+
+    return NGX_OK;
+}
+
+
+static void
+ngx_http_consent_cleanup_catalogue(void *data)
+{
+    consent_catalogue_free(data);
 }
 
 

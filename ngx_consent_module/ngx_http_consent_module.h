@@ -34,6 +34,7 @@ typedef struct {
 
 typedef struct {
     ngx_array_t                policies;  /* ngx_http_consent_policy_file_t */
+    consent_catalogue_t       *catalogue; /* loaded with the first policy */
     consent_policy_t          *builtin;
     const char                *css_version;   /* MD5 hex of the assets */
     const char                *js_version;

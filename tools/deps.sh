@@ -4,7 +4,7 @@
 # NO_APT=1 skips.
 set -e
 [ "${NO_APT:-0}" = 1 ] && exit 0
-pkgs="nginx nginx-dev libjansson-dev libpcre2-dev libssl-dev gcc make"
+pkgs="nginx nginx-dev libjansson-dev libpcre2-dev libssl-dev libpsl-dev gcc make"
 case "$1" in
     test) pkgs="$pkgs perl valgrind clang libclang-rt-14-dev rsyslog \
                 chromium nodejs curl" ;;

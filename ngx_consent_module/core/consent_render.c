@@ -539,8 +539,10 @@ consent_render_body_tpl(consent_render_cache_t *cache,
 int
 consent_render_lists(const consent_render_ctx_t *c, size_t s, unsigned i)
 {
+    /* declared services always; catalogue ones only when seen */
     return c->policy->services[s].category == i
-           && (c->listed == NULL || c->listed(c->listed_data, s));
+           && (s < c->policy->ndeclared
+               || (c->listed && c->listed(c->listed_data, s)));
 }
 
 

@@ -16,8 +16,10 @@
 #include "consent_policy.h"
 #include "consent_request.h"
 
-#define BUILTIN  "ngx_consent_module/assets/policy.json"
+#define BUILTIN    "ngx_consent_module/assets/policy.json"
+#define CATALOGUE  "tests/unit/catalogue.json"
 
+static consent_catalogue_t  *catalogue;
 static consent_policy_t  *policy;
 static consent_key_t      key;
 static unsigned char      secret[] = "fuzzing secret of at least 32 bytes!!";
@@ -35,7 +37,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void) argc;
     (void) argv;
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    catalogue = consent_catalogue_load_file(CATALOGUE, err, sizeof(err));
+    if (catalogue == NULL) {
+        fprintf(stderr, "fuzz_inputs: %s\n", err);
+        abort();
+    }
+
+    policy = consent_policy_load_file(BUILTIN, catalogue, err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "fuzz_inputs: %s\n", err);
         abort();
@@ -58,7 +66,8 @@ fuzz_policy(const char *p, size_t n)
     char               err[512];
     consent_policy_t  *fuzzed;
 
-    fuzzed = consent_policy_load_buffer(p, n, "fuzz", err, sizeof(err));
+    fuzzed = consent_policy_load_buffer(p, n, "fuzz", catalogue, err,
+                                        sizeof(err));
     if (fuzzed) {
         consent_policy_free(fuzzed);
 

@@ -489,7 +489,7 @@ main(void)
     unsigned char  raw[4];
 
     policy = consent_policy_load_buffer(test_policy, sizeof(test_policy) - 1,
-                                        "test policy", err, sizeof(err));
+                                        "test policy", NULL, err, sizeof(err));
     ok(policy != NULL, "test policy loads");
     if (policy == NULL) {
         diag("%s", err);
