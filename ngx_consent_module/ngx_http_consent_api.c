@@ -299,7 +299,10 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 #endif
     ngx_str_set(&location->key, "Location");
 
-    r->headers_out.location = location;
+    /*
+     * Not r->headers_out.location: nginx would make it absolute with the
+     * connection's scheme, http:// behind a TLS-terminating balancer.
+     */
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
@@ -412,11 +415,7 @@ ngx_http_consent_api_same_origin(ngx_http_request_t *r)
         host = r->headers_in.host->value;
     }
 
-#if (NGX_HTTP_SSL)
-    https = r->connection->ssl != NULL;
-#else
-    https = 0;
-#endif
+    https = ngx_http_consent_https(r);
 
     origin = ngx_http_consent_header(r, "Origin");
 
@@ -578,7 +577,7 @@ ngx_http_consent_api_version(ngx_conf_t *cf, ngx_uint_t index)
 static ngx_int_t
 ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
 {
-    u_char                          *etag;
+    u_char                          *etag, *type_end;
     ngx_str_t                        version;
     ngx_table_elt_t                 *h;
     const ngx_http_consent_asset_t  *asset;
@@ -631,7 +630,15 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
                          (u_char *) ngx_http_consent_api_assets[index].type;
     r->headers_out.content_type.len =
                          ngx_strlen(ngx_http_consent_api_assets[index].type);
-    r->headers_out.content_type_len = r->headers_out.content_type.len;
+
+    /* the media type alone: gzip_types and the like match on this length */
+    type_end = ngx_strlchr(r->headers_out.content_type.data,
+                           r->headers_out.content_type.data
+                           + r->headers_out.content_type.len, ';');
+    r->headers_out.content_type_len = type_end
+                     ? (size_t) (type_end - r->headers_out.content_type.data)
+                     : r->headers_out.content_type.len;
+    r->headers_out.content_type_lowcase = NULL;
 
     return ngx_http_consent_send(r, NGX_HTTP_OK, (u_char *) asset->data,
                                  asset->size, 1);

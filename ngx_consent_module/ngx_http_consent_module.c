@@ -44,6 +44,25 @@ static char *ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key);
 static char *ngx_http_consent_handler_location(ngx_conf_t *cf,
     ngx_str_t *path, ngx_http_handler_pt handler);
+static char *ngx_http_consent_place(ngx_conf_t *cf, ngx_str_t *place);
+static ngx_int_t ngx_http_consent_check_servers(ngx_conf_t *cf);
+static ngx_int_t ngx_http_consent_check_server(ngx_conf_t *cf,
+    ngx_http_core_srv_conf_t *core, ngx_http_consent_srv_conf_t *cscf);
+
+
+/* consent_types' default: the types a browser renders as HTML */
+static ngx_str_t  ngx_http_consent_default_types[] = {
+    ngx_string("text/html"),
+    ngx_string("application/xhtml+xml"),
+    ngx_null_string
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_undecodable_modes[] = {
+    { ngx_string("refuse"), NGX_HTTP_CONSENT_UNDECODABLE_REFUSE },
+    { ngx_string("pass"), NGX_HTTP_CONSENT_UNDECODABLE_PASS },
+    { ngx_null_string, 0 }
+};
 
 
 static ngx_conf_enum_t  ngx_http_consent_audit_ip_modes[] = {
@@ -154,7 +173,14 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       ngx_http_types_slot,
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_consent_loc_conf_t, types_keys),
-      &ngx_http_html_default_types[0] },
+      &ngx_http_consent_default_types[0] },
+
+    { ngx_string("consent_undecodable"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_consent_loc_conf_t, undecodable),
+      &ngx_http_consent_undecodable_modes },
 
     { ngx_string("consent_inline_max"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
@@ -288,6 +314,10 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->keys = prev->keys;
     }
 
+    if (ngx_http_consent_relay_key(conf) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     if (conf->cookie_set == NGX_CONF_UNSET) {
         conf->cookie_set = prev->cookie_set;
         conf->cookie_name = prev->cookie_name;
@@ -296,6 +326,7 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->cookie_path = prev->cookie_path;
         conf->cookie_samesite = prev->cookie_samesite;
         conf->cookie_secure = prev->cookie_secure;
+        conf->cookie_scheme = prev->cookie_scheme;
     }
 
     if (conf->cookie_name.data == NULL) {
@@ -356,6 +387,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->inline_max = NGX_CONF_UNSET_SIZE;
     lcf->csp_nonce = NGX_CONF_UNSET_PTR;
     lcf->unknown_block = NGX_CONF_UNSET;
+    lcf->undecodable = NGX_CONF_UNSET_UINT;
 
     return lcf;
 }
@@ -367,14 +399,18 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_http_consent_loc_conf_t *prev = parent;
     ngx_http_consent_loc_conf_t *conf = child;
 
-    ngx_http_consent_srv_conf_t   *cscf;
-    ngx_http_consent_main_conf_t  *cmcf;
+    ngx_http_core_loc_conf_t        *core;
+    ngx_http_consent_srv_conf_t     *cscf;
+    ngx_http_consent_main_conf_t    *cmcf;
+    ngx_http_consent_filter_conf_t  *fc;
 
     ngx_conf_merge_value(conf->enable, prev->enable, 0);
     ngx_conf_merge_value(conf->gpc, prev->gpc, 1);
     ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
+    ngx_conf_merge_uint_value(conf->undecodable, prev->undecodable,
+                              NGX_HTTP_CONSENT_UNDECODABLE_REFUSE);
 
     if (conf->enabled_in.len == 0) {
         conf->enabled_in = prev->enabled_in;
@@ -383,7 +419,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (ngx_http_merge_types(cf, &conf->types_keys, &conf->types,
                              &prev->types_keys, &prev->types,
-                             ngx_http_html_default_types)
+                             ngx_http_consent_default_types)
         != NGX_OK)
     {
         return NGX_CONF_ERROR;
@@ -391,6 +427,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->policy == NULL) {
         conf->policy = prev->policy;
+        conf->policy_in = prev->policy_in;
     }
 
     if (conf->policy == NULL) {
@@ -424,6 +461,42 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         }
     }
 
+    /* where the filter and the endpoint get their policies, for nginx -t */
+
+    cscf = ngx_http_conf_get_module_srv_conf(cf, ngx_http_consent_module);
+
+    if (conf->api) {
+        cscf->api_policy = conf->policy;
+        cscf->api_in = conf->enabled_in;
+        cscf->api_policy_in = conf->policy_in;
+
+    } else if (conf->enable && !conf->policy_page) {
+        if (cscf->filters == NULL) {
+            cscf->filters = ngx_array_create(cf->pool, 4,
+                                       sizeof(ngx_http_consent_filter_conf_t));
+            if (cscf->filters == NULL) {
+                return NGX_CONF_ERROR;
+            }
+        }
+
+        fc = ngx_array_push(cscf->filters);
+        if (fc == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        core = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
+
+        if (core->name.len) {
+            fc->name = core->name;
+
+        } else {
+            ngx_str_set(&fc->name, "(the server level)");
+        }
+        fc->enabled_in = conf->enabled_in;
+        fc->policy_in = conf->policy_in;
+        fc->policy = conf->policy;
+    }
+
     return NGX_CONF_OK;
 }
 
@@ -438,11 +511,14 @@ ngx_http_consent_preconfiguration(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 {
+    ngx_http_handler_pt           *h;
+    ngx_http_core_main_conf_t     *core;
     ngx_http_consent_main_conf_t  *cmcf;
 
     cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
 
-    if (ngx_http_consent_category_variables_add(cf) != NGX_OK
+    if (ngx_http_consent_check_servers(cf) != NGX_OK
+        || ngx_http_consent_category_variables_add(cf) != NGX_OK
         || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
         || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
@@ -452,7 +528,99 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
         return NGX_ERROR;
     }
 
+    /* before the content phase, where upstream modules copy the request */
+
+    core = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+
+    h = ngx_array_push(&core->phases[NGX_HTTP_PREACCESS_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_consent_request_handler;
+
     return ngx_http_consent_filter_init(cf);
+}
+
+
+/*
+ * A server that filters needs its endpoint (the banner posts there), and
+ * the endpoint must record decisions under the filter's categories.
+ */
+
+static ngx_int_t
+ngx_http_consent_check_servers(ngx_conf_t *cf)
+{
+    ngx_uint_t                    s;
+    ngx_http_core_srv_conf_t    **servers;
+    ngx_http_core_main_conf_t    *core;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    core = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+    servers = core->servers.elts;
+
+    for (s = 0; s < core->servers.nelts; s++) {
+        cscf = servers[s]->ctx->srv_conf[ngx_http_consent_module.ctx_index];
+
+        if (ngx_http_consent_check_server(cf, servers[s], cscf) != NGX_OK) {
+            return NGX_ERROR;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_consent_check_server(ngx_conf_t *cf, ngx_http_core_srv_conf_t *core,
+    ngx_http_consent_srv_conf_t *cscf)
+{
+    ngx_str_t                        builtin, *api_policy;
+    ngx_uint_t                       i;
+    ngx_http_consent_filter_conf_t  *fc;
+
+    if (cscf->filters == NULL) {
+        return NGX_OK;
+    }
+
+    fc = cscf->filters->elts;
+
+    if (cscf->api_path.len == 0) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "\"consent on\" in %V applies to the server in "
+                      "%s:%ui, which has no consent_api location: the "
+                      "banner would post to the application and nobody "
+                      "could consent; add \"location /_consent/ "
+                      "{ consent_api; }\" to that server, or \"consent "
+                      "off;\" where no banner is wanted",
+                      &fc[0].enabled_in, core->file_name, core->line);
+        return NGX_ERROR;
+    }
+
+    ngx_str_set(&builtin, "the built-in policy");
+    api_policy = cscf->api_policy_in.len ? &cscf->api_policy_in : &builtin;
+
+    for (i = 0; i < cscf->filters->nelts; i++) {
+        if (fc[i].policy == cscf->api_policy) {
+            continue;
+        }
+
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "the filter of location \"%V\" (consent on in %V) "
+                      "uses %s%V, but the consent_api of its server (in %V) "
+                      "uses %s%V: decisions would be recorded under other "
+                      "categories; set consent_policy once at the server or "
+                      "http level so that both use the same policy",
+                      &fc[i].name, &fc[i].enabled_in,
+                      fc[i].policy_in.len ? "the policy set in " : "",
+                      fc[i].policy_in.len ? &fc[i].policy_in : &builtin,
+                      &cscf->api_in,
+                      cscf->api_policy_in.len ? "the policy set in " : "",
+                      api_policy);
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
 }
 
 
@@ -462,6 +630,17 @@ static char *
 ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *lcf,
     const char *what)
 {
+    lcf->enabled_what = what;
+
+    return ngx_http_consent_place(cf, &lcf->enabled_in);
+}
+
+
+/* "file:line" of the directive being read. */
+
+static char *
+ngx_http_consent_place(ngx_conf_t *cf, ngx_str_t *place)
+{
     u_char  *p;
 
     p = ngx_pnalloc(cf->pool, cf->conf_file->file.name.len + NGX_INT_T_LEN
@@ -470,12 +649,10 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *lcf,
         return NGX_CONF_ERROR;
     }
 
-    lcf->enabled_in.data = p;
-    lcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
-                                      &cf->conf_file->file.name,
-                                      cf->conf_file->line)
-                          - p;
-    lcf->enabled_what = what;
+    place->data = p;
+    place->len = ngx_sprintf(p, "%V:%ui", &cf->conf_file->file.name,
+                             cf->conf_file->line)
+                 - p;
 
     return NGX_CONF_OK;
 }
@@ -520,7 +697,7 @@ ngx_http_consent_policy_directive(ngx_conf_t *cf, ngx_command_t *cmd,
         return NGX_CONF_ERROR;
     }
 
-    return NGX_CONF_OK;
+    return ngx_http_consent_place(cf, &lcf->policy_in);
 }
 
 
@@ -821,11 +998,12 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
-    int          rc;
-    char         err[256];
-    u_char      *p;
-    ngx_str_t   *value, s;
-    ngx_uint_t   i;
+    int                                rc;
+    char                               err[256];
+    u_char                            *p;
+    ngx_str_t                         *value, s;
+    ngx_uint_t                         i;
+    ngx_http_compile_complex_value_t   ccv;
 
     if (cscf->cookie_set != NGX_CONF_UNSET) {
         return "is duplicate";
@@ -944,10 +1122,39 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             continue;
         }
 
+        if (ngx_strncmp(value[i].data, "scheme=", 7) == 0) {
+            s.data = value[i].data + 7;
+            s.len = value[i].len - 7;
+
+            if (s.len == 0) {
+                return "has an empty scheme=: give a variable set by a "
+                       "trusted balancer, such as "
+                       "scheme=$http_x_forwarded_proto";
+            }
+
+            cscf->cookie_scheme = ngx_palloc(cf->pool,
+                                             sizeof(ngx_http_complex_value_t));
+            if (cscf->cookie_scheme == NULL) {
+                return NGX_CONF_ERROR;
+            }
+
+            ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
+
+            ccv.cf = cf;
+            ccv.value = &s;
+            ccv.complex_value = cscf->cookie_scheme;
+
+            if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
+                return NGX_CONF_ERROR;
+            }
+
+            continue;
+        }
+
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "invalid parameter \"%V\": expected max_age=, "
-                           "domain=, path=, samesite=lax|strict|none or "
-                           "secure=auto|on|off", &value[i]);
+                           "domain=, path=, samesite=lax|strict|none, "
+                           "secure=auto|on|off or scheme=", &value[i]);
         return NGX_CONF_ERROR;
     }
 

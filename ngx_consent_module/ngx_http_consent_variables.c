@@ -529,11 +529,7 @@ ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         secure = 0;
         break;
     default:
-#if (NGX_HTTP_SSL)
-        secure = r->connection->ssl != NULL;
-#else
-        secure = 0;
-#endif
+        secure = ngx_http_consent_https(r);
     }
 
     len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
