@@ -352,12 +352,13 @@ ngx_http_consent_discovery_find(ngx_http_consent_discovery_sh_t *sh,
 }
 
 
-/* Whether a service was seen on this site; for the banner's list. */
+/* Whether a service was seen on this site: the banner's listed callback. */
 
-ngx_uint_t
-ngx_http_consent_discovery_seen(const char *id)
+int
+ngx_http_consent_discovery_listed(void *policy, size_t service)
 {
-    ngx_uint_t                     seen;
+    int                            seen;
+    const char                    *id;
     ngx_http_consent_discovery_t  *d;
 
     if (ngx_http_consent_discovery_zone == NULL) {
@@ -365,6 +366,7 @@ ngx_http_consent_discovery_seen(const char *id)
     }
 
     d = ngx_http_consent_discovery_zone->data;
+    id = ((consent_policy_t *) policy)->services[service].id;
 
     ngx_shmtx_lock(&d->shpool->mutex);
     seen = ngx_http_consent_discovery_find(d->sh,
