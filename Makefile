@@ -83,8 +83,9 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 
 $(BUILD)/tests/mint-cookie: tests/tools/mint-cookie.c $(BUILD)/core/libconsent.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $< $(BUILD)/core/libconsent.a \
-		$(CORE_LIBS) $(LDFLAGS) -o $@
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) \
+		-DCONSENT_CATALOGUE_PATH='"$(CURDIR)/ngx_consent_module/assets/catalogue.json"' \
+		$< $(BUILD)/core/libconsent.a $(CORE_LIBS) $(LDFLAGS) -o $@
 
 # ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
 asan:

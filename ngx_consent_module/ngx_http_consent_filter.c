@@ -44,6 +44,7 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_http_consent_inflate_t *inflate;  /* gzip or deflate body */
     ngx_str_t                  coding_name;
     ngx_buf_t                 *sniffed;   /* first bytes, no Content-Type */
+    ngx_http_consent_sightings_t  *sightings;  /* for discovery */
 
     unsigned                   warned:1;
     unsigned                   done:1;
@@ -565,6 +566,19 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     wc.emit = ngx_http_consent_emit;
     wc.emit_data = fctx;
 
+    fctx->sightings = ngx_http_consent_sightings_create(r);
+    if (fctx->sightings == NULL) {
+        return NGX_ERROR;
+    }
+
+    wc.observe = ngx_http_consent_sighting;
+    wc.observe_data = fctx->sightings;
+
+    if (lcf->unknown_category >= 0) {
+        wc.block_unknown = 1;
+        wc.unknown_category = (unsigned) lcf->unknown_category;
+    }
+
     wc.head_start.p = (const unsigned char *) fctx->fragments[0].data;
     wc.head_start.len = fctx->fragments[0].len;
     wc.head_end.p = (const unsigned char *) fctx->fragments[1].data;
@@ -893,6 +907,7 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
 
     if (b->last_buf) {
         fctx->done = 1;
+        ngx_http_consent_sightings_flush(fctx->sightings);
     }
 
     return NGX_OK;

@@ -196,6 +196,27 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       offsetof(ngx_http_consent_loc_conf_t, csp_nonce),
       NULL },
 
+    { ngx_string("consent_unknown"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE12,
+      ngx_http_consent_unknown,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_consent_report,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report_state"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      offsetof(ngx_http_consent_main_conf_t, report_state),
+      NULL },
+
       ngx_null_command
 };
 
@@ -225,7 +246,7 @@ ngx_module_t  ngx_http_consent_module = {
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
-    NULL,                                  /* exit process */
+    ngx_http_consent_discovery_exit_process,   /* exit process */
     NULL,                                  /* exit master */
     NGX_MODULE_V1_PADDING
 };
@@ -365,6 +386,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->strip_cookies = NGX_CONF_UNSET;
     lcf->inline_max = NGX_CONF_UNSET_SIZE;
     lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->unknown_block = NGX_CONF_UNSET;
     lcf->undecodable = NGX_CONF_UNSET_UINT;
 
     return lcf;
@@ -419,6 +441,10 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         }
 
         conf->policy = cmcf->builtin;
+    }
+
+    if (ngx_http_consent_unknown_merge(cf, prev, conf) != NGX_CONF_OK) {
+        return NGX_CONF_ERROR;
     }
 
     if ((conf->enable || conf->api) && conf->enabled_in.len) {
@@ -493,6 +519,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 
     if (ngx_http_consent_check_servers(cf) != NGX_OK
         || ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
         || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
                                            &cmcf->js_version)

@@ -270,8 +270,8 @@ consent_render_emit_category(consent_builder_t *b,
 
     nservices = 0;
 
-    for (s = 0; s < policy->ndeclared; s++) {
-        if (policy->services[s].category == i) {
+    for (s = 0; s < policy->nservices; s++) {
+        if (consent_render_lists(c, s, i)) {
             nservices++;
         }
     }
@@ -285,8 +285,8 @@ consent_render_emit_category(consent_builder_t *b,
         consent_builder_uint(b, nservices);
         consent_builder_lit(b, ")</summary><ul>");
 
-        for (s = 0; s < policy->ndeclared; s++) {
-            if (policy->services[s].category != i) {
+        for (s = 0; s < policy->nservices; s++) {
+            if (!consent_render_lists(c, s, i)) {
                 continue;
             }
 

@@ -234,8 +234,8 @@ consent_render_page_category(consent_builder_t *b,
 
     nservices = 0;
 
-    for (s = 0; s < policy->ndeclared; s++) {
-        if (policy->services[s].category == i) {
+    for (s = 0; s < policy->nservices; s++) {
+        if (consent_render_lists(c, s, i)) {
             nservices++;
         }
     }
@@ -265,7 +265,7 @@ consent_render_page_category(consent_builder_t *b,
     for (s = 0; s < policy->ndeclared; s++) {
         service = &policy->services[s];
 
-        if (service->category != i) {
+        if (!consent_render_lists(c, s, i)) {
             continue;
         }
 
