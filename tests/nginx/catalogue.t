@@ -79,11 +79,17 @@ my $conf = <<'EOF';
         consent on;
 
         location /_consent/ { consent_api; }
+    }
 
-        location /site/ {
-            alias %%DIR%%/html/;
-            consent_policy %%DIR%%/site.json;
-        }
+    # a server's filter and endpoint share one policy (nginx -t says so)
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        server_name site.example;
+        root %%DIR%%/html;
+        consent on;
+        consent_policy %%DIR%%/site.json;
+
+        location /_consent/ { consent_api; }
     }
 EOF
 
@@ -151,7 +157,7 @@ like($r->{body}, qr{data-service="outbrain" data-src="https://widgets\.outbrain\
     'while Outbrain stays inert');
 
 # The site policy: overrides and first_party.
-$r = get('www.news.example.co.uk', '/site/news.html');
+$r = get('site.example', '/news.html');
 $b = $r->{body};
 is($r->{status}, 200, 'page served with the site policy');
 like($b, qr{<script type="text/plain" data-category="analytics" data-service="taboola" data-src="https://cdn\.taboola\.com/},
