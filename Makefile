@@ -58,8 +58,13 @@ $(BUILD)/core/libconsent.a: $(CORE_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(AUDIT_TOOL): tools/consent-audit.c $(BUILD)/core/libconsent.a
-	$(CC) $(CORE_CFLAGS) $< $(BUILD)/core/libconsent.a $(CORE_LIBS) -o $@
+# consent-audit: main in consent-audit.c, a file per command (audit_*.c)
+AUDIT_SRCS  = tools/consent-audit.c $(sort $(wildcard tools/audit_*.c))
+AUDIT_HDRS  = $(wildcard tools/audit_*.h)
+
+$(AUDIT_TOOL): $(AUDIT_SRCS) $(AUDIT_HDRS) $(BUILD)/core/libconsent.a
+	$(CC) $(CORE_CFLAGS) -Itools $(AUDIT_SRCS) $(BUILD)/core/libconsent.a \
+		$(CORE_LIBS) -lm -o $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 		$(BUILD)/core/libconsent.a

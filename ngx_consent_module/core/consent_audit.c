@@ -44,7 +44,7 @@ static char *consent_audit_seal(json_t *root, int built,
     size_t *len);
 static void consent_audit_end(const consent_audit_record_t *record,
     consent_audit_end_t *end);
-static int consent_audit_is_text(const json_t *value);
+static int consent_audit_is_text(const json_t *value, int legacy);
 static int consent_audit_hmac(const unsigned char *key, size_t key_len,
     const char *prev_hex, const char *body, size_t body_len,
     unsigned char mac[CONSENT_AUDIT_MAC_LEN]);
@@ -815,12 +815,13 @@ consent_audit_fields(consent_audit_record_t *record)
         || !json_is_integer(revision) || json_integer_value(revision) < 0
         || !json_is_boolean(json_object_get(root, "gpc"))
         || !json_is_string(json_object_get(root, "source"))
-        || !consent_audit_is_text(json_object_get(root, "ip"))
-        || !consent_audit_is_text(json_object_get(root, "ua"))
-        || !consent_audit_is_text(json_object_get(root, "lang"))
-        || !consent_audit_is_text(json_object_get(root, "region"))
-        || !consent_audit_is_text(json_object_get(root, "mode"))
-        || !(value == NULL || json_is_null(value)
+        || !consent_audit_is_text(json_object_get(root, "ip"), 0)
+        || !consent_audit_is_text(json_object_get(root, "ua"), 0)
+        || !consent_audit_is_text(json_object_get(root, "lang"), key == NULL)
+        || !consent_audit_is_text(json_object_get(root, "region"),
+                                  key == NULL)
+        || !consent_audit_is_text(json_object_get(root, "mode"), key == NULL)
+        || !((value == NULL && key == NULL) || json_is_null(value)
              || consent_audit_hex_field(root, "texts", raw,
                                         CONSENT_AUDIT_MAC_LEN) == 0))
     {
@@ -834,11 +835,13 @@ consent_audit_fields(consent_audit_record_t *record)
 }
 
 
-/* A string, null, or absent (the fields a record of 2025 lacks). */
+/* A string or null; absent only if legacy (fields records before key ids
+ * lack). */
 static int
-consent_audit_is_text(const json_t *value)
+consent_audit_is_text(const json_t *value, int legacy)
 {
-    return value == NULL || json_is_string(value) || json_is_null(value);
+    return (value == NULL && legacy) || json_is_string(value)
+           || json_is_null(value);
 }
 
 
