@@ -137,14 +137,15 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         /* opened by the master too: workers may not create files there */
         texts.len = value[1].len + sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX)
                     - 1;
-        texts.data = ngx_pnalloc(cf->pool, texts.len);
+        texts.data = ngx_pnalloc(cf->pool, texts.len + 1);
         if (texts.data == NULL) {
             return NGX_CONF_ERROR;
         }
 
+        /* with its NUL, as the names ngx_conf_open_file() is given are */
         ngx_memcpy(ngx_cpymem(texts.data, value[1].data, value[1].len),
                    NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX,
-                   sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX) - 1);
+                   sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX));
 
         log->texts = ngx_conf_open_file(cf->cycle, &texts);
         if (log->texts == NULL) {
