@@ -104,8 +104,11 @@ consent_tool_purge(int argc, char **argv)
     /* a checkpoint must not vouch for records that do not verify */
     rc = consent_tool_verify_logs(p.keys, &log, 1, NULL, stderr);
     if (rc != CONSENT_EXIT_OK) {
-        fprintf(stderr, "consent-audit: \"%s\" does not verify: nothing "
-                "purged\n", log);
+        if (rc == CONSENT_EXIT_FAILED) {
+            fprintf(stderr, "consent-audit: \"%s\" does not verify: "
+                    "nothing purged\n", log);
+        }
+
         goto done;
     }
 

@@ -65,6 +65,8 @@ consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
         removed = json_object_get(record.root, "removed");
         s->purged += (uint64_t) json_integer_value(json_object_get(removed,
                                                                 "records"));
+        s->rotations += (uint64_t) json_integer_value(
+                            json_object_get(removed, "rotations"));
         break;
 
     default:

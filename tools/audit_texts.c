@@ -18,6 +18,7 @@ typedef struct {
     size_t                   hash_len;
     int                      json;
     uint64_t                 found;
+    unsigned                 edited:1;
     const char              *file;
 } consent_tool_show_t;
 
@@ -76,16 +77,21 @@ consent_tool_show_policy(int argc, char **argv)
         show.file = file;
         n++;
 
+        /* the handler stops the reading at the first match */
         rc = consent_tool_each_line(&file, 1, NULL, consent_tool_show_line,
                                     &show);
         free(file);
 
-        if (rc != 0) {
-            return CONSENT_EXIT_USAGE;
-        }
-
         if (show.found) {
             return CONSENT_EXIT_OK;
+        }
+
+        if (show.edited) {
+            return CONSENT_EXIT_FAILED;
+        }
+
+        if (rc != 0) {
+            return CONSENT_EXIT_USAGE;
         }
     }
 
@@ -145,6 +151,7 @@ consent_tool_show_line(void *data, uint32_t file, uint64_t line,
                 "their hash %s (edited)\n", show->file,
                 (unsigned long long) line, hash);
         show->found = 0;
+        show->edited = 1;
         json_decref(root);
         return -1;
     }
