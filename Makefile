@@ -76,6 +76,10 @@ $(BUILD)/tests/mint-cookie: tests/tools/mint-cookie.c $(BUILD)/core/libconsent.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CORE_CFLAGS) $< $(BUILD)/core/libconsent.a $(CORE_LIBS) -o $@
 
+$(BUILD)/tests/audit-gen: tests/tools/audit-gen.c $(BUILD)/core/libconsent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) $< $(BUILD)/core/libconsent.a $(CORE_LIBS) -o $@
+
 # ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
 asan:
 	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
@@ -84,12 +88,13 @@ asan:
 unit: all $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
-integration: all $(BUILD)/tests/mint-cookie
+integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
 
 test: FORCE
 	@tools/deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie \
+		$(BUILD)/tests/audit-gen
 	@$(MAKE) --no-print-directory asan
 	@tests/run-all.pl
 
