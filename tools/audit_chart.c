@@ -320,8 +320,12 @@ consent_chart_x_labels(FILE *out, const consent_chart_t *chart, double step,
             continue;
         }
 
-        fprintf(out, "<text class=\"x\" x=\"%.2f\" y=\"%.0f\">",
-                CONSENT_CHART_LEFT + offset + step * (double) i,
+        /* the last label ends at the plot's edge, not beyond */
+        fprintf(out, "<text class=\"x%s\" x=\"%.2f\" y=\"%.0f\">",
+                i == chart->npoints - 1 && i ? " last" : "",
+                i == chart->npoints - 1 && i
+                ? CONSENT_CHART_W - CONSENT_CHART_RIGHT
+                : CONSENT_CHART_LEFT + offset + step * (double) i,
                 CONSENT_CHART_H - CONSENT_CHART_BOTTOM + 18);
         consent_chart_escape(out, chart->labels[i]);
         fprintf(out, "</text>\n");

@@ -222,7 +222,8 @@ consent_tool_report_html(const char *path, const consent_tool_summary_t *s,
 ".chain pre{white-space:pre-wrap;margin:8px 0 0;font-size:13px}\n"
 "svg.chart{width:100%%;height:auto;display:block}\n"
 "svg .grid{stroke:#e3e7eb}svg text{font-size:12px;fill:#5b6875}\n"
-"svg text.y{text-anchor:end}svg text.x{text-anchor:middle}\n"
+"svg text.y{text-anchor:end}svg text.x{text-anchor:middle}"
+"svg text.x.last{text-anchor:end}\n"
 "svg text.in{fill:#fff;font-weight:600}\n"
 ".legend{list-style:none;padding:0;margin:8px 0;display:flex;"
 "flex-wrap:wrap;gap:6px 18px}\n.swatch{display:inline-block;width:12px;"
@@ -291,11 +292,15 @@ consent_tool_report_html(const char *path, const consent_tool_summary_t *s,
                                  all->decisions),
             consent_tool_percent(all->gpc, all->decisions));
 
-    if (s->rotations || s->checkpoints) {
-        fprintf(out, "<p class=\"meta\">%llu key rotation%s; %llu record%s "
-                "purged before the first record shown.</p>\n",
-                (unsigned long long) s->rotations,
-                s->rotations == 1 ? "" : "s",
+    if (s->rotations) {
+        fprintf(out, "<p class=\"meta\">%llu key rotation%s, each linked by "
+                "a rotate record.</p>\n", (unsigned long long) s->rotations,
+                s->rotations == 1 ? "" : "s");
+    }
+
+    if (s->checkpoints) {
+        fprintf(out, "<p class=\"meta\">%llu older record%s purged "
+                "(retention); the checkpoint keeps their counts.</p>\n",
                 (unsigned long long) s->purged, s->purged == 1 ? "" : "s");
     }
 
