@@ -160,6 +160,10 @@ consent_tool_export_line(void *data, uint32_t file, uint64_t line,
     (void) file;
     (void) line;
 
+    if (e->id && !consent_tool_contains(text, len, e->id, 2 * CONSENT_ID_LEN)) {
+        return 0;
+    }
+
     if (consent_audit_parse(text, len, NULL, 0, &record)
         != CONSENT_AUDIT_OK)
     {

@@ -135,6 +135,11 @@ consent_tool_find_line(void *data, uint32_t file, uint64_t line,
     (void) file;
     (void) line;
 
+    /* only lines with the id are parsed: a search reads, it does not check */
+    if (!consent_tool_contains(text, len, find->id, 2 * CONSENT_ID_LEN)) {
+        return 0;
+    }
+
     if (consent_audit_parse(text, len, NULL, 0, &record)
         != CONSENT_AUDIT_OK)
     {

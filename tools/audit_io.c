@@ -305,6 +305,28 @@ bad:
 
 
 int
+consent_tool_contains(const char *text, size_t len, const char *needle,
+    size_t n)
+{
+    const char  *p, *end;
+
+    if (n == 0 || len < n) {
+        return n == 0;
+    }
+
+    end = text + len - n + 1;
+
+    for (p = text; (p = memchr(p, needle[0], end - p)) != NULL; p++) {
+        if (memcmp(p, needle, n) == 0) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+int
 consent_tool_name_index(const char *const *names, const char *name)
 {
     int  i;

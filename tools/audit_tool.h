@@ -92,6 +92,10 @@ int consent_tool_in_range(const char *ts, const char *since,
 /* An id argument as 32 lowercase hex digits into out; -1 after a message. */
 int consent_tool_id(const char *arg, char out[2 * CONSENT_ID_LEN + 1]);
 
+/* Whether text holds the n bytes of needle (memmem() is a GNU extension). */
+int consent_tool_contains(const char *text, size_t len, const char *needle,
+    size_t n);
+
 /* The index of name in a NULL-terminated list, or -1. */
 int consent_tool_name_index(const char *const *names, const char *name);
 
