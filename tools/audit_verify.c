@@ -65,6 +65,7 @@ typedef struct {
     uint64_t                 rotations;
     uint64_t                 checkpoint_removed;
     uint64_t                 checkpoint_first;
+    uint64_t                 checkpoint_last;
     char                     checkpoint_before[32];
     unsigned char            unknown_key_id[CONSENT_AUDIT_KEY_ID_LEN];
     unsigned                 starts_at_checkpoint:1;
@@ -274,7 +275,10 @@ consent_tool_verify_record(const consent_audit_record_t *record,
                                                             : record->mac,
            CONSENT_AUDIT_MAC_LEN);
     memcpy(r->key_id, record->key_id, CONSENT_AUDIT_KEY_ID_LEN);
-    r->has_key_id = record->has_key_id;
+
+    /* a purge may sign with another key than the records it stands for */
+    r->has_key_id = record->has_key_id
+                    && record->type != CONSENT_AUDIT_CHECKPOINT;
 }
 
 
@@ -288,6 +292,7 @@ consent_tool_verify_line(void *data, uint32_t file, uint64_t line,
     char                     hex[2 * CONSENT_AUDIT_KEY_ID_LEN + 1];
     char                     old[2 * CONSENT_AUDIT_KEY_ID_LEN + 1];
     json_t                  *removed;
+    uint64_t                 first;
     consent_tool_record_t    r;
     consent_audit_record_t   record;
     consent_audit_status_t   status;
@@ -370,22 +375,32 @@ consent_tool_verify_line(void *data, uint32_t file, uint64_t line,
 
     if (record.type == CONSENT_AUDIT_CHECKPOINT) {
         removed = json_object_get(record.root, "removed");
+        first = (uint64_t) json_integer_value(json_object_get(removed,
+                                                              "first_seq"));
 
-        if (v->has_last) {
-            consent_tool_finding(v, file, line, "checkpoint after seq %llu: "
-                                 "a purged log must start with its "
-                                 "checkpoint", (unsigned long long)
-                                 v->last.seq);
+        v->checkpoint_removed += (uint64_t) json_integer_value(
+                                     json_object_get(removed, "records"));
+        snprintf(v->checkpoint_before, sizeof(v->checkpoint_before), "%s",
+                 json_string_value(json_object_get(record.root, "before")));
+        v->checkpoint_last = record.seq;
+
+        if (!v->has_last) {
+            v->starts_at_checkpoint = 1;
+            v->checkpoint_first = first;
+
+        } else if (first == v->last.seq + 1 && !v->last_edited) {
+            /* the next file purged whole: its checkpoint follows this one */
+            json_decref(record.root);
+            v->last = r;
+            return 0;
 
         } else {
-            v->starts_at_checkpoint = 1;
-            v->checkpoint_removed = (uint64_t) json_integer_value(
-                                        json_object_get(removed, "records"));
-            v->checkpoint_first = (uint64_t) json_integer_value(
-                                      json_object_get(removed, "first_seq"));
-            snprintf(v->checkpoint_before, sizeof(v->checkpoint_before),
-                     "%s", json_string_value(json_object_get(record.root,
-                                                             "before")));
+            consent_tool_finding(v, file, line, "checkpoint after seq %llu: "
+                                 "it stands for seq %llu to %llu, so a "
+                                 "purged log must start with it",
+                                 (unsigned long long) v->last.seq,
+                                 (unsigned long long) first,
+                                 (unsigned long long) record.seq);
         }
     }
 
@@ -741,7 +756,8 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
     fprintf(v->out, "consent-audit: OK: %llu record%s, seq %llu to %llu, every MAC "
            "and link holds; last mac %s%s\n",
            (unsigned long long) v->records, v->records == 1 ? "" : "s",
-           (unsigned long long) v->first_seq + v->starts_at_checkpoint,
+           (unsigned long long) (v->starts_at_checkpoint
+                                 ? v->checkpoint_last + 1 : v->first_seq),
            (unsigned long long) v->last.seq, hex,
            v->first_seq == 1 || v->starts_at_checkpoint
            ? "" : " (the chain starts before the first file given)");
@@ -753,7 +769,7 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
                v->checkpoint_removed == 1 ? "" : "s",
                v->checkpoint_before,
                (unsigned long long) v->checkpoint_first,
-               (unsigned long long) v->first_seq);
+               (unsigned long long) v->checkpoint_last);
     }
 
     if (v->rotations) {
