@@ -64,6 +64,8 @@ struct ngx_http_consent_audit_log_s {
 };
 
 
+static char *ngx_http_consent_audit_texts_file(ngx_conf_t *cf,
+    ngx_http_consent_audit_log_t *log, ngx_str_t *value, ngx_uint_t nargs);
 static ngx_int_t ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone,
     void *data);
 static ngx_int_t ngx_http_consent_audit_key(ngx_http_request_t *r,
@@ -89,7 +91,7 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
-    ngx_str_t                       *value, name, target, zone_name, texts;
+    ngx_str_t                       *value, name, target, zone_name;
     ngx_http_consent_audit_log_t    *log;
     ngx_http_consent_audit_zone_t   *zone;
 
@@ -108,7 +110,7 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     cscf->audit_log = log;
 
     if (ngx_strcmp(value[1].data, "off") == 0) {
-        return NGX_CONF_OK;
+        return cf->args->nelts == 2 ? NGX_CONF_OK : "takes no texts= with off";
     }
 
     if (ngx_strncmp(value[1].data, "syslog:", 7) == 0) {
@@ -133,24 +135,12 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         /* ngx_conf_open_file() gives the full name, NUL-terminated */
         target = log->file->name;
         name = log->file->name;
+    }
 
-        /* opened by the master too: workers may not create files there */
-        texts.len = value[1].len + sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX)
-                    - 1;
-        texts.data = ngx_pnalloc(cf->pool, texts.len + 1);
-        if (texts.data == NULL) {
-            return NGX_CONF_ERROR;
-        }
-
-        /* with its NUL, as the names ngx_conf_open_file() is given are */
-        ngx_memcpy(ngx_cpymem(texts.data, value[1].data, value[1].len),
-                   NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX,
-                   sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX));
-
-        log->texts = ngx_conf_open_file(cf->cycle, &texts);
-        if (log->texts == NULL) {
-            return NGX_CONF_ERROR;
-        }
+    if (ngx_http_consent_audit_texts_file(cf, log, value, cf->args->nelts)
+        != NGX_CONF_OK)
+    {
+        return NGX_CONF_ERROR;
     }
 
     /* every server logging to one target shares one chain */
@@ -181,6 +171,68 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
         log->zone->init = ngx_http_consent_audit_init_zone;
         log->zone->data = zone;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+/*
+ * texts=PATH | texts=off; the default is PATH.texts.jsonl next to a log
+ * file, none for syslog and devices (/dev/stdout has no "next to").  The
+ * file is opened by the master, like the log: workers may not be allowed
+ * to create files there.
+ */
+static char *
+ngx_http_consent_audit_texts_file(ngx_conf_t *cf,
+    ngx_http_consent_audit_log_t *log, ngx_str_t *value, ngx_uint_t nargs)
+{
+    ngx_str_t  texts;
+
+    if (nargs == 3) {
+        if (ngx_strncmp(value[2].data, "texts=", 6) != 0) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "invalid parameter "
+                               "\"%V\": only texts=PATH or texts=off",
+                               &value[2]);
+            return NGX_CONF_ERROR;
+        }
+
+        texts.data = value[2].data + 6;
+        texts.len = value[2].len - 6;
+
+        if (texts.len == 0) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "texts= needs a path "
+                               "or off");
+            return NGX_CONF_ERROR;
+        }
+
+        if (ngx_strcmp(texts.data, "off") == 0) {
+            return NGX_CONF_OK;
+        }
+
+    } else {
+        if (log->file == NULL
+            || ngx_strncmp(log->file->name.data, "/dev/", 5) == 0)
+        {
+            return NGX_CONF_OK;
+        }
+
+        texts.len = value[1].len + sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX)
+                    - 1;
+        texts.data = ngx_pnalloc(cf->pool, texts.len + 1);
+        if (texts.data == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        /* with its NUL, as the names ngx_conf_open_file() is given are */
+        ngx_memcpy(ngx_cpymem(texts.data, value[1].data, value[1].len),
+                   NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX,
+                   sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX));
+    }
+
+    log->texts = ngx_conf_open_file(cf->cycle, &texts);
+    if (log->texts == NULL) {
+        return NGX_CONF_ERROR;
     }
 
     return NGX_CONF_OK;

@@ -258,6 +258,8 @@ is($rc, 2, 'stats --by week: usage');
 is($rc, 0, '--help');
 like($out, qr/^NAME\n.*^SYNOPSIS\n.*^EXIT STATUS\n/ms, '--help is man-style');
 
+ok(!-e '/dev/full.texts.jsonl', 'no texts file next to a device');
+
 $t->stop;
 $t->check_logs(allow => qr/full\.log|\/dev\/full/);
 
@@ -282,5 +284,23 @@ EOF
 ($status, $text) = $c->test_config;
 isnt($status, 0, 'syslog without server refused');
 like($text, qr/no syslog server specified/, 'syslog without server: said');
+
+$c->write_config(<<'EOF');
+    consent_secret %%DIR%%/consent.key;
+    consent_audit_log %%DIR%%/a.log colour=red;
+    server { listen 127.0.0.1:%%PORT%%; }
+EOF
+($status, $text) = $c->test_config;
+isnt($status, 0, 'unknown consent_audit_log parameter refused');
+like($text, qr/invalid parameter "colour=red": only texts=PATH or texts=off in .*nginx\.conf:\d+/,
+    'unknown parameter: said, with file and line');
+
+$c->write_config(<<'EOF');
+    consent_secret %%DIR%%/consent.key;
+    consent_audit_log off texts=off;
+    server { listen 127.0.0.1:%%PORT%%; }
+EOF
+($status, $text) = $c->test_config;
+isnt($status, 0, 'off with texts= refused');
 
 done_testing;

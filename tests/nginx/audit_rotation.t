@@ -50,6 +50,18 @@ $extra
         consent_audit_log %%DIR%%/logs/builtin.log;
         location /_consent/ { consent_api; }
     }
+
+    server {
+        listen 127.0.0.1:%%PORT2%%;
+        consent_audit_log %%DIR%%/logs/other.log texts=%%DIR%%/shown.jsonl;
+        location /_consent/ { consent_api; }
+    }
+
+    server {
+        listen 127.0.0.1:%%PORT3%%;
+        consent_audit_log %%DIR%%/logs/none.log texts=off;
+        location /_consent/ { consent_api; }
+    }
 EOF
 }
 
@@ -187,6 +199,14 @@ is(scalar @sets, 2, 'each set written once');
 ($rc, $out) = audit('show-policy', substr(field($b[0], 'texts'), 0, 12),
     "$dir/logs/builtin.log");
 like($out, qr/language de/, 'show-policy by prefix: the German texts');
+
+decide(2, 'action=accept_all');
+decide(3, 'action=accept_all');
+is(scalar(lines("$dir/shown.jsonl")), 1, 'texts=PATH: the sets go there');
+ok(!-e "$dir/logs/other.log.texts.jsonl", 'texts=PATH: not next to the log');
+ok(!-e "$dir/logs/none.log.texts.jsonl", 'texts=off: no texts file');
+like((lines("$dir/logs/none.log"))[0], qr/"texts":"[0-9a-f]{64}"/,
+    'texts=off: the record still names the hash');
 
 # 6. export, report and purge on the real log.
 ($rc, $out) = audit('export', '--format', 'csv', "$log.1", $log);
