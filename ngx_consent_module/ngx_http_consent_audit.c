@@ -86,6 +86,12 @@ static ngx_int_t ngx_http_consent_audit_syslog(ngx_syslog_peer_t *peer,
     u_char *line, size_t len, uint64_t ts_ms, ngx_log_t *error_log);
 
 
+/* per worker: a worker is one thread, and policies live as long as it */
+static ngx_http_consent_audit_texts_t  ngx_http_consent_audit_texts_cache[
+                                           NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE];
+static ngx_uint_t                      ngx_http_consent_audit_texts_next;
+
+
 char *
 ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
@@ -541,21 +547,20 @@ static ngx_http_consent_audit_texts_t *
 ngx_http_consent_audit_texts(consent_policy_t *policy, const char *lang,
     ngx_log_t *error_log)
 {
-    u_char                                 *line;
-    size_t                                  len;
-    ngx_uint_t                              i;
-    ngx_http_consent_audit_texts_t         *t;
-    static ngx_uint_t                       next;
-    static ngx_http_consent_audit_texts_t   cache[
-                                          NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE];
+    u_char                          *line;
+    size_t                           len;
+    ngx_uint_t                       i;
+    ngx_http_consent_audit_texts_t  *t;
 
     for (i = 0; i < NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE; i++) {
-        if (cache[i].policy == policy && cache[i].lang == lang) {
-            return &cache[i];
+        if (ngx_http_consent_audit_texts_cache[i].policy == policy
+            && ngx_http_consent_audit_texts_cache[i].lang == lang)
+        {
+            return &ngx_http_consent_audit_texts_cache[i];
         }
     }
 
-    t = &cache[next];
+    t = &ngx_http_consent_audit_texts_cache[ngx_http_consent_audit_texts_next];
 
     line = (u_char *) consent_audit_texts(policy, lang, t->hash, &len);
     if (line == NULL) {
@@ -571,7 +576,8 @@ ngx_http_consent_audit_texts(consent_policy_t *policy, const char *lang,
     t->line = line;
     t->len = len;
 
-    next = (next + 1) % NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE;
+    ngx_http_consent_audit_texts_next = (ngx_http_consent_audit_texts_next + 1)
+                                        % NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE;
 
     return t;
 }

@@ -714,19 +714,19 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
 
     /* a wrong key fails every line: say so once */
     if (v->records && v->verified == 0) {
-        fprintf(v->out, "consent-audit: FAILED: no record verifies with this key: "
-               "is it the consent_audit_key (--key) or the first "
-               "consent_secret (--secret) of the nginx that wrote the "
-               "log? (key ids given: %s)\n", key_ids);
+        fprintf(v->out, "consent-audit: FAILED: no record verifies with "
+                "this key: is it the consent_audit_key (--key) or the first "
+                "consent_secret (--secret) of the nginx that wrote the "
+                "log? (key ids given: %s)\n", key_ids);
         return;
     }
 
     if (v->no_key) {
         consent_hex(v->unknown_key_id, CONSENT_AUDIT_KEY_ID_LEN, hex);
-        fprintf(v->out, "consent-audit: %llu record%s signed with key id %s, which "
-               "no key given has (key ids given: %s): add it with --key or "
-               "--secret\n", (unsigned long long) v->no_key,
-               v->no_key == 1 ? " is" : "s are", hex, key_ids);
+        fprintf(v->out, "consent-audit: %llu record%s signed with key id "
+                "%s, which no key given has (key ids given: %s): add it "
+                "with --key or --secret\n", (unsigned long long) v->no_key,
+                v->no_key == 1 ? " is" : "s are", hex, key_ids);
     }
 
     if (v->nfindings || v->no_key) {
@@ -735,14 +735,15 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
 
         for (i = 0; i < v->nfindings; i++) {
             fprintf(v->out, "%s:%llu: %s\n", logs[v->findings[i].file],
-                   (unsigned long long) v->findings[i].line,
-                   v->findings[i].text);
+                    (unsigned long long) v->findings[i].line,
+                    v->findings[i].text);
         }
 
-        fprintf(v->out, "consent-audit: FAILED: %zu finding%s in %llu line%s\n",
-               v->nfindings + (v->no_key != 0),
-               v->nfindings + (v->no_key != 0) == 1 ? "" : "s",
-               (unsigned long long) v->lines, v->lines == 1 ? "" : "s");
+        fprintf(v->out, "consent-audit: FAILED: %zu finding%s in %llu "
+                "line%s\n",
+                v->nfindings + (v->no_key != 0),
+                v->nfindings + (v->no_key != 0) == 1 ? "" : "s",
+                (unsigned long long) v->lines, v->lines == 1 ? "" : "s");
         return;
     }
 
@@ -753,30 +754,30 @@ consent_tool_verify_report(consent_tool_verify_t *v, char **logs)
 
     consent_hex(v->last.mac, CONSENT_AUDIT_MAC_LEN, hex);
 
-    fprintf(v->out, "consent-audit: OK: %llu record%s, seq %llu to %llu, every MAC "
-           "and link holds; last mac %s%s\n",
-           (unsigned long long) v->records, v->records == 1 ? "" : "s",
-           (unsigned long long) (v->starts_at_checkpoint
-                                 ? v->checkpoint_last + 1 : v->first_seq),
-           (unsigned long long) v->last.seq, hex,
-           v->first_seq == 1 || v->starts_at_checkpoint
-           ? "" : " (the chain starts before the first file given)");
+    fprintf(v->out, "consent-audit: OK: %llu record%s, seq %llu to %llu, "
+            "every MAC and link holds; last mac %s%s\n",
+            (unsigned long long) v->records, v->records == 1 ? "" : "s",
+            (unsigned long long) (v->starts_at_checkpoint
+                                  ? v->checkpoint_last + 1 : v->first_seq),
+            (unsigned long long) v->last.seq, hex,
+            v->first_seq == 1 || v->starts_at_checkpoint
+            ? "" : " (the chain starts before the first file given)");
 
     if (v->starts_at_checkpoint) {
         fprintf(v->out, "consent-audit: the log starts at a checkpoint: %llu "
-               "record%s before %s purged, seq %llu to %llu\n",
-               (unsigned long long) v->checkpoint_removed,
-               v->checkpoint_removed == 1 ? "" : "s",
-               v->checkpoint_before,
-               (unsigned long long) v->checkpoint_first,
-               (unsigned long long) v->checkpoint_last);
+                "record%s before %s purged, seq %llu to %llu\n",
+                (unsigned long long) v->checkpoint_removed,
+                v->checkpoint_removed == 1 ? "" : "s",
+                v->checkpoint_before,
+                (unsigned long long) v->checkpoint_first,
+                (unsigned long long) v->checkpoint_last);
     }
 
     if (v->rotations) {
-        fprintf(v->out, "consent-audit: %llu key rotation%s, each linked by a rotate "
-               "record (key ids given: %s)\n",
-               (unsigned long long) v->rotations,
-               v->rotations == 1 ? "" : "s", key_ids);
+        fprintf(v->out, "consent-audit: %llu key rotation%s, each linked "
+                "by a rotate record (key ids given: %s)\n",
+                (unsigned long long) v->rotations,
+                v->rotations == 1 ? "" : "s", key_ids);
     }
 }
 

@@ -722,7 +722,8 @@ test_texts(void)
     size_t              len, again_len, de_len;
     json_t             *root;
     json_error_t        error;
-    unsigned char       hash[CONSENT_AUDIT_MAC_LEN], hash2[CONSENT_AUDIT_MAC_LEN];
+    unsigned char       hash[CONSENT_AUDIT_MAC_LEN];
+    unsigned char       hash2[CONSENT_AUDIT_MAC_LEN];
     unsigned char       hash_de[CONSENT_AUDIT_MAC_LEN];
     consent_policy_t   *sp;
 
