@@ -2,7 +2,8 @@
 # consent-audit on a synthetic log of RECORDS records (default 1 000 000,
 # 365 days, two keys with one rotation): wall time and maximum resident set
 # size (/usr/bin/time -v) of verify, export csv and jsonl, stats, report
-# --html and find.  Results as in docs/audit.md.
+# --html and find; CPU seconds (user + system) too, which depend less on
+# what else the machine runs.  Results as in docs/audit.md.
 # Usage: bench/audit.sh [RECORDS]
 set -e
 cd "$(dirname "$0")/.."
@@ -18,14 +19,16 @@ build/tests/audit-gen --policy ngx_consent_module/assets/policy.json \
     --texts "$dir/consent.log.texts.jsonl" > "$dir/consent.log"
 id=$(sed -n '2p' "$dir/consent.log" | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
 echo "$records records, $(du -m "$dir/consent.log" | cut -f1) MB"
-printf '%-10s %10s %12s\n' command seconds max_rss_kb
+printf '%-10s %10s %8s %12s\n' command wall cpu_s max_rss_kb
 run() {
     name=$1
     shift
     /usr/bin/time -v build/consent-audit "$@" > "$dir/out" 2> "$dir/time" \
         || { tail -3 "$dir/time"; exit 1; }
-    printf '%-10s %10s %12s\n' "$name" \
+    printf '%-10s %10s %8s %12s\n' "$name" \
         "$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$dir/time")" \
+        "$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' \
+            "$dir/time")" \
         "$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time")"
 }
 keys="--key $dir/k1.key --key $dir/k2.key"
