@@ -1,5 +1,5 @@
 # ngx_consent: see README.md.  Targets: all run test bench fuzz unit
-# integration browser asan coverage clean.
+# integration browser asan coverage catalogue clean.
 
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
@@ -24,7 +24,7 @@ UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
                 $(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test unit integration browser fuzz bench run asan \
-        valgrind coverage clean FORCE
+        valgrind coverage catalogue clean FORCE
 
 all: deps $(MODULE) $(AUDIT_TOOL)
 
@@ -112,6 +112,19 @@ fuzz: all
 # COVERAGE_FLAGS=--verbose adds the per-page table.
 coverage: all
 	@tools/coverage/run.sh $(COVERAGE_FLAGS)
+
+# The tracker catalogue (docs/catalogue.md), regenerated from the pinned
+# third-party-web, the Open Cookie Database (CATALOGUE_OCD=CSV to point
+# elsewhere than ../shared/data) and tools/catalogue/overrides.json.
+CATALOGUE_DIR = tools/catalogue
+
+catalogue: $(CATALOGUE_DIR)/node_modules/.package-lock.json
+	node $(CATALOGUE_DIR)/generate.mjs --report
+
+# npm ci rewrites this file; npm gives the package files a fixed old mtime.
+$(CATALOGUE_DIR)/node_modules/.package-lock.json: \
+		$(CATALOGUE_DIR)/package-lock.json
+	cd $(CATALOGUE_DIR) && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf $(BUILD)

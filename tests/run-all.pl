@@ -3,6 +3,7 @@
 # Runs every suite of `make test` through TAP::Harness and ends with one
 # summary line: "make test: N passed, N failed, N skipped".
 #   unit       core unit tests (C programs printing TAP)
+#   catalogue  the committed tracker catalogue (docs/catalogue.md)
 #   nginx      integration tests against real nginx with the module
 #   asan       the same tests with the ASan+UBSan build of the module
 #   valgrind   a subset under valgrind
@@ -20,10 +21,11 @@ use FindBin;
 
 chdir "$FindBin::Bin/.." or die;
 my $build = $ENV{BUILD} || 'build';
-my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz coverage');
+my @suites = split ' ', ($ENV{SUITES} || 'unit catalogue nginx asan valgrind browser fuzz coverage');
 
 my %files = (
     unit => [glob "$build/tests/unit/test_*"],
+    catalogue => [glob 'tests/catalogue/*.t'],
     nginx => [glob 'tests/nginx/*.t'],
     asan => [glob 'tests/nginx/*.t'],
     valgrind => [grep { -e } map { "tests/nginx/$_.t" }

@@ -109,11 +109,15 @@ consent_tool_spool(void)
 }
 
 
-/* Key files are read as nginx reads them: the bytes, less final newlines. */
+/*
+ * Key files are read as nginx reads them: up to one byte more than the
+ * limit, then the core's rules.
+ */
 int
 consent_tool_add_key(consent_tool_keys_t *keys, const char *path, int secret)
 {
     FILE                 *f;
+    char                  err[128];
     size_t                n;
     unsigned char        *key, derived[CONSENT_AUDIT_MAC_LEN];
     consent_audit_key_t  *k;
@@ -133,7 +137,7 @@ consent_tool_add_key(consent_tool_keys_t *keys, const char *path, int secret)
         return -1;
     }
 
-    n = fread(key, 1, CONSENT_TOOL_KEY_MAX, f);
+    n = fread(key, 1, CONSENT_KEY_FILE_MAX + 1, f);
 
     if (ferror(f)) {
         fprintf(stderr, "consent-audit: cannot read the key file \"%s\": "
@@ -142,39 +146,25 @@ consent_tool_add_key(consent_tool_keys_t *keys, const char *path, int secret)
         return -1;
     }
 
-    if (n == CONSENT_TOOL_KEY_MAX && fgetc(f) != EOF) {
-        fprintf(stderr, "consent-audit: the key file \"%s\" is larger than "
-                "%d bytes, which nginx refuses too\n", path,
-                CONSENT_TOOL_KEY_MAX);
-        fclose(f);
-        return -1;
-    }
-
     fclose(f);
-
-    while (n > 0 && (key[n - 1] == '\n' || key[n - 1] == '\r')) {
-        n--;
-    }
-
-    if (n < CONSENT_MIN_SECRET_LEN) {
-        fprintf(stderr, "consent-audit: the key in \"%s\" has %zu bytes; "
-                "nginx needs at least %d, so this is not its key file\n",
-                path, n, CONSENT_MIN_SECRET_LEN);
-        return -1;
-    }
 
     k = &keys->keys[keys->nkeys];
     k->key = key;
-    k->len = n;
+
+    if (consent_key_from_file_bytes(key, n, &k->len, err, sizeof(err)) != 0) {
+        fprintf(stderr, "consent-audit: key file \"%s\": %s (nginx "
+                "refuses it too)\n", path, err);
+        return -1;
+    }
 
     if (secret) {
         /* the derived key replaces the secret in place */
-        if (consent_audit_key_derive(key, n, derived) != 0) {
+        if (consent_audit_key_derive(key, k->len, derived) != 0) {
             fprintf(stderr, "consent-audit: cannot derive the audit key\n");
             return -1;
         }
 
-        OPENSSL_cleanse(key, CONSENT_TOOL_KEY_MAX);
+        OPENSSL_cleanse(key, CONSENT_KEY_FILE_MAX + 1);
         memcpy(key, derived, CONSENT_AUDIT_MAC_LEN);
         OPENSSL_cleanse(derived, sizeof(derived));
         k->len = CONSENT_AUDIT_MAC_LEN;

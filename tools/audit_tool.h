@@ -14,7 +14,6 @@
 #include "consent_cookie.h"
 
 
-#define CONSENT_TOOL_KEY_MAX   4096     /* as nginx reads key files */
 #define CONSENT_TOOL_KEYS_MAX  16
 
 #define CONSENT_EXIT_OK       0
@@ -29,7 +28,8 @@ typedef int (*consent_tool_line_pt)(void *data, uint32_t file, uint64_t line,
 /* The keys given with --key and --secret, in order. */
 typedef struct {
     consent_audit_key_t      keys[CONSENT_TOOL_KEYS_MAX];
-    unsigned char            bytes[CONSENT_TOOL_KEYS_MAX][CONSENT_TOOL_KEY_MAX];
+    unsigned char            bytes[CONSENT_TOOL_KEYS_MAX]
+                                  [CONSENT_KEY_FILE_MAX + 1];
     size_t                   nkeys;
 } consent_tool_keys_t;
 

@@ -73,15 +73,24 @@ fuzz_policy(const char *p, size_t n)
 static void
 fuzz_cookie(const char *p, size_t n)
 {
-    char              again[CONSENT_COOKIE_LEN];
-    consent_state_t   state;
-    consent_status_t  status;
+    char                    again[CONSENT_COOKIE_LEN];
+    consent_state_t         state;
+    consent_status_t        status;
+    consent_cookie_check_t  check;
 
-    status = consent_cookie_verify(p, n, &key, 1, 1000, 100, 1, &state);
+    memset(&check, 0, sizeof(check));
+    check.keys = &key;
+    check.nkeys = 1;
+    check.now = 1000;
+    check.max_age = 100;
+    check.revision = 1;
 
-    /* only the encoder's own output is authentic: no second spelling */
-    if (status == CONSENT_STATUS_VALID || status == CONSENT_STATUS_STALE) {
-        if (consent_cookie_encode(&state, &key, again) != 0
+    status = consent_cookie_verify(p, n, &check, &state);
+
+    /* only the encoder's own output is valid: no second spelling */
+    if (status == CONSENT_STATUS_VALID) {
+        if (consent_cookie_encode(&state, &key, check.fingerprint, again)
+            != 0
             || n != CONSENT_COOKIE_LEN
             || memcmp(again, p, n) != 0)
         {
