@@ -75,6 +75,11 @@ static ngx_http_consent_audit_texts_t *ngx_http_consent_audit_texts(
 static ngx_int_t ngx_http_consent_audit_texts_write(
     ngx_http_consent_audit_log_t *log, ngx_http_consent_audit_chain_t *chain,
     ngx_http_consent_audit_texts_t *texts, ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_append(
+    ngx_http_consent_audit_log_t *log, ngx_http_consent_audit_zone_t *zone,
+    consent_policy_t *policy, consent_audit_entry_t *entry,
+    consent_audit_key_t *key, ngx_http_consent_audit_texts_t *texts,
+    ngx_log_t *error_log);
 static void ngx_http_consent_audit_recover(ngx_http_consent_audit_log_t *log,
     ngx_http_consent_audit_zone_t *zone, ngx_log_t *error_log);
 static ngx_int_t ngx_http_consent_audit_emit(
@@ -314,13 +319,9 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
 {
     char                             node[CONSENT_AUDIT_NODE_MAX + 1];
     char                             ip[CONSENT_AUDIT_IP_LEN];
-    u_char                          *line, *rotate, *buf, *p;
     u_char                           key_buf[CONSENT_AUDIT_MAC_LEN];
-    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
-    u_char                           rotate_mac[CONSENT_AUDIT_MAC_LEN];
-    size_t                           len, rotate_len, node_len;
+    size_t                           node_len;
     ngx_int_t                        rc;
-    struct timeval                   tv;
     ngx_table_elt_t                 *h;
     consent_policy_t                *policy;
     consent_audit_key_t              key;
@@ -328,7 +329,6 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     ngx_http_consent_ctx_t          *ctx;
     ngx_http_consent_audit_log_t    *log;
     ngx_http_consent_audit_zone_t   *zone;
-    ngx_http_consent_audit_chain_t  *chain;
     ngx_http_consent_audit_texts_t  *texts;
     ngx_http_consent_srv_conf_t     *cscf;
     ngx_http_consent_loc_conf_t     *lcf;
@@ -395,7 +395,6 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     }
 
     zone = log->zone->data;
-    chain = zone->chain;
 
     /*
      * Sequence, MAC and write under one lock: the order in the file is
@@ -404,59 +403,94 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
 
     ngx_shmtx_lock(&zone->shpool->mutex);
 
+    rc = ngx_http_consent_audit_append(log, zone, policy, &entry, &key,
+                                       texts, r->connection->log);
+
+    ngx_shmtx_unlock(&zone->shpool->mutex);
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "consent audit: seq %uL %s", entry.seq,
+                   rc == NGX_OK ? "written" : "failed");
+
+    ngx_explicit_memzero(key_buf, sizeof(key_buf));
+    ngx_explicit_memzero(&key, sizeof(key));
+
+    return rc;
+}
+
+
+/*
+ * Under the zone's mutex: the texts, then the record (after a rotate
+ * record when the key changed) in one write, and the chain moved on.
+ */
+static ngx_int_t
+ngx_http_consent_audit_append(ngx_http_consent_audit_log_t *log,
+    ngx_http_consent_audit_zone_t *zone, consent_policy_t *policy,
+    consent_audit_entry_t *entry, consent_audit_key_t *key,
+    ngx_http_consent_audit_texts_t *texts, ngx_log_t *error_log)
+{
+    u_char                          *line, *rotate, *buf, *p;
+    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+    u_char                           rotate_mac[CONSENT_AUDIT_MAC_LEN];
+    size_t                           len, rotate_len;
+    ngx_int_t                        rc;
+    struct timeval                   tv;
+    ngx_http_consent_audit_chain_t  *chain;
+
+    chain = zone->chain;
+
     if (chain->pending_seq) {
-        ngx_http_consent_audit_recover(log, zone, r->connection->log);
+        ngx_http_consent_audit_recover(log, zone, error_log);
     }
 
-    rotate = NULL;
-    rotate_len = 0;
-    line = NULL;
-    buf = NULL;
-    rc = NGX_ERROR;
-
-    /* the sidecar first: no record names texts that cannot be shown */
-    if (ngx_http_consent_audit_texts_write(log, chain, texts,
-                                           r->connection->log)
+    /* the texts first: no record names texts that cannot be shown */
+    if (ngx_http_consent_audit_texts_write(log, chain, texts, error_log)
         != NGX_OK)
     {
-        goto done;
+        return NGX_ERROR;
     }
 
     ngx_gettimeofday(&tv);
-    entry.ts_ms = (uint64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000;
+    entry->ts_ms = (uint64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000;
+
+    rotate = NULL;
+    rotate_len = 0;
 
     /* the first record under a new key links the chain of the old one */
     if (chain->end.seq
         && (!chain->end.has_key_id
-            || ngx_memcmp(chain->end.key_id, key.id,
+            || ngx_memcmp(chain->end.key_id, key->id,
                           CONSENT_AUDIT_KEY_ID_LEN) != 0))
     {
-        rotate = (u_char *) consent_audit_rotate_line(entry.ts_ms, node,
-                                                      &chain->end, &key,
+        rotate = (u_char *) consent_audit_rotate_line(entry->ts_ms,
+                                                      entry->node,
+                                                      &chain->end, key,
                                                       rotate_mac,
                                                       &rotate_len);
         if (rotate == NULL) {
             goto failed;
         }
 
-        entry.seq = chain->end.seq + 2;
-        ngx_memcpy(entry.prev, rotate_mac, CONSENT_AUDIT_MAC_LEN);
+        entry->seq = chain->end.seq + 2;
+        ngx_memcpy(entry->prev, rotate_mac, CONSENT_AUDIT_MAC_LEN);
 
     } else {
-        entry.seq = chain->end.seq + 1;
-        ngx_memcpy(entry.prev, chain->end.mac, CONSENT_AUDIT_MAC_LEN);
+        entry->seq = chain->end.seq + 1;
+        ngx_memcpy(entry->prev, chain->end.mac, CONSENT_AUDIT_MAC_LEN);
     }
 
-    line = (u_char *) consent_audit_line(policy, &entry, &key, mac, &len);
+    line = (u_char *) consent_audit_line(policy, entry, key, mac, &len);
     if (line == NULL) {
+        free(rotate);
         goto failed;
     }
 
     /* both records in one write() */
     buf = line;
+    rc = NGX_ERROR;
 
     if (rotate) {
-        buf = ngx_alloc(rotate_len + len, r->connection->log);
+        buf = ngx_alloc(rotate_len + len, error_log);
         if (buf == NULL) {
             goto done;
         }
@@ -466,35 +500,21 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
         len += rotate_len;
     }
 
-    chain->pending_seq = entry.seq;
+    chain->pending_seq = entry->seq;
     ngx_memcpy(chain->pending_mac, mac, CONSENT_AUDIT_MAC_LEN);
 
-    rc = ngx_http_consent_audit_emit(log, buf, len, entry.ts_ms,
-                                     r->connection->log);
+    rc = ngx_http_consent_audit_emit(log, buf, len, entry->ts_ms, error_log);
 
     if (rc == NGX_OK) {
-        chain->end.seq = entry.seq;
+        chain->end.seq = entry->seq;
         ngx_memcpy(chain->end.mac, mac, CONSENT_AUDIT_MAC_LEN);
-        ngx_memcpy(chain->end.key_id, key.id, CONSENT_AUDIT_KEY_ID_LEN);
+        ngx_memcpy(chain->end.key_id, key->id, CONSENT_AUDIT_KEY_ID_LEN);
         chain->end.has_key_id = 1;
     }
 
     chain->pending_seq = 0;
 
-    goto done;
-
-failed:
-
-    ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
-                  "consent: cannot build the audit record");
-
 done:
-
-    ngx_shmtx_unlock(&zone->shpool->mutex);
-
-    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "consent audit: seq %uL %s", entry.seq,
-                   rc == NGX_OK ? "written" : "failed");
 
     if (buf != line) {
         ngx_free(buf);
@@ -502,10 +522,15 @@ done:
 
     free(line);
     free(rotate);
-    ngx_explicit_memzero(key_buf, sizeof(key_buf));
-    ngx_explicit_memzero(&key, sizeof(key));
 
     return rc;
+
+failed:
+
+    ngx_log_error(NGX_LOG_ALERT, error_log, 0,
+                  "consent: cannot build the audit record");
+
+    return NGX_ERROR;
 }
 
 
