@@ -82,6 +82,13 @@ consent_tool_report(int argc, char **argv)
             continue;
         }
 
+        switch (consent_tool_summary_option(s, argc, argv, &i)) {
+        case -1:
+            goto done;
+        case 1:
+            continue;
+        }
+
         if (i + 1 < argc && strcmp(argv[i], "--html") == 0) {
             html = argv[++i];
             continue;

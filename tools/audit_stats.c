@@ -42,6 +42,13 @@ consent_tool_stats(int argc, char **argv)
     rc = CONSENT_EXIT_USAGE;
 
     for (i = 0; i < argc; i++) {
+        switch (consent_tool_summary_option(s, argc, argv, &i)) {
+        case -1:
+            goto done;
+        case 1:
+            continue;
+        }
+
         if (strcmp(argv[i], "--by") == 0 && i + 1 < argc) {
             by = argv[++i];
 

@@ -70,6 +70,10 @@ consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
         break;
 
     default:
+        if (!consent_tool_in_range(record.ts, s->since, s->until)) {
+            break;
+        }
+
         rc = consent_tool_summary_record(s, &record);
 
         if (rc != 0) {
@@ -172,6 +176,34 @@ consent_tool_summary_record(consent_tool_summary_t *s,
     consent_tool_group_add(g, action, gpc, granted, offered);
 
     return 0;
+}
+
+
+int
+consent_tool_summary_option(consent_tool_summary_t *s, int argc, char **argv,
+    int *i)
+{
+    const char  **date;
+
+    if (strcmp(argv[*i], "--since") == 0) {
+        date = &s->since;
+
+    } else if (strcmp(argv[*i], "--until") == 0) {
+        date = &s->until;
+
+    } else {
+        return 0;
+    }
+
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "consent-audit: %s needs a DATE\n", argv[*i]);
+        return -1;
+    }
+
+    *date = consent_tool_date(argv[*i], argv[*i + 1]);
+    *i += 1;
+
+    return *date ? 1 : -1;
 }
 
 

@@ -42,6 +42,9 @@ typedef struct {
 } consent_tool_groups_t;
 
 typedef struct {
+    const char              *since;        /* decisions counted: the period */
+    const char              *until;
+
     consent_tool_group_t     all;
     uint64_t                 skipped;      /* lines that are not records */
     uint64_t                 rotations;
@@ -67,7 +70,10 @@ typedef struct {
 extern const char  *consent_tool_actions[];
 extern const char  *consent_tool_sources[];
 
-/* A consent_tool_line_pt: data is a zeroed consent_tool_summary_t. */
+/*
+ * A consent_tool_line_pt: data is a zeroed consent_tool_summary_t, with
+ * since and until set or NULL.
+ */
 int consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len);
 
@@ -78,6 +84,13 @@ void consent_tool_summary_finish(consent_tool_summary_t *s);
 uint64_t consent_tool_summary_ids(const consent_tool_summary_t *s);
 
 void consent_tool_summary_free(consent_tool_summary_t *s);
+
+/*
+ * --since DATE and --until DATE into s: 1 taken, 0 not one of them, -1
+ * after a message.
+ */
+int consent_tool_summary_option(consent_tool_summary_t *s, int argc,
+    char **argv, int *i);
 
 /* The summary as stats prints it; by: NULL or a --by value. */
 void consent_tool_stats_print(const consent_tool_summary_t *s,

@@ -18,6 +18,23 @@ typedef struct {
 static void consent_tool_help(void);
 
 
+/* The usage, one command per entry; a continued line starts with spaces. */
+static const char  *consent_tool_synopsis[] = {
+    "consent-audit verify (--key FILE | --secret FILE)... LOG...",
+    "consent-audit find [--json] ID LOG...",
+    "consent-audit show-policy [--json] HASH LOG|TEXTS...",
+    "consent-audit texts --policy FILE [--lang LANG]",
+    "consent-audit export --format csv|jsonl [--since DATE] [--until DATE]",
+    "                     [--id ID] LOG...",
+    "consent-audit stats [--by day|category|lang|region|revision]",
+    "                    [--since DATE] [--until DATE] LOG...",
+    "consent-audit report [--html OUT.html] [--key FILE | --secret FILE]...",
+    "                     [--since DATE] [--until DATE] LOG...",
+    "consent-audit purge --before DATE (--key FILE | --secret FILE)... LOG",
+    "consent-audit --help",
+    NULL
+};
+
 static const consent_tool_command_t  consent_tool_commands[] = {
     { "verify", consent_tool_verify },
     { "find", consent_tool_find },
@@ -64,34 +81,31 @@ main(int argc, char **argv)
 void
 consent_tool_usage(FILE *out)
 {
-    fprintf(out,
-        "usage: consent-audit verify (--key FILE | --secret FILE)... LOG...\n"
-        "       consent-audit find [--json] ID LOG...\n"
-        "       consent-audit show-policy [--json] HASH LOG|TEXTS...\n"
-        "       consent-audit texts --policy FILE [--lang LANG]\n"
-        "       consent-audit export --format csv|jsonl [--since DATE] "
-        "[--until DATE]\n"
-        "                            [--id ID] LOG...\n"
-        "       consent-audit stats [--by day|category|lang|region|revision] "
-        "LOG...\n"
-        "       consent-audit report [--html OUT.html] [--key FILE]... "
-        "LOG...\n"
-        "       consent-audit purge --before DATE (--key FILE | --secret "
-        "FILE)... LOG\n"
-        "       consent-audit --help\n");
+    size_t  i;
+
+    for (i = 0; consent_tool_synopsis[i]; i++) {
+        fprintf(out, "%s%s\n", i ? "       " : "usage: ",
+                consent_tool_synopsis[i]);
+    }
 }
 
 
 static void
 consent_tool_help(void)
 {
+    size_t  i;
+
     printf(
 "NAME\n"
 "    consent-audit - verify, search, export, summarise and purge ngx_consent\n"
 "    audit logs\n"
 "\n"
 "SYNOPSIS\n");
-    consent_tool_usage(stdout);
+
+    for (i = 0; consent_tool_synopsis[i]; i++) {
+        printf("    %s\n", consent_tool_synopsis[i]);
+    }
+
     printf(
 "\n"
 "DESCRIPTION\n"
@@ -162,19 +176,24 @@ consent_tool_help(void)
 "        texts,lang,region,mode,gpc,source,ip,ua (RFC 4180; lists are\n"
 "        space-separated; null is empty).  jsonl: the records as written.\n"
 "\n"
-"    stats [--by day|category|lang|region|revision] LOG...\n"
+"    stats [--by day|category|lang|region|revision] [--since DATE]\n"
+"          [--until DATE] LOG...\n"
 "        Summarise the decisions: count, period, distinct consent ids\n"
 "        (estimated), actions, sources, share with Global Privacy Control,\n"
 "        and per category how often it was granted (acceptance rate).\n"
 "        --by prints one row per day (UTC), language, region or policy\n"
-"        revision; --by category only the category table.  Lines that are\n"
-"        not records are skipped with a warning.\n"
+"        revision; --by category only the category table.  --since and\n"
+"        --until count only the decisions of that period (as export).\n"
+"        Lines that are not records are skipped with a warning.\n"
 "\n"
-"    report [--html OUT.html] [--key FILE | --secret FILE]... LOG...\n"
+"    report [--html OUT.html] [--key FILE | --secret FILE]... [--since DATE]\n"
+"           [--until DATE] LOG...\n"
 "        The stats summary, and whether the chain verifies (with keys).\n"
 "        --html writes one self-contained page: decisions per day, opt-in\n"
 "        rate per category over time, share of each choice and of GPC,\n"
-"        tables by language, region and policy revision.\n"
+"        tables by language, region and policy revision.  --since and\n"
+"        --until limit the figures to a period; verify checks the whole\n"
+"        chain.\n"
 "\n"
 "    purge --before DATE (--key FILE | --secret FILE)... LOG\n"
 "        Remove the records before DATE from LOG (a rotated file, not the\n"

@@ -6,7 +6,7 @@
 # chain with a rotate record and verify passes with every key given.  The
 # texts shown are kept once per hash next to the log (show-policy), per
 # language.  export, report --html and purge on the real log; nginx
-# continues a purged log.
+# continues a purged log, and a new key across a restart.
 
 use strict;
 use warnings;
@@ -268,6 +268,18 @@ is(scalar @l, 2, 'checkpoint and a new record');
 like($l[1], qr/"seq":13,/, 'the chain continues after the checkpoint');
 ($rc, $out) = audit('verify', '--key', $audit_key, $log);
 is($rc, 0, 'a log that starts at a checkpoint verifies') or diag($out);
+
+# A new key across a restart: the rotate record comes from the file's tail.
+$t->stop;
+my $audit_key2 = $t->key_file('audit2.key');
+config([$new, $old], "    consent_audit_key %%DIR%%/audit2.key;\n");
+$t->run;
+decide(0, 'action=reject_all');
+@l = lines($log);
+like($l[2], qr/"seq":14,.*"type":"rotate","prev_key":"\Q@{[ field($l[1], 'key') ]}\E"/,
+    'restart with a new key: rotate record');
+($rc, $out) = audit('verify', '--key', $audit_key, '--key', $audit_key2, $log);
+is($rc, 0, 'restart with a new key: verifies with both') or diag($out);
 
 $t->stop;
 $t->check_logs(allow => qr/exited on signal 9/);

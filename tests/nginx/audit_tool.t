@@ -168,6 +168,8 @@ like($out, qr/do not match their hash/, 'show-policy: edited texts said');
 ($rc, $out) = audit('stats', '--by', 'revision', $multi);
 like($out, qr/^1 +150 /m, 'stats --by revision: first half');
 like($out, qr/^2 +150 /m, 'stats --by revision: second half');
+($rc, $out) = audit('stats', '--since', $mid, $log);
+like($out, qr/^decisions    @{[ $since =~ tr!\n!! ]}\n/, 'stats --since: the decisions of the period');
 ($rc, $out) = audit('stats', '--by', 'lang', $multi);
 like($out, qr/^en +\d+ /m, 'stats --by lang');
 ($rc, $out) = audit('report', '--html', "$dir/r.html", map({ ('--key', $_) } @keys), $multi);
