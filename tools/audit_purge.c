@@ -102,7 +102,7 @@ consent_tool_purge(int argc, char **argv)
     }
 
     /* a checkpoint must not vouch for records that do not verify */
-    rc = consent_tool_verify_logs(p.keys, &log, 1, NULL, stderr);
+    rc = consent_tool_verify_logs(p.keys, &log, 1, NULL, stderr, NULL, NULL);
     if (rc != CONSENT_EXIT_OK) {
         if (rc == CONSENT_EXIT_FAILED) {
             fprintf(stderr, "consent-audit: \"%s\" does not verify: "

@@ -31,7 +31,7 @@ static const char  *consent_tool_action_titles[] = {
 
 
 static int consent_tool_report_chain(consent_tool_keys_t *keys, char **logs,
-    int nlogs, consent_tool_chain_t *chain);
+    int nlogs, consent_tool_chain_t *chain, consent_tool_summary_t *s);
 static int consent_tool_report_html(const char *path,
     const consent_tool_summary_t *s, const consent_tool_chain_t *chain,
     char **logs, int nlogs);
@@ -110,15 +110,15 @@ consent_tool_report(int argc, char **argv)
         goto done;
     }
 
-    if (keys->nkeys
-        && consent_tool_report_chain(keys, logs, nlogs, &chain) != 0)
-    {
-        goto done;
-    }
+    /* with keys, one pass verifies and counts */
+    if (keys->nkeys) {
+        if (consent_tool_report_chain(keys, logs, nlogs, &chain, s) != 0) {
+            goto done;
+        }
 
-    if (consent_tool_each_line(logs, nlogs, NULL, consent_tool_summary_line,
-                               s)
-        != 0)
+    } else if (consent_tool_each_line(logs, nlogs, NULL,
+                                      consent_tool_summary_line, s)
+               != 0)
     {
         goto done;
     }
@@ -156,10 +156,10 @@ done:
 }
 
 
-/* Verify, keeping what verify says for the page. */
+/* Verify and count, keeping what verify says for the page. */
 static int
 consent_tool_report_chain(consent_tool_keys_t *keys, char **logs, int nlogs,
-    consent_tool_chain_t *chain)
+    consent_tool_chain_t *chain, consent_tool_summary_t *s)
 {
     int    rc;
     FILE  *out;
@@ -170,7 +170,8 @@ consent_tool_report_chain(consent_tool_keys_t *keys, char **logs, int nlogs,
         return -1;
     }
 
-    rc = consent_tool_verify_logs(keys, logs, nlogs, NULL, out);
+    rc = consent_tool_verify_logs(keys, logs, nlogs, NULL, out,
+                                  consent_tool_summary_record, s);
 
     if (fclose(out) != 0 || chain->text == NULL) {
         fprintf(stderr, "consent-audit: out of memory\n");

@@ -9,7 +9,7 @@
 #include "audit_summary.h"
 
 
-static int consent_tool_summary_record(consent_tool_summary_t *s,
+static int consent_tool_summary_decision(consent_tool_summary_t *s,
     const consent_audit_record_t *record);
 static consent_tool_group_t *consent_tool_group(consent_tool_groups_t *g,
     const char *name, size_t len, int recent);
@@ -35,26 +35,41 @@ int
 consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len)
 {
-    consent_tool_summary_t  *s = data;
-
     int                      rc;
-    json_t                  *removed;
     consent_audit_record_t   record;
+    consent_audit_status_t   status;
 
     (void) file;
     (void) line;
 
-    if (consent_audit_parse(text, len, NULL, 0, &record)
-        != CONSENT_AUDIT_OK)
+    status = consent_audit_parse(text, len, NULL, 0, &record);
+    rc = consent_tool_summary_record(data, status, &record);
+    json_decref(record.root);
+
+    return rc;
+}
+
+
+/* Counted whether or not its MAC holds: verify is the judge of that. */
+int
+consent_tool_summary_record(void *data, consent_audit_status_t status,
+    const consent_audit_record_t *record)
+{
+    consent_tool_summary_t  *s = data;
+
+    int                      rc;
+    json_t                  *removed;
+
+    if (status == CONSENT_AUDIT_BAD_JSON
+        || status == CONSENT_AUDIT_BAD_RECORD)
     {
-        json_decref(record.root);
         s->skipped++;
         return 0;
     }
 
     rc = 0;
 
-    switch (record.type) {
+    switch (record->type) {
 
     case CONSENT_AUDIT_ROTATE:
         s->rotations++;
@@ -62,7 +77,7 @@ consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
 
     case CONSENT_AUDIT_CHECKPOINT:
         s->checkpoints++;
-        removed = json_object_get(record.root, "removed");
+        removed = json_object_get(record->root, "removed");
         s->purged += (uint64_t) json_integer_value(json_object_get(removed,
                                                                 "records"));
         s->rotations += (uint64_t) json_integer_value(
@@ -70,25 +85,23 @@ consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
         break;
 
     default:
-        if (!consent_tool_in_range(record.ts, s->since, s->until)) {
+        if (!consent_tool_in_range(record->ts, s->since, s->until)) {
             break;
         }
 
-        rc = consent_tool_summary_record(s, &record);
+        rc = consent_tool_summary_decision(s, record);
 
         if (rc != 0) {
             fprintf(stderr, "consent-audit: out of memory\n");
         }
     }
 
-    json_decref(record.root);
-
     return rc;
 }
 
 
 static int
-consent_tool_summary_record(consent_tool_summary_t *s,
+consent_tool_summary_decision(consent_tool_summary_t *s,
     const consent_audit_record_t *record)
 {
     int                    action, gpc, c, source;

@@ -77,6 +77,10 @@ extern const char  *consent_tool_sources[];
 int consent_tool_summary_line(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len);
 
+/* A consent_tool_record_pt: the same, for a line verify has parsed. */
+int consent_tool_summary_record(void *data, consent_audit_status_t status,
+    const consent_audit_record_t *record);
+
 /* Sort the groups (days by date, the others by decisions). */
 void consent_tool_summary_finish(consent_tool_summary_t *s);
 

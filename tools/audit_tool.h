@@ -25,6 +25,14 @@
 typedef int (*consent_tool_line_pt)(void *data, uint32_t file, uint64_t line,
     const char *text, size_t len);
 
+/*
+ * Called by verify with each line it parsed (status and record as
+ * consent_audit_parse() left them): a second reader of the same pass.
+ * Returns 0, or -1 to stop.
+ */
+typedef int (*consent_tool_record_pt)(void *data,
+    consent_audit_status_t status, const consent_audit_record_t *record);
+
 /* The keys given with --key and --secret, in order. */
 typedef struct {
     consent_audit_key_t      keys[CONSENT_TOOL_KEYS_MAX];
@@ -46,11 +54,13 @@ int consent_tool_texts(int argc, char **argv);
 void consent_tool_usage(FILE *out);
 
 /*
- * Verify logs with keys, the findings and the summary line written to out:
- * CONSENT_EXIT_OK, _FAILED (a finding) or _USAGE (unreadable).
+ * Verify logs with keys, the findings and the summary line written to out,
+ * each line parsed once, also given to tap (or NULL): CONSENT_EXIT_OK,
+ * _FAILED (a finding) or _USAGE (unreadable).
  */
 int consent_tool_verify_logs(consent_tool_keys_t *keys, char **logs,
-    int nlogs, FILE *spool, FILE *out);
+    int nlogs, FILE *spool, FILE *out, consent_tool_record_pt tap,
+    void *tap_data);
 
 /*
  * Every line of every log in order; "-" is input (rewound: it may be read

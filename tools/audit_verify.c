@@ -49,6 +49,8 @@ typedef struct {
 typedef struct {
     consent_tool_keys_t     *keys;
     FILE                    *out;          /* where the report goes */
+    consent_tool_record_pt   tap;
+    void                    *tap_data;
 
     consent_tool_record_t    last;
     consent_tool_record_t    pending;      /* failed its MAC: added or edited */
@@ -173,7 +175,8 @@ consent_tool_verify(int argc, char **argv)
         goto usage;
     }
 
-    rc = consent_tool_verify_logs(keys, logs, nlogs, spool, stdout);
+    rc = consent_tool_verify_logs(keys, logs, nlogs, spool, stdout, NULL,
+                                  NULL);
 
     consent_tool_keys_free(keys);
 
@@ -205,7 +208,7 @@ failed:
 
 int
 consent_tool_verify_logs(consent_tool_keys_t *keys, char **logs, int nlogs,
-    FILE *spool, FILE *out)
+    FILE *spool, FILE *out, consent_tool_record_pt tap, void *tap_data)
 {
     int                     rc;
     size_t                  b;
@@ -214,6 +217,8 @@ consent_tool_verify_logs(consent_tool_keys_t *keys, char **logs, int nlogs,
     memset(&v, 0, sizeof(v));
     v.keys = keys;
     v.out = out;
+    v.tap = tap;
+    v.tap_data = tap_data;
 
     /* pass 1: follow the chain, note every place where it breaks */
 
@@ -301,6 +306,11 @@ consent_tool_verify_line(void *data, uint32_t file, uint64_t line,
 
     status = consent_audit_parse(text, len, v->keys->keys, v->keys->nkeys,
                                  &record);
+
+    if (v->tap && v->tap(v->tap_data, status, &record) != 0) {
+        json_decref(record.root);
+        return -1;
+    }
 
     if (status == CONSENT_AUDIT_BAD_JSON) {
         consent_tool_finding(v, file, line, "broken JSON: the line is not a "
