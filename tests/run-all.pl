@@ -10,6 +10,9 @@
 #   browser    headless Chromium tests
 #   fuzz       a short libFuzzer run
 #   coverage   tools/coverage on five real pages (make coverage runs all)
+#   matrix     nginx 1.22, 1.26 and mainline x gcc, clang x static, dynamic
+#              (tools/test-matrix.sh)
+#   deb        the installed Debian package (skips when it is not installed)
 # SUITES="unit nginx" limits the run.
 
 use strict;
@@ -21,7 +24,7 @@ use FindBin;
 
 chdir "$FindBin::Bin/.." or die;
 my $build = $ENV{BUILD} || 'build';
-my @suites = split ' ', ($ENV{SUITES} || 'unit catalogue nginx asan valgrind browser fuzz coverage');
+my @suites = split ' ', ($ENV{SUITES} || 'unit catalogue nginx asan valgrind browser fuzz coverage matrix deb');
 
 my %files = (
     unit => [glob "$build/tests/unit/test_*"],
@@ -34,6 +37,8 @@ my %files = (
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
     coverage => [glob 'tests/coverage/*.t'],
+    matrix => ['tools/test-matrix.sh'],
+    deb => [glob 'tests/deb/*.t'],
 );
 
 my %env = (

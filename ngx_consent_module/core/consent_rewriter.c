@@ -672,13 +672,14 @@ consent_rw_denied(consent_rewriter_t *rw, int service)
 }
 
 
-/* Room for a decoded value of len bytes and its normalized URL. */
+/* Room for a decoded value of len raw bytes and its normalized URL. */
 static unsigned char *
 consent_rw_scratch(consent_rewriter_t *rw, size_t len)
 {
     size_t          cap;
     unsigned char  *nb;
 
+    len = CONSENT_DECODE_SIZE(len);
     cap = len + CONSENT_URL_SIZE(len);
 
     if (cap > rw->scratch_cap) {
@@ -711,16 +712,16 @@ consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
     if (scratch == NULL) {
         return -1;
     }
-    norm = scratch + a->value_len;
+    norm = scratch + CONSENT_DECODE_SIZE(a->value_len);
 
     dec = bytes + a->value_off;
     len = a->value_len;
 
     /* most values have no character reference: read them in place */
     if (memchr(dec, '&', len) != NULL) {
-        /* decoding never lengthens a value */
         unknown = 0;
-        len = consent_decode_attr_value(dec, len, scratch, len, &unknown);
+        len = consent_decode_attr_value(dec, len, scratch,
+                                        CONSENT_DECODE_SIZE(len), &unknown);
         if (len == (size_t) -1) {
             return -1;
         }
@@ -768,7 +769,8 @@ consent_rw_category(consent_rewriter_t *rw, const consent_attr_t *a,
 
     unknown = 0;
     len = consent_decode_attr_value(bytes + a->value_off, a->value_len,
-                                    dec, a->value_len, &unknown);
+                                    dec, CONSENT_DECODE_SIZE(a->value_len),
+                                    &unknown);
     if (len == (size_t) -1) {
         return -1;
     }
