@@ -71,9 +71,13 @@ $(BUILD)/core/libconsent.a: $(CORE_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(AUDIT_TOOL): tools/consent-audit.c $(BUILD)/core/libconsent.a
-	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $< $(BUILD)/core/libconsent.a \
-		$(CORE_LIBS) $(LDFLAGS) -o $@
+# consent-audit: main in consent-audit.c, a file per command (audit_*.c)
+AUDIT_SRCS  = tools/consent-audit.c $(sort $(wildcard tools/audit_*.c))
+AUDIT_HDRS  = $(wildcard tools/audit_*.h)
+
+$(AUDIT_TOOL): $(AUDIT_SRCS) $(AUDIT_HDRS) $(BUILD)/core/libconsent.a
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) -Itools $(AUDIT_SRCS) \
+		$(BUILD)/core/libconsent.a $(CORE_LIBS) -lm $(LDFLAGS) -o $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 		$(BUILD)/core/libconsent.a
@@ -87,6 +91,11 @@ $(BUILD)/tests/mint-cookie: tests/tools/mint-cookie.c $(BUILD)/core/libconsent.a
 		-DCONSENT_CATALOGUE_PATH='"$(CURDIR)/ngx_consent_module/assets/catalogue.json"' \
 		$< $(BUILD)/core/libconsent.a $(CORE_LIBS) $(LDFLAGS) -o $@
 
+$(BUILD)/tests/audit-gen: tests/tools/audit-gen.c $(BUILD)/core/libconsent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $< $(BUILD)/core/libconsent.a \
+		$(CORE_LIBS) $(LDFLAGS) -o $@
+
 # ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
 asan:
 	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
@@ -95,12 +104,13 @@ asan:
 unit: all $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
-integration: all $(BUILD)/tests/mint-cookie
+integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
 
 test: FORCE
 	@tools/deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie \
+		$(BUILD)/tests/audit-gen
 	@$(MAKE) --no-print-directory asan
 	@tests/run-all.pl
 

@@ -173,12 +173,27 @@ fuzz_return_to(const char *p, size_t n)
 static void
 fuzz_audit(const char *p, size_t n)
 {
+    consent_audit_key_t     key;
     consent_audit_record_t  record;
     consent_audit_status_t  status;
 
     memset(&record, 0, sizeof(record));
 
-    status = consent_audit_parse(p, n, secret, sizeof(secret) - 1, &record);
+    key.key = secret;
+    key.len = sizeof(secret) - 1;
+
+    if (consent_audit_key_init(&key) != 0) {
+        return;
+    }
+
+    /* with the key (MAC checked) and without (fields only) */
+    status = consent_audit_parse(p, n, &key, 1, &record);
+
+    if (record.root) {
+        json_decref(record.root);
+    }
+
+    status = consent_audit_parse(p, n, NULL, 0, &record);
 
     if (record.root) {
         json_decref(record.root);
