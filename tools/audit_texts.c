@@ -299,16 +299,23 @@ consent_tool_texts(int argc, char **argv)
     int                i, rc;
     char               err[512], *line;
     size_t             k, len, found;
-    const char        *path, *lang;
-    consent_policy_t  *policy;
-    unsigned char      hash[CONSENT_AUDIT_MAC_LEN];
+    const char           *path, *lang, *catalogue_path;
+    consent_policy_t     *policy;
+    consent_catalogue_t  *catalogue;
+    unsigned char         hash[CONSENT_AUDIT_MAC_LEN];
 
     path = NULL;
     lang = NULL;
+    catalogue_path = CONSENT_CATALOGUE_PATH;
 
     for (i = 0; i < argc; i++) {
         if (i + 1 < argc && strcmp(argv[i], "--policy") == 0) {
             path = argv[++i];
+            continue;
+        }
+
+        if (i + 1 < argc && strcmp(argv[i], "--catalogue") == 0) {
+            catalogue_path = argv[++i];
             continue;
         }
 
@@ -328,7 +335,8 @@ consent_tool_texts(int argc, char **argv)
         return CONSENT_EXIT_USAGE;
     }
 
-    policy = consent_policy_load_file(path, err, sizeof(err));
+    policy = consent_policy_load_standalone(path, catalogue_path, &catalogue,
+                                            err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "consent-audit: %s\n", err);
         return CONSENT_EXIT_USAGE;
@@ -361,6 +369,7 @@ consent_tool_texts(int argc, char **argv)
     }
 
     consent_policy_free(policy);
+    consent_catalogue_free(catalogue);
 
     return rc;
 }

@@ -23,7 +23,7 @@ static const char  *consent_tool_synopsis[] = {
     "consent-audit verify (--key FILE | --secret FILE)... LOG...",
     "consent-audit find [--json] ID LOG...",
     "consent-audit show-policy [--json] HASH LOG|TEXTS...",
-    "consent-audit texts --policy FILE [--lang LANG]",
+    "consent-audit texts --policy FILE [--lang LANG] [--catalogue FILE]",
     "consent-audit export --format csv|jsonl [--since DATE] [--until DATE]",
     "                     [--id ID] LOG...",
     "consent-audit stats [--by day|category|lang|region|revision]",
@@ -164,7 +164,7 @@ consent_tool_help(void)
 "        LOG.texts.jsonl (of LOG.1 too) or a .texts.jsonl file given, and\n"
 "        checked against the hash.\n"
 "\n"
-"    texts --policy FILE [--lang LANG]\n"
+"    texts --policy FILE [--lang LANG] [--catalogue FILE]\n"
 "        The texts lines of a policy file, one per language, as nginx\n"
 "        writes them to LOG.texts.jsonl: for syslog logs, or to prove what\n"
 "        an archived policy showed.\n"

@@ -131,6 +131,15 @@ consent_policy_t *consent_policy_load_buffer(const char *data, size_t len,
     size_t errlen);
 void consent_policy_free(consent_policy_t *policy);
 
+/*
+ * For programs outside nginx (consent-audit, test tools): the policy file
+ * on the catalogue file, both read here.  *catalogue is set on success and
+ * must be freed after the policy.
+ */
+consent_policy_t *consent_policy_load_standalone(const char *path,
+    const char *catalogue_path, consent_catalogue_t **catalogue, char *err,
+    size_t errlen);
+
 /* Category index for an id, or -1. */
 int consent_policy_category(const consent_policy_t *policy, const char *id,
     size_t len);

@@ -387,3 +387,24 @@ consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root)
 
     return 0;
 }
+
+
+consent_policy_t *
+consent_policy_load_standalone(const char *path, const char *catalogue_path,
+    consent_catalogue_t **catalogue, char *err, size_t errlen)
+{
+    consent_policy_t  *policy;
+
+    *catalogue = consent_catalogue_load_file(catalogue_path, err, errlen);
+    if (*catalogue == NULL) {
+        return NULL;
+    }
+
+    policy = consent_policy_load_file(path, *catalogue, err, errlen);
+    if (policy == NULL) {
+        consent_catalogue_free(*catalogue);
+        *catalogue = NULL;
+    }
+
+    return policy;
+}

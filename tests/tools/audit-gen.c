@@ -78,6 +78,7 @@ main(int argc, char **argv)
     struct tm               tm;
     FILE                   *texts;
     consent_policy_t       *policy;
+    consent_catalogue_t    *catalogue;
     consent_audit_key_t     keys[GEN_KEYS_MAX];
     consent_audit_end_t     end;
     consent_audit_entry_t   e;
@@ -148,7 +149,9 @@ main(int argc, char **argv)
         return 2;
     }
 
-    policy = consent_policy_load_file(policy_path, err, sizeof(err));
+    policy = consent_policy_load_standalone(policy_path,
+                                            CONSENT_CATALOGUE_PATH,
+                                            &catalogue, err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "audit-gen: %s\n", err);
         return 2;
@@ -296,6 +299,7 @@ main(int argc, char **argv)
     }
 
     consent_policy_free(policy);
+    consent_catalogue_free(catalogue);
 
     return fflush(stdout) == 0 ? 0 : 1;
 }

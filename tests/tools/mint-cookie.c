@@ -49,16 +49,9 @@ fingerprint(const char *path, unsigned char out[CONSENT_FINGERPRINT_LEN])
     consent_catalogue_t  *catalogue;
 
     /* policies may extend the catalogue the module embeds */
-    catalogue = consent_catalogue_load_file(CONSENT_CATALOGUE_PATH, err,
-                                            sizeof(err));
-    if (catalogue == NULL) {
-        fprintf(stderr, "mint-cookie: %s\n", err);
-        return -1;
-    }
-
-    policy = consent_policy_load_file(path, catalogue, err, sizeof(err));
+    policy = consent_policy_load_standalone(path, CONSENT_CATALOGUE_PATH,
+                                            &catalogue, err, sizeof(err));
     if (policy == NULL) {
-        consent_catalogue_free(catalogue);
         fprintf(stderr, "mint-cookie: %s\n", err);
         return -1;
     }
