@@ -729,7 +729,7 @@ test_texts(void)
 
     sp = consent_policy_load_buffer(service_policy,
                                     sizeof(service_policy) - 1,
-                                    "service policy", err, sizeof(err));
+                                    "service policy", NULL, err, sizeof(err));
     ok(sp != NULL, "texts: policy with a service loads");
     if (sp == NULL) {
         diag("%s", err);
