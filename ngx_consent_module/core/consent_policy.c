@@ -21,7 +21,8 @@
 
 static const char *consent_policy_top_keys[] = {
     "revision", "default_language", "controller", "categories", "services",
-    "texts", "consent_mode", "extends", "entities", "first_party", NULL
+    "texts", "consent_mode", "extends", "entities", "first_party", "regions",
+    NULL
 };
 
 static const char *consent_policy_controller_keys[] = {
@@ -29,7 +30,7 @@ static const char *consent_policy_controller_keys[] = {
 };
 
 static const char *consent_policy_category_keys[] = {
-    "id", "required", "gpc", "title", "description", NULL
+    "id", "required", "gpc", "opt_out", "title", "description", NULL
 };
 
 static const char *consent_policy_service_keys[] = {
@@ -65,9 +66,9 @@ static const char *consent_policy_signal_keys[] = {
     NULL
 };
 
-/* Ids that would collide with $consent_id, $consent_status, $consent_gpc. */
+/* Ids that would collide with $consent_id, $consent_status, ... */
 static const char *consent_policy_reserved_ids[] = {
-    "id", "status", "gpc", NULL
+    "id", "status", "gpc", "region", "mode", NULL
 };
 
 
@@ -748,6 +749,18 @@ consent_policy_check_category(consent_policy_ctx_t *ctx, json_t *object,
         return -1;
     }
 
+    category->opt_out = consent_policy_get_bool(ctx, object, "opt_out");
+    if (category->opt_out < 0) {
+        return -1;
+    }
+
+    if (category->required && category->opt_out) {
+        consent_policy_push_key(ctx, "opt_out");
+        return consent_policy_error(ctx, "a required category cannot be "
+                                    "opted out of; remove \"opt_out\" or "
+                                    "\"required\"");
+    }
+
     if (category->required && category->gpc) {
         consent_policy_push_key(ctx, "gpc");
         return consent_policy_error(ctx, "a required category cannot be "
@@ -826,6 +839,10 @@ consent_policy_check_categories(consent_policy_ctx_t *ctx, json_t *root)
 
         if (category->gpc) {
             policy->gpc_mask |= bit;
+        }
+
+        if (category->opt_out) {
+            policy->opt_out_mask |= bit;
         }
 
         policy->ncategories++;
@@ -1353,7 +1370,8 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_categories(ctx, root) != 0
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
-        || consent_policy_check_consent_mode(ctx, root) != 0)
+        || consent_policy_check_consent_mode(ctx, root) != 0
+        || consent_policy_check_regions(ctx, root) != 0)
     {
         return -1;
     }
@@ -1519,6 +1537,7 @@ consent_policy_free(consent_policy_t *policy)
     free(policy->services);
     free(policy->entity_service);
     consent_domains_free(&policy->first_party);
+    consent_regions_free(&policy->regions);
     free(policy->categories);
     free(policy->languages);
 

@@ -16,6 +16,7 @@
 #include <pcre2.h>
 
 #include "consent_catalogue.h"
+#include "consent_region.h"
 #include "consent_site.h"
 
 #define CONSENT_MAX_CATEGORIES  32
@@ -26,6 +27,9 @@ typedef struct {
     const char     *id;
     int             required;      /* always granted, cannot be refused */
     int             gpc;           /* denied by accept_all under Sec-GPC: 1 */
+    int             opt_out;       /* sale, sharing or targeted ads: stops
+                                      when an opt-out region's visitor
+                                      opts out */
     json_t         *title;         /* {"en": "...", ...}; borrowed from root */
     json_t         *description;
 } consent_category_t;
@@ -100,6 +104,8 @@ typedef struct {
     consent_mask_t          all_mask;
     consent_mask_t          required_mask;
     consent_mask_t          gpc_mask;
+    consent_mask_t          opt_out_mask;   /* "opt_out", else gpc_mask */
+    consent_regions_t       regions;        /* the policy's over built-ins */
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
