@@ -196,6 +196,13 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       offsetof(ngx_http_consent_loc_conf_t, csp_nonce),
       NULL },
 
+    { ngx_string("consent_region"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_consent_region,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
     { ngx_string("consent_unknown"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE12,
       ngx_http_consent_unknown,
@@ -379,6 +386,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
      *     lcf->types_keys = NULL;
      *     lcf->csp_nonce = NULL;
      *     lcf->enabled_in = { 0, NULL };
+     *     lcf->region_header = { 0, NULL };
      */
 
     lcf->enable = NGX_CONF_UNSET;
@@ -386,6 +394,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->strip_cookies = NGX_CONF_UNSET;
     lcf->inline_max = NGX_CONF_UNSET_SIZE;
     lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->region = NGX_CONF_UNSET_PTR;
     lcf->unknown_block = NGX_CONF_UNSET;
     lcf->undecodable = NGX_CONF_UNSET_UINT;
 
@@ -409,6 +418,15 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
+
+    if (conf->region == NGX_CONF_UNSET_PTR) {
+        conf->region = prev->region;
+        conf->region_header = prev->region_header;
+    }
+
+    if (conf->region == NGX_CONF_UNSET_PTR) {
+        conf->region = NULL;
+    }
     ngx_conf_merge_uint_value(conf->undecodable, prev->undecodable,
                               NGX_HTTP_CONSENT_UNDECODABLE_REFUSE);
 

@@ -56,6 +56,8 @@ static const char *consent_policy_text_keys[] = {
     "cookie_duration", "cookie_purpose", "privacy_url", "no_decision",
     "granted", "denied", "preferences_body", "service", "purpose",
     "cookies", "gpc_notice", "page_intro", "consent_id", "no_services",
+    "privacy_choices", "do_not_sell", "opt_out_honored", "notice_title",
+    "notice_body", "notice_ok",
     NULL
 };
 

@@ -33,6 +33,7 @@ struct consent_render_tpl_s {
     char                    *api_path;
     char                    *page_path;     /* NULL: none */
     int                      decided;
+    consent_mode_t           mode;
     unsigned long            generation;    /* listed_generation's */
     consent_builder_t        body;
 };
@@ -301,9 +302,12 @@ consent_render_mode_json(const consent_render_cache_t *cache)
 static consent_mask_t
 consent_render_effective(const consent_render_ctx_t *c)
 {
-    /* silence is refusal: nothing but the required without a decision */
+    /* silence is refusal where the law asks for consent (opt-in) */
     if (!c->decided) {
-        return c->policy->required_mask;
+        return consent_mode_granted(c->mode, c->policy->all_mask,
+                                    c->policy->required_mask,
+                                    c->policy->opt_out_mask, c->objection,
+                                    NULL, c->gpc);
     }
 
     return c->granted | c->policy->required_mask;
@@ -480,6 +484,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
         tpl = *link;
 
         if (tpl->decided == (c->decided != 0)
+            && tpl->mode == c->mode
             && strcmp(tpl->lang, c->lang) == 0
             && strcmp(tpl->api_path, c->api_path) == 0
             && consent_render_same(tpl->page_path, c->page_path))
@@ -508,6 +513,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
 
     consent_builder_init(&tpl->body, NULL);
     tpl->decided = (c->decided != 0);
+    tpl->mode = c->mode;
     tpl->generation = c->listed_generation;
     tpl->lang = consent_render_strdup(c->lang);
     tpl->api_path = consent_render_strdup(c->api_path);
