@@ -114,13 +114,10 @@ consent_region_normalize(const char *in, size_t len,
             c = (char) (c - 'a' + 'A');
         }
 
-        if (i == 2) {
-            if (c != '-') {
-                return 0;
-            }
-
-        } else if (i < 2 ? !(c >= 'A' && c <= 'Z') : !consent_region_alnum(c))
+        if (i == 2 ? c != '-'
+            : i < 2 ? !(c >= 'A' && c <= 'Z') : !consent_region_alnum(c))
         {
+            out[0] = '\0';
             return 0;
         }
 
