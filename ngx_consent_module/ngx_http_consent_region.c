@@ -67,9 +67,18 @@ ngx_http_consent_region(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             return NGX_CONF_ERROR;
         }
 
-        /* the header as nginx matches it: "_" for "-", any case */
+        /* "x_region" is the header X-Region (nginx ignores the case) */
         for (i = 0; i < name.len; i++) {
-            p[i] = name.data[i] == '_' ? '-' : name.data[i];
+            c = name.data[i];
+
+            if (c == '_') {
+                c = '-';
+
+            } else if (i == 0 || p[i - 1] == '-') {
+                c = ngx_toupper(c);
+            }
+
+            p[i] = c;
         }
 
         lcf->region_header.data = p;
