@@ -384,4 +384,53 @@
     } else {
         init();
     }
+
+    /* Regions (after init).  Where trackers run by default (opt-out,
+       notice) what the server let through is live, so that opting out
+       reloads the page without it; the notice can be dismissed for good. */
+    function initRegions() {
+        var regionMode, notice, dismiss;
+
+        if (!root) {
+            return;
+        }
+
+        regionMode = root.getAttribute('data-mode');
+
+        if (regionMode === 'opt-out' || regionMode === 'notice') {
+            current.forEach(function (id) { activated[id] = 1; });
+        }
+
+        notice = document.getElementById('consent-notice');
+        dismiss = notice && notice.querySelector('[data-consent-dismiss]');
+
+        if (!dismiss) {
+            return;
+        }
+
+        try {
+            if (localStorage.getItem('consent-notice') === '1') {
+                notice.hidden = true;
+                return;
+            }
+        } catch (e) {
+            /* storage refused: the notice stays, it can still be read */
+        }
+
+        dismiss.hidden = false;
+        dismiss.addEventListener('click', function () {
+            notice.hidden = true;
+            try {
+                localStorage.setItem('consent-notice', '1');
+            } catch (e) {
+                /* hidden for this page only */
+            }
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', initRegions);
+    } else {
+        initRegions();
+    }
 }());
