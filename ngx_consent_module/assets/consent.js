@@ -428,9 +428,45 @@
         });
     }
 
+    /* Other vendors' consent signals (policy "vendor_signals"): the
+       server queued the defaults before their tags; a change is sent
+       here, from the Consent Mode map (ad_storage, analytics_storage). */
+    function vendorSignal(signal, granted) {
+        var needs = mode && mode[signal];
+
+        return needs && needs.every(function (id) {
+            return granted.indexOf(id) >= 0;
+        }) ? 'granted' : 'denied';
+    }
+
+    function sendVendorSignals(e) {
+        var vendors = (root.getAttribute('data-vendors') || '').split(' '),
+            granted = e.detail.granted,
+            ad = vendorSignal('ad_storage', granted),
+            analytics = vendorSignal('analytics_storage', granted);
+
+        if (vendors.indexOf('clarity') >= 0
+            && typeof window.clarity === 'function')
+        {
+            window.clarity('consentv2', { ad_Storage: ad,
+                                          analytics_Storage: analytics });
+        }
+
+        if (vendors.indexOf('uet') >= 0) {
+            window.uetq = window.uetq || [];
+            window.uetq.push('consent', 'update', { ad_storage: ad });
+        }
+
+        if (vendors.indexOf('meta') >= 0 && typeof window.fbq === 'function') {
+            window.fbq('consent', ad === 'granted' ? 'grant' : 'revoke');
+        }
+    }
+
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', initRegions);
     } else {
         initRegions();
     }
+
+    document.addEventListener('consent:change', sendVendorSignals);
 }());

@@ -22,7 +22,7 @@
 static const char *consent_policy_top_keys[] = {
     "revision", "default_language", "controller", "categories", "services",
     "texts", "consent_mode", "extends", "entities", "first_party", "regions",
-    NULL
+    "vendor_signals", NULL
 };
 
 static const char *consent_policy_controller_keys[] = {
@@ -1279,6 +1279,60 @@ consent_policy_check_signal_category(consent_policy_ctx_t *ctx,
 }
 
 
+/*
+ * "vendor_signals": ["clarity", "uet", "meta"]: those vendors get the
+ * Consent Mode signals they read (ad_storage, analytics_storage).
+ */
+static int
+consent_policy_check_vendor_signals(consent_policy_ctx_t *ctx, json_t *root)
+{
+    size_t   i, v;
+    json_t  *vendors, *item;
+
+    static const char  *names[] = { "clarity", "uet", "meta" };
+
+    vendors = json_object_get(root, "vendor_signals");
+    if (vendors == NULL) {
+        return 0;
+    }
+
+    consent_policy_push_key(ctx, "vendor_signals");
+
+    if (!json_is_array(vendors)) {
+        return consent_policy_error(ctx, "must be an array of \"clarity\", "
+                                    "\"uet\" and \"meta\"");
+    }
+
+    if (ctx->policy->consent_mode == NULL) {
+        return consent_policy_error(ctx, "needs \"consent_mode\": the "
+                                    "vendors get its ad_storage and "
+                                    "analytics_storage signals");
+    }
+
+    json_array_foreach(vendors, i, item) {
+        for (v = 0; v < sizeof(names) / sizeof(names[0]); v++) {
+            if (json_is_string(item)
+                && strcmp(json_string_value(item), names[v]) == 0)
+            {
+                break;
+            }
+        }
+
+        if (v == sizeof(names) / sizeof(names[0])) {
+            consent_policy_push_index(ctx, i);
+            return consent_policy_error(ctx, "must be \"clarity\", "
+                                        "\"uet\" or \"meta\"");
+        }
+
+        ctx->policy->vendor_signals |= 1u << v;
+    }
+
+    consent_policy_pop(ctx);
+
+    return 0;
+}
+
+
 static int
 consent_policy_check_consent_mode(consent_policy_ctx_t *ctx, json_t *root)
 {
@@ -1373,6 +1427,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0
+        || consent_policy_check_vendor_signals(ctx, root) != 0
         || consent_policy_check_regions(ctx, root) != 0)
     {
         return -1;

@@ -21,6 +21,11 @@
 
 #define CONSENT_MAX_CATEGORIES  32
 
+/* The consent signals of other vendors ("vendor_signals"), as bits. */
+#define CONSENT_VENDOR_CLARITY  0x01    /* clarity('consentv2', ...) */
+#define CONSENT_VENDOR_UET      0x02    /* uetq.push('consent', ...) */
+#define CONSENT_VENDOR_META     0x04    /* fbq('consent', ...) */
+
 typedef uint32_t  consent_mask_t;   /* bit i: category i of the policy */
 
 typedef struct {
@@ -109,6 +114,7 @@ typedef struct {
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
+    unsigned                vendor_signals; /* CONSENT_VENDOR_* */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
     struct consent_url_memo_s     *src_memo;     /* lazily, per worker */

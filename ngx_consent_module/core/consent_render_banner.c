@@ -51,6 +51,18 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
         consent_builder_lit(b, "\"");
     }
 
+    if (policy->vendor_signals) {
+        /* consent.js sends them the change of a decision */
+        consent_builder_lit(b, " data-vendors=\"");
+        consent_builder_str(b, (policy->vendor_signals
+                                & CONSENT_VENDOR_CLARITY) ? " clarity" : "");
+        consent_builder_str(b, (policy->vendor_signals & CONSENT_VENDOR_UET)
+                               ? " uet" : "");
+        consent_builder_str(b, (policy->vendor_signals & CONSENT_VENDOR_META)
+                               ? " meta" : "");
+        consent_builder_lit(b, " \"");
+    }
+
     consent_builder_lit(b, ">");
 
     if (c->mode == CONSENT_MODE_OPT_OUT) {

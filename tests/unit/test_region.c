@@ -57,7 +57,7 @@ test_normalize(void)
 
     static const char  *bad[] = {
         "", "D", "DEU", "D1", "1D", "US_CA", "US-", "US-CALI", "US--",
-        "-CA", "US-C-", "U S", "DE\n", "US-\xc3\xa9"
+        "-CA", "US-C-", "U S", "DE;", "US-\xc3\xa9"
     };
 
     for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
@@ -222,7 +222,12 @@ test_errors(void)
                      " \"a\", \"mode\": \"none\", \"match\": [\"KR\"]}]}"),
           "regions.groups[1].id: duplicate group id \"a\"" },
         { POLICY("\"opt_out\": 1,", ""),
-          "categories[2].opt_out: must be true or false" }
+          "categories[2].opt_out: must be true or false" },
+        { POLICY("", ", \"vendor_signals\": [\"clarity\"]"),
+          "vendor_signals: needs \"consent_mode\"" },
+        { POLICY("", ", \"consent_mode\": {\"ad_storage\": \"marketing\"},"
+                     " \"vendor_signals\": [\"clarity\", \"hotjar\"]"),
+          "vendor_signals[1]: must be \"clarity\", \"uet\" or \"meta\"" }
     };
 
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -404,6 +409,87 @@ test_render(void)
 }
 
 
+static int
+head_has(const consent_render_ctx_t *c, const char *needle)
+{
+    int                   found;
+    consent_render_out_t  out;
+
+    if (consent_render_head_start(c, &out) != 0) {
+        return -1;
+    }
+
+    found = out.data != NULL && strstr(out.data, needle) != NULL;
+    free(out.data);
+
+    return found;
+}
+
+
+/* Consent Mode and the other vendors' signals follow the region's mode. */
+static void
+test_signals(void)
+{
+    char                  err[512];
+    consent_policy_t     *p;
+    consent_render_ctx_t  c;
+
+    p = load(POLICY("\"opt_out\": true,",
+        ", \"consent_mode\": {\"ad_storage\": \"marketing\","
+        " \"analytics_storage\": \"analytics\"},"
+        " \"vendor_signals\": [\"clarity\", \"uet\", \"meta\"]"),
+        err, sizeof(err));
+    ok(p != NULL, "a policy with vendor signals loads");
+    if (p == NULL) {
+        diag("%s", err);
+        return;
+    }
+
+    is_int(p->vendor_signals, CONSENT_VENDOR_CLARITY | CONSENT_VENDOR_UET
+                              | CONSENT_VENDOR_META, "three vendors");
+
+    memset(&c, 0, sizeof(c));
+    c.policy = p;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/";
+
+    c.mode = CONSENT_MODE_OPT_IN;
+    is_int(head_has(&c, "'ad_storage':'denied'"), 1,
+           "opt-in, no decision: ad_storage denied");
+    is_int(head_has(&c, "clarity('consentv2',{ad_Storage:'denied',"
+                        "analytics_Storage:'denied'});"), 1,
+           "opt-in: Clarity denied before its tag");
+    is_int(head_has(&c, "window.uetq.push('consent','default',"
+                        "{'ad_storage':'denied'});"), 1,
+           "opt-in: UET denied before its tag");
+
+    c.mode = CONSENT_MODE_OPT_OUT;
+    is_int(head_has(&c, "'ad_storage':'granted'"), 1,
+           "opt-out, no opt-out: ad_storage granted");
+    is_int(head_has(&c, "clarity('consentv2',{ad_Storage:'granted',"
+                        "analytics_Storage:'granted'});"), 1,
+           "opt-out: Clarity granted");
+
+    c.gpc = 1;
+    is_int(head_has(&c, "'ad_storage':'denied','ad_user_data'"), 1,
+           "opt-out with GPC: ad_storage denied");
+    is_int(head_has(&c, "{ad_Storage:'denied',analytics_Storage:'granted'}"),
+           1, "opt-out with GPC: Clarity ads denied, analytics granted");
+
+    c.gpc = 0;
+    c.mode = CONSENT_MODE_NOTICE;
+    is_int(head_has(&c, "{'ad_storage':'granted'}"), 1,
+           "notice: UET granted");
+
+    is_int(render_has(&c, "data-vendors=\" clarity uet meta \""), 1,
+           "the vendors are named for consent.js");
+
+    consent_render_forget(p);
+    consent_policy_free(p);
+}
+
+
 int
 main(void)
 {
@@ -413,6 +499,7 @@ main(void)
     test_errors();
     test_granted();
     test_render();
+    test_signals();
 
     return done_testing();
 }
