@@ -499,7 +499,8 @@ consent_render_emit_choices(consent_builder_t *b,
     consent_builder_lit(b, "</details>");
 
     consent_builder_cond_begin(b, CONSENT_SEG_IF_GPC, 0);
-    consent_builder_lit(b, "<p class=\"consent-gpc-honored\" role=\"status\">");
+    consent_builder_lit(b, "<p class=\"consent-gpc-honored\" "
+                           "role=\"status\">");
     consent_builder_esc(b, consent_render_text(c->policy, c->lang,
                                                "opt_out_honored"));
     consent_builder_lit(b, "</p>");

@@ -26,7 +26,8 @@ static const consent_render_text_t  consent_render_texts[] = {
       "W\xc3\xa4hlen Sie, welche Kategorien von Cookies und Diensten Sie "
       "erlauben. Sie k\xc3\xb6nnen Ihre Auswahl jederzeit \xc3\xa4ndern.",
       "Choisissez les cat\xc3\xa9gories de cookies et de services que vous "
-      "autorisez. Vous pouvez modifier votre choix \xc3\xa0 tout moment.", NULL },
+      "autorisez. Vous pouvez modifier votre choix \xc3\xa0 tout moment.",
+      NULL },
     { "service", "Service", "Dienst", "Service", NULL },
     { "purpose", "Purpose", "Zweck", "Finalit\xc3\xa9", NULL },
     { "cookies", "Cookies", "Cookies", "Cookies", NULL },

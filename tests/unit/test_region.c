@@ -78,7 +78,8 @@ test_normalize(void)
     ok(consent_region_valid_match("*") && consent_region_valid_match("DE")
        && consent_region_valid_match("US-CA"), "match entries");
     ok(!consent_region_valid_match("de") && !consent_region_valid_match("UK")
-       && !consent_region_valid_match("US-") && !consent_region_valid_match(""),
+       && !consent_region_valid_match("US-")
+       && !consent_region_valid_match(""),
        "match entries are canonical codes only");
 }
 
