@@ -144,6 +144,12 @@ $r = page('UK', 'Sec-GPC' => '1');
 is(hdr($r, 'X-Region'), '[GB]', 'UK is GB');
 like($r->{body}, $tracker_inert, 'GB with GPC: an objection, analytics off');
 
+$r = http_get($port, '/privacy', 'X-Region' => 'US-CA');
+like($r->{body}, qr/>Do Not Sell or Share My Personal Information</,
+    'US-CA: the privacy page offers the opt-out');
+$r = http_get($port, '/privacy', 'X-Region' => 'DE');
+unlike($r->{body}, qr/Do Not Sell/, 'DE: the privacy page does not');
+
 # Notice and none.
 
 $r = page('AU');
