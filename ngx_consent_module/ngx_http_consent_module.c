@@ -485,6 +485,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->api) {
         cscf->api_policy = conf->policy;
+        cscf->api_region = conf->region;
         cscf->api_in = conf->enabled_in;
         cscf->api_policy_in = conf->policy_in;
 
@@ -513,6 +514,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         fc->enabled_in = conf->enabled_in;
         fc->policy_in = conf->policy_in;
         fc->policy = conf->policy;
+        fc->region = conf->region;
     }
 
     return NGX_CONF_OK;
@@ -635,6 +637,21 @@ ngx_http_consent_check_server(ngx_conf_t *cf, ngx_http_core_srv_conf_t *core,
                       &cscf->api_in,
                       cscf->api_policy_in.len ? "the policy set in " : "",
                       api_policy);
+        return NGX_ERROR;
+    }
+
+    for (i = 0; i < cscf->filters->nelts; i++) {
+        if (fc[i].region == cscf->api_region) {
+            continue;
+        }
+
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "the filter of location \"%V\" (consent on in %V) "
+                      "and the consent_api of its server (in %V) get "
+                      "different consent_region values: decisions would be "
+                      "recorded under another region's rule; set "
+                      "consent_region once at the server or http level",
+                      &fc[i].name, &fc[i].enabled_in, &cscf->api_in);
         return NGX_ERROR;
     }
 

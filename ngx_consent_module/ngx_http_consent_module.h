@@ -64,6 +64,7 @@ typedef struct {
 
     /* the policy of consent_api and where it was set, for nginx -t */
     consent_policy_t          *api_policy;
+    ngx_http_complex_value_t  *api_region;    /* its consent_region */
     ngx_str_t                  api_in;
     ngx_str_t                  api_policy_in;
     ngx_array_t               *filters;   /* ngx_http_consent_filter_conf_t */
@@ -106,6 +107,7 @@ typedef struct {
     ngx_str_t                  enabled_in;
     ngx_str_t                  policy_in;
     consent_policy_t          *policy;
+    ngx_http_complex_value_t  *region;        /* consent_region or NULL */
 } ngx_http_consent_filter_conf_t;
 
 
