@@ -385,21 +385,18 @@
         init();
     }
 
-    /* Regions (after init).  Where trackers run by default (opt-out,
-       notice) what the server let through is live, so that opting out
-       reloads the page without it; the notice can be dismissed for good. */
+    /* Regions (after init).  What the server let through before any
+       decision (everything in opt-out and notice regions, the objection
+       categories of an opt-in one) is live, so that refusing it reloads
+       the page without it; the notice can be dismissed for good. */
     function initRegions() {
-        var regionMode, notice, dismiss;
+        var notice, dismiss;
 
         if (!root) {
             return;
         }
 
-        regionMode = root.getAttribute('data-mode');
-
-        if (regionMode === 'opt-out' || regionMode === 'notice') {
-            current.forEach(function (id) { activated[id] = 1; });
-        }
+        current.forEach(function (id) { activated[id] = 1; });
 
         notice = document.getElementById('consent-notice');
         dismiss = notice && notice.querySelector('[data-consent-dismiss]');

@@ -6,8 +6,9 @@
 // A US-CA visitor sees the "Your Privacy Choices" link and no banner,
 // trackers load, opting out stops marketing on the same page and the next,
 // Sec-GPC: 1 shows "Opt-out request honored"; an EU visitor gets the
-// banner and nothing loads before consent; a "none" region gets the page
-// untouched.
+// banner and nothing loads before consent; a UK visitor under the
+// objection profile runs analytics until Reject all; a "none" region gets
+// the page untouched.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -169,7 +170,8 @@ const files = {
                   customize: 'Customize', save: 'Save choices',
                   policy_link: 'Privacy policy' },
         },
-        regions: { groups: [{ id: 'jp', mode: 'none', match: ['JP'] }] },
+        regions: { groups: [{ id: 'jp', mode: 'none', match: ['JP'] },
+                            { id: 'uk', objection: ['analytics'] }] },
     }, null, 2),
 };
 
@@ -354,6 +356,29 @@ async function fromCaliforniaToEurope() {
     await context.close();
 }
 
+async function ukObjection() {
+    const { context, page: p } = await newPage({ 'X-Region': 'GB' });
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    ok(await p.isVisible('#consent-banner'), 'GB: the banner');
+    is(hitCount('/analytics.js'), 1,
+       'GB (objection profile): analytics runs until the visitor objects');
+    is(hitCount('/ads.js'), 0, 'GB: marketing waits for consent');
+
+    hits.clear();
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('#consent-banner button[data-action=reject_all]'),
+    ]);
+    await sleep(300);
+    is(hitCount('/analytics.js'), 0,
+       'GB after Reject all: the page reloads without analytics');
+    ok((await p.$('#consent-banner')) === null, 'GB: the banner is gone');
+
+    await context.close();
+}
+
 async function noneRegion() {
     const { context, page: p } = await newPage({ 'X-Region': 'JP' });
     hits.clear();
@@ -370,7 +395,7 @@ async function noneRegion() {
 }
 
 const scenarios = [california, californiaGpc, europe, fromCaliforniaToEurope,
-                   noneRegion];
+                   ukObjection, noneRegion];
 
 for (const scenario of scenarios) {
     try {
