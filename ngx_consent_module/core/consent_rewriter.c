@@ -504,17 +504,18 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 
     from = rw->buf_end;
 
-    if (rw->mode == M_INLINE) {
-        end = consent_rw_text_end(rw);
-
-        if (end - rw->text_start > rw->conf.inline_max) {
-            /* longer than inline_max: inert, the text passes as it is */
-            if (consent_rw_inline_overflow(rw) != 0) {
-                return -1;
-            }
-        } else {
-            from = rw->elem_start;
+    /* longer than inline_max: inert, the text passes as it is (a tag
+       may start at its end, as after any text) */
+    if (rw->mode == M_INLINE
+        && consent_rw_text_end(rw) - rw->text_start > rw->conf.inline_max)
+    {
+        if (consent_rw_inline_overflow(rw) != 0) {
+            return -1;
         }
+    }
+
+    if (rw->mode == M_INLINE) {
+        from = rw->elem_start;
 
     } else if (rw->mode == M_NOSCRIPT) {
         end = consent_scanner_text_end(&rw->sc);
