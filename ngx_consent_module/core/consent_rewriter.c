@@ -2432,7 +2432,7 @@ static int
 consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add)
 {
-    size_t                    i, prev, end;
+    size_t                    i, n, prev, end;
     const char               *sep;
     const consent_attr_t     *a;
     const consent_policy_t   *pol;
@@ -2517,22 +2517,30 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
             continue;
         }
 
-        /* a dropped attribute takes its separator along when whitespace
-           or '>' follows it: nothing then touches what precedes it */
-        if ((rw->edits[i].action != A_DROP
-             || !(bytes[end] == ' ' || bytes[end] == '\t'
-                  || bytes[end] == '\n' || bytes[end] == '\f'
-                  || bytes[end] == '\r' || bytes[end] == '>'))
-            && consent_rw_out(rw, bytes + prev, a->name_off - prev) != 0)
+        /* a dropped attribute takes the whitespace before it along when
+           whitespace or '>' follows it: nothing else changes meaning */
+        n = a->name_off;
+        if (rw->edits[i].action == A_DROP
+            && (consent_rw_ws(bytes[end]) || bytes[end] == '>'))
         {
+            while (n > prev && consent_rw_ws(bytes[n - 1])) {
+                n--;
+            }
+        }
+
+        if (consent_rw_out(rw, bytes + prev, n - prev) != 0) {
             return -1;
         }
 
-        if (rw->edits[i].action == A_RENAME
-            && (consent_rw_out(rw, rw->edits[i].name,
-                               strlen(rw->edits[i].name)) != 0
-                || consent_rw_out(rw, bytes + a->name_off + a->name_len,
-                                  end - a->name_off - a->name_len) != 0))
+        if (rw->edits[i].action == A_DROP) {
+            prev = end;
+            continue;
+        }
+
+        if (consent_rw_out(rw, rw->edits[i].name, strlen(rw->edits[i].name))
+            != 0
+            || consent_rw_out(rw, bytes + a->name_off + a->name_len,
+                              end - a->name_off - a->name_len) != 0)
         {
             return -1;
         }

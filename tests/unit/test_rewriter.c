@@ -83,7 +83,7 @@ test_blocking(void)
     is_str(rewrite(0, "<script async src=\"https://www.googletagmanager.com/"
                       "gtag/js?id=G-1\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" async data-src=\"https://"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" async data-src=\"https://"
            "www.googletagmanager.com/gtag/js?id=G-1\"></script>",
            "script src blocked: src becomes data-src in place");
 
@@ -96,7 +96,7 @@ test_blocking(void)
     is_str(rewrite(0, "<SCRIPT TYPE='text/javascript' SRC=https://connect."
                       "facebook.net/en_US/fbevents.js defer></SCRIPT>"),
            "<SCRIPT type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-type='text/javascript' "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" data-type='text/javascript' "
            "data-src=https://connect.facebook.net/en_US/fbevents.js defer>"
            "</SCRIPT>",
            "uppercase, quotes kept; type kept as data-type");
@@ -104,7 +104,7 @@ test_blocking(void)
     is_str(rewrite(0, "<script type=module src=\"https://www.clarity.ms/t\">"
                       "</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"clarity\" data-type=module data-src=\"https://"
+           "data-service=\"clarity\" data-name=\"clarity\" data-type=module data-src=\"https://"
            "www.clarity.ms/t\"></script>",
            "module script blocked");
 
@@ -112,55 +112,55 @@ test_blocking(void)
                       ".com/a.js\" src=\"/b.js\" data-type=\"y\" "
                       "data-category=\"z\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"hotjar\" data-src=\"https://static.hotjar.com/"
+           "data-service=\"hotjar\" data-name=\"hotjar\" data-src=\"https://static.hotjar.com/"
            "a.js\"></script>",
            "existing data-* of the rewrite and duplicate src dropped");
 
     is_str(rewrite(0, "<script src=\"https://www.google-analytics.com/"
                       "analytics.js?a=1&amp;b=2\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" data-src=\"https://www."
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" data-src=\"https://www."
            "google-analytics.com/analytics.js?a=1&amp;b=2\"></script>",
            "URL with &amp; matches, raw value kept");
 
     is_str(rewrite(0, "<img src=\"https&#x3a;//www.facebook.com/tr?id=1\">"),
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "data-src=\"https&#x3a;//www.facebook.com/tr?id=1\">",
            "numeric character reference decoded for matching");
 
     is_str(rewrite(0, "<img src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">"),
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "data-src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">",
            "spaces, newline and host case do not hide a URL");
 
     is_str(rewrite(0, "<img src=\"//www.facebook.com/tr\">"
                       "<img src=\"https:\\\\www.facebook.com\\tr\">"
                       "<img src=\"https://u:p@www.facebook.com/tr\">"),
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "data-src=\"//www.facebook.com/tr\">"
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "data-src=\"https:\\\\www.facebook.com\\tr\">"
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "data-src=\"https://u:p@www.facebook.com/tr\">",
            "scheme-relative, backslashes and userinfo normalized");
 
     is_str(rewrite(0, "<img src=\"/a.png\" srcset=\"/a.png 1x, https://i."
                       "ytimg.com/vi/x/hq.jpg 2x\" alt=\"\">"),
            "<img data-category=\"marketing\" data-service=\"youtube\" "
-           "data-src=\"/a.png\" data-srcset=\"/a.png 1x, https://i.ytimg.com"
-           "/vi/x/hq.jpg 2x\" alt=\"\">",
-           "img srcset candidate blocks src and srcset");
+           "data-name=\"youtube\" src=\"/a.png\" data-srcset=\"/a.png 1x, "
+           "https://i.ytimg.com/vi/x/hq.jpg 2x\" alt=\"\">",
+           "img srcset candidate blocks srcset, a first-party src stays");
 
     is_str(rewrite(0, "<picture><source srcset=\"https://i.ytimg.com/a.webp"
                       "\" type=\"image/webp\"><img src=\"/f.jpg\"></picture>"),
            "<picture><source data-category=\"marketing\" data-service="
-           "\"youtube\" data-srcset=\"https://i.ytimg.com/a.webp\" type="
+           "\"youtube\" data-name=\"youtube\" data-srcset=\"https://i.ytimg.com/a.webp\" type="
            "\"image/webp\"><img src=\"/f.jpg\"></picture>",
            "source srcset");
 
     is_str(rewrite(0, "<iframe width=560 src=\"https://www.youtube.com/embed"
                       "/x?rel=0\" allowfullscreen></iframe>"),
-           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+           "<iframe data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
            "width=560 data-src=\"https://www.youtube.com/embed/x?rel=0\" "
            "allowfullscreen></iframe>",
            "iframe");
@@ -169,13 +169,13 @@ test_blocking(void)
                       "<video src=\"https://www.youtube.com/embed/v\">"
                       "<source src=\"https://i.ytimg.com/s.mp4\"></video>"
                       "<audio src=\"https://i.ytimg.com/a.mp3\"></audio>"),
-           "<embed data-category=\"marketing\" data-service=\"youtube\" "
+           "<embed data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
            "data-src=\"https://www.youtube.com/embed/e\">"
-           "<video data-category=\"marketing\" data-service=\"youtube\" "
+           "<video data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
            "data-src=\"https://www.youtube.com/embed/v\">"
-           "<source data-category=\"marketing\" data-service=\"youtube\" "
+           "<source data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
            "data-src=\"https://i.ytimg.com/s.mp4\"></video>"
-           "<audio data-category=\"marketing\" data-service=\"youtube\" "
+           "<audio data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
            "data-src=\"https://i.ytimg.com/a.mp3\"></audio>",
            "embed, video, source, audio");
 
@@ -183,15 +183,15 @@ test_blocking(void)
                       ".com/gtm.js\" as=script><object data=\"https://www."
                       "youtube.com/embed/o\" type=\"text/html\"></object>"),
            "<link data-category=\"analytics\" data-service=\"google-"
-           "analytics\" rel=preload data-href=\"https://www.googletagmanager"
+           "analytics\" data-name=\"google-analytics\" rel=preload data-href=\"https://www.googletagmanager"
            ".com/gtm.js\" as=script><object data-category=\"marketing\" "
-           "data-service=\"youtube\" data-data=\"https://www.youtube.com/"
+           "data-service=\"youtube\" data-name=\"youtube\" data-data=\"https://www.youtube.com/"
            "embed/o\" type=\"text/html\"></object>",
            "link href and object data");
 
     is_str(rewrite(0, "<img alt='a > b' src=\"https://www.facebook.com/tr\""
                       "/>"),
-           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
            "alt='a > b' data-src=\"https://www.facebook.com/tr\"/>",
            "'>' in a quoted value; self-closing slash kept");
 
@@ -202,7 +202,7 @@ test_blocking(void)
            "other URLs and other elements untouched");
 
     is_str(rewrite(0, "<img src=\"https://fonts.example/x.png\">"),
-           "<img data-category=\"preferences\" data-service=\"fonts\" "
+           "<img data-category=\"preferences\" data-service=\"fonts\" data-name=\"fonts\" "
            "data-src=\"https://fonts.example/x.png\">",
            "preferences service blocked without consent");
 
@@ -220,14 +220,14 @@ test_inline(void)
 
     is_str(rewrite(0, "<script>gtag('js', new Date());</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag('js', new Date());"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\">gtag('js', new Date());"
            "</script>",
            "inline script blocked");
 
     is_str(rewrite(0, "<script type=\"text/javascript\" nonce=n>fbq('init',"
                       " '1');</script >"),
            "<script type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-type=\"text/javascript\" "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" data-type=\"text/javascript\" "
            "nonce=n>fbq('init', '1');</script >",
            "inline with type: data-type");
 
@@ -259,48 +259,51 @@ test_inline(void)
     is_str(rewrite(0, "<script language=\"JavaScript\">gtag(1)</script>"
                       "<script language=\"vbscript\">gtag(1)</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" language=\"JavaScript\">"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" language=\"JavaScript\">"
            "gtag(1)</script><script language=\"vbscript\">gtag(1)</script>",
            "language attribute decides without type");
 
     is_str(rewrite(0, "<script type=\" Text/JavaScript; charset=utf-8\">"
                       "gtag(1)</script><script type=\"\">gtag(2)</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" data-type=\" Text/JavaScript;"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" data-type=\" Text/JavaScript;"
            " charset=utf-8\">gtag(1)</script><script type=\"text/plain\" "
-           "data-category=\"analytics\" data-service=\"google-analytics\" "
+           "data-category=\"analytics\" data-service=\"google-analytics\" data-name=\"google-analytics\" "
            "data-type=\"\">gtag(2)</script>",
            "JavaScript type with parameters and empty type");
 
     is_str(rewrite(0, "<script><!-- <script>gtag(1)</script> --></script>"
                       "<p>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\"><!-- <script>gtag(1)</script>"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\"><!-- <script>gtag(1)</script>"
            " --></script><p>",
            "double-escaped script text is one script");
 
     is_str(rewrite(0, "<script>var a = \"</scr\" + \"ipt>\"; fbq(1);"
                       "</script>"),
            "<script type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\">var a = \"</scr\" + \"ipt>\"; "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\">var a = \"</scr\" + \"ipt>\"; "
            "fbq(1);</script>",
            "split end tag string is script text");
 
     is_str(rewrite(0, "<script>gtag(1)"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag(1)",
+           "data-service=\"google-analytics\" data-name=\"google-analytics\">gtag(1)",
            "script open at the end of the document is matched");
 
     is_str(rewrite(0, "<svg><script>gtag(1)</script></svg>"),
-           "<svg><script>gtag(1)</script></svg>",
-           "svg script is not an HTML script");
+           "<svg><script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" data-name=\"google-analytics\">"
+           "gtag(1)</script></svg>",
+           "an inline svg script is blocked like an HTML one");
 
     is_str(rewrite(0, "<noscript><img src=\"https://www.facebook.com/tr?"
                       "id=1\"/><iframe src=\"https://www.youtube.com/embed/x"
                       "\"></iframe><script>fbq(1)</script></noscript>"),
            "<noscript><img data-category=\"marketing\" data-service=\"meta-"
-           "pixel\" data-src=\"https://www.facebook.com/tr?id=1\"/><iframe "
-           "data-category=\"marketing\" data-service=\"youtube\" data-src="
+           "pixel\" data-name=\"meta-pixel\" data-src=\"https://www.facebook."
+           "com/tr?id=1\"/><iframe "
+           "data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" data-src="
            "\"https://www.youtube.com/embed/x\"></iframe><script>fbq(1)"
            "</script></noscript>",
            "noscript text rewritten as markup (browsers without scripting)");
@@ -308,7 +311,7 @@ test_inline(void)
     is_str(rewrite(0, "<noscript><!--</noscript><img src=\"https://www."
                       "facebook.com/tr\">--></noscript>"),
            "<noscript><!--</noscript><img data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-src=\"https://www.facebook.com"
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" data-src=\"https://www.facebook.com"
            "/tr\">--></noscript>",
            "noscript ends at </noscript> as with scripting");
 
@@ -322,19 +325,22 @@ test_inline(void)
     conf.inline_max = 8;
     is_str(rewrite_conf(&conf, "<noscript><img src=\"https://www.facebook."
                                "com/tr\"></noscript>", &ev),
-           "<noscript><img src=\"https://www.facebook.com/tr\"></noscript>",
-           "noscript text over inline_max passes unchanged");
-    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event for noscript");
+           "<noscript><img data-category=\"marketing\" data-service=\"meta-"
+           "pixel\" data-name=\"meta-pixel\" data-src=\"https://www.facebook."
+           "com/tr\"></noscript>",
+           "noscript text over inline_max is rewritten all the same");
+    ok(!(ev & CONSENT_EV_INLINE_TOO_LONG), "noscript has no bound");
 
     is_str(rewrite_conf(&conf, "<script>gtag(1);</script>", &ev),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag(1);</script>",
+           "data-service=\"google-analytics\" data-name=\"google-analytics\">gtag(1);</script>",
            "inline text of exactly inline_max is matched");
     ok(!(ev & CONSENT_EV_INLINE_TOO_LONG), "no inline event");
 
     is_str(rewrite_conf(&conf, "<script>gtag(12);</script>", &ev),
-           "<script>gtag(12);</script>",
-           "inline text over inline_max passes unchanged");
+           "<script type=\"text/plain\" data-consent-overflow>gtag(12);"
+           "</script>",
+           "inline text over inline_max is made inert");
     ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
 }
 
@@ -363,24 +369,20 @@ test_activation(void)
     conf_init(&conf, analytics | marketing | preferences);
     conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
     is_str(rewrite_conf(&conf, tagged, &ev),
-           "<script data-category=\"analytics\" data-service=\"matomo\">"
-           "_paq.push(1)</script>"
-           "<script data-category=\"marketing\" type=\"module\" src=\"https:"
-           "//ads.example/t.js\" async></script>"
-           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
-           "src=\"https://www.youtube.com/embed/t\"></iframe>"
-           "<img data-category=\"analytics\" srcset=\"/a.png 1x\">"
-           "<link rel=stylesheet data-category=\"preferences\" href=\"/t"
-           ".css\"><object data-category=\"marketing\" data=\"/o\">"
+           "<script>_paq.push(1)</script>"
+           "<script type=\"module\" src=\"https://ads.example/t.js\" async>"
+           "</script>"
+           "<iframe src=\"https://www.youtube.com/embed/t\"></iframe>"
+           "<img srcset=\"/a.png 1x\">"
+           "<link rel=stylesheet href=\"/t.css\"><object data=\"/o\">"
            "</object>",
-           "site-tagged markup activated when granted");
+           "site-tagged markup activated when granted, without markers");
     ok(ev & CONSENT_EV_ACTIVATED, "activated event");
 
     is_str(rewrite(analytics, "<script type=\"text/plain\" data-category="
                               "\"analytics\" src=\"/keep.js\" data-src=\"/x"
                               ".js\"></script>"),
-           "<script data-category=\"analytics\" src=\"/keep.js\" data-src=\""
-           "/x.js\"></script>",
+           "<script src=\"/keep.js\" data-src=\"/x.js\"></script>",
            "activation keeps an existing src");
 
     is_str(rewrite(analytics | marketing,
@@ -476,14 +478,32 @@ test_bounds(void)
                 "<script title=\"%*s\">gtag(1)</script>",
             (int) n, "", (int) n, "");
     got = rewrite_conf(&conf, in, &ev);
-    is_str(got, in, "a tag over 16 KB passes unchanged, and its script");
+    is_str(got, "<img data-consent-overflow><script type=\"text/plain\" "
+           "data-consent-overflow>gtag(1)</script>",
+           "a loader tag over 16 KB becomes an inert placeholder");
     ok(ev & CONSENT_EV_TAG_TOO_LONG, "tag too long event");
+
+    sprintf(in, "<div title=\"%*s\" style=\"background:url(https://www."
+                "facebook.com/tr)\">", (int) n, "");
+    is_str(rewrite_conf(&conf, in, &ev), in,
+           "another element's tag over 16 KB passes");
+    ok(ev & CONSENT_EV_STYLE_UNREAD, "style unread event");
+
+    conf.inline_max = 3;
+    is_str(rewrite_conf(&conf, "<svg><script type=module>gtag(1)</script>"
+                        "<style media=print>a{b}</style></svg>", &ev),
+           "<svg><script type=\"text/plain\" data-consent-overflow "
+           "data-type=module>gtag(1)</script><style type=\"text/plain\" "
+           "data-consent-overflow media=print>a{b}</style></svg>",
+           "svg script and style text over inline_max made inert");
+    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
+    conf.inline_max = 65536;
 
     sprintf(in, "<img src=\"https://www.facebook.com/tr\" title=\"%*s\">",
             16000, "");
     sprintf(want, "<img data-category=\"marketing\" data-service=\"meta-"
-                  "pixel\" data-src=\"https://www.facebook.com/tr\" title="
-                  "\"%*s\">", 16000, "");
+                  "pixel\" data-name=\"meta-pixel\" data-src=\"https://www."
+                  "facebook.com/tr\" title=\"%*s\">", 16000, "");
     is_str(rewrite_conf(&conf, in, &ev), want, "a 16 000 byte tag is "
            "rewritten");
     ok(!(ev & CONSENT_EV_TAG_TOO_LONG), "no tag event");
@@ -536,7 +556,21 @@ test_held(void)
     consent_rewriter_feed(rw, (const unsigned char *) "1)</script><p>", 14, 0);
     is_int(consent_rewriter_held(rw), 0, "nothing held after the script");
     consent_rewriter_feed(rw, (const unsigned char *) "<div class=\"a", 13, 0);
-    is_int(consent_rewriter_held(rw), 0, "a div is not held");
+    is_int(consent_rewriter_held(rw), 13,
+           "a div is held while style attributes are read");
+    is_int(consent_rewriter_feed(rw, NULL, 0, 1), 0, "last");
+    consent_rewriter_destroy(rw);
+
+    conf_init(&conf, analytics | marketing | preferences);
+    conf.emit = held_emit;
+    rw = consent_rewriter_create(&conf);
+    ok(rw != NULL, "create");
+    if (rw == NULL) {
+        return;
+    }
+    consent_rewriter_feed(rw, (const unsigned char *) "<div class=\"a", 13, 0);
+    is_int(consent_rewriter_held(rw), 0,
+           "with every category granted a div is not held");
     is_int(consent_rewriter_feed(rw, NULL, 0, 1), 0, "last");
     consent_rewriter_destroy(rw);
 
@@ -917,15 +951,15 @@ test_page(void)
     unsigned char           *page, *out;
     consent_rewriter_conf_t  conf;
 
-#define GA  "data-category=\"analytics\" data-service=\"google-analytics\""
+#define GA  "data-category=\"analytics\" data-service=\"google-analytics\" data-name=\"google-analytics\""
 #define PLAIN  "<script type=\"text/plain\" "
 
     static const char *const  blocked[][2] = {
         { "<link rel=\"preconnect\" href=\"https://fonts.example\">",
-          "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "<link data-category=\"preferences\" data-service=\"fonts\" data-name=\"fonts\" "
           "rel=\"preconnect\" data-href=\"https://fonts.example\">" },
         { "<link rel=\"stylesheet\" href=\"https://fonts.example/",
-          "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "<link data-category=\"preferences\" data-service=\"fonts\" data-name=\"fonts\" "
           "rel=\"stylesheet\" data-href=\"https://fonts.example/" },
         { "<link rel=\"dns-prefetch\" href=\"//www.google-analytics.com\">",
           "<link " GA " rel=\"dns-prefetch\" data-href=\"//www.google-"
@@ -936,44 +970,45 @@ test_page(void)
         { "<script>\n  window.dataLayer", PLAIN GA ">\n  window.dataLayer" },
         { "<script>(function(w,d,s,l,i)", PLAIN GA ">(function(w,d,s,l,i)" },
         { "<script>\n!function(f,b,e,v,n,t,s)",
-          PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\">\n"
+          PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\">\n"
           "!function(f,b,e,v,n,t,s)" },
         { "<noscript><img height=\"1\" width=\"1\" style=\"display:none\""
           "\nsrc=\"https://www.facebook.com/tr?",
           "<noscript><img data-category=\"marketing\" data-service=\"meta-"
-          "pixel\" height=\"1\" width=\"1\" style=\"display:none\"\n"
+          "pixel\" data-name=\"meta-pixel\" height=\"1\" width=\"1\" style=\"display:none\"\n"
           "data-src=\"https://www.facebook.com/tr?" },
         { "<script>\n    (function(h,o,t,j,a,r)",
-          PLAIN "data-category=\"analytics\" data-service=\"hotjar\">\n    "
+          PLAIN "data-category=\"analytics\" data-service=\"hotjar\" data-name=\"hotjar\">\n    "
           "(function(h,o,t,j,a,r)" },
         { "<script type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)",
-          PLAIN "data-category=\"analytics\" data-service=\"clarity\" "
+          PLAIN "data-category=\"analytics\" data-service=\"clarity\" data-name=\"clarity\" "
           "data-type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)" },
         { "<script async src=\"https://pagead2.googlesyndication.com/",
-          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" "
+          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" data-name=\"google-adsense\" "
           "async data-src=\"https://pagead2.googlesyndication.com/" },
         { "<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com",
-          "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+          "<iframe data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
           "width=\"560\" height=\"315\" data-src=\"https://www.youtube.com" },
         { "<img src=\"https://i.ytimg.com/",
-          "<img data-category=\"marketing\" data-service=\"youtube\" "
+          "<img data-category=\"marketing\" data-service=\"youtube\" data-name=\"youtube\" "
           "data-src=\"https://i.ytimg.com/" },
         { "<script>\n     (adsbygoogle",
-          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\">"
+          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" data-name=\"google-adsense\">"
           "\n     (adsbygoogle" },
         { "<img src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View",
-          "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+          "<img data-category=\"marketing\" data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
           "data-src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View" },
     };
 
     static const char *const  activated[][2] = {
         { PLAIN "data-category=\"analytics\" data-service=\"matomo\">",
-          "<script data-category=\"analytics\" data-service=\"matomo\">" },
+          "<script>" },
         { PLAIN "data-category=\"marketing\" data-type=\"module\" data-src=",
-          "<script data-category=\"marketing\" type=\"module\" src=" },
+          "<script type=\"module\" src=" },
         { PLAIN "data-category=\"preferences\" data-service=\"theme\">",
-          "<script data-category=\"preferences\" data-service=\"theme\">" },
+          "<script>" },
     };
+
 
     page = read_file(PAGES "/shop.html", &len);
     ok(page != NULL, "shop.html");
@@ -999,7 +1034,8 @@ test_page(void)
                        sizeof(activated) / sizeof(activated[0]));
     out = rw_run(&conf, page, len, NULL, 0, &n, &ev);
     ok(want && out && n == strlen(want) && memcmp(out, want, n) == 0,
-       "shop.html with all consent: only site-tagged markup activated");
+       "shop.html with all consent: only site-tagged markup activated, "
+       "its markers removed");
     ok(ev == CONSENT_EV_ACTIVATED, "events: activated only (%#x)", ev);
     free(out);
     free(want);
