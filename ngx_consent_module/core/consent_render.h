@@ -31,6 +31,8 @@ typedef struct {
     const char              *consent_id; /* hex id when decided, or NULL */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
+    const char              *marker;     /* the response's token for
+                                            consent.js (hex) or NULL */
 } consent_render_ctx_t;
 
 /*
