@@ -32,6 +32,13 @@
 /* A longer loader start tag is replaced by an inert placeholder. */
 #define CONSENT_TAG_MAX  16384
 
+/*
+ * What a blocked <style> element's text starts with: browsers' preload
+ * scanners fetch its @import rules whatever its type, and no @import after
+ * a rule counts (consent.js removes it again).
+ */
+#define CONSENT_STYLE_STOP  "@media not all{}"
+
 /* iframe srcdoc documents inside srcdoc documents read before giving up. */
 #define CONSENT_SRCDOC_DEPTH  4
 
@@ -225,6 +232,7 @@ static size_t consent_rw_refresh_url(const unsigned char *p, size_t len,
     const unsigned char **url);
 static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
 static int consent_rw_inline_overflow(consent_rewriter_t *rw);
+static int consent_rw_style_stop(consent_rewriter_t *rw);
 static uint64_t consent_rw_text_end(consent_rewriter_t *rw);
 static int consent_rw_noscript_feed(consent_rewriter_t *rw, uint64_t to,
     int last);
@@ -1985,7 +1993,8 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
     if (consent_rw_build(rw, t, bytes, &add) != 0
         || consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
+        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0
+        || consent_rw_style_stop(rw) != 0)
     {
         return -1;
     }
@@ -2039,7 +2048,8 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
 
     if (consent_rw_build(rw, t, bytes, &add) != 0
         || consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
+        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0
+        || consent_rw_style_stop(rw) != 0)
     {
         return -1;
     }
@@ -2047,6 +2057,19 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
     rw->pending = rw->text_start;
 
     return 0;
+}
+
+
+/* After a blocked <style> start tag: no @import of its text is fetched. */
+static int
+consent_rw_style_stop(consent_rewriter_t *rw)
+{
+    if (rw->element != CONSENT_TAG_STYLE) {
+        return 0;
+    }
+
+    return consent_rw_emit(rw, (const unsigned char *) CONSENT_STYLE_STOP,
+                           sizeof(CONSENT_STYLE_STOP) - 1, 0);
 }
 
 

@@ -533,10 +533,11 @@ test_loaders(void)
     is_str(rewrite(0, "<style>@import \"https://fonts.example/a.css\"; p{}"
                       "</style><style>p{background:url(/x.png)}</style>"),
            "<style type=\"text/plain\" data-category=\"preferences\" data-"
-           "service=\"fonts\" data-name=\"fonts\">@import \"https://fonts."
-           "example/a.css\"; p{}</style><style>p{background:url(/x.png)}"
-           "</style>",
-           "style element with @import of a tracker goes type=text/plain");
+           "service=\"fonts\" data-name=\"fonts\">@media not all{}@import "
+           "\"https://fonts.example/a.css\"; p{}</style><style>p{background:"
+           "url(/x.png)}</style>",
+           "style element with @import of a tracker goes type=text/plain, "
+           "after a rule that no preload scanner reads past");
 
     is_str(rewrite(0, "<style type=\"text/less\">@import \"https://fonts."
                       "example/a.css\";</style>"),
@@ -855,7 +856,8 @@ test_bounds(void)
                         "<style media=print>a{b}</style></svg>", &ev),
            "<svg><script type=\"text/plain\" data-consent-overflow "
            "data-type=module>gtag(1)</script><style type=\"text/plain\" "
-           "data-consent-overflow media=print>a{b}</style></svg>",
+           "data-consent-overflow media=print>@media not all{}a{b}</style>"
+           "</svg>",
            "svg script and style text over inline_max made inert");
     ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
     conf.inline_max = 65536;
