@@ -197,6 +197,8 @@ static int consent_rw_placeholder(consent_rewriter_t *rw,
     const consent_tag_t *t);
 static int consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes);
+static int consent_rw_tagged_attr(const consent_tag_t *t,
+    const unsigned char *bytes);
 static int consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_element_t *el);
 static int consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
@@ -934,8 +936,18 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
 
     el = consent_rw_element(rw->element, t->foreign);
 
-    if (t->nattrs == 0 && el->typed == T_NONE) {
-        return 0;
+    if (el->typed == T_NONE && el->loaders[0].live == NULL) {
+        /* most tags: no attribute of a length that may matter (style,
+           background, their data- names, data-category, data-name) */
+        for (i = 0; i < t->nattrs; i++) {
+            k = t->attrs[i].name_len;
+            if (k == 5 || k == 9 || k == 10 || k == 13 || k == 15) {
+                break;
+            }
+        }
+        if (i == t->nattrs) {
+            return 0;
+        }
     }
 
     for (i = 0; i < t->nattrs; i++) {
@@ -953,10 +965,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
 
         /* a data block, unless the site tagged it for consent */
         type = consent_tag_attr(t, bytes, "type");
-        if (type == NULL
-            || (consent_tag_attr(t, bytes, "data-category") == NULL
-                && consent_tag_attr(t, bytes, "data-name") == NULL))
-        {
+        if (type == NULL || !consent_rw_tagged_attr(t, bytes)) {
             return 0;
         }
 
@@ -969,9 +978,7 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     /* site-tagged: an inert URL attribute without its live one */
-    if (consent_tag_attr(t, bytes, "data-category")
-        || consent_tag_attr(t, bytes, "data-name"))
-    {
+    if (consent_rw_tagged_attr(t, bytes)) {
         for (k = 0; k < CONSENT_RW_LOADERS + 2; k++) {
             l = consent_rw_loader_at(el, k);
             if (l->live && consent_tag_attr(t, bytes, l->inert)
@@ -983,6 +990,36 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     return consent_rw_block(rw, t, bytes, el);
+}
+
+
+/* Whether a tag has data-category or data-name (one pass, for every tag). */
+static int
+consent_rw_tagged_attr(const consent_tag_t *t, const unsigned char *bytes)
+{
+    size_t                i, k;
+    const char           *name;
+    const consent_attr_t *a;
+
+    for (i = 0; i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        name = a->name_len == 13 ? "data-category"
+               : a->name_len == 9 ? "data-name" : NULL;
+
+        for (k = 0; name && k < a->name_len; k++) {
+            if ((bytes[a->name_off + k] | 0x20) != (unsigned char) name[k]
+                && bytes[a->name_off + k] != (unsigned char) name[k])
+            {
+                break;
+            }
+        }
+
+        if (name && k == a->name_len) {
+            return 1;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -1002,7 +1039,9 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     mask = 0;
     denied = 0;
     has_url = 0;
-    n = el->typed ? CONSENT_RW_LOADERS : CONSENT_RW_LOADERS + 2;
+    /* with nothing denied only a script's or style's src matters */
+    n = el->typed ? CONSENT_RW_LOADERS
+        : rw->block_src || rw->block_inline ? CONSENT_RW_LOADERS + 2 : 0;
 
     for (k = 0; k < n; k++) {
         l = consent_rw_loader_at(el, k);
