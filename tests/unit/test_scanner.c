@@ -227,22 +227,22 @@ test_skip(void)
 
     all_tags = 0;
 
-    scan_is("<div class=\"a\"><a href='/x'>t</a><img src=x></div>", "img",
+    scan_is("<div class=\"a\"><q href='/x'>t</q><img src=x></div>", "img",
             "skipped tags, then a known one");
-    scan_is("<a title=\"<img src=x>\" b='<img>'><img src=y>", "img",
+    scan_is("<q title=\"<img src=x>\" b='<img>'><img src=y>", "img",
             "'>' inside quoted values of a skipped tag");
-    scan_is("<a b=c\"d><img src=x>\"><i>", "img",
+    scan_is("<q b=c\"d><img src=x>\"><i>", "img",
             "quote inside an unquoted value of a skipped tag");
-    scan_is("<a =\"b><img src=x>\" <i>", "img",
+    scan_is("<q =\"b><img src=x>\" <i>", "img",
             "'=' starting a name is a name in a skipped tag");
-    scan_is("<a b=\"c\"=\"d><img src=x>", "img",
+    scan_is("<q b=\"c\"=\"d><img src=x>", "img",
             "'=' after a quoted value is a name in a skipped tag");
-    scan_is("<a b = \"><img>\" c><img src=x>", "img",
+    scan_is("<q b = \"><img>\" c><img src=x>", "img",
             "whitespace around '=' before a quoted value");
-    scan_is("<a b =><img src=x>", "img", "'>' right after '='");
-    scan_is("<a b/><img src=x><br/ x='>'><img src=y>", "img img",
+    scan_is("<q b =><img src=x>", "img", "'>' right after '='");
+    scan_is("<q b/><img src=x><br/ x='>'><img src=y>", "img img",
             "'/' in skipped tags");
-    scan_is("<a\tb\n=\r'>'\f><img src=x>", "img",
+    scan_is("<q\tb\n=\r'>'\f><img src=x>", "img",
             "every kind of whitespace in a skipped tag");
     scan_is("<span\"x\"=\"><img>\"><img src=x>", "img img",
             "quotes inside a tag name quote nothing");
@@ -252,11 +252,11 @@ test_skip(void)
             "attributes of a skipped end tag");
     scan_is("<averyveryverylongname a='>'><img src=x>", "img",
             "a long name is skipped too");
-    scan_is("<meta content='>'><img src=x>", "img",
+    scan_is("<mark content='>'><img src=x>", "img",
             "a name passing the first test, skipped");
     scan_is("<title a='>'><img></title><img src=x>", "img",
             "a tag that switches to RCDATA still does");
-    scan_is("<style a='>'><img></style><img src=x>", "img",
+    scan_is("<xmp a='>'><img></xmp><img src=x>", "img",
             "a tag that switches to RAWTEXT still does");
     scan_is("<script src=x></script><p a='>'><img src=x>",
             "script /script img", "skip after a known tag");
@@ -267,7 +267,7 @@ test_skip(void)
 
     /* buffers that end inside a skipped tag's attributes at every state */
     in = "<div a b = \"<img>\" c='<img>' d=e/ f= g><img src=x>"
-         "</p x=\">\"><img src=y><a b=c\"d><img src=z>\">";
+         "</p x=\">\"><img src=y><q b=c\"d><img src=z>\">";
     bad = 0;
     for (step = 2; step <= 24; step++) {
         if (strcmp(tags(in, step), "img img img") != 0) {
