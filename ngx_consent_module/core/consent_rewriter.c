@@ -205,7 +205,7 @@ static int consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_element_t *el);
 static int consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add);
-static int consent_rw_loader(consent_rewriter_t *rw, const consent_tag_t *t,
+static int consent_rw_loader(consent_rewriter_t *rw,
     const unsigned char *bytes, const consent_attr_t *a, unsigned kind,
     int activate, int *service, consent_mask_t *mask);
 static int consent_rw_classify(consent_rewriter_t *rw,
@@ -1068,7 +1068,7 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
             }
         }
 
-        rc = consent_rw_loader(rw, t, bytes, a, l->kind, 0, &service, &mask);
+        rc = consent_rw_loader(rw, bytes, a, l->kind, 0, &service, &mask);
         if (rc <= 0) {
             if (rc < 0) {
                 return -1;
@@ -1213,7 +1213,7 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
         }
 
         if (inert->has_value) {
-            rc = consent_rw_loader(rw, t, bytes, inert, l->kind, 1, &other,
+            rc = consent_rw_loader(rw, bytes, inert, l->kind, 1, &other,
                                    &mask);
             if (rc != 0) {
                 return rc < 0 ? -1 : 0;     /* stays inert */
@@ -1265,15 +1265,13 @@ consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
  * with the denied ones; -1 on allocation failure.
  */
 static int
-consent_rw_loader(consent_rewriter_t *rw, const consent_tag_t *t,
-    const unsigned char *bytes, const consent_attr_t *a, unsigned kind,
-    int activate, int *service, consent_mask_t *mask)
+consent_rw_loader(consent_rewriter_t *rw, const unsigned char *bytes,
+    const consent_attr_t *a, unsigned kind, int activate, int *service,
+    consent_mask_t *mask)
 {
     int                   rc, any, svc;
     size_t                len, n, pos;
     const unsigned char  *v, *url;
-
-    (void) t;
 
     if (kind == L_SRCDOC) {
         if (activate) {
