@@ -356,8 +356,8 @@ ngx_http_consent_filter_warn(ngx_http_consent_filter_ctx_t *fctx,
     const char  *what;
 
     if (events & CONSENT_EV_INLINE_TOO_LONG) {
-        what = "an inline script or style longer than consent_inline_max "
-               "was made inert (type=\"text/plain\")";
+        what = "an inline script longer than consent_inline_max was made "
+               "inert (type=\"text/plain\")";
 
     } else if (events & CONSENT_EV_TAG_TOO_LONG) {
         what = "a loader's start tag over 16 KB or 256 attributes was "

@@ -3,7 +3,25 @@
  * Syntax tokenizer (comments, strings, escapes, identifiers and url()).
  */
 
+#include <string.h>
 #include "consent_css.h"
+
+/* consent_css_scan_t.state */
+enum {
+    C_TEXT = 0,
+    C_SLASH,            /* '/': a comment may start */
+    C_COMMENT,
+    C_COMMENT_STAR,
+    C_STRING,
+    C_STRING_ESC,
+    C_IDENT,
+    C_IDENT_ESC,        /* after '\\' in a name */
+    C_IDENT_HEX,        /* in a hex escape in a name */
+    C_URL_WS,           /* after "url(" */
+    C_URL,
+    C_URL_ESC,
+    C_URL_REST          /* after an unquoted value, up to ')' */
+};
 
 #define consent_css_ws(c)                                                  \
     ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' || (c) == '\f')
@@ -171,6 +189,11 @@ consent_css_next_url(const unsigned char *p, size_t len, size_t *pos,
             k++;
         }
 
+        if (k == 0) {
+            i++;                    /* a '\\' before a newline or the end */
+            continue;
+        }
+
         if (k != 3 || name[0] != 'u' || name[1] != 'r' || name[2] != 'l'
             || i == len || p[i] != '(')
         {
@@ -205,4 +228,197 @@ consent_css_next_url(const unsigned char *p, size_t len, size_t *pos,
 
     *pos = len;
     return (size_t) -1;
+}
+
+
+size_t
+consent_css_unescape(const unsigned char *p, size_t len, unsigned char *out)
+{
+    size_t         i, n;
+    unsigned long  cp;
+
+    for (i = 0, n = 0; i < len; ) {
+        if (p[i] != '\\') {
+            out[n++] = p[i++];
+            continue;
+        }
+        i = consent_css_escape(p, len, i, &cp);
+        if (cp != ~0UL) {
+            n += consent_css_utf8(cp, out + n);
+        }
+    }
+
+    return n;
+}
+
+
+void
+consent_css_scan_init(consent_css_scan_t *s)
+{
+    memset(s, 0, sizeof(consent_css_scan_t));
+}
+
+
+int
+consent_css_scan(consent_css_scan_t *s, const unsigned char *p, size_t len,
+    size_t *pos, size_t *at)
+{
+    size_t         i, n;
+    unsigned char  c, name[CONSENT_CSS_OUT_SIZE(16)];
+
+    for (i = *pos; i < len; i++) {
+        c = p[i];
+
+        switch (s->state) {
+
+        case C_SLASH:
+            if (c == '*') {
+                s->state = C_COMMENT;
+                break;
+            }
+            s->state = C_TEXT;
+            /* fall through */
+
+        case C_TEXT:
+            if (c == '/') {
+                s->state = C_SLASH;
+
+            } else if (c == '"' || c == '\'') {
+                s->state = C_STRING;
+                s->quote = c;
+                *pos = i + 1;
+                *at = i + 1;
+                return CONSENT_CSS_URL_START;
+
+            } else if (consent_css_name_char(c) || c == '\\') {
+                s->state = c == '\\' ? C_IDENT_ESC : C_IDENT;
+                s->ident_len = 1;
+                s->ident[0] = c;
+                s->hex = 0;
+            }
+            break;
+
+        case C_COMMENT:
+            if (c == '*') {
+                s->state = C_COMMENT_STAR;
+            }
+            break;
+
+        case C_COMMENT_STAR:
+            s->state = c == '/' ? C_TEXT : c == '*' ? C_COMMENT_STAR
+                                                    : C_COMMENT;
+            break;
+
+        case C_STRING:
+            if (c == '\\') {
+                s->state = C_STRING_ESC;
+            } else if (c == s->quote || c == '\n') {
+                s->state = C_TEXT;
+                *pos = i + 1;
+                *at = i;
+                return CONSENT_CSS_URL_END;
+            }
+            break;
+
+        case C_STRING_ESC:
+            s->state = C_STRING;
+            break;
+
+        case C_IDENT_HEX:
+            if (consent_css_hex(c) && s->hex < 6) {
+                s->hex++;
+                goto name_byte;
+            }
+            s->state = C_IDENT;
+            if (consent_css_ws(c)) {
+                goto name_byte;     /* one space ends the escape */
+            }
+            /* fall through */
+
+        case C_IDENT:
+            if (consent_css_name_char(c) || c == '\\') {
+                if (c == '\\') {
+                    s->state = C_IDENT_ESC;
+                }
+                goto name_byte;
+            }
+
+            s->state = C_TEXT;
+
+            if (c == '(' && s->ident_len != 0xff) {
+                n = consent_css_unescape(s->ident, s->ident_len, name);
+                if (n == 3 && (name[0] | 0x20) == 'u'
+                    && (name[1] | 0x20) == 'r' && (name[2] | 0x20) == 'l')
+                {
+                    s->state = C_URL_WS;
+                }
+                break;
+            }
+
+            i--;                    /* read again as text */
+            break;
+
+        case C_IDENT_ESC:
+            if (c == '\n') {
+                s->state = C_TEXT;  /* not an escape: the name ended */
+                i--;
+                break;
+            }
+            s->state = consent_css_hex(c) ? C_IDENT_HEX : C_IDENT;
+            s->hex = 1;
+            goto name_byte;
+
+        case C_URL_WS:
+            if (consent_css_ws(c)) {
+                break;
+            }
+            if (c == '"' || c == '\'') {
+                s->state = C_TEXT;  /* a string: the next candidate */
+                i--;
+                break;
+            }
+            if (c == ')') {
+                s->state = C_TEXT;
+                break;
+            }
+            s->state = c == '\\' ? C_URL_ESC : C_URL;
+            *pos = i + 1;
+            *at = i;
+            return CONSENT_CSS_URL_START;
+
+        case C_URL:
+            if (c == '\\') {
+                s->state = C_URL_ESC;
+            } else if (c == ')' || consent_css_ws(c)) {
+                s->state = c == ')' ? C_TEXT : C_URL_REST;
+                *pos = i + 1;
+                *at = i;
+                return CONSENT_CSS_URL_END;
+            }
+            break;
+
+        case C_URL_ESC:
+            s->state = C_URL;
+            break;
+
+        default: /* C_URL_REST */
+            if (c == ')') {
+                s->state = C_TEXT;
+            }
+            break;
+        }
+
+        continue;
+
+    name_byte:
+
+        if (s->ident_len < sizeof(s->ident)) {
+            s->ident[s->ident_len++] = c;
+        } else {
+            s->ident_len = 0xff;
+        }
+    }
+
+    *pos = len;
+    return CONSENT_CSS_MORE;
 }

@@ -11,9 +11,10 @@
  * Every bound is applied the same way whatever the buffers, so the output
  * does not depend on them, and fails closed: a loader's start tag over
  * CONSENT_TAG_MAX bytes (or with more attributes than the scanner records)
- * is replaced by an inert placeholder when it ends; inline script and style
- * text over inline_max gets an inert start tag (type="text/plain").  A
- * noscript's text is rewritten as it streams, without a bound.  Rewritten
+ * is replaced by an inert placeholder when it ends; inline script text
+ * over inline_max gets an inert start tag (type="text/plain").  A
+ * noscript's text is rewritten as it streams, and so is a style's over
+ * inline_max (its tracker URLs made inert in place), without a bound.  Rewritten
  * tags keep every byte of the original but the attribute names they
  * rename, the attributes they drop (duplicates, which browsers ignore, and
  * ones the rewrite sets) and the attributes they add after the tag name,
@@ -39,6 +40,13 @@
  */
 #define CONSENT_STYLE_STOP  "@media not all{}"
 
+/*
+ * A long <style> streams: a URL in it is decided on its first bytes (the
+ * host is in them) and, when denied, made inert in place.
+ */
+#define CONSENT_CSS_URL_MAX  1024
+#define CONSENT_CSS_INERT    "about:invalid#"
+
 /* iframe srcdoc documents inside srcdoc documents read before giving up. */
 #define CONSENT_SRCDOC_DEPTH  4
 
@@ -47,6 +55,7 @@ enum {
     M_TAG,           /* holding a start tag a decision needs */
     M_INLINE,        /* holding an inline script's or style's tag and text */
     M_NOSCRIPT,      /* rewriting a noscript element's text as it streams */
+    M_CSS,           /* reading a long <style>'s text as it streams */
     M_SKIP           /* dropping a loader's over-long start tag */
 };
 
@@ -129,7 +138,9 @@ struct consent_rewriter_s {
     uint64_t                  elem_start;   /* its '<' */
     uint64_t                  text_start;   /* M_INLINE, M_NOSCRIPT: after
                                                the start tag's '>' */
-    uint64_t                  text_fed;     /* M_NOSCRIPT: read so far */
+    uint64_t                  text_fed;     /* M_NOSCRIPT, M_CSS: read so
+                                               far */
+    uint64_t                  css_url;      /* M_CSS: where a URL starts */
     unsigned                  inject_after; /* I_* + 1 after this tag */
     unsigned                  injected;     /* count of I_* done */
     unsigned                  depth;        /* srcdoc nesting */
@@ -143,6 +154,7 @@ struct consent_rewriter_s {
     unsigned                  done:1;
     unsigned                  failed:1;
     unsigned                  nested:1;     /* rewrites a noscript's text */
+    unsigned                  css_url_open:1;
     unsigned                  events;
     int                       blocked_service; /* the first one blocked */
     consent_mask_t            blocked_mask;    /* categories blocked */
@@ -170,6 +182,7 @@ struct consent_rewriter_s {
     size_t                    noscript_len;
     size_t                    noscript_cap;
     consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
+    consent_css_scan_t        css;          /* M_CSS */
 
     /* last: the scanner's attributes and the edits are written before
        they are read, so creating a rewriter does not clear them */
@@ -235,6 +248,9 @@ static size_t consent_rw_refresh_url(const unsigned char *p, size_t len,
 static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
 static int consent_rw_inline_overflow(consent_rewriter_t *rw);
 static int consent_rw_style_stop(consent_rewriter_t *rw);
+static int consent_rw_css_feed(consent_rewriter_t *rw, uint64_t to,
+    int last);
+static int consent_rw_css_url(consent_rewriter_t *rw, uint64_t end);
 static uint64_t consent_rw_text_end(consent_rewriter_t *rw);
 static int consent_rw_noscript_feed(consent_rewriter_t *rw, uint64_t to,
     int last);
@@ -527,6 +543,13 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
     if (rw->mode == M_INLINE) {
         from = rw->elem_start;
 
+    } else if (rw->mode == M_CSS) {
+        end = consent_rw_text_end(rw);
+        if (consent_rw_css_feed(rw, end, 0) != 0) {
+            return -1;
+        }
+        from = rw->css_url_open ? rw->css_url : end;
+
     } else if (rw->mode == M_NOSCRIPT) {
         end = consent_scanner_text_end(&rw->sc);
         if (consent_rw_noscript_feed(rw, end, 0) != 0) {
@@ -575,6 +598,7 @@ consent_rw_finish(consent_rewriter_t *rw)
 {
     /* a script, style or noscript open at the end runs to the end */
     if ((rw->mode == M_INLINE && consent_rw_inline_end(rw, rw->buf_end) != 0)
+        || (rw->mode == M_CSS && consent_rw_css_feed(rw, rw->buf_end, 1) != 0)
         || (rw->mode == M_NOSCRIPT
             && consent_rw_noscript_feed(rw, rw->buf_end, 1) != 0))
     {
@@ -639,8 +663,11 @@ consent_rw_tag_name(consent_rewriter_t *rw)
      * script, style or noscript; in svg any tag ends the text read and is
      * read itself.
      */
-    if (rw->mode == M_INLINE) {
-        if (consent_rw_inline_end(rw, t->start) != 0) {
+    if (rw->mode == M_INLINE || rw->mode == M_CSS) {
+        if ((rw->mode == M_INLINE ? consent_rw_inline_end(rw, t->start)
+                                  : consent_rw_css_feed(rw, t->start, 1))
+            != 0)
+        {
             return -1;
         }
         if (!rw->inline_foreign) {
@@ -1956,7 +1983,10 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
     rw->mode = M_NONE;
 
     if (end - rw->text_start > rw->conf.inline_max) {
-        return consent_rw_inline_overflow(rw);
+        if (consent_rw_inline_overflow(rw) != 0) {
+            return -1;
+        }
+        return rw->mode == M_CSS ? consent_rw_css_feed(rw, end, 1) : 0;
     }
 
     t = rw->script;
@@ -2048,9 +2078,10 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
 
 /*
- * The held text is longer than inline_max: the start tag goes out inert
- * (type="text/plain", no category: nothing activates it) and the text
- * passes as it is.  The same whether the end tag is in sight or not.
+ * The held text is longer than inline_max: a script's start tag goes out
+ * inert (type="text/plain", no category: nothing activates it) and the
+ * text passes as it is; a style is read on as it streams.  The same
+ * whether the end tag is in sight or not.
  */
 static int
 consent_rw_inline_overflow(consent_rewriter_t *rw)
@@ -2061,6 +2092,16 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
     const unsigned char  *bytes;
 
     rw->mode = M_NONE;
+
+    if (rw->element == CONSENT_TAG_STYLE) {
+        /* CSS can be read as it streams: the element stays as it is */
+        consent_css_scan_init(&rw->css);
+        rw->css_url_open = 0;
+        rw->text_fed = rw->text_start;
+        rw->mode = M_CSS;
+        return 0;
+    }
+
     rw->events |= CONSENT_EV_INLINE_TOO_LONG;
 
     t = rw->script;
@@ -2092,6 +2133,111 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
     }
 
     rw->pending = rw->text_start;
+
+    return 0;
+}
+
+
+/*
+ * Reads a long style's text up to to: each URL is decided once its end or
+ * CONSENT_CSS_URL_MAX bytes of it are in sight, whatever the buffers.
+ */
+static int
+consent_rw_css_feed(consent_rewriter_t *rw, uint64_t to, int last)
+{
+    int                   ev;
+    size_t                n, pos, at;
+    const unsigned char  *p;
+
+    n = (size_t) (to - rw->text_fed);
+    p = n ? consent_rw_bytes(rw, rw->text_fed, to)
+          : (const unsigned char *) "";
+    if (p == NULL) {
+        return -1;
+    }
+
+    /* deciding only reads bytes already held: p stays valid */
+    for (pos = 0; ; ) {
+        ev = consent_css_scan(&rw->css, p, n, &pos, &at);
+
+        if (ev == CONSENT_CSS_URL_START) {
+            rw->css_url = rw->text_fed + at;
+            rw->css_url_open = 1;
+
+        } else if (ev == CONSENT_CSS_URL_END) {
+            if (rw->css_url_open
+                && consent_rw_css_url(rw, rw->text_fed + at) != 0)
+            {
+                return -1;
+            }
+
+        } else {
+            break;
+        }
+    }
+
+    if (rw->css_url_open
+        && (last || to - rw->css_url >= CONSENT_CSS_URL_MAX)
+        && consent_rw_css_url(rw, to) != 0)
+    {
+        return -1;
+    }
+
+    rw->text_fed = to;
+
+    if (last) {
+        rw->mode = M_NONE;
+    }
+
+    return 0;
+}
+
+
+/* The URL of a long style from css_url to end: denied, it goes inert. */
+static int
+consent_rw_css_url(consent_rewriter_t *rw, uint64_t end)
+{
+    int                   rc, service;
+    size_t                n;
+    unsigned char        *tok;
+    consent_mask_t        mask;
+    const unsigned char  *p;
+
+    rw->css_url_open = 0;
+
+    if (end - rw->css_url > CONSENT_CSS_URL_MAX) {
+        end = rw->css_url + CONSENT_CSS_URL_MAX;
+    }
+
+    n = (size_t) (end - rw->css_url);
+    p = n ? consent_rw_bytes(rw, rw->css_url, end)
+          : (const unsigned char *) "";
+    tok = consent_rw_grow(&rw->tok, &rw->tok_cap, CONSENT_CSS_OUT_SIZE(n));
+    if (p == NULL || tok == NULL) {
+        return -1;
+    }
+
+    n = consent_css_unescape(p, n, tok);
+    service = -1;
+    mask = 0;
+
+    rc = consent_rw_classify(rw, tok, n, 0, &service, &mask);
+    if (rc <= 0) {
+        return rc;
+    }
+
+    if (consent_rw_emit_to(rw, rw->css_url) != 0
+        || consent_rw_emit(rw, (const unsigned char *) CONSENT_CSS_INERT,
+                           sizeof(CONSENT_CSS_INERT) - 1, 0) != 0)
+    {
+        return -1;
+    }
+
+    if (rw->blocked_service < 0) {
+        rw->blocked_service = service;
+    }
+    rw->blocked_mask |= mask;
+    rw->events |= CONSENT_EV_BLOCKED;
 
     return 0;
 }

@@ -45,7 +45,7 @@ typedef struct {
  * Events a caller may want to log once (consent_rewriter_events()).  The
  * two bounds make the element inert: log them as warnings.
  */
-#define CONSENT_EV_INLINE_TOO_LONG   0x01   /* an inline script or style over
+#define CONSENT_EV_INLINE_TOO_LONG   0x01   /* an inline script over
                                                inline_max, made inert */
 #define CONSENT_EV_TAG_TOO_LONG      0x02   /* a loader's start tag over the
                                                bound, replaced by an inert

@@ -545,6 +545,10 @@ test_loaders(void)
            "\";</style>",
            "a style that is not CSS is not touched");
 
+    is_str(rewrite(0, "<div style=\"a:\\\nb\\\"></div><p style=\"\\\">"),
+           "<div style=\"a:\\\nb\\\"></div><p style=\"\\\">",
+           "a backslash before a newline or at the end of CSS");
+
     is_str(rewrite(0, "<style>/* url(https://www.facebook.com/tr) */ "
                       "a{}</style>"),
            "<style>/* url(https://www.facebook.com/tr) */ a{}</style>",
@@ -853,13 +857,31 @@ test_bounds(void)
 
     conf.inline_max = 3;
     is_str(rewrite_conf(&conf, "<svg><script type=module>gtag(1)</script>"
-                        "<style media=print>a{b}</style></svg>", &ev),
+                        "</svg>", &ev),
            "<svg><script type=\"text/plain\" data-consent-overflow "
-           "data-type=module>gtag(1)</script><style type=\"text/plain\" "
-           "data-consent-overflow media=print>@media not all{}a{b}</style>"
-           "</svg>",
-           "svg script and style text over inline_max made inert");
+           "data-type=module>gtag(1)</script></svg>",
+           "svg script text over inline_max made inert");
     ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
+
+    conf.inline_max = 8;
+    is_str(rewrite_conf(&conf, "<style media=print>@import 'https://fonts."
+                        "example/a.css'; a{b:url( https://www.facebook.com/tr"
+                        " )} c{d:url(/e.png)} /* url(https://i.ytimg.com/x) "
+                        "*/ f{g:u\\72l(\\68ttps://i.ytimg.com/y)}</style>",
+                        &ev),
+           "<style media=print>@import 'about:invalid#https://fonts.example/"
+           "a.css'; a{b:url( about:invalid#https://www.facebook.com/tr )} c{d:"
+           "url(/e.png)} /* url(https://i.ytimg.com/x) */ f{g:u\\72l("
+           "about:invalid#\\68ttps://i.ytimg.com/y)}</style>",
+           "a style over inline_max streams: its tracker URLs made inert in "
+           "place");
+    ok(ev == CONSENT_EV_BLOCKED, "a long style is read whole: no bound event");
+
+    is_str(rewrite_conf(&conf, "<svg><style>a{b:url(https://www.facebook.com"
+                        "/tr)}</style></svg>", &ev),
+           "<svg><style>a{b:url(about:invalid#https://www.facebook.com/tr)}"
+           "</style></svg>",
+           "a long svg style too");
     conf.inline_max = 65536;
 
     sprintf(in, "<img src=\"https://www.facebook.com/tr\" title=\"%*s\">",
@@ -1032,6 +1054,7 @@ static void
 test_split_bounds(void)
 {
     char                    *in;
+    const char              *css, *got;
     size_t                   n;
     consent_rewriter_conf_t  conf;
 
@@ -1047,6 +1070,9 @@ test_split_bounds(void)
                 "gtag()</script>", 41, 1, 3);
     split_check(&conf, (const unsigned char *) "<script>gtag(1);</scrip",
                 23, 1, 4);
+    css = "<style>a{b:url(https://www.facebook.com/tr)} c{d:'/x'} e{f:u"
+          "\\72l( https://i.ytimg.com/y )}</style><style>p{}</style>";
+    split_check(&conf, (const unsigned char *) css, strlen(css), 1, 14);
     split_check(&conf, (const unsigned char *) "<svg><script>gtag(1);"
                 "<p></svg><style>@import 'https://fonts.example/';</style>"
                 "<style>a{}</style>", 96, 1, 13);
@@ -1064,6 +1090,15 @@ test_split_bounds(void)
         ok(0, "allocation");
         return;
     }
+
+    /* long style URLs: decided on their first 1024 bytes */
+    sprintf(in, "<style>a{b:url(https://www.facebook.com/tr?%0*d)} c{d:url("
+                "'data:image/png,%0*d')}</style>", 2000, 0, 2000, 0);
+    split_check(&conf, (unsigned char *) in, strlen(in), 0, 15);
+    got = rewrite_conf(&conf, in, NULL);
+    ok(strstr(got, "url(about:invalid#https://www.facebook.com/tr?000") != NULL
+       && strstr(got, "url('data:image/png,000") != NULL,
+       "a long style URL is decided on its first bytes");
 
     /* a tag of exactly the bound, and one byte over it: a loader, an svg
        one, another element, and one the input's end cuts */
