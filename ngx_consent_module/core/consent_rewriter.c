@@ -14,8 +14,8 @@
  * is replaced by an inert placeholder when it ends; inline script text
  * over inline_max gets an inert start tag (type="text/plain").  A
  * noscript's text is rewritten as it streams, and so is a style's over
- * inline_max (its tracker URLs made inert in place), without a bound.  Rewritten
- * tags keep every byte of the original but the attribute names they
+ * inline_max (its tracker URLs made inert in place), without a bound.
+ * Rewritten tags keep every byte of the original but the attribute names they
  * rename, the attributes they drop (duplicates, which browsers ignore, and
  * ones the rewrite sets) and the attributes they add after the tag name,
  * HTML-escaped in double quotes.  Every value that decides anything is
@@ -98,9 +98,13 @@ typedef struct {
 
 typedef struct {
     const char      *live;           /* the attribute that loads */
+    size_t           live_len;
     const char      *inert;          /* its name while blocked */
     unsigned char    kind;           /* L_* */
 } consent_rw_loader_t;
+
+#define CONSENT_RW_LOADER(live, inert, kind)                               \
+    { live, sizeof(live) - 1, inert, kind }
 
 #define CONSENT_RW_LOADERS  2
 
@@ -708,7 +712,13 @@ consent_rw_tag_name(consent_rewriter_t *rw)
         rw->inject_after = I_HEAD_START + 1;
     }
 
-    if (consent_rw_loader_id(t->id) || rw->check_styles) {
+    /* ping, refresh and base only matter while some URL may be denied */
+    if ((consent_rw_loader_id(t->id)
+         && (rw->block_src
+             || !(t->id == CONSENT_TAG_A || t->id == CONSENT_TAG_AREA
+                  || t->id == CONSENT_TAG_META || t->id == CONSENT_TAG_BASE)))
+        || rw->check_styles)
+    {
         rw->element = t->id;
         rw->mode = M_TAG;
         rw->elem_start = t->start;
@@ -803,39 +813,39 @@ static const consent_rw_element_t *
 consent_rw_element(int id, int foreign)
 {
     static const consent_rw_element_t  script = { T_SCRIPT,
-        { { "src", "data-src", L_URL } } };
+        { CONSENT_RW_LOADER("src", "data-src", L_URL) } };
     static const consent_rw_element_t  svg_script = { T_SCRIPT,
-        { { "href", "data-href", L_URL },
-          { "xlink:href", "data-xlink-href", L_URL } } };
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("xlink:href", "data-xlink-href", L_URL) } };
     static const consent_rw_element_t  svg_ref = { T_NONE,
-        { { "href", "data-href", L_URL },
-          { "xlink:href", "data-xlink-href", L_URL } } };
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("xlink:href", "data-xlink-href", L_URL) } };
     static const consent_rw_element_t  style = { T_STYLE,
-        { { NULL, NULL, 0 } } };
+        { { NULL, 0, NULL, 0 } } };
     static const consent_rw_element_t  src = { T_NONE,
-        { { "src", "data-src", L_URL } } };
+        { CONSENT_RW_LOADER("src", "data-src", L_URL) } };
     static const consent_rw_element_t  img = { T_NONE,
-        { { "src", "data-src", L_URL },
-          { "srcset", "data-srcset", L_SRCSET } } };
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("srcset", "data-srcset", L_SRCSET) } };
     static const consent_rw_element_t  iframe = { T_NONE,
-        { { "src", "data-src", L_URL },
-          { "srcdoc", "data-srcdoc", L_SRCDOC } } };
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("srcdoc", "data-srcdoc", L_SRCDOC) } };
     static const consent_rw_element_t  video = { T_NONE,
-        { { "src", "data-src", L_URL },
-          { "poster", "data-poster", L_URL } } };
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("poster", "data-poster", L_URL) } };
     static const consent_rw_element_t  link = { T_NONE,
-        { { "href", "data-href", L_URL },
-          { "imagesrcset", "data-imagesrcset", L_SRCSET } } };
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("imagesrcset", "data-imagesrcset", L_SRCSET) } };
     static const consent_rw_element_t  object = { T_NONE,
-        { { "data", "data-data", L_URL } } };
+        { CONSENT_RW_LOADER("data", "data-data", L_URL) } };
     static const consent_rw_element_t  ping = { T_NONE,
-        { { "ping", "data-ping", L_PING } } };
+        { CONSENT_RW_LOADER("ping", "data-ping", L_PING) } };
     static const consent_rw_element_t  meta = { T_NONE,
-        { { "content", "data-content", L_REFRESH } } };
+        { CONSENT_RW_LOADER("content", "data-content", L_REFRESH) } };
     static const consent_rw_element_t  base = { T_NONE,
-        { { "href", "data-href", L_URL } } };
+        { CONSENT_RW_LOADER("href", "data-href", L_URL) } };
     static const consent_rw_element_t  other = { T_NONE,
-        { { NULL, NULL, 0 } } };
+        { { NULL, 0, NULL, 0 } } };
 
     if (foreign) {
         switch (id) {
@@ -895,8 +905,8 @@ static const consent_rw_loader_t *
 consent_rw_loader_at(const consent_rw_element_t *el, size_t k)
 {
     static const consent_rw_loader_t  any[2] = {
-        { "style", "data-style", L_CSS },
-        { "background", "data-background", L_URL }
+        CONSENT_RW_LOADER("style", "data-style", L_CSS),
+        CONSENT_RW_LOADER("background", "data-background", L_URL)
     };
 
     return k < CONSENT_RW_LOADERS ? &el->loaders[k]
@@ -1056,10 +1066,11 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_element_t *el)
 {
     int                         rc, service, denied, has_url;
-    size_t                      k, n;
+    size_t                      i, j, k, n;
+    uint32_t                    lengths;
     consent_mask_t              mask;
     consent_rw_add_t            add;
-    const consent_attr_t       *a, *equiv;
+    const consent_attr_t       *a, *equiv, *found[CONSENT_RW_LOADERS + 2];
     const consent_rw_loader_t  *l;
 
     service = -1;
@@ -1070,11 +1081,42 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     n = el->typed ? CONSENT_RW_LOADERS
         : rw->block_src || rw->block_inline ? CONSENT_RW_LOADERS + 2 : 0;
 
+    /* the first attribute of each loading name, in one pass; most are
+       told apart by their length */
+    lengths = 0;
+    for (k = 0; k < n; k++) {
+        found[k] = NULL;
+        lengths |= (uint32_t) 1 << consent_rw_loader_at(el, k)->live_len;
+    }
+
+    for (i = 0; n && i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        if (a->name_len > 31 || !(lengths & ((uint32_t) 1 << a->name_len))) {
+            continue;
+        }
+        for (k = 0; k < n; k++) {
+            l = consent_rw_loader_at(el, k);
+            if (found[k] || l->live == NULL || l->live_len != a->name_len) {
+                continue;
+            }
+            for (j = 0; j < a->name_len; j++) {
+                unsigned char c = bytes[a->name_off + j];
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c)
+                    != (unsigned char) l->live[j])
+                {
+                    break;
+                }
+            }
+            if (j == a->name_len) {
+                found[k] = a;
+                break;
+            }
+        }
+    }
+
     for (k = 0; k < n; k++) {
         l = consent_rw_loader_at(el, k);
-        if (l->live == NULL
-            || (a = consent_tag_attr(t, bytes, l->live)) == NULL)
-        {
+        if ((a = found[k]) == NULL) {
             continue;
         }
 
