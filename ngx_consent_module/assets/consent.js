@@ -421,8 +421,11 @@
                 return;
             }
 
+            /* one another CMP already ran stays as it is */
             if (tag === 'script') {
-                scripts.push(el);
+                if (el.getAttribute('type') === 'text/plain') {
+                    scripts.push(el);
+                }
                 return;
             }
 
