@@ -1442,7 +1442,7 @@ consent_rw_classify(consent_rewriter_t *rw, const unsigned char *url,
     size_t len, int activate, int *service, consent_mask_t *mask)
 {
     int             svc;
-    size_t          i, n, pre, k;
+    size_t          i, j, n, pre, k;
     unsigned char   scheme[8], *r;
     consent_attr_t  a;
 
@@ -1463,8 +1463,16 @@ consent_rw_classify(consent_rewriter_t *rw, const unsigned char *url,
             i++;
         }
 
-        if (i + 1 < len && (url[i] == '/' || url[i] == '\\')
-            && (url[i + 1] == '/' || url[i + 1] == '\\'))
+        /* the second character, past tabs and newlines (browsers drop
+           them): "/\t/host" is scheme-relative too */
+        for (j = i + 1; j < len && (url[j] == '\t' || url[j] == '\n'
+                                    || url[j] == '\r'); j++)
+        {
+            /* void */
+        }
+
+        if (i < len && j < len && (url[i] == '/' || url[i] == '\\')
+            && (url[j] == '/' || url[j] == '\\'))
         {
             pre = 0;                /* scheme-relative: its own host */
 
@@ -1614,46 +1622,50 @@ consent_rw_set_base(consent_rewriter_t *rw, const consent_attr_t *a,
         return -1;
     }
 
-    while (len && v[0] <= 0x20) {
-        v++;
-        len--;
-    }
-
-    while (len && v[len - 1] <= 0x20) {
-        len--;
-    }
-
-    k = consent_rw_scheme(v, len, scheme, sizeof(scheme));
-
-    if (k == 0 && len >= 2 && (v[0] == '/' || v[0] == '\\')
-        && (v[1] == '/' || v[1] == '\\'))
-    {
-        i = 6;                      /* "https:" + "//host..." */
-
-    } else if ((k == 4 && memcmp(scheme, "http", 4) == 0)
-               || (k == 5 && memcmp(scheme, "https", 5) == 0))
-    {
-        i = 0;
-
-    } else {
-        return 0;
-    }
-
-    rw->base = malloc(i + len + 1);
+    /* as browsers read it: without surrounding spaces, tabs, newlines */
+    rw->base = malloc(6 + len + 1);
     if (rw->base == NULL) {
         return -1;
     }
 
-    memcpy(rw->base, "https:", i);
-    memcpy(rw->base + i, v, len);
-    n = i + len;
+    memcpy(rw->base, "https:", 6);
+    n = 6;
+    for (k = 0; k < len; k++) {
+        if (v[k] != '\t' && v[k] != '\n' && v[k] != '\r') {
+            rw->base[n++] = v[k];
+        }
+    }
+
+    for (i = 6; i < n && rw->base[i] <= 0x20; i++) { /* void */ }
+    while (n > i && rw->base[n - 1] <= 0x20) {
+        n--;
+    }
+
+    k = consent_rw_scheme(rw->base + i, n - i, scheme, sizeof(scheme));
+
+    if (k == 0 && n - i >= 2 && (rw->base[i] == '/' || rw->base[i] == '\\')
+        && (rw->base[i + 1] == '/' || rw->base[i + 1] == '\\'))
+    {
+        /* "https:" + "//host..." */
+        memmove(rw->base + 6, rw->base + i, n - i);
+        n = 6 + n - i;
+
+    } else if ((k == 4 && memcmp(scheme, "http", 4) == 0)
+               || (k == 5 && memcmp(scheme, "https", 5) == 0))
+    {
+        memmove(rw->base, rw->base + i, n - i);
+        n -= i;
+
+    } else {
+        free(rw->base);             /* relative: the document's host */
+        rw->base = NULL;
+        return 0;
+    }
 
     /* after "scheme:" and the slashes: the host, then the path */
     for (host = 0; host < n && rw->base[host] != ':'; host++) { /* void */ }
-    for (host++; host < n && (rw->base[host] == '/' || rw->base[host] == '\\'
-                              || rw->base[host] == '\t'
-                              || rw->base[host] == '\n'
-                              || rw->base[host] == '\r'); host++)
+    for (host++; host < n && (rw->base[host] == '/'
+                              || rw->base[host] == '\\'); host++)
     {
         /* void */
     }

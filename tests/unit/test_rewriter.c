@@ -658,10 +658,21 @@ test_base(void)
            "<img src=\"tr\">",
            "only the first base counts");
 
+    is_str(rewrite(0, "<base href=\" /\t/www.facebook.com\"><img src=\"tr\">"),
+           "<base href=\" /\t/www.facebook.com\"><img " FB_MARK " data-src="
+           "\"tr\">",
+           "a scheme-relative base with a space and a tab");
+
     is_str(rewrite(0, "<base href=\"//www.facebook.com/\"><img src=\"tr\">"),
            "<base href=\"//www.facebook.com/\"><img " FB_MARK " data-src=\"tr"
            "\">",
            "a scheme-relative base");
+
+    is_str(rewrite(0, "<base href=\"https://cdn.example/x/\"><img src=\"/\t/"
+                      "www.facebook.com/tr\">"),
+           "<base href=\"https://cdn.example/x/\"><img " FB_MARK " data-src="
+           "\"/\t/www.facebook.com/tr\">",
+           "a tab inside \"//\" does not hide a scheme-relative URL");
 
     is_str(rewrite(0, "<base href=\"https://cdn.example/x/\"><img src=\"/a."
                       "png\"><img srcset=\"b.png 1x\">"),
