@@ -189,7 +189,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     ngx_table_elt_t              *location;
     consent_decision_t           *decision;
     ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
     rc = ngx_http_consent_api_body_text(r, &body);
 
@@ -204,7 +204,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     }
 
     policy = ngx_http_consent_policy(r);
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
     decision = ngx_palloc(r->pool, sizeof(consent_decision_t));
     if (decision == NULL) {
@@ -248,7 +248,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     state.revision = policy->revision;
     state.granted = consent_decision_granted(policy, decision->action,
                                              decision->requested,
-                                             clcf->gpc && ctx->consent.gpc);
+                                             lcf->gpc && ctx->consent.gpc);
 
     /* no record, no cookie: every decision in force can be proven */
 
@@ -276,7 +276,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
         return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                    consent_state_json(policy, "valid", state.id,
                                       state.granted, state.revision,
-                                      clcf->gpc && ctx->consent.gpc));
+                                      lcf->gpc && ctx->consent.gpc));
     }
 
     len = ngx_strlen(decision->return_to);
@@ -299,7 +299,10 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 #endif
     ngx_str_set(&location->key, "Location");
 
-    r->headers_out.location = location;
+    /*
+     * Not r->headers_out.location: nginx would make it absolute with the
+     * connection's scheme, http:// behind a TLS-terminating balancer.
+     */
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
@@ -412,11 +415,7 @@ ngx_http_consent_api_same_origin(ngx_http_request_t *r)
         host = r->headers_in.host->value;
     }
 
-#if (NGX_HTTP_SSL)
-    https = r->connection->ssl != NULL;
-#else
-    https = 0;
-#endif
+    https = ngx_http_consent_https(r);
 
     origin = ngx_http_consent_header(r, "Origin");
 
@@ -474,7 +473,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
 {
     consent_policy_t             *policy;
     ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
     ctx = ngx_http_consent_get_ctx(r);
     if (ctx == NULL) {
@@ -482,7 +481,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
     }
 
     policy = ngx_http_consent_policy(r);
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
     return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                consent_state_json(policy,
@@ -491,7 +490,7 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
                     || ctx->consent.status == CONSENT_STATUS_STALE)
                    ? ctx->consent.state.id : NULL,
                    ctx->consent.granted, policy->revision,
-                   clcf->gpc && ctx->consent.gpc));
+                   lcf->gpc && ctx->consent.gpc));
 }
 
 
@@ -578,7 +577,7 @@ ngx_http_consent_api_version(ngx_conf_t *cf, ngx_uint_t index)
 static ngx_int_t
 ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
 {
-    u_char                          *etag;
+    u_char                          *etag, *type_end;
     ngx_str_t                        version;
     ngx_table_elt_t                 *h;
     const ngx_http_consent_asset_t  *asset;
@@ -631,7 +630,15 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
                          (u_char *) ngx_http_consent_api_assets[index].type;
     r->headers_out.content_type.len =
                          ngx_strlen(ngx_http_consent_api_assets[index].type);
-    r->headers_out.content_type_len = r->headers_out.content_type.len;
+
+    /* the media type alone: gzip_types and the like match on this length */
+    type_end = ngx_strlchr(r->headers_out.content_type.data,
+                           r->headers_out.content_type.data
+                           + r->headers_out.content_type.len, ';');
+    r->headers_out.content_type_len = type_end
+                     ? (size_t) (type_end - r->headers_out.content_type.data)
+                     : r->headers_out.content_type.len;
+    r->headers_out.content_type_lowcase = NULL;
 
     return ngx_http_consent_send(r, NGX_HTTP_OK, (u_char *) asset->data,
                                  asset->size, 1);

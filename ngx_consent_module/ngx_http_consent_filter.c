@@ -7,24 +7,34 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "ngx_http_consent_coding.h"
 #include "consent_rewriter.h"
 
 
-#define NGX_HTTP_CONSENT_BUFFERED  0x08
-#define NGX_HTTP_CONSENT_GEN_SIZE  4096
+/*
+ * No r->buffered bit (stock filters use 0x01, 0x02 and 0x04 of its four;
+ * image_filter uses 0x08 of c->buffered): this filter never holds output
+ * that a call without input could send.  Held bytes of an unfinished tag
+ * wait for more input; decoded output waits only for buffers held by
+ * filters after this one, which flag themselves.
+ */
+
+#define NGX_HTTP_CONSENT_GEN_SIZE    4096
+#define NGX_HTTP_CONSENT_TYPE_MAX    128
+#define NGX_HTTP_CONSENT_SNIFF_MAX   1445   /* the MIME sniffing standard's */
 
 
 struct ngx_http_consent_filter_ctx_s {
     consent_rewriter_t        *rewriter;
     consent_render_out_t       fragments[3];
 
+    ngx_chain_t               *in;        /* queued input to inflate */
     ngx_chain_t               *out;
     ngx_chain_t              **last_out;
     ngx_chain_t               *busy;
     ngx_chain_t               *free;      /* buffer headers for spans */
     ngx_chain_t               *free_mem;  /* buffers with their own memory */
 
-    ngx_buf_t                 *in;        /* the input buffer being fed */
     ngx_buf_t                 *gen;       /* the copy buffer being filled */
     ngx_chain_t               *last;      /* the last link made */
     ngx_http_request_t        *request;
@@ -33,8 +43,15 @@ struct ngx_http_consent_filter_ctx_s {
                                           /* data-consent of this response */
     ngx_uint_t                 produced;  /* output made from this input */
 
+    ngx_http_consent_inflate_t *inflate;  /* gzip or deflate body */
+    ngx_str_t                  coding_name;
+    ngx_buf_t                 *sniffed;   /* first bytes, no Content-Type */
+    ngx_http_consent_sightings_t  *sightings;  /* for discovery */
+
     unsigned                   warned:1;
     unsigned                   done:1;
+    unsigned                   sniff:1;   /* the header waits */
+    unsigned                   pass:1;    /* not HTML after all */
 };
 
 
@@ -44,10 +61,28 @@ static ngx_int_t ngx_http_consent_body_filter(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_strip_cookies(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_skip(ngx_http_request_t *r,
     ngx_http_consent_loc_conf_t *lcf);
+static ngx_int_t ngx_http_consent_type(ngx_http_request_t *r,
+    ngx_hash_t *types);
+static ngx_int_t ngx_http_consent_sniff(u_char *p, size_t len,
+    ngx_uint_t last);
+static ngx_int_t ngx_http_consent_send_header(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_uint_t rewrite);
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
 static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
+static ngx_int_t ngx_http_consent_inflate_body(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_consent_inflate_queue(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
+static ngx_int_t ngx_http_consent_corrupt(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx);
+static ngx_int_t ngx_http_consent_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_consent_sniff_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_consent_pass_special(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
     size_t len, int from_input);
 static ngx_chain_t *ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t
@@ -81,17 +116,71 @@ ngx_http_consent_filter_init(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_header_filter(ngx_http_request_t *r)
 {
-    ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_loc_conf_t  *lcf;
+    ngx_int_t                       rc;
+    ngx_str_t                       coding_name;
+    ngx_uint_t                      coding, sniff;
+    ngx_http_consent_ctx_t         *ctx;
+    ngx_http_consent_loc_conf_t    *lcf;
+    ngx_http_consent_srv_conf_t    *cscf;
+    ngx_http_consent_filter_ctx_t  *fctx;
 
     lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
 
     if (lcf->strip_cookies && ngx_http_consent_strip_cookies(r) != NGX_OK) {
         return NGX_ERROR;
     }
 
+    rc = NGX_DECLINED;
+
+    if (cscf->keys) {
+        /* the relay marker of an upstream never reaches the client */
+        rc = ngx_http_consent_relay_response(r,
+                          ngx_http_get_module_ctx(r, ngx_http_consent_module));
+        if (rc == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+    }
+
     if (!lcf->enable || ngx_http_consent_skip(r, lcf) != NGX_OK) {
         return ngx_http_next_header_filter(r);
+    }
+
+    if (rc == NGX_OK) {
+        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "consent filter: skipped, rewritten by the upstream");
+        return ngx_http_next_header_filter(r);
+    }
+
+    rc = ngx_http_consent_type(r, &lcf->types);
+
+    if (rc == NGX_DECLINED) {
+        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "consent filter: skipped, not in consent_types");
+        return ngx_http_next_header_filter(r);
+    }
+
+    /* NGX_AGAIN: a browser sniffs the body, so does the filter */
+    sniff = (rc == NGX_AGAIN);
+
+    coding = ngx_http_consent_coding(r, &coding_name);
+
+    if (coding == NGX_HTTP_CONSENT_CODING_OTHER) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "consent filter: cannot read the \"%V\" coding of "
+                      "\"%V\": %s", &coding_name, &r->uri,
+                      lcf->undecodable == NGX_HTTP_CONSENT_UNDECODABLE_PASS
+                      ? "passed through unread (consent_undecodable pass)"
+                      : "refused with 502; upstreams get an Accept-Encoding "
+                        "of gzip and deflate only, so an upstream that sends "
+                        "another coding ignores it");
+
+        if (lcf->undecodable == NGX_HTTP_CONSENT_UNDECODABLE_PASS) {
+            return ngx_http_next_header_filter(r);
+        }
+
+        return ngx_http_filter_finalize_request(r, &ngx_http_consent_module,
+                                                NGX_HTTP_BAD_GATEWAY);
     }
 
     ctx = ngx_http_consent_get_ctx(r);
@@ -101,6 +190,45 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
 
     if (ngx_http_consent_filter_start(r, ctx, lcf) != NGX_OK) {
         return NGX_ERROR;
+    }
+
+    fctx = ctx->filter;
+
+    if (coding != NGX_HTTP_CONSENT_CODING_NONE) {
+        fctx->inflate = ngx_http_consent_inflate_create(r, coding);
+        if (fctx->inflate == NULL) {
+            return NGX_ERROR;
+        }
+
+        fctx->coding_name = coding_name;
+
+        /* sent decoded: nginx's gzip filter, after this one, may compress */
+        ngx_http_consent_coding_clear(r);
+        ngx_http_clear_content_length(r);
+        ngx_http_clear_accept_ranges(r);
+    }
+
+    r->filter_need_in_memory = 1;
+
+    if (sniff) {
+        /* the header waits for the first bytes of the body */
+        fctx->sniff = 1;
+        return NGX_OK;
+    }
+
+    return ngx_http_consent_send_header(r, ctx, 1);
+}
+
+
+/* The header of a response the filter reads; rewrite: it is HTML. */
+
+static ngx_int_t
+ngx_http_consent_send_header(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_uint_t rewrite)
+{
+    if (!rewrite) {
+        ctx->filter->pass = 1;
+        return ngx_http_next_header_filter(r);
     }
 
     ngx_http_clear_content_length(r);
@@ -114,14 +242,11 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
     ngx_http_clear_last_modified(r);
 
     if (ngx_http_consent_state_etag(r, ctx) != NGX_OK
-        || ngx_http_consent_add_header(r, "Vary", "Cookie, Accept-Language",
-                                       sizeof("Cookie, Accept-Language") - 1)
-           != NGX_OK)
+        || ngx_http_consent_vary(r, ctx) != NGX_OK
+        || ngx_http_consent_relay_mark(r, ctx) != NGX_OK)
     {
         return NGX_ERROR;
     }
-
-    r->filter_need_in_memory = 1;
 
     return ngx_http_next_header_filter(r);
 }
@@ -213,30 +338,26 @@ static ngx_int_t
 ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
 {
     const char  *why;
+    ngx_uint_t   status;
+
+    status = r->headers_out.status;
 
     if (r != r->main) {
         why = "a subrequest";
 
-    } else if (r->headers_out.status != NGX_HTTP_OK) {
-        why = "not 200";
+    } else if (status < NGX_HTTP_OK
+               || status == NGX_HTTP_NO_CONTENT
+               || status == NGX_HTTP_NOT_MODIFIED)
+    {
+        why = "a status without a body";
 
-    } else if (r->header_only || r->method == NGX_HTTP_HEAD) {
-        why = "header only";
+    } else if (r->header_only || r->method == NGX_HTTP_HEAD
+               || r->headers_out.content_length_n == 0)
+    {
+        why = "no body";
 
     } else if (lcf->api || lcf->policy_page) {
         why = "served by the module";
-
-    } else if (r->headers_out.content_encoding
-               && r->headers_out.content_encoding->value.len
-               && !(r->headers_out.content_encoding->value.len == 8
-                    && ngx_strncasecmp(
-                           r->headers_out.content_encoding->value.data,
-                           (u_char *) "identity", 8) == 0))
-    {
-        why = "encoded (set proxy_set_header Accept-Encoding \"\")";
-
-    } else if (ngx_http_test_content_type(r, &lcf->types) == NULL) {
-        why = "not in consent_types";
 
     } else {
         return NGX_OK;
@@ -253,6 +374,137 @@ ngx_http_consent_skip(ngx_http_request_t *r, ngx_http_consent_loc_conf_t *lcf)
 }
 
 
+/*
+ * How the media type of the response (case, spacing and parameters aside)
+ * is taken: NGX_OK, in consent_types; NGX_AGAIN, a browser would sniff the
+ * body (no type, an invalid one, or one of the "unknown" types); otherwise
+ * NGX_DECLINED.  nginx's own type test compares an exact-length prefix, so
+ * "text/html ; charset=utf-8" would not match there.
+ */
+
+static ngx_int_t
+ngx_http_consent_type(ngx_http_request_t *r, ngx_hash_t *types)
+{
+    u_char      *p, *last, type[NGX_HTTP_CONSENT_TYPE_MAX];
+    size_t       len, i;
+    ngx_str_t   *unknown;
+
+    static ngx_str_t  unknown_types[] = {
+        ngx_string("unknown/unknown"),
+        ngx_string("application/unknown"),
+        ngx_string("*/*"),
+        ngx_null_string
+    };
+
+    p = r->headers_out.content_type.data;
+    last = p + r->headers_out.content_type.len;
+
+    if (p) {
+        last = ngx_strlchr(p, last, ';');
+        if (last == NULL) {
+            last = p + r->headers_out.content_type.len;
+        }
+    }
+
+    while (p < last && (*p == ' ' || *p == '\t')) {
+        p++;
+    }
+
+    while (last > p && (last[-1] == ' ' || last[-1] == '\t')) {
+        last--;
+    }
+
+    len = last - p;
+
+    if (len == 0 || ngx_strlchr(p, last, '/') == NULL) {
+        return NGX_AGAIN;
+    }
+
+    if (len > NGX_HTTP_CONSENT_TYPE_MAX) {
+        return types->size == 0 ? NGX_OK : NGX_DECLINED;
+    }
+
+    for (i = 0; i < len; i++) {
+        type[i] = ngx_tolower(p[i]);
+    }
+
+    for (unknown = unknown_types; unknown->len; unknown++) {
+        if (len == unknown->len && ngx_strncmp(type, unknown->data, len) == 0)
+        {
+            return NGX_AGAIN;
+        }
+    }
+
+    if (types->size == 0) {
+        return NGX_OK;      /* consent_types * */
+    }
+
+    return ngx_hash_find(types, ngx_hash_key(type, len), type, len)
+           ? NGX_OK : NGX_DECLINED;
+}
+
+
+/*
+ * The HTML signatures of the MIME Sniffing Standard: after white space, one
+ * of these (any case) and a space or ">".  NGX_OK: HTML; NGX_DECLINED: not
+ * HTML; NGX_AGAIN: more bytes are needed to tell.
+ */
+
+static ngx_int_t
+ngx_http_consent_sniff(u_char *p, size_t len, ngx_uint_t last)
+{
+    u_char            *end;
+    size_t             n;
+    ngx_uint_t         maybe;
+    const ngx_str_t   *sig;
+
+    static const ngx_str_t  signatures[] = {
+        ngx_string("<!doctype html"), ngx_string("<html"),
+        ngx_string("<head"), ngx_string("<script"), ngx_string("<iframe"),
+        ngx_string("<h1"), ngx_string("<div"), ngx_string("<font"),
+        ngx_string("<table"), ngx_string("<a"), ngx_string("<style"),
+        ngx_string("<title"), ngx_string("<b"), ngx_string("<body"),
+        ngx_string("<br"), ngx_string("<p"), ngx_string("<!--"),
+        ngx_null_string
+    };
+
+    end = p + len;
+
+    if (len >= NGX_HTTP_CONSENT_SNIFF_MAX) {
+        last = 1;
+    }
+
+    while (p < end && (*p == '\t' || *p == '\n' || *p == '\f' || *p == '\r'
+                       || *p == ' '))
+    {
+        p++;
+    }
+
+    n = end - p;
+    maybe = (n == 0);
+
+    for (sig = signatures; sig->len; sig++) {
+
+        if (ngx_strncasecmp(p, (u_char *) sig->data, ngx_min(n, sig->len))
+            != 0)
+        {
+            continue;
+        }
+
+        if (n <= sig->len) {
+            maybe = 1;
+            continue;
+        }
+
+        if (p[sig->len] == ' ' || p[sig->len] == '>') {
+            return NGX_OK;
+        }
+    }
+
+    return (maybe && !last) ? NGX_AGAIN : NGX_DECLINED;
+}
+
+
 static ngx_int_t
 ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf)
@@ -261,6 +513,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     u_char                          token[CONSENT_ID_LEN];
     ngx_str_t                       value;
     ngx_pool_cleanup_t             *cln;
+    consent_site_t                  site;
     consent_policy_t               *policy;
     consent_render_ctx_t            rc;
     consent_rewriter_conf_t         wc;
@@ -318,13 +571,31 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     ngx_memzero(&wc, sizeof(consent_rewriter_conf_t));
 
+    /* first parties: the host the page is served as (the rewriter copies) */
+    consent_site_init(&site, r->headers_in.server.data,
+                      r->headers_in.server.len);
+
     wc.policy = policy;
+    wc.site = &site;
     wc.granted = ctx->consent.granted;
     wc.inline_max = lcf->inline_max;
     wc.marker.p = (const unsigned char *) fctx->marker;
     wc.marker.len = 2 * CONSENT_ID_LEN;
     wc.emit = ngx_http_consent_emit;
     wc.emit_data = fctx;
+
+    fctx->sightings = ngx_http_consent_sightings_create(r);
+    if (fctx->sightings == NULL) {
+        return NGX_ERROR;
+    }
+
+    wc.observe = ngx_http_consent_sighting;
+    wc.observe_data = fctx->sightings;
+
+    if (lcf->unknown_category >= 0) {
+        wc.block_unknown = 1;
+        wc.unknown_category = (unsigned) lcf->unknown_category;
+    }
 
     wc.head_start.p = (const unsigned char *) fctx->fragments[0].data;
     wc.head_start.len = fctx->fragments[0].len;
@@ -447,7 +718,6 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 static ngx_int_t
 ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 {
-    ngx_buf_t                      *b;
     ngx_int_t                       rc;
     ngx_chain_t                    *cl;
     ngx_http_consent_ctx_t         *ctx;
@@ -461,22 +731,199 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
     fctx = ctx->filter;
 
-    if (in == NULL && fctx->busy == NULL && fctx->out == NULL) {
+    if (fctx->done) {
+        return ngx_http_consent_pass_special(r, fctx, in);
+    }
+
+    if (in == NULL && fctx->in == NULL && fctx->busy == NULL
+        && fctx->out == NULL)
+    {
         return ngx_http_next_body_filter(r, in);
     }
 
-    for (cl = in; cl; cl = cl->next) {
-        b = cl->buf;
+    if (fctx->inflate) {
+        return ngx_http_consent_inflate_body(r, ctx, in);
+    }
 
-        if (fctx->done) {
-            b->pos = b->last;
-            continue;
+    for (cl = in; cl; cl = cl->next) {
+        rc = ngx_http_consent_feed(r, ctx, cl->buf);
+        if (rc != NGX_OK) {
+            return rc;
+        }
+    }
+
+    if (fctx->sniff) {
+        return NGX_OK;
+    }
+
+    return ngx_http_consent_output(r, fctx);
+}
+
+
+/*
+ * A gzip or deflate body.  The input is queued, for decoding stops when
+ * all its buffers are in flight, and goes on when sending freed some.
+ */
+
+static ngx_int_t
+ngx_http_consent_inflate_body(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_chain_t *in)
+{
+    ngx_int_t                       rc, sent;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    if (in && ngx_chain_add_copy(r->pool, &fctx->in, in) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    for ( ;; ) {
+        rc = ngx_http_consent_inflate_queue(r, ctx);
+
+        if (rc == NGX_ERROR || rc > NGX_OK || fctx->sniff) {
+            return rc;
         }
 
-        fctx->in = b;
-        fctx->gen = NULL;
-        fctx->produced = 0;
+        sent = ngx_http_consent_output(r, fctx);
 
+        if (sent == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+
+        if (rc == NGX_OK) {
+            return sent;
+        }
+
+        if (ngx_http_consent_inflate_reclaim(fctx->inflate) == 0) {
+            return NGX_AGAIN;
+        }
+    }
+}
+
+
+/*
+ * Inflates the queued input into the rewriter: NGX_OK when all of it was
+ * read, NGX_AGAIN when every decoded buffer is in flight, NGX_ERROR, or an
+ * HTTP status (the response was refused before its header went out).
+ */
+
+static ngx_int_t
+ngx_http_consent_inflate_queue(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx)
+{
+    ngx_int_t                       rc;
+    ngx_buf_t                      *b, *d, special;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    while (fctx->in) {
+        b = fctx->in->buf;
+
+        ngx_http_consent_inflate_reclaim(fctx->inflate);
+
+        for ( ;; ) {
+            rc = ngx_http_consent_inflate(fctx->inflate, b, &d);
+
+            if (rc == NGX_AGAIN || rc == NGX_ERROR) {
+                return rc;
+            }
+
+            if (rc == NGX_DECLINED) {
+                return ngx_http_consent_corrupt(r, fctx);
+            }
+
+            if (d == NULL) {
+                break;
+            }
+
+            rc = ngx_http_consent_feed(r, ctx, d);
+            if (rc != NGX_OK) {
+                return rc;
+            }
+        }
+
+        if (b->last_buf && !ngx_http_consent_inflate_complete(fctx->inflate))
+        {
+            return ngx_http_consent_corrupt(r, fctx);
+        }
+
+        if (b->last_buf || b->flush) {
+            ngx_memzero(&special, sizeof(ngx_buf_t));
+            special.last_buf = b->last_buf;
+            special.flush = b->flush;
+
+            rc = ngx_http_consent_feed(r, ctx, &special);
+            if (rc != NGX_OK) {
+                return rc;
+            }
+        }
+
+        fctx->in = fctx->in->next;
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * A body that does not inflate: refused with 502 while its header waits,
+ * cut afterwards (the client sees a broken response, never unread bytes).
+ */
+
+static ngx_int_t
+ngx_http_consent_corrupt(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx)
+{
+    ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                  "consent filter: the \"%V\" body of \"%V\" is corrupt or "
+                  "truncated: %s", &fctx->coding_name, &r->uri,
+                  fctx->sniff ? "refused with 502" : "the response was cut");
+
+    fctx->done = 1;
+
+    if (fctx->sniff) {
+        return ngx_http_filter_finalize_request(r, &ngx_http_consent_module,
+                                                NGX_HTTP_BAD_GATEWAY);
+    }
+
+    return NGX_ERROR;
+}
+
+
+/* One buffer of plain (decoded) body through sniffing and the rewriter. */
+
+static ngx_int_t
+ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
+    ngx_buf_t *b)
+{
+    ngx_int_t                       rc;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    if (fctx->sniff) {
+        rc = ngx_http_consent_sniff_feed(r, ctx, b);
+        if (rc != NGX_OK) {
+            return rc == NGX_AGAIN ? NGX_OK : rc;
+        }
+    }
+
+    if (fctx->done) {
+        b->pos = b->last;
+        return NGX_OK;
+    }
+
+    fctx->gen = NULL;
+    fctx->produced = 0;
+
+    if (fctx->pass) {
+        if (ngx_http_consent_emit(fctx, b->pos, b->last - b->pos, 1) != 0) {
+            return NGX_ERROR;
+        }
+
+    } else {
         if (consent_rewriter_feed(fctx->rewriter,
                                   b->pos ? b->pos : (u_char *) "",
                                   b->last - b->pos, b->last_buf)
@@ -487,33 +934,118 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
             return NGX_ERROR;
         }
 
-        fctx->in = NULL;
-        fctx->gen = NULL;
-
         if (!fctx->warned) {
             ngx_http_consent_filter_warn(fctx,
                                       consent_rewriter_events(fctx->rewriter));
         }
+    }
 
-        if (ngx_http_consent_append_special(fctx, b) != NGX_OK) {
+    fctx->gen = NULL;
+
+    if (ngx_http_consent_append_special(fctx, b) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    if (b->last_buf) {
+        fctx->done = 1;
+        ngx_http_consent_sightings_flush(fctx->sightings);
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * A response without Content-Type: its first bytes are kept (copied, at
+ * most NGX_HTTP_CONSENT_SNIFF_MAX) until they tell whether a browser would
+ * render it as HTML; then the header goes out and the kept bytes are fed
+ * ahead of the rest of b.  NGX_AGAIN: b was kept whole, still undecided.
+ */
+
+static ngx_int_t
+ngx_http_consent_sniff_feed(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx, ngx_buf_t *b)
+{
+    size_t                          n;
+    ngx_int_t                       rc;
+    ngx_buf_t                      *kept;
+    ngx_http_consent_filter_ctx_t  *fctx;
+
+    fctx = ctx->filter;
+
+    if (fctx->sniffed == NULL) {
+        fctx->sniffed = ngx_create_temp_buf(r->pool,
+                                            NGX_HTTP_CONSENT_SNIFF_MAX);
+        if (fctx->sniffed == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    kept = fctx->sniffed;
+
+    n = ngx_min((size_t) (b->last - b->pos),
+                (size_t) (kept->end - kept->last));
+
+    if (n) {
+        kept->last = ngx_cpymem(kept->last, b->pos, n);
+        b->pos += n;
+    }
+
+    rc = ngx_http_consent_sniff(kept->pos, kept->last - kept->pos,
+                                b->last_buf && b->pos == b->last);
+
+    if (rc == NGX_AGAIN) {
+        return NGX_AGAIN;
+    }
+
+    ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "consent filter: no Content-Type, sniffed %s",
+                   rc == NGX_OK ? "HTML" : "not HTML");
+
+    fctx->sniff = 0;
+
+    rc = ngx_http_consent_send_header(r, ctx, rc == NGX_OK);
+
+    if (rc == NGX_ERROR || rc > NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_consent_feed(r, ctx, kept);
+}
+
+
+/* After the last buffer: flush and last_buf (add_after_body) pass on. */
+
+static ngx_int_t
+ngx_http_consent_pass_special(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl, *link;
+
+    for (cl = in; cl; cl = cl->next) {
+        b = cl->buf;
+        b->pos = b->last;
+
+        if (!b->last_buf && !b->flush && !b->sync) {
+            continue;
+        }
+
+        link = ngx_http_consent_get_link(fctx, &fctx->free);
+        if (link == NULL) {
             return NGX_ERROR;
         }
 
-        if (b->last_buf) {
-            fctx->done = 1;
-        }
+        link->buf->last_buf = b->last_buf;
+        link->buf->last_in_chain = b->last_in_chain;
+        link->buf->flush = b->flush;
+        link->buf->sync = 1;
+
+        *fctx->last_out = link;
+        fctx->last_out = &link->next;
     }
 
-    if (consent_rewriter_held(fctx->rewriter) && !fctx->done) {
-        r->buffered |= NGX_HTTP_CONSENT_BUFFERED;
-
-    } else {
-        r->buffered &= ~NGX_HTTP_CONSENT_BUFFERED;
-    }
-
-    rc = ngx_http_consent_output(r, fctx);
-
-    return rc;
+    return ngx_http_consent_output(r, fctx);
 }
 
 
@@ -677,24 +1209,32 @@ ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t *fctx,
 }
 
 
+/*
+ * The output is detached before it is passed on: a filter after this one
+ * (addition) may call back into this one through ngx_http_send_special(),
+ * which must not send the same links again.
+ */
+
 static ngx_int_t
 ngx_http_consent_output(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx)
 {
     ngx_int_t     rc;
     ngx_buf_t    *b;
-    ngx_chain_t  *cl, **ll;
+    ngx_chain_t  *cl, *out, **ll;
 
-    rc = ngx_http_next_body_filter(r, fctx->out);
+    out = fctx->out;
+    fctx->out = NULL;
+    fctx->last_out = &fctx->out;
+    fctx->last = NULL;
+
+    rc = ngx_http_next_body_filter(r, out);
 
     /* what was passed on waits in busy until it is sent */
 
     for (ll = &fctx->busy; *ll; ll = &(*ll)->next) { /* void */ }
 
-    *ll = fctx->out;
-    fctx->out = NULL;
-    fctx->last_out = &fctx->out;
-    fctx->last = NULL;
+    *ll = out;
 
     while (fctx->busy) {
         cl = fctx->busy;
@@ -721,4 +1261,43 @@ ngx_http_consent_output(ngx_http_request_t *r,
     }
 
     return rc;
+}
+
+
+/*
+ * Preaccess phase of a consent location, before proxy, fastcgi, uwsgi or
+ * grpc copy the request: upstreams are asked only for codings the filter
+ * can decode, and for the relay marker of a consent filter in front.
+ */
+
+ngx_int_t
+ngx_http_consent_request_handler(ngx_http_request_t *r)
+{
+    ngx_http_consent_ctx_t       *ctx;
+    ngx_http_consent_loc_conf_t  *lcf;
+
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    /* upstream modules are content handlers of their locations */
+
+    if (!lcf->enable || lcf->api || lcf->policy_page || r != r->main
+        || r->content_handler == NULL)
+    {
+        return NGX_DECLINED;
+    }
+
+    if (ngx_http_consent_accept_encoding(r) != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    if (ngx_http_consent_relay_request(r, ctx) != NGX_OK) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    return NGX_DECLINED;
 }

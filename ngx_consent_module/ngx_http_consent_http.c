@@ -82,6 +82,37 @@ ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s)
 }
 
 
+/*
+ * Behind a TLS-terminating balancer the connection is plain HTTP: the
+ * operator's consent_cookie scheme= (e.g. $http_x_forwarded_proto) says
+ * what the visitor used; empty, the connection decides.
+ */
+
+ngx_uint_t
+ngx_http_consent_https(ngx_http_request_t *r)
+{
+    ngx_str_t                     scheme;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    if (cscf->cookie_scheme
+        && ngx_http_complex_value(r, cscf->cookie_scheme, &scheme) == NGX_OK
+        && scheme.len)
+    {
+        return scheme.len == sizeof("https") - 1
+               && ngx_strncasecmp(scheme.data, (u_char *) "https",
+                                  sizeof("https") - 1) == 0;
+    }
+
+#if (NGX_HTTP_SSL)
+    return r->connection->ssl != NULL;
+#else
+    return 0;
+#endif
+}
+
+
 ngx_int_t
 ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
     u_char *data, size_t len, ngx_uint_t memory)
@@ -147,6 +178,9 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     rc->js_version = cmcf->js_version;
 
     rc->policy = lcf->policy;
+    rc->listed = ngx_http_consent_discovery_listed;
+    rc->listed_data = lcf->policy;
+    rc->listed_generation = ngx_http_consent_discovery_generation();
 
     h = ngx_http_consent_header(r, "Accept-Language");
 

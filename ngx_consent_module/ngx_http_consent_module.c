@@ -8,9 +8,6 @@
 #include "consent_render.h"
 
 
-#define NGX_HTTP_CONSENT_SECRET_MAX  4096
-
-
 static void *ngx_http_consent_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_consent_create_srv_conf(ngx_conf_t *cf);
 static char *ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent,
@@ -23,6 +20,9 @@ static ngx_int_t ngx_http_consent_postconfiguration(ngx_conf_t *cf);
 static consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
     ngx_str_t *path);
 static void ngx_http_consent_cleanup_policy(void *data);
+static ngx_int_t ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf);
+static void ngx_http_consent_cleanup_catalogue(void *data);
 
 static char *ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
@@ -36,18 +36,55 @@ static char *ngx_http_consent_api(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
-static char *ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd,
-    void *conf);
+static char *ngx_http_consent_audit_key_directive(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
+static ngx_int_t ngx_http_consent_cookie_enum(ngx_str_t *param,
+    size_t prefix_len, ngx_conf_enum_t *e, ngx_uint_t *value);
 static char *ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key);
 static char *ngx_http_consent_handler_location(ngx_conf_t *cf,
     ngx_str_t *path, ngx_http_handler_pt handler);
+static char *ngx_http_consent_place(ngx_conf_t *cf, ngx_str_t *place);
+static ngx_int_t ngx_http_consent_check_servers(ngx_conf_t *cf);
+static ngx_int_t ngx_http_consent_check_server(ngx_conf_t *cf,
+    ngx_http_core_srv_conf_t *core, ngx_http_consent_srv_conf_t *cscf);
+
+
+/* consent_types' default: the types a browser renders as HTML */
+static ngx_str_t  ngx_http_consent_default_types[] = {
+    ngx_string("text/html"),
+    ngx_string("application/xhtml+xml"),
+    ngx_null_string
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_undecodable_modes[] = {
+    { ngx_string("refuse"), NGX_HTTP_CONSENT_UNDECODABLE_REFUSE },
+    { ngx_string("pass"), NGX_HTTP_CONSENT_UNDECODABLE_PASS },
+    { ngx_null_string, 0 }
+};
 
 
 static ngx_conf_enum_t  ngx_http_consent_audit_ip_modes[] = {
     { ngx_string("truncate"), NGX_HTTP_CONSENT_IP_TRUNCATE },
     { ngx_string("full"), NGX_HTTP_CONSENT_IP_FULL },
     { ngx_string("off"), NGX_HTTP_CONSENT_IP_OFF },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_samesite[] = {
+    { ngx_string("lax"), NGX_HTTP_CONSENT_SAMESITE_LAX },
+    { ngx_string("strict"), NGX_HTTP_CONSENT_SAMESITE_STRICT },
+    { ngx_string("none"), NGX_HTTP_CONSENT_SAMESITE_NONE },
+    { ngx_null_string, 0 }
+};
+
+
+static ngx_conf_enum_t  ngx_http_consent_secure[] = {
+    { ngx_string("auto"), NGX_HTTP_CONSENT_SECURE_AUTO },
+    { ngx_string("on"), NGX_HTTP_CONSENT_SECURE_ON },
+    { ngx_string("off"), NGX_HTTP_CONSENT_SECURE_OFF },
     { ngx_null_string, 0 }
 };
 
@@ -97,7 +134,7 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       NULL },
 
     { ngx_string("consent_audit_log"),
-      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE1,
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE12,
       ngx_http_consent_audit_log,
       NGX_HTTP_SRV_CONF_OFFSET,
       0,
@@ -105,7 +142,7 @@ static ngx_command_t  ngx_http_consent_commands[] = {
 
     { ngx_string("consent_audit_key"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE1,
-      ngx_http_consent_audit_key,
+      ngx_http_consent_audit_key_directive,
       NGX_HTTP_SRV_CONF_OFFSET,
       0,
       NULL },
@@ -136,7 +173,14 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       ngx_http_types_slot,
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_consent_loc_conf_t, types_keys),
-      &ngx_http_html_default_types[0] },
+      &ngx_http_consent_default_types[0] },
+
+    { ngx_string("consent_undecodable"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_enum_slot,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      offsetof(ngx_http_consent_loc_conf_t, undecodable),
+      &ngx_http_consent_undecodable_modes },
 
     { ngx_string("consent_inline_max"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
@@ -150,6 +194,27 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       ngx_http_set_complex_value_slot,
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_consent_loc_conf_t, csp_nonce),
+      NULL },
+
+    { ngx_string("consent_unknown"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE12,
+      ngx_http_consent_unknown,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_consent_report,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report_state"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      offsetof(ngx_http_consent_main_conf_t, report_state),
       NULL },
 
       ngx_null_command
@@ -181,7 +246,7 @@ ngx_module_t  ngx_http_consent_module = {
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
-    NULL,                                  /* exit process */
+    ngx_http_consent_discovery_exit_process,   /* exit process */
     NULL,                                  /* exit master */
     NGX_MODULE_V1_PADDING
 };
@@ -249,6 +314,10 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->keys = prev->keys;
     }
 
+    if (ngx_http_consent_relay_key(conf) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     if (conf->cookie_set == NGX_CONF_UNSET) {
         conf->cookie_set = prev->cookie_set;
         conf->cookie_name = prev->cookie_name;
@@ -257,6 +326,7 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->cookie_path = prev->cookie_path;
         conf->cookie_samesite = prev->cookie_samesite;
         conf->cookie_secure = prev->cookie_secure;
+        conf->cookie_scheme = prev->cookie_scheme;
     }
 
     if (conf->cookie_name.data == NULL) {
@@ -294,30 +364,32 @@ ngx_http_consent_merge_srv_conf(ngx_conf_t *cf, void *parent, void *child)
 static void *
 ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
-    if (clcf == NULL) {
+    lcf = ngx_pcalloc(cf->pool, sizeof(ngx_http_consent_loc_conf_t));
+    if (lcf == NULL) {
         return NULL;
     }
 
     /*
      * set by ngx_pcalloc():
      *
-     *     clcf->policy = NULL;
-     *     clcf->types = { NULL };
-     *     clcf->types_keys = NULL;
-     *     clcf->csp_nonce = NULL;
-     *     clcf->enabled_in = { 0, NULL };
+     *     lcf->policy = NULL;
+     *     lcf->types = { NULL };
+     *     lcf->types_keys = NULL;
+     *     lcf->csp_nonce = NULL;
+     *     lcf->enabled_in = { 0, NULL };
      */
 
-    clcf->enable = NGX_CONF_UNSET;
-    clcf->gpc = NGX_CONF_UNSET;
-    clcf->strip_cookies = NGX_CONF_UNSET;
-    clcf->inline_max = NGX_CONF_UNSET_SIZE;
-    clcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->enable = NGX_CONF_UNSET;
+    lcf->gpc = NGX_CONF_UNSET;
+    lcf->strip_cookies = NGX_CONF_UNSET;
+    lcf->inline_max = NGX_CONF_UNSET_SIZE;
+    lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->unknown_block = NGX_CONF_UNSET;
+    lcf->undecodable = NGX_CONF_UNSET_UINT;
 
-    return clcf;
+    return lcf;
 }
 
 
@@ -327,14 +399,18 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_http_consent_loc_conf_t *prev = parent;
     ngx_http_consent_loc_conf_t *conf = child;
 
-    ngx_http_consent_srv_conf_t   *cscf;
-    ngx_http_consent_main_conf_t  *cmcf;
+    ngx_http_core_loc_conf_t        *core;
+    ngx_http_consent_srv_conf_t     *cscf;
+    ngx_http_consent_main_conf_t    *cmcf;
+    ngx_http_consent_filter_conf_t  *fc;
 
     ngx_conf_merge_value(conf->enable, prev->enable, 0);
     ngx_conf_merge_value(conf->gpc, prev->gpc, 1);
     ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
+    ngx_conf_merge_uint_value(conf->undecodable, prev->undecodable,
+                              NGX_HTTP_CONSENT_UNDECODABLE_REFUSE);
 
     if (conf->enabled_in.len == 0) {
         conf->enabled_in = prev->enabled_in;
@@ -343,7 +419,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (ngx_http_merge_types(cf, &conf->types_keys, &conf->types,
                              &prev->types_keys, &prev->types,
-                             ngx_http_html_default_types)
+                             ngx_http_consent_default_types)
         != NGX_OK)
     {
         return NGX_CONF_ERROR;
@@ -351,6 +427,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->policy == NULL) {
         conf->policy = prev->policy;
+        conf->policy_in = prev->policy_in;
     }
 
     if (conf->policy == NULL) {
@@ -364,6 +441,10 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         }
 
         conf->policy = cmcf->builtin;
+    }
+
+    if (ngx_http_consent_unknown_merge(cf, prev, conf) != NGX_CONF_OK) {
+        return NGX_CONF_ERROR;
     }
 
     if ((conf->enable || conf->api) && conf->enabled_in.len) {
@@ -380,6 +461,42 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         }
     }
 
+    /* where the filter and the endpoint get their policies, for nginx -t */
+
+    cscf = ngx_http_conf_get_module_srv_conf(cf, ngx_http_consent_module);
+
+    if (conf->api) {
+        cscf->api_policy = conf->policy;
+        cscf->api_in = conf->enabled_in;
+        cscf->api_policy_in = conf->policy_in;
+
+    } else if (conf->enable && !conf->policy_page) {
+        if (cscf->filters == NULL) {
+            cscf->filters = ngx_array_create(cf->pool, 4,
+                                       sizeof(ngx_http_consent_filter_conf_t));
+            if (cscf->filters == NULL) {
+                return NGX_CONF_ERROR;
+            }
+        }
+
+        fc = ngx_array_push(cscf->filters);
+        if (fc == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        core = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
+
+        if (core->name.len) {
+            fc->name = core->name;
+
+        } else {
+            ngx_str_set(&fc->name, "(the server level)");
+        }
+        fc->enabled_in = conf->enabled_in;
+        fc->policy_in = conf->policy_in;
+        fc->policy = conf->policy;
+    }
+
     return NGX_CONF_OK;
 }
 
@@ -394,11 +511,16 @@ ngx_http_consent_preconfiguration(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 {
+    ngx_http_handler_pt           *h;
+    ngx_http_core_main_conf_t     *core;
     ngx_http_consent_main_conf_t  *cmcf;
 
     cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
 
-    if (ngx_http_consent_category_variables_add(cf) != NGX_OK
+    if (ngx_http_consent_check_servers(cf) != NGX_OK
+        || ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
+        || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
                                            &cmcf->js_version)
            != NGX_OK)
@@ -406,15 +528,118 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
         return NGX_ERROR;
     }
 
+    /* before the content phase, where upstream modules copy the request */
+
+    core = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+
+    h = ngx_array_push(&core->phases[NGX_HTTP_PREACCESS_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_consent_request_handler;
+
     return ngx_http_consent_filter_init(cf);
+}
+
+
+/*
+ * A server that filters needs its endpoint (the banner posts there), and
+ * the endpoint must record decisions under the filter's categories.
+ */
+
+static ngx_int_t
+ngx_http_consent_check_servers(ngx_conf_t *cf)
+{
+    ngx_uint_t                    s;
+    ngx_http_core_srv_conf_t    **servers;
+    ngx_http_core_main_conf_t    *core;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    core = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+    servers = core->servers.elts;
+
+    for (s = 0; s < core->servers.nelts; s++) {
+        cscf = servers[s]->ctx->srv_conf[ngx_http_consent_module.ctx_index];
+
+        if (ngx_http_consent_check_server(cf, servers[s], cscf) != NGX_OK) {
+            return NGX_ERROR;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_consent_check_server(ngx_conf_t *cf, ngx_http_core_srv_conf_t *core,
+    ngx_http_consent_srv_conf_t *cscf)
+{
+    ngx_str_t                        builtin, *api_policy;
+    ngx_uint_t                       i;
+    ngx_http_consent_filter_conf_t  *fc;
+
+    if (cscf->filters == NULL) {
+        return NGX_OK;
+    }
+
+    fc = cscf->filters->elts;
+
+    if (cscf->api_path.len == 0) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "\"consent on\" in %V applies to the server in "
+                      "%s:%ui, which has no consent_api location: the "
+                      "banner would post to the application and nobody "
+                      "could consent; add \"location /_consent/ "
+                      "{ consent_api; }\" to that server, or \"consent "
+                      "off;\" where no banner is wanted",
+                      &fc[0].enabled_in, core->file_name, core->line);
+        return NGX_ERROR;
+    }
+
+    ngx_str_set(&builtin, "the built-in policy");
+    api_policy = cscf->api_policy_in.len ? &cscf->api_policy_in : &builtin;
+
+    for (i = 0; i < cscf->filters->nelts; i++) {
+        if (fc[i].policy == cscf->api_policy) {
+            continue;
+        }
+
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "the filter of location \"%V\" (consent on in %V) "
+                      "uses %s%V, but the consent_api of its server (in %V) "
+                      "uses %s%V: decisions would be recorded under other "
+                      "categories; set consent_policy once at the server or "
+                      "http level so that both use the same policy",
+                      &fc[i].name, &fc[i].enabled_in,
+                      fc[i].policy_in.len ? "the policy set in " : "",
+                      fc[i].policy_in.len ? &fc[i].policy_in : &builtin,
+                      &cscf->api_in,
+                      cscf->api_policy_in.len ? "the policy set in " : "",
+                      api_policy);
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
 }
 
 
 /* Remember where consent was enabled, for errors found when merging. */
 
 static char *
-ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
+ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *lcf,
     const char *what)
+{
+    lcf->enabled_what = what;
+
+    return ngx_http_consent_place(cf, &lcf->enabled_in);
+}
+
+
+/* "file:line" of the directive being read. */
+
+static char *
+ngx_http_consent_place(ngx_conf_t *cf, ngx_str_t *place)
 {
     u_char  *p;
 
@@ -424,12 +649,10 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
         return NGX_CONF_ERROR;
     }
 
-    clcf->enabled_in.data = p;
-    clcf->enabled_in.len = ngx_sprintf(p, "%V:%ui",
-                                       &cf->conf_file->file.name,
-                                       cf->conf_file->line)
-                           - p;
-    clcf->enabled_what = what;
+    place->data = p;
+    place->len = ngx_sprintf(p, "%V:%ui", &cf->conf_file->file.name,
+                             cf->conf_file->line)
+                 - p;
 
     return NGX_CONF_OK;
 }
@@ -438,7 +661,7 @@ ngx_http_consent_mark(ngx_conf_t *cf, ngx_http_consent_loc_conf_t *clcf,
 static char *
 ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     char  *rv;
 
@@ -447,8 +670,8 @@ ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return rv;
     }
 
-    if (clcf->enable) {
-        return ngx_http_consent_mark(cf, clcf, "consent on");
+    if (lcf->enable) {
+        return ngx_http_consent_mark(cf, lcf, "consent on");
     }
 
     return NGX_CONF_OK;
@@ -459,22 +682,22 @@ static char *
 ngx_http_consent_policy_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf)
 {
-    ngx_http_consent_loc_conf_t *clcf = conf;
+    ngx_http_consent_loc_conf_t *lcf = conf;
 
     ngx_str_t  *value;
 
-    if (clcf->policy) {
+    if (lcf->policy) {
         return "is duplicate";
     }
 
     value = cf->args->elts;
 
-    clcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
-    if (clcf->policy == NULL) {
+    lcf->policy = ngx_http_consent_load_policy(cf, &value[1]);
+    if (lcf->policy == NULL) {
         return NGX_CONF_ERROR;
     }
 
-    return NGX_CONF_OK;
+    return ngx_http_consent_place(cf, &lcf->policy_in);
 }
 
 
@@ -512,6 +735,13 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
         }
     }
 
+    if (cmcf->catalogue == NULL
+        && ngx_http_consent_load_catalogue(cf, cmcf) != NGX_OK)
+    {
+        return NULL;
+    }
+
+    /* after the catalogue's: cleanups run newest first */
     cln = ngx_pool_cleanup_add(cf->pool, 0);
     if (cln == NULL) {
         return NULL;
@@ -519,8 +749,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
     if (path) {
         /* ngx_conf_full_name() leaves the name NUL-terminated */
-        policy = consent_policy_load_file((char *) full.data, err,
-                                          sizeof(err));
+        policy = consent_policy_load_file((char *) full.data,
+                                          cmcf->catalogue, err, sizeof(err));
 
     } else {
         asset = ngx_http_consent_asset("policy.json");
@@ -533,7 +763,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
         policy = consent_policy_load_buffer((const char *) asset->data,
                                             asset->size, "built-in policy",
-                                            err, sizeof(err));
+                                            cmcf->catalogue, err,
+                                            sizeof(err));
     }
 
     if (policy == NULL) {
@@ -563,6 +794,60 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 }
 
 
+/*
+ * The embedded tracker catalogue, once per configuration: built before the
+ * workers fork, shared by them read-only.
+ */
+
+static ngx_int_t
+ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf)
+{
+    char                             err[512];
+    ngx_pool_cleanup_t              *cln;
+    const ngx_http_consent_asset_t  *asset;
+
+    asset = ngx_http_consent_asset("catalogue.json");
+    if (asset == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "consent: the tracker catalogue is missing from the "
+                      "module; rebuild it");
+        return NGX_ERROR;
+    }
+
+    cln = ngx_pool_cleanup_add(cf->pool, 0);
+    if (cln == NULL) {
+        return NGX_ERROR;
+    }
+
+    cmcf->catalogue = consent_catalogue_load_buffer((const char *) asset->data,
+                                                    asset->size,
+                                                    "built-in catalogue",
+                                                    err, sizeof(err));
+    if (cmcf->catalogue == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0, "consent: %s", err);
+        return NGX_ERROR;
+    }
+
+    cln->handler = ngx_http_consent_cleanup_catalogue;
+    cln->data = cmcf->catalogue;
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, cf->log, 0,
+                   "consent: catalogue of %uz entities, %uz domains",
+                   cmcf->catalogue->nentities,
+                   cmcf->catalogue->domains.count);
+
+    return NGX_OK;
+}
+
+
+static void
+ngx_http_consent_cleanup_catalogue(void *data)
+{
+    consent_catalogue_free(data);
+}
+
+
 static void
 ngx_http_consent_cleanup_policy(void *data)
 {
@@ -576,7 +861,9 @@ static char *
 ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     ngx_str_t *key)
 {
+    char          err[128];
     u_char       *buf;
+    size_t        len;
     ssize_t       n;
     ngx_fd_t      fd;
     ngx_str_t     full, *value;
@@ -598,7 +885,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    buf = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_SECRET_MAX + 1);
+    buf = ngx_pnalloc(cf->pool, CONSENT_KEY_FILE_MAX + 1);
     if (buf == NULL) {
         ngx_close_file(fd);
         return NGX_CONF_ERROR;
@@ -609,7 +896,7 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
     file.name = full;
     file.log = cf->log;
 
-    n = ngx_read_file(&file, buf, NGX_HTTP_CONSENT_SECRET_MAX + 1, 0);
+    n = ngx_read_file(&file, buf, CONSENT_KEY_FILE_MAX + 1, 0);
 
     if (ngx_close_file(fd) == NGX_FILE_ERROR) {
         ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
@@ -620,31 +907,18 @@ ngx_http_consent_read_key_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    if (n > NGX_HTTP_CONSENT_SECRET_MAX) {
+    if (consent_key_from_file_bytes(buf, (size_t) n, &len, err, sizeof(err))
+        != 0)
+    {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key file \"%s\" is larger than %d "
-                           "bytes; a key of 32 to 64 random bytes is enough",
-                           &value[0], full.data,
-                           NGX_HTTP_CONSENT_SECRET_MAX);
-        return NGX_CONF_ERROR;
-    }
-
-    /* a trailing newline is not part of the key */
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
-        n--;
-    }
-
-    if (n < CONSENT_MIN_SECRET_LEN) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "\"%V\": the key in \"%s\" has %z bytes, at least "
-                           "%d are needed; create one with \"head -c 48 "
-                           "/dev/urandom | base64 > %s\"", &value[0],
-                           full.data, n, CONSENT_MIN_SECRET_LEN, full.data);
+                           "\"%V\": key file \"%s\": %s; create one with "
+                           "\"head -c 48 /dev/urandom | base64 > %s\"",
+                           &value[0], full.data, err, full.data);
         return NGX_CONF_ERROR;
     }
 
     key->data = buf;
-    key->len = n;
+    key->len = len;
 
     return NGX_CONF_OK;
 }
@@ -702,7 +976,8 @@ ngx_http_consent_secret(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
 
 static char *
-ngx_http_consent_audit_key(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+ngx_http_consent_audit_key_directive(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
@@ -723,9 +998,12 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_consent_srv_conf_t *cscf = conf;
 
-    u_char      *p;
-    ngx_str_t   *value, s;
-    ngx_uint_t   i;
+    int                                rc;
+    char                               err[256];
+    u_char                            *p;
+    ngx_str_t                         *value, s;
+    ngx_uint_t                         i;
+    ngx_http_compile_complex_value_t   ccv;
 
     if (cscf->cookie_set != NGX_CONF_UNSET) {
         return "is duplicate";
@@ -813,40 +1091,70 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=lax") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_LAX;
+        if (ngx_strncmp(value[i].data, "samesite=", 9) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 9,
+                                             ngx_http_consent_samesite,
+                                             &cscf->cookie_samesite)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use samesite=lax, "
+                                   "samesite=strict or samesite=none",
+                                   &value[i]);
+                return NGX_CONF_ERROR;
+            }
+
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=strict") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_STRICT;
+        if (ngx_strncmp(value[i].data, "secure=", 7) == 0) {
+            if (ngx_http_consent_cookie_enum(&value[i], 7,
+                                             ngx_http_consent_secure,
+                                             &cscf->cookie_secure)
+                != NGX_OK)
+            {
+                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                                   "invalid \"%V\": use secure=auto, "
+                                   "secure=on or secure=off", &value[i]);
+                return NGX_CONF_ERROR;
+            }
+
             continue;
         }
 
-        if (ngx_strcmp(value[i].data, "samesite=none") == 0) {
-            cscf->cookie_samesite = NGX_HTTP_CONSENT_SAMESITE_NONE;
-            continue;
-        }
+        if (ngx_strncmp(value[i].data, "scheme=", 7) == 0) {
+            s.data = value[i].data + 7;
+            s.len = value[i].len - 7;
 
-        if (ngx_strcmp(value[i].data, "secure=auto") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_AUTO;
-            continue;
-        }
+            if (s.len == 0) {
+                return "has an empty scheme=: give a variable set by a "
+                       "trusted balancer, such as "
+                       "scheme=$http_x_forwarded_proto";
+            }
 
-        if (ngx_strcmp(value[i].data, "secure=on") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
-            continue;
-        }
+            cscf->cookie_scheme = ngx_palloc(cf->pool,
+                                             sizeof(ngx_http_complex_value_t));
+            if (cscf->cookie_scheme == NULL) {
+                return NGX_CONF_ERROR;
+            }
 
-        if (ngx_strcmp(value[i].data, "secure=off") == 0) {
-            cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_OFF;
+            ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
+
+            ccv.cf = cf;
+            ccv.value = &s;
+            ccv.complex_value = cscf->cookie_scheme;
+
+            if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
+                return NGX_CONF_ERROR;
+            }
+
             continue;
         }
 
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "invalid parameter \"%V\": expected max_age=, "
-                           "domain=, path=, samesite=lax|strict|none or "
-                           "secure=auto|on|off", &value[i]);
+                           "domain=, path=, samesite=lax|strict|none, "
+                           "secure=auto|on|off or scheme=", &value[i]);
         return NGX_CONF_ERROR;
     }
 
@@ -857,7 +1165,53 @@ ngx_http_consent_cookie(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
                "cookies; use secure=on";
     }
 
+    rc = consent_cookie_prefix_check((char *) value[1].data, value[1].len,
+             (char *) cscf->cookie_domain.data, cscf->cookie_domain.len,
+             (char *) cscf->cookie_path.data, cscf->cookie_path.len,
+             cscf->cookie_secure == NGX_HTTP_CONSENT_SECURE_OFF,
+             err, sizeof(err));
+
+    if (rc == -1) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "\"%V\": %s", &value[0],
+                           err);
+        return NGX_CONF_ERROR;
+    }
+
+    /* a prefixed name is Secure even on plain HTTP (secure=auto) */
+    if (rc == 1) {
+        cscf->cookie_secure = NGX_HTTP_CONSENT_SECURE_ON;
+    }
+
     return NGX_CONF_OK;
+}
+
+
+/*
+ * The value of a parameter such as "samesite=strict" (after prefix_len),
+ * looked up as ngx_conf_set_enum_slot() looks up a directive's argument.
+ */
+
+static ngx_int_t
+ngx_http_consent_cookie_enum(ngx_str_t *param, size_t prefix_len,
+    ngx_conf_enum_t *e, ngx_uint_t *value)
+{
+    ngx_uint_t  i;
+
+    for (i = 0; e[i].name.len != 0; i++) {
+        if (e[i].name.len != param->len - prefix_len
+            || ngx_strncasecmp(e[i].name.data, param->data + prefix_len,
+                               e[i].name.len)
+               != 0)
+        {
+            continue;
+        }
+
+        *value = e[i].value;
+
+        return NGX_OK;
+    }
+
+    return NGX_ERROR;
 }
 
 
@@ -944,11 +1298,11 @@ ngx_http_consent_policy_page(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 consent_policy_t *
 ngx_http_consent_policy(ngx_http_request_t *r)
 {
-    ngx_http_consent_loc_conf_t  *clcf;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    clcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
 
-    return clcf->policy;
+    return lcf->policy;
 }
 
 

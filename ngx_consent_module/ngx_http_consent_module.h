@@ -23,19 +23,25 @@
 #define NGX_HTTP_CONSENT_IP_FULL          1
 #define NGX_HTTP_CONSENT_IP_OFF           2
 
+#define NGX_HTTP_CONSENT_UNDECODABLE_REFUSE  0
+#define NGX_HTTP_CONSENT_UNDECODABLE_PASS    1
+
 
 /* A policy file loaded once per configuration, shared by every location. */
 typedef struct {
     ngx_str_t                  path;      /* empty for the built-in one */
     consent_policy_t          *policy;
+    u_char                     fingerprint[CONSENT_FINGERPRINT_LEN];
 } ngx_http_consent_policy_file_t;
 
 
 typedef struct {
     ngx_array_t                policies;  /* ngx_http_consent_policy_file_t */
+    consent_catalogue_t       *catalogue; /* loaded with the first policy */
     consent_policy_t          *builtin;
     const char                *css_version;   /* MD5 hex of the assets */
     const char                *js_version;
+    ngx_str_t                  report_state;  /* consent_report_state */
 } ngx_http_consent_main_conf_t;
 
 
@@ -51,9 +57,18 @@ typedef struct {
     ngx_uint_t                 cookie_samesite;
     ngx_uint_t                 cookie_secure;
     ngx_flag_t                 cookie_set;    /* consent_cookie was given */
+    ngx_http_complex_value_t  *cookie_scheme; /* scheme=: http or https */
 
     ngx_str_t                  api_path;      /* learned from consent_api */
     ngx_str_t                  page_path;     /* consent_policy_page's */
+
+    /* the policy of consent_api and where it was set, for nginx -t */
+    consent_policy_t          *api_policy;
+    ngx_str_t                  api_in;
+    ngx_str_t                  api_policy_in;
+    ngx_array_t               *filters;   /* ngx_http_consent_filter_conf_t */
+
+    u_char                     relay_key[32]; /* ngx_http_consent_relay.c */
 
     ngx_http_consent_audit_log_t  *audit_log; /* NULL: off */
     ngx_str_t                  audit_key;     /* chain MAC key */
@@ -72,9 +87,24 @@ typedef struct {
     ngx_flag_t                 api;           /* consent_api here */
     ngx_flag_t                 policy_page;   /* consent_policy_page here */
     ngx_flag_t                 strip_cookies;
+    ngx_uint_t                 undecodable;
     ngx_str_t                  enabled_in;    /* "file:line" of consent on */
     const char                *enabled_what;
+    ngx_str_t                  policy_in;     /* "file:line" of the policy */
+    ngx_flag_t                 unknown_block; /* consent_unknown block */
+    ngx_str_t                  unknown_category_name;
+    ngx_str_t                  unknown_in;    /* "file:line" of it */
+    ngx_int_t                  unknown_category;  /* -1: allow */
 } ngx_http_consent_loc_conf_t;
+
+
+/* A location with consent on, checked against its server's endpoint. */
+typedef struct {
+    ngx_str_t                  name;          /* the location */
+    ngx_str_t                  enabled_in;
+    ngx_str_t                  policy_in;
+    consent_policy_t          *policy;
+} ngx_http_consent_filter_conf_t;
 
 
 /* The request's consent state, decoded once and cached in the ctx. */
@@ -91,6 +121,9 @@ typedef struct ngx_http_consent_filter_ctx_s  ngx_http_consent_filter_ctx_t;
 typedef struct {
     ngx_http_consent_request_t     consent;
     ngx_http_consent_filter_ctx_t *filter;    /* NULL unless rewriting */
+    ngx_str_t                      relay_nonce;   /* sent upstream */
+    ngx_str_t                      relay_in;      /* the request's own */
+    unsigned                       vary_encoding:1;  /* our Vary has it */
 } ngx_http_consent_ctx_t;
 
 
@@ -105,7 +138,24 @@ consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_fingerprints_init(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
+
+/* The one Vary header of a rewritten page (ngx_http_consent_vary.c). */
+ngx_int_t ngx_http_consent_vary(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
+
+/* Before the content phase: what upstreams are asked (filter.c). */
+ngx_int_t ngx_http_consent_request_handler(ngx_http_request_t *r);
+
+/* Two consent filters in a row (ngx_http_consent_relay.c). */
+ngx_int_t ngx_http_consent_relay_key(ngx_http_consent_srv_conf_t *cscf);
+ngx_int_t ngx_http_consent_relay_request(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
+ngx_int_t ngx_http_consent_relay_response(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
+ngx_int_t ngx_http_consent_relay_mark(ngx_http_request_t *r,
+    ngx_http_consent_ctx_t *ctx);
 
 /* Shared HTTP helpers (ngx_http_consent_http.c). */
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
@@ -113,6 +163,8 @@ ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
 ngx_int_t ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
     const char *value, size_t len);
 char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
+/* The request came over HTTPS (or consent_cookie scheme= says so). */
+ngx_uint_t ngx_http_consent_https(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
     u_char *data, size_t len, ngx_uint_t memory);
 ngx_int_t ngx_http_consent_render_ctx(ngx_http_request_t *r,
@@ -136,6 +188,27 @@ char *ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,
 ngx_int_t ngx_http_consent_audit_write(ngx_http_request_t *r,
     const char *action, const char *source, consent_state_t *state,
     consent_mask_t denied);
+
+/* Discovery: services and unknown hosts seen (..._discovery.c). */
+typedef struct ngx_http_consent_sightings_s  ngx_http_consent_sightings_t;
+
+ngx_int_t ngx_http_consent_discovery_init(ngx_conf_t *cf,
+    ngx_str_t *state_file);
+void ngx_http_consent_discovery_exit_process(ngx_cycle_t *cycle);
+ngx_http_consent_sightings_t *ngx_http_consent_sightings_create(
+    ngx_http_request_t *r);
+void ngx_http_consent_sighting(void *data, int service,
+    const unsigned char *host, size_t len, int element);
+void ngx_http_consent_sightings_flush(ngx_http_consent_sightings_t *s);
+int ngx_http_consent_discovery_listed(void *policy, size_t service);
+ngx_uint_t ngx_http_consent_discovery_generation(void);
+ngx_int_t ngx_http_consent_report_handler(ngx_http_request_t *r);
+char *ngx_http_consent_report(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_consent_unknown(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_consent_unknown_merge(ngx_conf_t *cf,
+    ngx_http_consent_loc_conf_t *prev, ngx_http_consent_loc_conf_t *conf);
 
 /* Find an embedded asset by file name; NULL when absent. */
 const ngx_http_consent_asset_t *ngx_http_consent_asset(const char *name);

@@ -10,9 +10,10 @@
 
 static void ngx_http_consent_decode(ngx_http_request_t *r,
     ngx_http_consent_request_t *cr);
-static consent_status_t ngx_http_consent_verify_header(ngx_http_request_t *r,
-    ngx_str_t *header, ngx_http_consent_srv_conf_t *cscf,
-    consent_policy_t *policy, consent_status_t best, consent_state_t *state);
+static void ngx_http_consent_verify_header(ngx_http_request_t *r,
+    ngx_str_t *header, ngx_str_t *name, consent_cookie_check_t *check,
+    consent_cookies_t *cookies);
+static u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 static ngx_uint_t ngx_http_consent_has_gpc(ngx_http_request_t *r);
 
 static ngx_int_t ngx_http_consent_variable(ngx_http_request_t *r,
@@ -113,6 +114,44 @@ ngx_http_consent_category_variables_add(ngx_conf_t *cf)
 }
 
 
+/* The fingerprint of every policy loaded, that cookies are bound to. */
+
+ngx_int_t
+ngx_http_consent_fingerprints_init(ngx_conf_t *cf)
+{
+    size_t                           c;
+    ngx_uint_t                       i;
+    const char                      *ids[CONSENT_MAX_CATEGORIES];
+    consent_policy_t                *policy;
+    ngx_http_consent_policy_file_t  *pf;
+    ngx_http_consent_main_conf_t    *cmcf;
+
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
+
+    pf = cmcf->policies.elts;
+
+    for (i = 0; i < cmcf->policies.nelts; i++) {
+        policy = pf[i].policy;
+
+        for (c = 0; c < policy->ncategories; c++) {
+            ids[c] = policy->categories[c].id;
+        }
+
+        if (consent_cookie_fingerprint(ids, policy->ncategories,
+                                       pf[i].fingerprint)
+            != 0)
+        {
+            ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                          "consent: cannot fingerprint the policy%s%V",
+                          pf[i].path.len ? " " : "", &pf[i].path);
+            return NGX_ERROR;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
 ngx_http_consent_ctx_t *
 ngx_http_consent_get_ctx(ngx_http_request_t *r)
 {
@@ -139,46 +178,85 @@ ngx_http_consent_get_ctx(ngx_http_request_t *r)
 static void
 ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
 {
-    consent_status_t              status;
-    consent_policy_t             *policy;
-    ngx_http_consent_srv_conf_t  *cscf;
+    u_char                        *fingerprint;
+    consent_policy_t              *policy;
+    consent_cookies_t              cookies;
+    consent_cookie_check_t         check;
+    ngx_http_consent_srv_conf_t   *cscf;
 #if (nginx_version >= 1023000)
-    ngx_table_elt_t              *h;
+    ngx_table_elt_t               *h;
 #else
-    ngx_uint_t                    i;
-    ngx_table_elt_t             **h;
+    ngx_uint_t                     i;
+    ngx_table_elt_t              **h;
 #endif
 
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
     policy = ngx_http_consent_policy(r);
 
-    status = CONSENT_STATUS_NONE;
+    cr->gpc = ngx_http_consent_has_gpc(r);
+    cr->granted = policy->required_mask;
 
-    /* several Cookie headers may each carry our cookie: the best one wins */
+#if (nginx_version >= 1023000)
+    if (r->headers_in.cookie == NULL) {
+        return;
+    }
+#else
+    if (r->headers_in.cookies.nelts == 0) {
+        return;
+    }
+#endif
+
+    ngx_memzero(&cookies, sizeof(consent_cookies_t));
+    ngx_memzero(&check, sizeof(consent_cookie_check_t));
+
+    check.keys = cscf->keys ? cscf->keys->elts : NULL;
+    check.nkeys = cscf->keys ? cscf->keys->nelts : 0;
+    check.now = (uint64_t) ngx_time();
+    check.max_age = (uint64_t) cscf->cookie_max_age;
+    check.revision = policy->revision;
+
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "consent: no fingerprint of the policy, cookie "
+                      "\"%V\" ignored", &cscf->cookie_name);
+
+        /* no key verifies: every cookie of ours is invalid */
+        check.nkeys = 0;
+
+    } else {
+        ngx_memcpy(check.fingerprint, fingerprint, CONSENT_FINGERPRINT_LEN);
+    }
+
+    /* every cookie of our name counts: the most restrictive valid wins */
 
 #if (nginx_version >= 1023000)
     for (h = r->headers_in.cookie; h; h = h->next) {
-        status = ngx_http_consent_verify_header(r, &h->value, cscf, policy,
-                                                status, &cr->state);
+        ngx_http_consent_verify_header(r, &h->value, &cscf->cookie_name,
+                                       &check, &cookies);
     }
 #else
     h = r->headers_in.cookies.elts;
     for (i = 0; i < r->headers_in.cookies.nelts; i++) {
-        status = ngx_http_consent_verify_header(r, &h[i]->value, cscf,
-                                                policy, status, &cr->state);
+        ngx_http_consent_verify_header(r, &h[i]->value, &cscf->cookie_name,
+                                       &check, &cookies);
     }
 #endif
 
-    cr->status = status;
-    cr->gpc = ngx_http_consent_has_gpc(r);
+    cr->status = cookies.status;
 
-    cr->granted = policy->required_mask;
-
-    if (status == CONSENT_STATUS_VALID) {
-        cr->granted |= cr->state.granted & policy->all_mask;
+    if (cookies.status == CONSENT_STATUS_VALID
+        || cookies.status == CONSENT_STATUS_STALE)
+    {
+        cr->state = cookies.state;
     }
 
-    if (status == CONSENT_STATUS_INVALID) {
+    if (cookies.status == CONSENT_STATUS_VALID) {
+        cr->granted |= cookies.state.granted & policy->all_mask;
+    }
+
+    if (cookies.status == CONSENT_STATUS_INVALID) {
         ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
                       "consent: cookie \"%V\" is not authentic, ignored",
                       &cscf->cookie_name);
@@ -186,61 +264,54 @@ ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
 }
 
 
-static consent_status_t
+static void
 ngx_http_consent_verify_header(ngx_http_request_t *r, ngx_str_t *header,
-    ngx_http_consent_srv_conf_t *cscf, consent_policy_t *policy,
-    consent_status_t best, consent_state_t *state)
+    ngx_str_t *name, consent_cookie_check_t *check, consent_cookies_t *cookies)
 {
-    size_t            pos, len, nkeys;
+    size_t            pos, len;
     const char       *value;
-    consent_state_t   candidate;
+    consent_state_t   state;
     consent_status_t  status;
 
-    nkeys = cscf->keys ? cscf->keys->nelts : 0;
     pos = 0;
 
     while (consent_cookie_header_find((const char *) header->data,
-                                      header->len,
-                                      (const char *) cscf->cookie_name.data,
-                                      cscf->cookie_name.len, &pos, &value,
-                                      &len))
+                                      header->len, (const char *) name->data,
+                                      name->len, &pos, &value, &len))
     {
-        if (nkeys == 0) {
-            status = CONSENT_STATUS_INVALID;
-
-        } else {
-            status = consent_cookie_verify(value, len, cscf->keys->elts,
-                                           nkeys, (uint64_t) ngx_time(),
-                                           (uint64_t) cscf->cookie_max_age,
-                                           policy->revision, &candidate);
-        }
+        status = consent_cookie_verify(value, len, check, &state);
 
         ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                        "consent cookie: %s (%uz bytes)",
                        consent_status_name(status), len);
 
-        /* valid beats stale beats invalid beats none */
+        consent_cookies_add(cookies, status, &state);
+    }
+}
 
-        if (best == CONSENT_STATUS_VALID) {
-            continue;
-        }
 
-        if (status == CONSENT_STATUS_VALID
-            || (status == CONSENT_STATUS_STALE
-                && best != CONSENT_STATUS_STALE)
-            || best == CONSENT_STATUS_NONE)
-        {
-            if (status == CONSENT_STATUS_VALID
-                || status == CONSENT_STATUS_STALE)
-            {
-                *state = candidate;
-            }
+/* The fingerprint of the request's policy, computed at configuration time. */
 
-            best = status;
+static u_char *
+ngx_http_consent_fingerprint(ngx_http_request_t *r)
+{
+    ngx_uint_t                       i;
+    consent_policy_t                *policy;
+    ngx_http_consent_policy_file_t  *pf;
+    ngx_http_consent_main_conf_t    *cmcf;
+
+    policy = ngx_http_consent_policy(r);
+    cmcf = ngx_http_get_module_main_conf(r, ngx_http_consent_module);
+
+    pf = cmcf->policies.elts;
+
+    for (i = 0; i < cmcf->policies.nelts; i++) {
+        if (pf[i].policy == policy) {
+            return pf[i].fingerprint;
         }
     }
 
-    return best;
+    return NULL;
 }
 
 
@@ -425,7 +496,7 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
 ngx_int_t
 ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
 {
-    u_char                       *p;
+    u_char                       *p, *fingerprint;
     size_t                        len;
     ngx_uint_t                    secure;
     ngx_table_elt_t              *set_cookie;
@@ -441,6 +512,15 @@ ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         return NGX_ERROR;
     }
 
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no fingerprint of the policy to bind the "
+                      "cookie to");
+        return NGX_ERROR;
+    }
+
     switch (cscf->cookie_secure) {
     case NGX_HTTP_CONSENT_SECURE_ON:
         secure = 1;
@@ -449,11 +529,7 @@ ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         secure = 0;
         break;
     default:
-#if (NGX_HTTP_SSL)
-        secure = r->connection->ssl != NULL;
-#else
-        secure = 0;
-#endif
+        secure = ngx_http_consent_https(r);
     }
 
     len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
@@ -485,7 +561,10 @@ ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
     p = ngx_copy(p, cscf->cookie_name.data, cscf->cookie_name.len);
     *p++ = '=';
 
-    if (consent_cookie_encode(state, cscf->keys->elts, (char *) p) != 0) {
+    if (consent_cookie_encode(state, cscf->keys->elts, fingerprint,
+                              (char *) p)
+        != 0)
+    {
         set_cookie->hash = 0;
         return NGX_ERROR;
     }

@@ -3,11 +3,16 @@
 # Runs every suite of `make test` through TAP::Harness and ends with one
 # summary line: "make test: N passed, N failed, N skipped".
 #   unit       core unit tests (C programs printing TAP)
+#   catalogue  the committed tracker catalogue (docs/catalogue.md)
 #   nginx      integration tests against real nginx with the module
 #   asan       the same tests with the ASan+UBSan build of the module
 #   valgrind   a subset under valgrind
 #   browser    headless Chromium tests
 #   fuzz       a short libFuzzer run
+#   coverage   tools/coverage on five real pages (make coverage runs all)
+#   matrix     nginx 1.22, 1.26 and mainline x gcc, clang x static, dynamic
+#              (tools/test-matrix.sh)
+#   deb        the installed Debian package (skips when it is not installed)
 # SUITES="unit nginx" limits the run.
 
 use strict;
@@ -19,10 +24,11 @@ use FindBin;
 
 chdir "$FindBin::Bin/.." or die;
 my $build = $ENV{BUILD} || 'build';
-my @suites = split ' ', ($ENV{SUITES} || 'unit nginx asan valgrind browser fuzz');
+my @suites = split ' ', ($ENV{SUITES} || 'unit catalogue nginx asan valgrind browser fuzz coverage matrix deb');
 
 my %files = (
     unit => [glob "$build/tests/unit/test_*"],
+    catalogue => [glob 'tests/catalogue/*.t'],
     nginx => [glob 'tests/nginx/*.t'],
     asan => [glob 'tests/nginx/*.t'],
     valgrind => [grep { -e } map { "tests/nginx/$_.t" }
@@ -30,6 +36,9 @@ my %files = (
             || 'variables filter api_input api_decision api_assets audit_log')],
     browser => [glob 'tests/browser/*.t'],
     fuzz => [glob 'tests/fuzz/*.t'],
+    coverage => [glob 'tests/coverage/*.t'],
+    matrix => ['tools/test-matrix.sh'],
+    deb => [glob 'tests/deb/*.t'],
 );
 
 my %env = (

@@ -4,6 +4,7 @@
  */
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <openssl/crypto.h>
@@ -15,29 +16,49 @@
 #include "consent_cookie.h"
 
 
-/* Bytes covered by the MAC: everything but the MAC itself. */
-#define CONSENT_COOKIE_SIGNED_LEN  (CONSENT_COOKIE_RAW_LEN - 32)
+#define CONSENT_MAC_LEN  32
 
-#define CONSENT_OFF_KEY_ID    1
-#define CONSENT_OFF_ID        (CONSENT_OFF_KEY_ID + CONSENT_KEY_ID_LEN)
-#define CONSENT_OFF_ISSUED    (CONSENT_OFF_ID + CONSENT_ID_LEN)
-#define CONSENT_OFF_REVISION  (CONSENT_OFF_ISSUED + 8)
-#define CONSENT_OFF_GRANTED   (CONSENT_OFF_REVISION + 4)
-#define CONSENT_OFF_MAC       (CONSENT_OFF_GRANTED + 4)
+/* Bytes covered by the MAC: everything but the MAC itself. */
+#define CONSENT_COOKIE_SIGNED_LEN  (CONSENT_COOKIE_RAW_LEN - CONSENT_MAC_LEN)
+
+#define CONSENT_OFF_KEY_ID       1
+#define CONSENT_OFF_ID           (CONSENT_OFF_KEY_ID + CONSENT_KEY_ID_LEN)
+#define CONSENT_OFF_ISSUED       (CONSENT_OFF_ID + CONSENT_ID_LEN)
+#define CONSENT_OFF_REVISION     (CONSENT_OFF_ISSUED + 8)
+#define CONSENT_OFF_GRANTED      (CONSENT_OFF_REVISION + 4)
+#define CONSENT_OFF_FINGERPRINT  (CONSENT_OFF_GRANTED + 4)
+#define CONSENT_OFF_MAC          (CONSENT_OFF_FINGERPRINT \
+                                  + CONSENT_FINGERPRINT_LEN)
+
+/* Version 1: the same fields up to granted, then the MAC. */
+#define CONSENT_COOKIE_V1              1
+#define CONSENT_COOKIE_V1_SIGNED_LEN   CONSENT_OFF_FINGERPRINT
+#define CONSENT_COOKIE_V1_RAW_LEN      (CONSENT_COOKIE_V1_SIGNED_LEN \
+                                        + CONSENT_MAC_LEN)
+#define CONSENT_COOKIE_V1_LEN          (CONSENT_COOKIE_V1_RAW_LEN / 3 * 4)
 
 _Static_assert(CONSENT_COOKIE_RAW_LEN % 3 == 0
                && CONSENT_COOKIE_LEN == CONSENT_COOKIE_RAW_LEN / 3 * 4,
                "the cookie must be whole base64 groups");
+_Static_assert(CONSENT_COOKIE_V1_RAW_LEN % 3 == 0,
+               "a version 1 cookie is whole base64 groups");
 _Static_assert(CONSENT_OFF_MAC == CONSENT_COOKIE_SIGNED_LEN,
                "the MAC must be the last field");
 
 
+static unsigned consent_popcount(uint32_t mask);
+static int consent_has_prefix(const char *name, size_t len,
+    const char *prefix);
+static char consent_ascii_lower(char c);
 static int consent_is_space(char c);
 static int consent_cookie_mac(const consent_key_t *key,
-    const unsigned char *data, unsigned char mac[32]);
+    const unsigned char *data, size_t len,
+    unsigned char mac[CONSENT_MAC_LEN]);
+static int consent_cookie_authentic(const unsigned char *raw,
+    size_t signed_len, const consent_key_t *keys, size_t nkeys);
 static int consent_b64url_value(unsigned char c);
-static int consent_b64url_decode(const char *in,
-    unsigned char out[CONSENT_COOKIE_RAW_LEN]);
+static int consent_b64url_decode(const char *in, size_t len,
+    unsigned char *out);
 static void consent_put_be(unsigned char *p, uint64_t v, size_t n);
 static uint64_t consent_get_be(const unsigned char *p, size_t n);
 
@@ -66,6 +87,70 @@ consent_key_init(consent_key_t *key)
     OPENSSL_cleanse(digest, sizeof(digest));
 
     return 0;
+}
+
+
+int
+consent_key_from_file_bytes(const unsigned char *data, size_t n,
+    size_t *key_len, char *err, size_t errlen)
+{
+    if (n > CONSENT_KEY_FILE_MAX) {
+        snprintf(err, errlen, "the file is larger than %d bytes; a key of "
+                 "32 to 64 random bytes is enough", CONSENT_KEY_FILE_MAX);
+        return -1;
+    }
+
+    /* a trailing newline is not part of the key */
+    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r')) {
+        n--;
+    }
+
+    if (n < CONSENT_MIN_SECRET_LEN) {
+        snprintf(err, errlen, "the key has %zu bytes, at least %d are needed",
+                 n, CONSENT_MIN_SECRET_LEN);
+        return -1;
+    }
+
+    *key_len = n;
+
+    return 0;
+}
+
+
+int
+consent_cookie_fingerprint(const char *const *ids, size_t n,
+    unsigned char fingerprint[CONSENT_FINGERPRINT_LEN])
+{
+    int            rc;
+    size_t         i;
+    EVP_MD_CTX    *md;
+    unsigned char  digest[EVP_MAX_MD_SIZE];
+
+    md = EVP_MD_CTX_new();
+    if (md == NULL) {
+        return -1;
+    }
+
+    rc = EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1 ? 0 : -1;
+
+    /* each id with its NUL: "ab","c" and "a","bc" differ */
+    for (i = 0; i < n && rc == 0; i++) {
+        if (EVP_DigestUpdate(md, ids[i], strlen(ids[i]) + 1) != 1) {
+            rc = -1;
+        }
+    }
+
+    if (rc == 0 && EVP_DigestFinal_ex(md, digest, NULL) != 1) {
+        rc = -1;
+    }
+
+    EVP_MD_CTX_free(md);
+
+    if (rc == 0) {
+        memcpy(fingerprint, digest, CONSENT_FINGERPRINT_LEN);
+    }
+
+    return rc;
 }
 
 
@@ -100,6 +185,7 @@ consent_hex(const unsigned char *in, size_t n, char *out)
 
 int
 consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
+    const unsigned char fingerprint[CONSENT_FINGERPRINT_LEN],
     char out[CONSENT_COOKIE_LEN])
 {
     size_t         i, o;
@@ -112,12 +198,17 @@ consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
     consent_put_be(raw + CONSENT_OFF_ISSUED, state->issued, 8);
     consent_put_be(raw + CONSENT_OFF_REVISION, state->revision, 4);
     consent_put_be(raw + CONSENT_OFF_GRANTED, state->granted, 4);
+    memcpy(raw + CONSENT_OFF_FINGERPRINT, fingerprint,
+           CONSENT_FINGERPRINT_LEN);
 
-    if (consent_cookie_mac(key, raw, raw + CONSENT_OFF_MAC) != 0) {
+    if (consent_cookie_mac(key, raw, CONSENT_COOKIE_SIGNED_LEN,
+                           raw + CONSENT_OFF_MAC)
+        != 0)
+    {
         return -1;
     }
 
-    /* 69 bytes are 23 whole groups of 3: no padding, no partial group */
+    /* 75 bytes are 25 whole groups of 3: no padding, no partial group */
     for (i = 0, o = 0; i < CONSENT_COOKIE_RAW_LEN; i += 3, o += 4) {
         group = (uint32_t) raw[i] << 16 | (uint32_t) raw[i + 1] << 8
                 | raw[i + 2];
@@ -133,69 +224,80 @@ consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
 
 consent_status_t
 consent_cookie_verify(const char *value, size_t len,
-    const consent_key_t *keys, size_t nkeys, uint64_t now, uint64_t max_age,
-    uint32_t current_revision, consent_state_t *state)
+    const consent_cookie_check_t *check, consent_state_t *state)
 {
-    int            authentic;
-    size_t         k;
+    int            version, bound;
+    size_t         signed_len;
     uint64_t       issued;
     uint32_t       revision;
-    unsigned char  raw[CONSENT_COOKIE_RAW_LEN], mac[32];
+    unsigned char  raw[CONSENT_COOKIE_RAW_LEN];
+
+    if (value == NULL) {
+        return CONSENT_STATUS_INVALID;
+    }
 
     /* exact length: a truncated or padded value is not ours */
-    if (value == NULL || len != CONSENT_COOKIE_LEN) {
+    if (len == CONSENT_COOKIE_LEN) {
+        version = CONSENT_COOKIE_VERSION;
+        signed_len = CONSENT_COOKIE_SIGNED_LEN;
+
+    } else if (len == CONSENT_COOKIE_V1_LEN) {
+        version = CONSENT_COOKIE_V1;
+        signed_len = CONSENT_COOKIE_V1_SIGNED_LEN;
+
+    } else {
         return CONSENT_STATUS_INVALID;
     }
 
-    if (consent_b64url_decode(value, raw) != 0) {
-        return CONSENT_STATUS_INVALID;
-    }
-
-    if (raw[0] != CONSENT_COOKIE_VERSION) {
-        return CONSENT_STATUS_INVALID;
-    }
-
-    authentic = 0;
-
-    /* every key with this id is tried: two secrets may share 32 id bits */
-    for (k = 0; k < nkeys && !authentic; k++) {
-        if (memcmp(keys[k].id, raw + CONSENT_OFF_KEY_ID, CONSENT_KEY_ID_LEN)
-            != 0)
-        {
-            continue;
-        }
-
-        if (consent_cookie_mac(&keys[k], raw, mac) != 0) {
-            continue;
-        }
-
-        authentic = CRYPTO_memcmp(mac, raw + CONSENT_OFF_MAC, 32) == 0;
-    }
-
-    OPENSSL_cleanse(mac, sizeof(mac));
-
-    if (!authentic) {
+    if (consent_b64url_decode(value, len, raw) != 0
+        || raw[0] != version
+        || !consent_cookie_authentic(raw, signed_len, check->keys,
+                                     check->nkeys))
+    {
         return CONSENT_STATUS_INVALID;
     }
 
     issued = consent_get_be(raw + CONSENT_OFF_ISSUED, 8);
     revision = (uint32_t) consent_get_be(raw + CONSENT_OFF_REVISION, 4);
 
+    /* a MAC over a time to come: a node's clock is wrong, or a key leaked */
+    if (issued > check->now
+        && issued - check->now > CONSENT_COOKIE_FUTURE_MAX)
+    {
+        return CONSENT_STATUS_INVALID;
+    }
+
+    bound = version == CONSENT_COOKIE_VERSION
+            && memcmp(raw + CONSENT_OFF_FINGERPRINT, check->fingerprint,
+                      CONSENT_FINGERPRINT_LEN) == 0;
+
+    /* another policy's bits (or a format without them) mean nothing here */
+
     if (state != NULL) {
         memcpy(state->id, raw + CONSENT_OFF_ID, CONSENT_ID_LEN);
         state->issued = issued;
         state->revision = revision;
-        state->granted = (uint32_t) consent_get_be(raw + CONSENT_OFF_GRANTED,
-                                                   4);
+        state->granted = 0;
+
+        if (bound) {
+            state->granted = (uint32_t) consent_get_be(
+                                            raw + CONSENT_OFF_GRANTED, 4);
+        }
+    }
+
+    if (!bound) {
+        return CONSENT_STATUS_STALE;
     }
 
     /* issued + max_age is compared without overflowing 64 bits */
-    if (max_age <= UINT64_MAX - issued && now >= issued + max_age) {
+    if (check->max_age <= UINT64_MAX - issued
+        && check->now >= issued + check->max_age)
+    {
         return CONSENT_STATUS_STALE;
     }
 
     /* a newer revision is authentic: another node already runs that policy */
-    if (revision < current_revision) {
+    if (revision < check->revision) {
         return CONSENT_STATUS_STALE;
     }
 
@@ -218,6 +320,95 @@ consent_status_name(consent_status_t status)
     }
 
     return "invalid";
+}
+
+
+void
+consent_cookies_add(consent_cookies_t *cookies, consent_status_t status,
+    const consent_state_t *state)
+{
+    unsigned  grants;
+    uint32_t  granted;
+
+    if (status == CONSENT_STATUS_VALID) {
+        grants = consent_popcount(state->granted);
+
+        if (cookies->status != CONSENT_STATUS_VALID) {
+            cookies->status = CONSENT_STATUS_VALID;
+            cookies->state = *state;
+            cookies->grants = grants;
+            return;
+        }
+
+        granted = cookies->state.granted & state->granted;
+
+        if (grants < cookies->grants
+            || (grants == cookies->grants
+                && state->issued > cookies->state.issued))
+        {
+            cookies->state = *state;
+            cookies->grants = grants;
+        }
+
+        cookies->state.granted = granted;
+
+        return;
+    }
+
+    if (cookies->status == CONSENT_STATUS_VALID
+        || cookies->status == CONSENT_STATUS_STALE)
+    {
+        return;
+    }
+
+    if (status == CONSENT_STATUS_STALE) {
+        cookies->status = CONSENT_STATUS_STALE;
+        cookies->state = *state;
+        return;
+    }
+
+    if (status == CONSENT_STATUS_INVALID) {
+        cookies->status = CONSENT_STATUS_INVALID;
+    }
+}
+
+
+int
+consent_cookie_prefix_check(const char *name, size_t name_len,
+    const char *domain, size_t domain_len, const char *path, size_t path_len,
+    int secure_off, char *err, size_t errlen)
+{
+    int  host;
+
+    host = consent_has_prefix(name, name_len, "__Host-");
+
+    if (!host && !consent_has_prefix(name, name_len, "__Secure-")) {
+        return 0;
+    }
+
+    if (secure_off) {
+        snprintf(err, errlen, "the name \"%.*s\" needs the Secure "
+                 "attribute (browsers drop the cookie otherwise): remove "
+                 "secure=off", (int) name_len, name);
+        return -1;
+    }
+
+    if (host && domain != NULL) {
+        snprintf(err, errlen, "a \"__Host-\" cookie such as \"%.*s\" has "
+                 "no Domain: remove domain=%.*s, or use the \"__Secure-\" "
+                 "prefix to share the cookie with subdomains",
+                 (int) name_len, name, (int) domain_len, domain);
+        return -1;
+    }
+
+    if (host && path != NULL && (path_len != 1 || path[0] != '/')) {
+        snprintf(err, errlen, "a \"__Host-\" cookie such as \"%.*s\" has "
+                 "Path=/: remove path=%.*s", (int) name_len, name,
+                 (int) path_len, path);
+        return -1;
+    }
+
+    return 1;
 }
 
 
@@ -283,6 +474,46 @@ consent_cookie_header_find(const char *header, size_t len, const char *name,
 }
 
 
+static unsigned
+consent_popcount(uint32_t mask)
+{
+    unsigned  n;
+
+    for (n = 0; mask; mask &= mask - 1) {
+        n++;
+    }
+
+    return n;
+}
+
+
+static int
+consent_has_prefix(const char *name, size_t len, const char *prefix)
+{
+    size_t  i, n;
+
+    n = strlen(prefix);
+    if (len < n) {
+        return 0;
+    }
+
+    for (i = 0; i < n; i++) {
+        if (consent_ascii_lower(name[i]) != consent_ascii_lower(prefix[i])) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+static char
+consent_ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+}
+
+
 static int
 consent_is_space(char c)
 {
@@ -292,7 +523,7 @@ consent_is_space(char c)
 
 static int
 consent_cookie_mac(const consent_key_t *key, const unsigned char *data,
-    unsigned char mac[32])
+    size_t len, unsigned char mac[CONSENT_MAC_LEN])
 {
     unsigned int  mac_len;
 
@@ -300,14 +531,47 @@ consent_cookie_mac(const consent_key_t *key, const unsigned char *data,
         return -1;
     }
 
-    if (HMAC(EVP_sha256(), key->secret, (int) key->len, data,
-             CONSENT_COOKIE_SIGNED_LEN, mac, &mac_len)
-        == NULL || mac_len != 32)
+    if (HMAC(EVP_sha256(), key->secret, (int) key->len, data, len, mac,
+             &mac_len)
+        == NULL || mac_len != CONSENT_MAC_LEN)
     {
         return -1;
     }
 
     return 0;
+}
+
+
+/* Whether the MAC after the first signed_len bytes is one of a key's. */
+static int
+consent_cookie_authentic(const unsigned char *raw, size_t signed_len,
+    const consent_key_t *keys, size_t nkeys)
+{
+    int            authentic;
+    size_t         k;
+    unsigned char  mac[CONSENT_MAC_LEN];
+
+    authentic = 0;
+
+    /* every key with this id is tried: two secrets may share 32 id bits */
+    for (k = 0; k < nkeys && !authentic; k++) {
+        if (memcmp(keys[k].id, raw + CONSENT_OFF_KEY_ID, CONSENT_KEY_ID_LEN)
+            != 0)
+        {
+            continue;
+        }
+
+        if (consent_cookie_mac(&keys[k], raw, signed_len, mac) != 0) {
+            continue;
+        }
+
+        authentic = CRYPTO_memcmp(mac, raw + signed_len, CONSENT_MAC_LEN)
+                    == 0;
+    }
+
+    OPENSSL_cleanse(mac, sizeof(mac));
+
+    return authentic;
 }
 
 
@@ -340,18 +604,18 @@ consent_b64url_value(unsigned char c)
 
 
 /*
- * Decode exactly CONSENT_COOKIE_LEN characters.  The length is a multiple of
- * 4, so every string decodes to distinct bytes: no non-canonical spellings.
+ * Decode len characters, a multiple of 4, into len / 4 * 3 bytes.  Whole
+ * groups only, so every string decodes to distinct bytes: no non-canonical
+ * spellings.
  */
 static int
-consent_b64url_decode(const char *in,
-    unsigned char out[CONSENT_COOKIE_RAW_LEN])
+consent_b64url_decode(const char *in, size_t len, unsigned char *out)
 {
     int       v;
     size_t    i, j, o;
     uint32_t  group;
 
-    for (i = 0, o = 0; i < CONSENT_COOKIE_LEN; i += 4, o += 3) {
+    for (i = 0, o = 0; i + 4 <= len; i += 4, o += 3) {
         group = 0;
 
         for (j = 0; j < 4; j++) {

@@ -33,6 +33,12 @@ typedef struct {
     const char              *js_version;
     const char              *marker;     /* the response's token for
                                             consent.js (hex) or NULL */
+    /* which catalogue services to list (declared ones always are; NULL:
+       none), and a number that changes whenever its answers may have:
+       cached fragments are rebuilt then */
+    int                    (*listed)(void *data, size_t service);
+    void                    *listed_data;
+    unsigned long            listed_generation;
 } consent_render_ctx_t;
 
 /*

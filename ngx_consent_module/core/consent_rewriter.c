@@ -33,6 +33,9 @@
 /* A longer loader start tag is replaced by an inert placeholder. */
 #define CONSENT_TAG_MAX  16384
 
+/* The "service" of an unknown third party blocked as unknown_category. */
+#define CONSENT_RW_UNKNOWN  -2
+
 /*
  * What a blocked <style> element's text starts with: browsers' preload
  * scanners fetch its @import rules whatever its type, and no @import after
@@ -163,6 +166,8 @@ struct consent_rewriter_s {
     int                       blocked_service; /* the first one blocked */
     consent_mask_t            blocked_mask;    /* categories blocked */
 
+    consent_site_t            site;         /* conf.site points here: the
+                                               base host is per document */
     consent_tag_t            *script;       /* the held script start tag */
     unsigned char            *out;          /* a rewritten tag */
     size_t                    out_len;
@@ -264,7 +269,10 @@ static int consent_rw_discard(void *data, const unsigned char *p,
     size_t len, int from_input);
 static consent_rewriter_t *consent_rw_nested(consent_rewriter_t *rw,
     consent_emit_pt emit);
+static unsigned consent_rw_category_of(consent_rewriter_t *rw, int service);
 static int consent_rw_denied(consent_rewriter_t *rw, int service);
+static int consent_rw_classify_url(consent_rewriter_t *rw,
+    const unsigned char *url, size_t len);
 static int consent_rw_match_url(consent_rewriter_t *rw,
     const consent_attr_t *a, const unsigned char *bytes, int srcset,
     int *service);
@@ -310,9 +318,15 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     rw->blocked_service = -1;
     consent_scanner_init(&rw->sc, 1);
 
+    if (c->site != NULL) {
+        rw->site = *c->site;
+    }
+
+    rw->conf.site = &rw->site;
+
     /* with every service granted no URL and no script needs matching */
     pol = c->policy;
-    for (i = 0; pol && i < pol->nservices; i++) {
+    for (i = 0; pol && i < pol->ndeclared; i++) {
         svc = &pol->services[i];
         if (c->granted & ((consent_mask_t) 1 << svc->category)) {
             continue;
@@ -325,8 +339,28 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
         }
     }
 
-    /* a style or background attribute of any element may load a denied
-       service: the scanner then reports every tag */
+    /* catalogue services are known by host and by inline text */
+    if (pol && (pol->catalogue_mask & ~c->granted)) {
+        rw->block_src = 1;
+        rw->block_inline = 1;
+    }
+
+    if (pol == NULL || c->unknown_category >= pol->ncategories) {
+        rw->conf.block_unknown = 0;
+    }
+
+    if (rw->conf.block_unknown
+        && !(c->granted & ((consent_mask_t) 1 << c->unknown_category)))
+    {
+        rw->block_src = 1;
+    }
+
+    /*
+     * A style or background attribute of any element may load a denied
+     * service: the scanner then reports every tag.  Observers hear only of
+     * what responses with something denied load (first visits are those):
+     * a visitor who granted everything keeps the fast path.
+     */
     rw->check_styles = rw->block_src;
     rw->sc.all_tags = rw->block_src;
 
@@ -1178,8 +1212,8 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     add.service = service;
     add.marker = 1;
 
-    if (service >= 0) {
-        add.category = (int) rw->conf.policy->services[service].category;
+    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
+        add.category = (int) consent_rw_category_of(rw, service);
         add.name = 1;
         add.requires = mask & ~((consent_mask_t) 1 << add.category);
     }
@@ -1369,7 +1403,7 @@ consent_rw_loader(consent_rewriter_t *rw, const unsigned char *bytes,
         if (*service < 0) {
             *service = svc;
         }
-        *mask |= (consent_mask_t) 1 << rw->conf.policy->services[svc].category;
+        *mask |= (consent_mask_t) 1 << consent_rw_category_of(rw, svc);
         return 1;
     }
 
@@ -1523,7 +1557,7 @@ consent_rw_classify(consent_rewriter_t *rw, const unsigned char *url,
     if (*service < 0) {
         *service = svc;
     }
-    *mask |= (consent_mask_t) 1 << rw->conf.policy->services[svc].category;
+    *mask |= (consent_mask_t) 1 << consent_rw_category_of(rw, svc);
 
     return 1;
 }
@@ -1732,15 +1766,15 @@ consent_rw_value(consent_rewriter_t *rw, const consent_attr_t *a,
         return bytes + a->value_off;
     }
 
-    /* decoding never lengthens a value */
-    dec = consent_rw_grow(&rw->dec, &rw->dec_cap, *len);
+    dec = consent_rw_grow(&rw->dec, &rw->dec_cap, CONSENT_DECODE_SIZE(*len));
     if (dec == NULL) {
         return NULL;
     }
 
     unknown = 0;
     *len = consent_decode_attr_value(bytes + a->value_off, a->value_len, dec,
-                                     a->value_len, &unknown);
+                                     CONSENT_DECODE_SIZE(a->value_len),
+                                     &unknown);
 
     return *len == (size_t) -1 ? NULL : dec;
 }
@@ -2030,6 +2064,7 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
     size_t                i, len;
     unsigned char        *dec;
     consent_mask_t        mask;
+    consent_class_t       c;
     consent_rw_add_t      add;
     const consent_tag_t  *t;
     const unsigned char  *bytes, *text;
@@ -2054,12 +2089,14 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
     /* svg text is markup: character references count */
     if (rw->inline_foreign && len && memchr(text, '&', len) != NULL) {
-        dec = consent_rw_grow(&rw->dec, &rw->dec_cap, len);
+        dec = consent_rw_grow(&rw->dec, &rw->dec_cap,
+                              CONSENT_DECODE_SIZE(len));
         if (dec == NULL) {
             return -1;
         }
         unknown = 0;
-        len = consent_decode_attr_value(text, len, dec, len, &unknown);
+        len = consent_decode_attr_value(text, len, dec,
+                                        CONSENT_DECODE_SIZE(len), &unknown);
         if (len == (size_t) -1) {
             return -1;
         }
@@ -2076,7 +2113,16 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         }
 
     } else {
-        service = consent_policy_match_inline(rw->conf.policy, text, len);
+        consent_policy_classify_inline(rw->conf.policy, rw->conf.site, text,
+                                       len, rw->conf.granted, &c);
+
+        service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
+
+        if (service >= 0 && rw->conf.observe) {
+            rw->conf.observe(rw->conf.observe_data, service, NULL, 0,
+                             CONSENT_TAG_SCRIPT);
+        }
+
         denied = consent_rw_denied(rw, service);
         if (denied) {
             mask = (consent_mask_t) 1
@@ -2107,8 +2153,8 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
     add.service = service;
     add.category = -1;
 
-    if (service >= 0) {
-        add.category = (int) rw->conf.policy->services[service].category;
+    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
+        add.category = (int) consent_rw_category_of(rw, service);
         add.requires = mask & ~((consent_mask_t) 1 << add.category);
     }
 
@@ -2429,9 +2475,24 @@ consent_rw_nested(consent_rewriter_t *rw, consent_emit_pt emit)
 }
 
 
+/* The category a blocked service (or the unknown third party) counts as. */
+static unsigned
+consent_rw_category_of(consent_rewriter_t *rw, int service)
+{
+    return service == CONSENT_RW_UNKNOWN
+           ? rw->conf.unknown_category
+           : rw->conf.policy->services[service].category;
+}
+
+
 static int
 consent_rw_denied(consent_rewriter_t *rw, int service)
 {
+    if (service == CONSENT_RW_UNKNOWN) {
+        return !(rw->conf.granted
+                 & ((consent_mask_t) 1 << rw->conf.unknown_category));
+    }
+
     return service >= 0
            && !(rw->conf.granted
                 & ((consent_mask_t) 1
@@ -2439,13 +2500,14 @@ consent_rw_denied(consent_rewriter_t *rw, int service)
 }
 
 
-/* Room for a decoded value of len bytes and its normalized URL. */
+/* Room for a decoded value of len raw bytes and its normalized URL. */
 static unsigned char *
 consent_rw_scratch(consent_rewriter_t *rw, size_t len)
 {
     size_t          cap;
     unsigned char  *nb;
 
+    len = CONSENT_DECODE_SIZE(len);
     cap = len + CONSENT_URL_SIZE(len);
 
     if (cap > rw->scratch_cap) {
@@ -2462,14 +2524,51 @@ consent_rw_scratch(consent_rewriter_t *rw, size_t len)
 
 
 /*
- * The first service whose src patterns match the URL (or a URL of the
- * srcset) of a: 0 and *service set (-1: none), or -1 on allocation failure.
+ * The service of a normalized URL: an index, CONSENT_RW_UNKNOWN (an unknown
+ * third party under block_unknown) or -1.  Observers hear of services and
+ * unknown third parties.
+ */
+static int
+consent_rw_classify_url(consent_rewriter_t *rw, const unsigned char *url,
+    size_t len)
+{
+    consent_class_t  c;
+
+    consent_policy_classify_url(rw->conf.policy, rw->conf.site, url, len,
+                                &c);
+
+    if (c.kind == CONSENT_CLASS_SERVICE) {
+        if (rw->conf.observe) {
+            rw->conf.observe(rw->conf.observe_data, c.service, c.host.name,
+                             c.host.len, rw->element);
+        }
+
+        return c.service;
+    }
+
+    if (c.kind != CONSENT_CLASS_UNKNOWN) {
+        return -1;
+    }
+
+    if (rw->conf.observe) {
+        rw->conf.observe(rw->conf.observe_data, -1, c.host.name, c.host.len,
+                         rw->element);
+    }
+
+    return rw->conf.block_unknown ? CONSENT_RW_UNKNOWN : -1;
+}
+
+
+/*
+ * The service of the URL (or the first URL of the srcset naming one) of a:
+ * 0 and *service set (-1: none, CONSENT_RW_UNKNOWN: an unknown third party
+ * to block), or -1 on allocation failure.
  */
 static int
 consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
     const unsigned char *bytes, int srcset, int *service)
 {
-    int                   unknown;
+    int                   unknown, s;
     size_t                n, len, pos;
     unsigned char        *scratch, *norm;
     const unsigned char  *url, *dec;
@@ -2478,16 +2577,16 @@ consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
     if (scratch == NULL) {
         return -1;
     }
-    norm = scratch + a->value_len;
+    norm = scratch + CONSENT_DECODE_SIZE(a->value_len);
 
     dec = bytes + a->value_off;
     len = a->value_len;
 
     /* most values have no character reference: read them in place */
     if (memchr(dec, '&', len) != NULL) {
-        /* decoding never lengthens a value */
         unknown = 0;
-        len = consent_decode_attr_value(dec, len, scratch, len, &unknown);
+        len = consent_decode_attr_value(dec, len, scratch,
+                                        CONSENT_DECODE_SIZE(len), &unknown);
         if (len == (size_t) -1) {
             return -1;
         }
@@ -2496,17 +2595,24 @@ consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
 
     if (!srcset) {
         n = consent_url_normalize(dec, len, norm);
-        *service = consent_policy_match_src(rw->conf.policy, norm, n);
+        *service = consent_rw_classify_url(rw, norm, n);
         return 0;
     }
 
     pos = 0;
     *service = -1;
-    while (*service < 0
-           && (n = consent_srcset_next(dec, len, &pos, &url)) != 0)
-    {
+    while ((n = consent_srcset_next(dec, len, &pos, &url)) != 0) {
         n = consent_url_normalize(url, n, norm);
-        *service = consent_policy_match_src(rw->conf.policy, norm, n);
+        s = consent_rw_classify_url(rw, norm, n);
+
+        if (s >= 0) {
+            *service = s;
+            break;
+        }
+
+        if (s == CONSENT_RW_UNKNOWN) {
+            *service = s;
+        }
     }
 
     return 0;
@@ -2535,7 +2641,8 @@ consent_rw_category(consent_rewriter_t *rw, const consent_attr_t *a,
 
     unknown = 0;
     len = consent_decode_attr_value(bytes + a->value_off, a->value_len,
-                                    dec, a->value_len, &unknown);
+                                    dec, CONSENT_DECODE_SIZE(a->value_len),
+                                    &unknown);
     if (len == (size_t) -1) {
         return -1;
     }
@@ -2693,10 +2800,9 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add)
 {
     size_t                    i, n, prev, end;
-    const char               *sep;
+    const char               *sep, *id;
     const consent_attr_t     *a;
     const consent_policy_t   *pol;
-    const consent_service_t  *svc;
 
     pol = rw->conf.policy;
     rw->out_len = 0;
@@ -2717,15 +2823,15 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
         return -1;
     }
 
-    if (add->service >= 0) {
-        svc = &pol->services[add->service];
+    if (add->service >= 0 || add->service == CONSENT_RW_UNKNOWN) {
+        id = add->service >= 0 ? pol->services[add->service].id : "unknown";
 
         if (consent_rw_out(rw, " data-service=\"", 15) != 0
-            || consent_rw_out_escaped(rw, svc->id) != 0
+            || consent_rw_out_escaped(rw, id) != 0
             || consent_rw_out(rw, "\"", 1) != 0
             || (add->name
                 && (consent_rw_out(rw, " data-name=\"", 12) != 0
-                    || consent_rw_out_escaped(rw, svc->id) != 0
+                    || consent_rw_out_escaped(rw, id) != 0
                     || consent_rw_out(rw, "\"", 1) != 0)))
         {
             return -1;

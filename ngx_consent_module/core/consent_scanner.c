@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include "consent_scanner.h"
+#include "consent_scanner_int.h"
 
 
 enum {
@@ -54,19 +55,42 @@ enum {
     S_SD_DOUBLE_ESCAPE_END
 };
 
-/* Kinds of entries on the foreign content stack. */
-enum {
-    F_SVG = 1,
-    F_MATH,
-    F_HTML_POINT       /* an integration point: HTML rules inside */
-};
-
 #define C_WS       0x01    /* \t \n \f \r space */
 #define C_ALPHA    0x02
 #define C_NAME_END 0x04    /* ends a tag name: ws / > */
 #define C_ATTR_END 0x08    /* ends an attribute name: ws / > = */
 #define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
 #define C_ALNUM    0x20
+
+/*
+ * The first '<' in [p, lim), or lim: eight bytes at a time where the byte
+ * order allows (the lowest byte that equals '<' sets the lowest bit).
+ */
+static inline const unsigned char *
+consent_scanner_lt(const unsigned char *p, const unsigned char *lim)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__)                          \
+    && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t  w, t;
+
+    while (lim - p >= 8) {
+        memcpy(&w, p, 8);
+        w ^= 0x3C3C3C3C3C3C3C3CULL;
+        t = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+        if (t) {
+            return p + (__builtin_ctzll(t) >> 3);
+        }
+        p += 8;
+    }
+#endif
+
+    while (p < lim && *p != '<') {
+        p++;
+    }
+
+    return p;
+}
+
 
 /* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
 #define consent_scanner_rel(sc, p)                                         \
@@ -82,57 +106,100 @@ enum {
 typedef struct {
     const char     *name;
     unsigned char   id;
-    unsigned char   flags;
+    unsigned char   flags;      /* CONSENT_TAG_RAWTEXT, CONSENT_TAG_RCDATA */
+    uint16_t        tree;       /* T_* below */
 } consent_tag_name_t;
 
-#define B  CONSENT_TAG_BREAKOUT
+#define B   T_BREAKOUT
+#define S   T_SPECIAL
+#define P   T_CLOSES_P
+#define V   T_VOID
+#define RAW CONSENT_TAG_RAWTEXT
+#define RC  CONSENT_TAG_RCDATA
 
-/* Known tag names, found through consent_tag_hash. */
+/*
+ * Known tag names, found through consent_tag_hash: those the rewriter acts
+ * on (id), those that switch the tokenizer's state, and those the tree
+ * builder model needs in and around foreign content.
+ */
 static const consent_tag_name_t  consent_tag_names[] = {
-    { "b", 0, B }, { "i", 0, B }, { "p", CONSENT_TAG_P, B }, { "s", 0, B },
-    { "u", 0, B }, { "a", CONSENT_TAG_A, 0 },
-    { "br", CONSENT_TAG_BR, B }, { "dd", 0, B }, { "dl", 0, B },
-    { "dt", 0, B }, { "em", 0, B }, { "h1", 0, B }, { "h2", 0, B },
-    { "h3", 0, B }, { "h4", 0, B }, { "h5", 0, B }, { "h6", 0, B },
-    { "hr", 0, B }, { "li", 0, B }, { "ol", 0, B }, { "tt", 0, B },
-    { "ul", 0, B }, { "mi", 0, CONSENT_TAG_MATH_POINT },
-    { "mo", 0, CONSENT_TAG_MATH_POINT }, { "mn", 0, CONSENT_TAG_MATH_POINT },
-    { "ms", 0, CONSENT_TAG_MATH_POINT },
-    { "img", CONSENT_TAG_IMG, B }, { "svg", CONSENT_TAG_SVG, 0 },
-    { "xmp", 0, CONSENT_TAG_RAWTEXT }, { "big", 0, B }, { "div", 0, B },
-    { "pre", 0, B }, { "sub", 0, B }, { "sup", 0, B }, { "var", 0, B },
-    { "head", CONSENT_TAG_HEAD, B }, { "body", CONSENT_TAG_BODY, B },
-    { "link", CONSENT_TAG_LINK, 0 }, { "math", CONSENT_TAG_MATH, 0 },
-    { "code", 0, B }, { "desc", 0, CONSENT_TAG_SVG_POINT },
-    { "font", 0, B }, { "menu", 0, B }, { "meta", CONSENT_TAG_META, B },
-    { "nobr", 0, B },
-    { "ruby", 0, B }, { "span", 0, B },
-    { "embed", CONSENT_TAG_EMBED, B }, { "video", CONSENT_TAG_VIDEO, 0 },
-    { "audio", CONSENT_TAG_AUDIO, 0 },
-    { "style", CONSENT_TAG_STYLE, CONSENT_TAG_RAWTEXT },
-    { "title", 0, CONSENT_TAG_RCDATA | CONSENT_TAG_SVG_POINT },
-    { "small", 0, B }, { "table", 0, B },
-    { "mtext", 0, CONSENT_TAG_MATH_POINT },
-    { "script", CONSENT_TAG_SCRIPT, 0 },
-    { "iframe", CONSENT_TAG_IFRAME, CONSENT_TAG_RAWTEXT },
-    { "source", CONSENT_TAG_SOURCE, 0 }, { "object", CONSENT_TAG_OBJECT, 0 },
-    { "center", 0, B }, { "strike", 0, B }, { "strong", 0, B },
-    { "noembed", 0, CONSENT_TAG_RAWTEXT }, { "listing", 0, B },
-    { "noframes", 0, CONSENT_TAG_RAWTEXT },
-    { "noscript", CONSENT_TAG_NOSCRIPT, CONSENT_TAG_RAWTEXT },
-    { "textarea", 0, CONSENT_TAG_RCDATA },
-    { "plaintext", CONSENT_TAG_PLAINTEXT, 0 },
-    { "frame", CONSENT_TAG_FRAME, 0 }, { "input", CONSENT_TAG_INPUT, 0 },
-    { "base", CONSENT_TAG_BASE, 0 }, { "area", CONSENT_TAG_AREA, 0 },
-    { "image", CONSENT_TAG_IMAGE, 0 }, { "use", CONSENT_TAG_USE, 0 },
-    { "feimage", CONSENT_TAG_FEIMAGE, 0 },
-    { "blockquote", 0, B },
-    { "foreignobject", 0, CONSENT_TAG_SVG_POINT },
-    { "annotation-xml", 0, CONSENT_TAG_MATH_POINT },
-    { NULL, 0, 0 }
+    { "a", CONSENT_TAG_A, 0, 0 },
+    { "b", 0, 0, B }, { "i", 0, 0, B }, { "s", 0, 0, B }, { "u", 0, 0, B },
+    { "p", CONSENT_TAG_P, 0, B | S | P | T_BUTTON },
+    { "br", CONSENT_TAG_BR, 0, B | S | V },
+    { "dd", 0, 0, B | S | P | T_DD }, { "dt", 0, 0, B | S | P | T_DD },
+    { "dl", 0, 0, B | S | P }, { "em", 0, 0, B }, { "tt", 0, 0, B },
+    { "h1", 0, 0, B | S | P }, { "h2", 0, 0, B | S | P },
+    { "h3", 0, 0, B | S | P }, { "h4", 0, 0, B | S | P },
+    { "h5", 0, 0, B | S | P }, { "h6", 0, 0, B | S | P },
+    { "hr", 0, 0, B | S | P | V }, { "li", 0, 0, B | S | P | T_LI },
+    { "ol", 0, 0, B | S | P | T_LIST }, { "ul", 0, 0, B | S | P | T_LIST },
+    { "td", 0, 0, S | T_SCOPE }, { "th", 0, 0, S | T_SCOPE },
+    { "tr", 0, 0, S },
+    { "mi", 0, 0, T_MATH_TEXT }, { "mo", 0, 0, T_MATH_TEXT },
+    { "mn", 0, 0, T_MATH_TEXT }, { "ms", 0, 0, T_MATH_TEXT },
+    { "big", 0, 0, B }, { "col", 0, 0, S | V }, { "dir", 0, 0, S | P },
+    { "div", 0, 0, B | S | P }, { "img", CONSENT_TAG_IMG, 0, B | S | V },
+    { "nav", 0, 0, S | P }, { "pre", 0, 0, B | S | P },
+    { "sub", 0, 0, B }, { "sup", 0, 0, B }, { "svg", CONSENT_TAG_SVG, 0, 0 },
+    { "use", CONSENT_TAG_USE, 0, 0 }, { "var", 0, 0, B },
+    { "wbr", 0, 0, S | V }, { "xmp", 0, RAW, S | P },
+    { "area", CONSENT_TAG_AREA, 0, S | V },
+    { "base", CONSENT_TAG_BASE, 0, S | V },
+    { "body", CONSENT_TAG_BODY, 0, B | S | V | T_END },
+    { "code", 0, 0, B }, { "desc", 0, 0, T_SVG_POINT },
+    { "font", 0, 0, T_FONT }, { "form", 0, 0, S | P },
+    { "head", CONSENT_TAG_HEAD, 0, B | S | V | T_END },
+    { "html", 0, 0, S | V | T_SCOPE }, { "link", CONSENT_TAG_LINK, 0, S | V },
+    { "main", 0, 0, S | P }, { "math", CONSENT_TAG_MATH, 0, 0 },
+    { "menu", 0, 0, B | S | P }, { "meta", CONSENT_TAG_META, 0, B | S | V },
+    { "nobr", 0, 0, B }, { "ruby", 0, 0, B }, { "span", 0, 0, B },
+    { "aside", 0, 0, S | P }, { "audio", CONSENT_TAG_AUDIO, 0, 0 },
+    { "embed", CONSENT_TAG_EMBED, 0, B | S | V },
+    { "frame", CONSENT_TAG_FRAME, 0, S | V },
+    { "image", CONSENT_TAG_IMAGE, 0, V },
+    { "input", CONSENT_TAG_INPUT, 0, S | V },
+    { "mtext", 0, 0, T_MATH_TEXT }, { "param", 0, 0, S | V },
+    { "small", 0, 0, B }, { "style", CONSENT_TAG_STYLE, RAW, S },
+    { "table", 0, 0, B | S | P | T_SCOPE }, { "tbody", 0, 0, S },
+    { "tfoot", 0, 0, S }, { "thead", 0, 0, S },
+    { "title", 0, RC, S | T_SVG_POINT }, { "track", 0, 0, S | V },
+    { "video", CONSENT_TAG_VIDEO, 0, 0 },
+    { "applet", 0, 0, S | T_SCOPE }, { "button", 0, 0, S | T_BUTTON },
+    { "center", 0, 0, B | S | P }, { "dialog", 0, 0, P },
+    { "figure", 0, 0, S | P }, { "footer", 0, 0, S | P },
+    { "header", 0, 0, S | P }, { "hgroup", 0, 0, S | P },
+    { "iframe", CONSENT_TAG_IFRAME, RAW, S },
+    { "keygen", 0, 0, S | V }, { "mglyph", 0, 0, T_MGLYPH },
+    { "object", CONSENT_TAG_OBJECT, 0, S | T_SCOPE },
+    { "script", CONSENT_TAG_SCRIPT, 0, S },
+    { "search", 0, 0, S | P }, { "select", 0, 0, S },
+    { "source", CONSENT_TAG_SOURCE, 0, S | V },
+    { "strike", 0, 0, B }, { "strong", 0, 0, B },
+    { "address", 0, 0, S | P }, { "article", 0, 0, S | P },
+    { "bgsound", 0, 0, S | V }, { "caption", 0, 0, S | T_SCOPE },
+    { "details", 0, 0, S | P }, { "feimage", CONSENT_TAG_FEIMAGE, 0, 0 },
+    { "listing", 0, 0, B | S | P }, { "marquee", 0, 0, S | T_SCOPE },
+    { "noembed", 0, RAW, S }, { "section", 0, 0, S | P },
+    { "summary", 0, 0, S | P }, { "basefont", 0, 0, S | V },
+    { "colgroup", 0, 0, S }, { "fieldset", 0, 0, S | P },
+    { "frameset", 0, 0, S }, { "noframes", 0, RAW, S },
+    { "noscript", CONSENT_TAG_NOSCRIPT, RAW, S },
+    { "template", 0, 0, S | T_SCOPE }, { "textarea", 0, RC, S },
+    { "plaintext", CONSENT_TAG_PLAINTEXT, 0, S | P },
+    { "malignmark", 0, 0, T_MGLYPH }, { "blockquote", 0, 0, B | S | P },
+    { "figcaption", 0, 0, S | P },
+    { "foreignobject", 0, 0, T_SVG_POINT },
+    { "annotation-xml", 0, 0, T_ANNOT },
+    { NULL, 0, 0, 0 }
 };
 
 #undef B
+#undef S
+#undef P
+#undef V
+#undef RAW
+#undef RC
 
 #define CONSENT_TAG_NAME_LONGEST  14
 #define CONSENT_TAG_HASH          256
@@ -147,13 +214,14 @@ static unsigned char  consent_tag_len[sizeof(consent_tag_names)
                                       / sizeof(consent_tag_names[0])];
 
 /*
- * First letters (bit c - 'a') of the names of each length: of all names,
- * and of those that matter outside svg/math (all but the breakout tags,
- * whose end closes integration points too).  Most tags of a page are
- * rejected by one test.
+ * First letters (bit c - 'a') of the names of each length: of all names
+ * (in and around foreign content), of the start tags that matter in HTML
+ * content outside it (a name the rewriter acts on, or a state switch), and
+ * of the end tags that do (T_END).  Most tags of a page are rejected by one
+ * test.
  */
 static uint32_t       consent_tag_first_all[CONSENT_TAG_NAME_LONGEST + 1];
-static uint32_t       consent_tag_first_html[CONSENT_TAG_NAME_LONGEST + 1];
+static uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
 static unsigned char  consent_scan_class[256];
 static unsigned char  consent_scan_lower[256];
 static int            consent_scan_tables_ready;
@@ -162,19 +230,19 @@ static int            consent_scan_tables_ready;
 static void consent_scanner_tables(void);
 static void consent_scanner_classify(consent_scanner_t *sc);
 static int consent_scanner_appropriate(const consent_scanner_t *sc);
-static void consent_scanner_start_tag_done(consent_scanner_t *sc);
-static unsigned consent_scanner_top(const consent_scanner_t *sc);
-static int consent_scanner_in_foreign(const consent_scanner_t *sc);
-static void consent_scanner_break_out(consent_scanner_t *sc);
-static void consent_scanner_push(consent_scanner_t *sc, unsigned kind);
 static int consent_decl_prefix(const unsigned char *s, size_t n,
     const char *word, int caseless);
+static void consent_scanner_start_tag_done(consent_scanner_t *sc);
 static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
 static void consent_scanner_new_attr(consent_scanner_t *sc,
     const unsigned char *p);
+static void consent_scanner_watch_name(consent_scanner_t *sc,
+    const unsigned char *p, size_t n, int done);
+static void consent_scanner_watch_value(consent_scanner_t *sc,
+    const unsigned char *p, size_t n);
 static const unsigned char *consent_scanner_skip_attrs(
-    const unsigned char *p, const unsigned char *end, int *state);
+    const unsigned char *p, const unsigned char *end, int *state, int *ping);
 
 
 static void
@@ -214,10 +282,12 @@ consent_scanner_tables(void)
              && consent_tag_names[c].id != CONSENT_TAG_P
              && consent_tag_names[c].id != CONSENT_TAG_BR)
             || (consent_tag_names[c].flags
-                & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA
-                   | CONSENT_TAG_SVG_POINT | CONSENT_TAG_MATH_POINT)))
+                & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA)))
         {
-            consent_tag_first_html[len] |= (uint32_t) 1 << (name[0] - 'a');
+            consent_tag_first_html[0][len] |= (uint32_t) 1 << (name[0] - 'a');
+        }
+        if (consent_tag_names[c].tree & T_END) {
+            consent_tag_first_html[1][len] |= (uint32_t) 1 << (name[0] - 'a');
         }
 
         h = consent_tag_hash_of(name, len);
@@ -243,6 +313,7 @@ consent_scanner_classify(consent_scanner_t *sc)
     tag = &sc->tag;
     tag->id = CONSENT_TAG_OTHER;
     tag->flags = 0;
+    sc->tag_tree = 0;
 
     if (tag->name_len == 0 || tag->name_len > CONSENT_TAG_NAME_LONGEST
         || tag->name[0] < 'a' || tag->name[0] > 'z')
@@ -250,9 +321,11 @@ consent_scanner_classify(consent_scanner_t *sc)
         return;
     }
 
-    first = consent_scanner_in_foreign(sc)
+    /* in untracked HTML content only the names that matter there (a raw
+       text state's end tag is its start tag's name) */
+    first = (sc->depth && sc->tree) || sc->all_tags || sc->raw_state != S_DATA
             ? consent_tag_first_all[tag->name_len]
-            : consent_tag_first_html[tag->name_len];
+            : consent_tag_first_html[tag->is_end][tag->name_len];
 
     if (!(first & ((uint32_t) 1 << (tag->name[0] - 'a')))) {
         return;
@@ -279,6 +352,7 @@ consent_scanner_classify(consent_scanner_t *sc)
         if (k == tag->name_len) {
             tag->id = n->id;
             tag->flags = n->flags;
+            sc->tag_tree = n->tree;
             return;
         }
     }
@@ -390,12 +464,17 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
 {
     consent_attr_t  *a;
 
+    sc->watch_attr = 0;
+    sc->wname_len = 0;
+
     if (sc->tag.nattrs == CONSENT_SCAN_MAX_ATTRS) {
         sc->tag.attrs_overflow = 1;
+        sc->attr = NULL;
         return;
     }
 
     a = &sc->tag.attrs[sc->tag.nattrs++];
+    sc->attr = a;
     a->name_off = consent_scanner_rel(sc, p);
     a->name_len = 0;
     a->value_off = 0;
@@ -405,22 +484,72 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
 }
 
 
-/* The attribute being scanned, or NULL past the recorded ones. */
-#define consent_scanner_attr(sc)                                           \
-    ((sc)->tag.attrs_overflow ? NULL                                       \
-                              : &(sc)->tag.attrs[(sc)->tag.nattrs - 1])
+/*
+ * The bytes of an attribute name of a watched tag (done: the name is
+ * complete): font's color, face and size, annotation-xml's encoding.
+ */
+static void
+consent_scanner_watch_name(consent_scanner_t *sc, const unsigned char *p,
+    size_t n, int done)
+{
+    size_t  i;
+
+    for (i = 0; i < n; i++, sc->wname_len++) {
+        if (sc->wname_len < sizeof(sc->wname)) {
+            sc->wname[sc->wname_len] = consent_scan_lower[p[i]];
+        }
+    }
+
+    if (!done) {
+        return;
+    }
+
+#define consent_wname_is(sc, s)                                            \
+    ((sc)->wname_len == sizeof(s) - 1                                      \
+     && memcmp((sc)->wname, s, sizeof(s) - 1) == 0)
+
+    if (sc->watch == W_FONT) {
+        if (consent_wname_is(sc, "color") || consent_wname_is(sc, "face")
+            || consent_wname_is(sc, "size"))
+        {
+            sc->watch_hit = 1;
+        }
+
+    } else if (consent_wname_is(sc, "encoding") && !sc->watch_hit) {
+        /* the first one wins */
+        sc->watch_hit = 1;
+        sc->watch_attr = 1;
+    }
+
+#undef consent_wname_is
+}
+
+
+/* Bytes of the watched attribute's raw value, kept up to sizeof(wval). */
+static void
+consent_scanner_watch_value(consent_scanner_t *sc, const unsigned char *p,
+    size_t n)
+{
+    if (sc->wval_len < sizeof(sc->wval)) {
+        memcpy(sc->wval + sc->wval_len, p,
+               n < sizeof(sc->wval) - sc->wval_len
+               ? n : sizeof(sc->wval) - sc->wval_len);
+    }
+
+    sc->wval_len += n;
+}
+
+
 
 
 
 
 const consent_attr_t *
-consent_tag_attr(const consent_tag_t *tag, const unsigned char *bytes,
-    const char *name)
+consent_tag_attr_n(const consent_tag_t *tag, const unsigned char *bytes,
+    const char *name, size_t n)
 {
-    size_t                i, j, n;
+    size_t                i, j;
     const unsigned char  *s;
-
-    n = strlen(name);
 
     for (i = 0; i < tag->nattrs; i++) {
         if (tag->attrs[i].name_len != n) {
@@ -441,41 +570,6 @@ consent_tag_attr(const consent_tag_t *tag, const unsigned char *bytes,
     }
 
     return NULL;
-}
-
-
-/* The innermost svg/math/integration point entry, or 0 in HTML. */
-static unsigned
-consent_scanner_top(const consent_scanner_t *sc)
-{
-    if (sc->foreign_depth == 0) {
-        return 0;
-    }
-
-    /* levels past the tracked ones are taken as the deepest tracked one */
-    return sc->foreign[(sc->foreign_depth > CONSENT_SCAN_FOREIGN_MAX
-                        ? CONSENT_SCAN_FOREIGN_MAX : sc->foreign_depth) - 1];
-}
-
-
-static int
-consent_scanner_in_foreign(const consent_scanner_t *sc)
-{
-    unsigned  top;
-
-    top = consent_scanner_top(sc);
-
-    return sc->tree && (top == F_SVG || top == F_MATH);
-}
-
-
-/* Pops svg/math levels up to an integration point or HTML. */
-static void
-consent_scanner_break_out(consent_scanner_t *sc)
-{
-    while (sc->foreign_depth && consent_scanner_top(sc) != F_HTML_POINT) {
-        sc->foreign_depth--;
-    }
 }
 
 
@@ -500,67 +594,19 @@ consent_decl_prefix(const unsigned char *s, size_t n, const char *word,
 
 
 /*
- * A start tag ended: the tree builder model decides the next content state
- * and follows svg/math foreign content.  font counts as a breakout tag
- * whatever its attributes (browsers: only with color, face or size).
+ * A start tag ended: the tree builder model follows it, and an HTML
+ * element's name may switch the tokenizer to a raw text state.
  */
 static void
 consent_scanner_start_tag_done(consent_scanner_t *sc)
 {
     consent_tag_t  *t;
-    unsigned        top;
 
     t = &sc->tag;
     sc->state = S_DATA;
     sc->raw_state = S_DATA;
 
-    if (!sc->tree) {
-        return;
-    }
-
-    top = consent_scanner_top(sc);
-
-    if (top == F_SVG || top == F_MATH) {
-
-        if (t->flags & CONSENT_TAG_BREAKOUT) {
-            /* pops foreign elements, then the tag is HTML */
-            consent_scanner_break_out(sc);
-            t->foreign = 0;
-            return;
-        }
-
-        t->foreign = 1;
-
-        if (t->self_closing) {
-            return;
-        }
-
-        if (t->id == CONSENT_TAG_SVG) {
-            top = F_SVG;
-
-        } else if (t->id == CONSENT_TAG_MATH) {
-            top = F_MATH;
-
-        } else if ((top == F_SVG && (t->flags & CONSENT_TAG_SVG_POINT))
-                   || (top == F_MATH && (t->flags & CONSENT_TAG_MATH_POINT)))
-        {
-            top = F_HTML_POINT;
-
-        } else {
-            return;
-        }
-
-        consent_scanner_push(sc, top);
-        return;
-    }
-
-    t->foreign = 0;
-
-    if (t->id == CONSENT_TAG_SVG || t->id == CONSENT_TAG_MATH) {
-        if (!t->self_closing) {
-            consent_scanner_push(sc, t->id == CONSENT_TAG_SVG ? F_SVG
-                                                              : F_MATH);
-        }
+    if (!sc->tree || !consent_scanner_tree_start(sc)) {
         return;
     }
 
@@ -588,53 +634,46 @@ consent_scanner_start_tag_done(consent_scanner_t *sc)
 }
 
 
-static void
-consent_scanner_push(consent_scanner_t *sc, unsigned kind)
-{
-    if (sc->foreign_depth < CONSENT_SCAN_FOREIGN_MAX) {
-        sc->foreign[sc->foreign_depth] = (unsigned char) kind;
-    }
-
-    sc->foreign_depth++;
-}
-
-
-/* An end tag ended: leaves raw states and pops foreign content. */
+/* An end tag ended: leaves raw states; the model follows it. */
 static void
 consent_scanner_end_tag_done(consent_scanner_t *sc)
 {
-    consent_tag_t  *t;
-    unsigned        top;
-
-    t = &sc->tag;
     sc->state = S_DATA;
     sc->raw_state = S_DATA;
 
-    if (!sc->tree || sc->foreign_depth == 0) {
-        return;
+    if (sc->tree) {
+        consent_scanner_tree_end(sc);
+    }
+}
+
+
+unsigned
+consent_scanner_name_tree(const char *name)
+{
+    size_t  h, i, len;
+
+    if (!consent_scan_tables_ready) {
+        consent_scanner_tables();
     }
 
-    top = consent_scanner_top(sc);
-
-    if (top == F_HTML_POINT) {
-        /* an integration point's end tag closes it */
-        if (t->flags & (CONSENT_TAG_SVG_POINT | CONSENT_TAG_MATH_POINT)) {
-            sc->foreign_depth--;
-        }
-        return;
+    len = strlen(name);
+    if (len == 0) {
+        return 0;
     }
 
-    t->foreign = 1;
-
-    if ((top == F_SVG && t->id == CONSENT_TAG_SVG)
-        || (top == F_MATH && t->id == CONSENT_TAG_MATH))
+    for (h = consent_tag_hash_of((const unsigned char *) name, len);
+         consent_tag_hash[h];
+         h = (h + 1) & (CONSENT_TAG_HASH - 1))
     {
-        sc->foreign_depth--;
-
-    } else if (t->id == CONSENT_TAG_P || t->id == CONSENT_TAG_BR) {
-        consent_scanner_break_out(sc);
-        t->foreign = 0;
+        i = consent_tag_hash[h] - 1;
+        if (consent_tag_len[i] == len
+            && memcmp(consent_tag_names[i].name, name, len) == 0)
+        {
+            return consent_tag_names[i].tree;
+        }
     }
+
+    return 0;
 }
 
 
@@ -645,12 +684,36 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
     sc->tag.is_end = 1;
     sc->tag.self_closing = 0;
     sc->tag.foreign = 0;
+    sc->tag.ns = CONSENT_NS_HTML;
     sc->tag.attrs_overflow = 0;
     sc->tag.nattrs = 0;
+    sc->attr = NULL;
     sc->tag.name_len = sc->tmp_len;
     memcpy(sc->tag.name, sc->tmp, sc->tmp_len);
     consent_scanner_classify(sc);
 }
+
+
+/* Whether the tag name from name to p is a or area. */
+#define consent_scanner_is_link(name, p)                                   \
+    (((p) - (name) == 1 && consent_scan_lower[(name)[0]] == 'a')           \
+     || ((p) - (name) == 4 && consent_scan_lower[(name)[0]] == 'a'         \
+         && consent_scan_lower[(name)[1]] == 'r'                           \
+         && consent_scan_lower[(name)[2]] == 'e'                           \
+         && consent_scan_lower[(name)[3]] == 'a'))
+
+
+/*
+ * Whether an attribute name starting at p is "ping" (links matter only for
+ * it); 1 too when the buffer ends before that is known.
+ */
+#define consent_scanner_ping_at(p, end)                                    \
+    ((end) - (p) < 5                                                       \
+     || (consent_scan_lower[(p)[0]] == 'p'                                 \
+         && consent_scan_lower[(p)[1]] == 'i'                              \
+         && consent_scan_lower[(p)[2]] == 'n'                              \
+         && consent_scan_lower[(p)[3]] == 'g'                              \
+         && (consent_scan_class[(p)[4]] & C_ATTR_END)))
 
 
 /*
@@ -658,10 +721,11 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
  * attributes: the same transitions, to find the '>' that ends the tag.
  * Returns the position after it, or NULL when the buffer ends first, with
  * *state where the scan resumes (the ordinary states take over from there).
+ * With ping, NULL also when an attribute may be named ping (*ping = 1).
  */
 static const unsigned char *
 consent_scanner_skip_attrs(const unsigned char *p, const unsigned char *end,
-    int *state)
+    int *state, int *ping)
 {
     int                   st;
     unsigned char         c;
@@ -689,6 +753,10 @@ consent_scanner_skip_attrs(const unsigned char *p, const unsigned char *end,
                 break;
             }
             /* any other byte, '=' too, starts a name */
+            if (ping && consent_scanner_ping_at(p - 1, end)) {
+                *ping = 1;
+                return NULL;
+            }
             st = S_ATTR_NAME;
             /* fall through */
 
@@ -751,6 +819,10 @@ consent_scanner_skip_attrs(const unsigned char *p, const unsigned char *end,
                 p++;
                 goto done;
             } else {
+                if (ping && consent_scanner_ping_at(p, end)) {
+                    *ping = 1;
+                    return NULL;
+                }
                 st = S_ATTR_NAME;
             }
             break;
@@ -827,7 +899,7 @@ more:
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
-    int                    state, is_end;
+    int                    state, is_end, found;
     unsigned char          c;
     consent_attr_t        *a;
     const unsigned char   *p, *end, *q, *name, *lim;
@@ -851,7 +923,7 @@ consent_scanner_next(consent_scanner_t *sc)
         switch (state) {
 
         case S_DATA:
-            if (sc->all_tags || sc->foreign_depth) {
+            if (sc->all_tags || sc->depth) {
                 q = memchr(p, '<', (size_t) (end - p));
                 if (q == NULL) {
                     p = end;
@@ -868,9 +940,7 @@ consent_scanner_next(consent_scanner_t *sc)
                     /* the text between tags is often a short indentation:
                        found sooner inline than by a memchr() call */
                     lim = end - p > 16 ? p + 16 : end;
-                    for (q = p; q < lim && *q != '<'; q++) {
-                        /* void */
-                    }
+                    q = consent_scanner_lt(p, lim);
                     if (q == lim) {
                         q = lim == end ? NULL
                                        : memchr(lim, '<', (size_t) (end - lim));
@@ -891,18 +961,37 @@ consent_scanner_next(consent_scanner_t *sc)
                     {
                         p++;
                     }
-                    if (p == end
-                        || ((size_t) (p - name) <= CONSENT_TAG_NAME_LONGEST
-                            && (consent_tag_first_html[p - name]
-                                & ((uint32_t) 1
-                                   << (consent_scan_lower[*name] - 'a')))))
-                    {
+                    if (p == end) {
                         break;
+                    }
+                    if ((size_t) (p - name) <= CONSENT_TAG_NAME_LONGEST
+                        && (consent_tag_first_html[is_end][p - name]
+                            & ((uint32_t) 1
+                               << (consent_scan_lower[*name] - 'a'))))
+                    {
+                        /* a and area matter only with a ping attribute */
+                        if (is_end || !consent_scanner_is_link(name, p)) {
+                            break;
+                        }
+                        c = *p++;
+                        if (c != '>') {
+                            state = c == '/' ? S_SELF_CLOSING
+                                             : S_BEFORE_ATTR_NAME;
+                            p = consent_scanner_skip_attrs(p, end, &state,
+                                                           &found);
+                            if (p == NULL) {
+                                /* reported, or not known in this buffer */
+                                break;
+                            }
+                            state = S_DATA;
+                        }
+                        sc->raw_state = S_DATA;
+                        continue;
                     }
                     c = *p++;
                     if (c != '>') {
                         state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-                        p = consent_scanner_skip_attrs(p, end, &state);
+                        p = consent_scanner_skip_attrs(p, end, &state, NULL);
                         if (p == NULL) {
                             /* as skip_tag leaves it */
                             p = end;
@@ -912,6 +1001,7 @@ consent_scanner_next(consent_scanner_t *sc)
                             sc->tag.flags = 0;
                             sc->tag.attrs_overflow = 1;
                             sc->tag.nattrs = 0;
+                            sc->attr = NULL;
                             goto more;
                         }
                         state = S_DATA;
@@ -1022,7 +1112,7 @@ consent_scanner_next(consent_scanner_t *sc)
         tag_name_start:
             state = S_TAG_NAME;
 
-            if (!sc->all_tags && sc->foreign_depth == 0) {
+            if (!sc->all_tags && sc->depth == 0) {
                 /* most names are rejected by length and first letter
                    before being copied */
                 q = p + 1;
@@ -1031,7 +1121,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 }
                 if (q < end
                     && ((size_t) (q - p) > CONSENT_TAG_NAME_LONGEST
-                        || !(consent_tag_first_html[q - p]
+                        || !(consent_tag_first_html[sc->tag.is_end][q - p]
                              & ((uint32_t) 1
                                 << (consent_scan_lower[*p] - 'a')))))
                 {
@@ -1045,8 +1135,10 @@ consent_scanner_next(consent_scanner_t *sc)
             sc->tag.name_len = 0;
             sc->tag.self_closing = 0;
             sc->tag.foreign = 0;
+            sc->tag.ns = CONSENT_NS_HTML;
             sc->tag.attrs_overflow = 0;
             sc->tag.nattrs = 0;
+            sc->attr = NULL;
             /* fall through */
 
         case S_TAG_NAME:
@@ -1061,8 +1153,18 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             consent_scanner_classify(sc);
+            sc->watch = 0;
+            if (sc->tree && sc->depth && !sc->tag.is_end
+                && (sc->tag_tree & (T_FONT | T_ANNOT)))
+            {
+                /* the tree builder reads some of their attributes */
+                sc->watch = sc->tag_tree & T_FONT ? W_FONT : W_ANNOT;
+                sc->watch_hit = 0;
+                sc->watch_attr = 0;
+                sc->wval_len = 0;
+            }
             if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
-                && sc->foreign_depth == 0
+                && sc->depth == 0
                 && !(sc->tag.flags
                      & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA)))
             {
@@ -1102,19 +1204,26 @@ consent_scanner_next(consent_scanner_t *sc)
             }
             consent_scanner_new_attr(sc, p);
             if (c == '=') {
+                if (sc->watch) {
+                    consent_scanner_watch_name(sc, p, 1, 0);
+                }
                 p++;
             }
             state = S_ATTR_NAME;
             /* fall through */
 
         case S_ATTR_NAME:
+            q = p;
             while (p < end && !(consent_scan_class[*p] & C_ATTR_END)) {
                 p++;
+            }
+            if (sc->watch) {
+                consent_scanner_watch_name(sc, q, (size_t) (p - q), p < end);
             }
             if (p == end) {
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->name_len = consent_scanner_rel(sc, p) - a->name_off;
             }
@@ -1161,7 +1270,7 @@ consent_scanner_next(consent_scanner_t *sc)
                 goto more;
             }
             c = *p;
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->has_value = 1;
                 a->value_off = consent_scanner_rel(sc, p);
@@ -1185,11 +1294,15 @@ consent_scanner_next(consent_scanner_t *sc)
         case S_ATTR_VALUE_SQ:
             q = memchr(p, state == S_ATTR_VALUE_DQ ? '"' : '\'',
                        (size_t) (end - p));
+            if (sc->watch_attr) {
+                consent_scanner_watch_value(sc, p,
+                                            (size_t) ((q ? q : end) - p));
+            }
             if (q == NULL) {
                 p = end;
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->value_len = consent_scanner_rel(sc, q) - a->value_off;
             }
@@ -1198,13 +1311,17 @@ consent_scanner_next(consent_scanner_t *sc)
             break;
 
         case S_ATTR_VALUE_UNQ:
+            q = p;
             while (p < end && !(consent_scan_class[*p] & C_UNQ_END)) {
                 p++;
+            }
+            if (sc->watch_attr) {
+                consent_scanner_watch_value(sc, q, (size_t) (p - q));
             }
             if (p == end) {
                 goto more;
             }
-            a = consent_scanner_attr(sc);
+            a = sc->attr;
             if (a) {
                 a->value_len = consent_scanner_rel(sc, p) - a->value_off;
             }
@@ -1268,7 +1385,7 @@ consent_scanner_next(consent_scanner_t *sc)
             {
                 p++;
                 if (sc->decl_len == 7) {
-                    state = consent_scanner_in_foreign(sc)
+                    state = consent_scanner_cdata_allowed(sc)
                                 ? S_CDATA : S_BOGUS_COMMENT;
                 }
             } else {
@@ -1588,9 +1705,10 @@ consent_scanner_next(consent_scanner_t *sc)
         c = *p++;
         sc->tag.attrs_overflow = 1;
         sc->tag.nattrs = 0;
+        sc->attr = NULL;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            p = consent_scanner_skip_attrs(p, end, &state);
+            p = consent_scanner_skip_attrs(p, end, &state, NULL);
             if (p == NULL) {
                 p = end;
                 goto more;
@@ -1612,7 +1730,9 @@ consent_scanner_next(consent_scanner_t *sc)
 
         state = sc->state;
 
-        if (sc->all_tags || sc->tag.id != CONSENT_TAG_OTHER) {
+        if (sc->all_tags || sc->tag.id != CONSENT_TAG_OTHER
+            || (sc->tag.flags & CONSENT_TAG_SCRIPT_END))
+        {
             sc->cur = p;
             return CONSENT_SCAN_TAG;
         }
@@ -1623,243 +1743,4 @@ more:
     sc->state = state;
     sc->cur = p;
     return CONSENT_SCAN_MORE;
-}
-
-
-/* Named references decoded: the Latin-1 legacy set and a few common ones. */
-
-static const char *const  consent_latin1_names[96] = {
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect",
-    "uml", "copy", "ordf", "laquo", "not", "shy", "reg", "macr",
-    "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
-    "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil",
-    "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
-    "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times",
-    "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig",
-    "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
-    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
-    "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide",
-    "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml"
-};
-
-typedef struct {
-    const char  *name;
-    uint32_t     cp;
-    int          legacy;       /* also recognised without ';' */
-} consent_entity_t;
-
-static const consent_entity_t  consent_entities[] = {
-    { "amp", '&', 1 }, { "AMP", '&', 1 }, { "lt", '<', 1 }, { "LT", '<', 1 },
-    { "gt", '>', 1 }, { "GT", '>', 1 }, { "quot", '"', 1 },
-    { "QUOT", '"', 1 }, { "COPY", 0xA9, 1 }, { "REG", 0xAE, 1 },
-    { "apos", '\'', 0 }, { "sol", '/', 0 }, { "quest", '?', 0 },
-    { "equals", '=', 0 }, { "num", '#', 0 }, { "colon", ':', 0 },
-    { "period", '.', 0 }, { "percnt", '%', 0 }, { "hellip", 0x2026, 0 },
-    { "ndash", 0x2013, 0 }, { "mdash", 0x2014, 0 }, { "lsquo", 0x2018, 0 },
-    { "rsquo", 0x2019, 0 }, { "ldquo", 0x201C, 0 }, { "rdquo", 0x201D, 0 },
-    { "euro", 0x20AC, 0 }, { "trade", 0x2122, 0 }, { "bull", 0x2022, 0 },
-    { NULL, 0, 0 }
-};
-
-/* Windows-1252 meanings of numeric references 0x80-0x9F (0: unchanged). */
-static const uint16_t  consent_c1[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
-};
-
-
-static size_t
-consent_utf8(uint32_t cp, unsigned char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (unsigned char) cp;
-        return 1;
-    }
-
-    if (cp < 0x800) {
-        out[0] = (unsigned char) (0xC0 | (cp >> 6));
-        out[1] = (unsigned char) (0x80 | (cp & 0x3F));
-        return 2;
-    }
-
-    if (cp < 0x10000) {
-        out[0] = (unsigned char) (0xE0 | (cp >> 12));
-        out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (unsigned char) (0x80 | (cp & 0x3F));
-        return 3;
-    }
-
-    out[0] = (unsigned char) (0xF0 | (cp >> 18));
-    out[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (unsigned char) (0x80 | (cp & 0x3F));
-    return 4;
-}
-
-
-/* A named reference's code point: 0 when not in the tables. */
-static uint32_t
-consent_entity_lookup(const unsigned char *name, size_t len, int semicolon)
-{
-    size_t                   i;
-    const consent_entity_t  *e;
-
-    /* the first letter rejects most names before strlen() */
-    for (i = 0; i < 96; i++) {
-        if (consent_latin1_names[i][0] == (char) name[0]
-            && strlen(consent_latin1_names[i]) == len
-            && memcmp(consent_latin1_names[i], name, len) == 0)
-        {
-            return 0xA0 + (uint32_t) i;
-        }
-    }
-
-    for (e = consent_entities; e->name; e++) {
-        if (e->name[0] == (char) name[0] && (semicolon || e->legacy)
-            && strlen(e->name) == len && memcmp(e->name, name, len) == 0)
-        {
-            return e->cp;
-        }
-    }
-
-    return 0;
-}
-
-
-size_t
-consent_decode_attr_value(const unsigned char *p, size_t len,
-    unsigned char *out, size_t size, int *unknown)
-{
-    int                   hex, digits;
-    size_t                n, w;
-    uint32_t              cp;
-    const unsigned char  *end, *s, *name;
-    unsigned char         utf8[4];
-
-    if (!consent_scan_tables_ready) {
-        consent_scanner_tables();
-    }
-
-    if (memchr(p, '&', len) == NULL) {
-        if (len > size) {
-            return (size_t) -1;
-        }
-        memcpy(out, p, len);
-        return len;
-    }
-
-    end = p + len;
-    n = 0;
-
-    while (p < end) {
-
-        w = 0;
-
-        if (*p != '&' || p + 1 == end) {
-            utf8[0] = *p++;
-            w = 1;
-            goto put;
-        }
-
-        s = p + 1;
-
-        if (*s == '#') {
-            s++;
-            hex = s < end && (*s == 'x' || *s == 'X');
-            if (hex) {
-                s++;
-            }
-
-            cp = 0;
-            digits = 0;
-
-            while (s < end) {
-                if (*s >= '0' && *s <= '9') {
-                    cp = cp * (hex ? 16 : 10) + (uint32_t) (*s - '0');
-                } else if (hex && ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')) {
-                    cp = cp * 16 + (uint32_t) ((*s | 0x20) - 'a' + 10);
-                } else {
-                    break;
-                }
-                if (cp > 0x10FFFF) {
-                    cp = 0x110000;
-                }
-                digits++;
-                s++;
-            }
-
-            if (digits == 0) {
-                utf8[0] = *p++;
-                w = 1;
-                goto put;
-            }
-
-            if (s < end && *s == ';') {
-                s++;
-            }
-
-            if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                cp = 0xFFFD;
-            } else if (cp >= 0x80 && cp <= 0x9F && consent_c1[cp - 0x80]) {
-                cp = consent_c1[cp - 0x80];
-            }
-
-            w = consent_utf8(cp, utf8);
-            p = s;
-            goto put;
-        }
-
-        name = s;
-        while (s < end && (consent_scan_class[*s] & C_ALNUM)) {
-            s++;
-        }
-
-        if (s == name) {
-            utf8[0] = *p++;
-            w = 1;
-            goto put;
-        }
-
-        if (s < end && *s == ';') {
-            cp = consent_entity_lookup(name, (size_t) (s - name), 1);
-            if (cp) {
-                w = consent_utf8(cp, utf8);
-                p = s + 1;
-                goto put;
-            }
-            *unknown = 1;
-
-        } else if (s == end || *s != '=') {
-            /* attribute values decode legacy names only when not followed
-               by an alphanumeric (the run ends here) or '=' */
-            cp = consent_entity_lookup(name, (size_t) (s - name), 0);
-            if (cp) {
-                w = consent_utf8(cp, utf8);
-                p = s;
-                goto put;
-            }
-        }
-
-        /* not decoded: copy the '&' and the name literally */
-        if (n + (size_t) (s - p) > size) {
-            return (size_t) -1;
-        }
-        memcpy(out + n, p, (size_t) (s - p));
-        n += (size_t) (s - p);
-        p = s;
-        continue;
-
-    put:
-
-        if (n + w > size) {
-            return (size_t) -1;
-        }
-        memcpy(out + n, utf8, w);
-        n += w;
-    }
-
-    return n;
 }

@@ -7,8 +7,12 @@
  * as a stream offset plus attribute offsets relative to the tag's '<', so the
  * caller, which holds the tag bytes, can read names and values.  A minimal
  * tree-builder model switches into script data, RAWTEXT, RCDATA and
- * PLAINTEXT after the matching start tags and tracks svg/math foreign content
- * (where CDATA sections exist and those switches do not happen).
+ * PLAINTEXT after the matching start tags and follows svg/math foreign
+ * content (where CDATA sections exist and those switches do not happen) with
+ * the tree-construction rules for entering and leaving it: a bounded stack
+ * of the elements open from the outermost svg/math element on (foreign ones,
+ * and HTML ones inside integration points).  HTML elements outside foreign
+ * content are not tracked (see docs/filter.md for the guesses this implies).
  *
  * noscript is RAWTEXT as in browsers with scripting enabled; a scanner with
  * scripting = 0 reads its content as markup, as browsers without do.
@@ -16,10 +20,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define CONSENT_SCAN_NAME_MAX    32    /* name bytes kept for comparisons */
 #define CONSENT_SCAN_MAX_ATTRS   256   /* attributes recorded per tag */
-#define CONSENT_SCAN_FOREIGN_MAX 32    /* svg/math nesting levels tracked */
+#define CONSENT_SCAN_STACK_MAX   64    /* elements tracked in foreign content */
 
 /* Content states a scanner can be started in (tests) or be in. */
 typedef enum {
@@ -58,17 +63,27 @@ typedef enum {
     CONSENT_TAG_STYLE,
     CONSENT_TAG_A,
     CONSENT_TAG_AREA,
-    CONSENT_TAG_IMAGE,
-    CONSENT_TAG_USE,
-    CONSENT_TAG_FEIMAGE
+    CONSENT_TAG_IMAGE,          /* svg image; in HTML the parser makes it img */
+    CONSENT_TAG_USE,            /* svg use */
+    CONSENT_TAG_FEIMAGE         /* svg feImage */
 } consent_tag_id_e;
+
+/* consent_tag_t.ns: the namespace of the element a start tag creates. */
+typedef enum {
+    CONSENT_NS_HTML = 0,
+    CONSENT_NS_SVG,
+    CONSENT_NS_MATH
+} consent_ns_e;
 
 /* consent_tag_t.flags */
 #define CONSENT_TAG_RAWTEXT      0x01
 #define CONSENT_TAG_RCDATA       0x02
-#define CONSENT_TAG_BREAKOUT     0x04   /* a start tag that ends svg/math */
-#define CONSENT_TAG_SVG_POINT    0x08   /* HTML integration point in svg */
-#define CONSENT_TAG_MATH_POINT   0x10   /* and in math */
+/*
+ * The tag closed an svg script element (its </script>, or any tag that
+ * popped it, e.g. a breakout start tag): the script's text ends at the
+ * tag's '<'.  Such a tag is reported (TAG event only) whatever its name.
+ */
+#define CONSENT_TAG_SCRIPT_END   0x04
 
 /* What consent_scanner_next() stopped for. */
 typedef enum {
@@ -93,9 +108,14 @@ typedef struct {
     unsigned char   name[CONSENT_SCAN_NAME_MAX];   /* lowercased prefix */
     unsigned char   id;             /* consent_tag_id_e */
     unsigned char   flags;          /* CONSENT_TAG_RAWTEXT ... */
+    unsigned char   ns;             /* consent_ns_e (TAG event; tree = 1) */
     unsigned        is_end:1;
     unsigned        self_closing:1;
-    unsigned        foreign:1;      /* in svg/math content, not HTML */
+    /*
+     * TAG event, tree = 1: a start tag creates an svg/math element (ns);
+     * an end tag closed one by the foreign content rules.
+     */
+    unsigned        foreign:1;
     unsigned        attrs_overflow:1;
     unsigned        nattrs;
     consent_attr_t  attrs[CONSENT_SCAN_MAX_ATTRS];
@@ -120,8 +140,31 @@ typedef struct {
     unsigned char         last[CONSENT_SCAN_NAME_MAX];
     unsigned              decl_len;     /* "<!" lookahead matched */
 
-    unsigned              foreign_depth;
-    unsigned char         foreign[CONSENT_SCAN_FOREIGN_MAX];
+    unsigned              tag_tree;         /* the tag name's T_* bits */
+    consent_attr_t       *attr;             /* being scanned, or NULL */
+
+    /* the open elements from the outermost svg/math element on */
+    unsigned              depth;
+    unsigned              script_level;     /* open svg script: depth + 1 */
+    /* times the stack was full and dropped: the scanner then takes the
+       content for HTML (docs/filter.md says why) */
+    unsigned              overflowed;
+    struct {
+        uint32_t          hash;             /* of the lowercased name */
+        uint16_t          kind;             /* integration point, ... */
+        unsigned char     ns;               /* consent_ns_e */
+        unsigned char     id;               /* consent_tag_id_e */
+    }                     stack[CONSENT_SCAN_STACK_MAX];
+
+    /* attributes the tree builder reads: font color/face/size, and the
+       encoding of math annotation-xml (raw, decoded at the tag's end) */
+    unsigned char         watch;
+    unsigned char         watch_hit;
+    unsigned char         watch_attr;       /* the current one matters */
+    size_t                wname_len;
+    unsigned char         wname[8];
+    size_t                wval_len;
+    unsigned char         wval[64];
 
     consent_tag_t         tag;
 } consent_scanner_t;
@@ -142,7 +185,13 @@ void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
 
 /*
  * Scan on; sc->tag describes the tag of TAG_NAME and TAG events.  With
- * tree = 1 only tags with a known name (id) are reported.
+ * all_tags = 0 (the rewriter) only tags with a known name (id) are
+ * reported, and of those outside svg/math content: start tags, but a and
+ * area only when they may have a ping attribute (always when they do not
+ * end in the buffer they start in); end tags of head and body, and the end
+ * tag of a raw text element.  In svg/math content every tag of a known
+ * name is reported, and any tag that ends an svg script (a TAG event,
+ * CONSENT_TAG_SCRIPT_END).
  */
 consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 
@@ -161,17 +210,35 @@ uint64_t consent_scanner_text_end(const consent_scanner_t *sc);
 
 consent_scan_content_e consent_scanner_content(const consent_scanner_t *sc);
 
-/* The first attribute with that lowercase name (first wins), or NULL. */
-const consent_attr_t *consent_tag_attr(const consent_tag_t *tag,
-    const unsigned char *bytes, const char *name);
+/*
+ * Parse as the content of a context element (the fragment case, tests):
+ * name lowercase, ns its namespace.  Call right after init (and before
+ * set_state for a raw text context).
+ */
+void consent_scanner_set_context(consent_scanner_t *sc, consent_ns_e ns,
+    const char *name);
 
 /*
- * Decode character references of a raw attribute value into out (the
- * numeric ones and a table of common named ones, with the attribute-value
- * rules for a missing ';').  Returns the decoded length, or (size_t) -1 when
- * out is too small.  *unknown is set to 1 when a named reference not in the
- * table was left as is.
+ * The first attribute with that lowercase name (first wins), or NULL.  The
+ * macro lets the compiler count a literal name's length.
  */
+const consent_attr_t *consent_tag_attr_n(const consent_tag_t *tag,
+    const unsigned char *bytes, const char *name, size_t len);
+
+#define consent_tag_attr(tag, bytes, name)                                 \
+    consent_tag_attr_n(tag, bytes, name, strlen(name))
+
+/*
+ * Decode character references of a raw attribute value into out (numeric
+ * ones and every named one of the HTML standard, with the attribute-value
+ * rules for a missing ';').  Returns the decoded length, or (size_t) -1 when
+ * out is too small.  *unknown is set to 1 when a name followed by ';' that
+ * is no reference was left as is.  Decoding lengthens a value by at most
+ * one byte in five (&nGt; and &nLt; are two code points of six bytes): out
+ * of CONSENT_DECODE_SIZE(len) bytes is always enough.
+ */
+#define CONSENT_DECODE_SIZE(len)  ((len) + (len) / 5)
+
 size_t consent_decode_attr_value(const unsigned char *p, size_t len,
     unsigned char *out, size_t size, int *unknown);
 

@@ -16,8 +16,10 @@
 #include "consent_policy.h"
 #include "consent_request.h"
 
-#define BUILTIN  "ngx_consent_module/assets/policy.json"
+#define BUILTIN    "ngx_consent_module/assets/policy.json"
+#define CATALOGUE  "ngx_consent_module/assets/catalogue.json"
 
+static consent_catalogue_t  *catalogue;
 static consent_policy_t  *policy;
 static consent_key_t      key;
 static unsigned char      secret[] = "fuzzing secret of at least 32 bytes!!";
@@ -35,7 +37,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void) argc;
     (void) argv;
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    catalogue = consent_catalogue_load_file(CATALOGUE, err, sizeof(err));
+    if (catalogue == NULL) {
+        fprintf(stderr, "fuzz_inputs: %s\n", err);
+        abort();
+    }
+
+    policy = consent_policy_load_file(BUILTIN, catalogue, err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "fuzz_inputs: %s\n", err);
         abort();
@@ -58,7 +66,8 @@ fuzz_policy(const char *p, size_t n)
     char               err[512];
     consent_policy_t  *fuzzed;
 
-    fuzzed = consent_policy_load_buffer(p, n, "fuzz", err, sizeof(err));
+    fuzzed = consent_policy_load_buffer(p, n, "fuzz", catalogue, err,
+                                        sizeof(err));
     if (fuzzed) {
         consent_policy_free(fuzzed);
 
@@ -73,15 +82,24 @@ fuzz_policy(const char *p, size_t n)
 static void
 fuzz_cookie(const char *p, size_t n)
 {
-    char              again[CONSENT_COOKIE_LEN];
-    consent_state_t   state;
-    consent_status_t  status;
+    char                    again[CONSENT_COOKIE_LEN];
+    consent_state_t         state;
+    consent_status_t        status;
+    consent_cookie_check_t  check;
 
-    status = consent_cookie_verify(p, n, &key, 1, 1000, 100, 1, &state);
+    memset(&check, 0, sizeof(check));
+    check.keys = &key;
+    check.nkeys = 1;
+    check.now = 1000;
+    check.max_age = 100;
+    check.revision = 1;
 
-    /* only the encoder's own output is authentic: no second spelling */
-    if (status == CONSENT_STATUS_VALID || status == CONSENT_STATUS_STALE) {
-        if (consent_cookie_encode(&state, &key, again) != 0
+    status = consent_cookie_verify(p, n, &check, &state);
+
+    /* only the encoder's own output is valid: no second spelling */
+    if (status == CONSENT_STATUS_VALID) {
+        if (consent_cookie_encode(&state, &key, check.fingerprint, again)
+            != 0
             || n != CONSENT_COOKIE_LEN
             || memcmp(again, p, n) != 0)
         {
@@ -155,12 +173,27 @@ fuzz_return_to(const char *p, size_t n)
 static void
 fuzz_audit(const char *p, size_t n)
 {
+    consent_audit_key_t     key;
     consent_audit_record_t  record;
     consent_audit_status_t  status;
 
     memset(&record, 0, sizeof(record));
 
-    status = consent_audit_parse(p, n, secret, sizeof(secret) - 1, &record);
+    key.key = secret;
+    key.len = sizeof(secret) - 1;
+
+    if (consent_audit_key_init(&key) != 0) {
+        return;
+    }
+
+    /* with the key (MAC checked) and without (fields only) */
+    status = consent_audit_parse(p, n, &key, 1, &record);
+
+    if (record.root) {
+        json_decref(record.root);
+    }
+
+    status = consent_audit_parse(p, n, NULL, 0, &record);
 
     if (record.root) {
         json_decref(record.root);

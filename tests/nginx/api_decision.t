@@ -128,7 +128,7 @@ like($r->{body}, qr/<script type="text\/plain"[^>]*data-src="https:\/\/tracker-a
 # A no-JS form: save analytics only.
 $r = form('action=save&granted=analytics&return_to=%2Fshop%3Fp%3D1');
 is($r->{status}, 303, 'form save: 303');
-like(($r->{headers}{location} || [''])->[0], qr{^http://127\.0\.0\.1:$port/shop\?p=1$},
+is(($r->{headers}{location} || [''])->[0], '/shop?p=1',
     'form save: redirected to return_to');
 is(($r->{headers}{'cache-control'} || [''])->[0], 'no-store',
     'form save: not cached');
@@ -165,7 +165,7 @@ like($r->{body}, qr/<img[^>]*data-src="https:\/\/ads-b/,
 # A new decision keeps the consent id.
 $r = form('action=accept_all&source=banner', Cookie => $cookie);
 is($r->{status}, 303, 'accept_all: 303');
-is(($r->{headers}{location} || [''])->[0], "http://127.0.0.1:$port/",
+is(($r->{headers}{location} || [''])->[0], '/',
     'no return_to: /');
 my $cookie2 = cookie_of($r);
 $r = page($cookie2);
@@ -237,7 +237,7 @@ SKIP: {
     skip 'build/tests/mint-cookie is not built', 4 unless -x $mint;
 
     my $stale_id = '00112233445566778899aabbccddeeff';
-    my $stale = `$mint $key 2 3 @{[ time ]} $stale_id`;
+    my $stale = `$mint $FindBin::Bin/policies/test.json $key 2 3 @{[ time ]} $stale_id`;
     chomp $stale;
 
     $r = request('GET', '/_consent/state', undef,
@@ -284,7 +284,7 @@ my $out = `$tool verify --secret $key $audit 2>&1`;
 is($? >> 8, 0, 'consent-audit verify passes') or diag($out);
 like($out, qr/^consent-audit: OK: $n records, seq 1 to $n/, 'verify summary');
 
-$out = `$tool find $id $audit`;
+$out = `$tool find --json $id $audit`;
 is(scalar(() = $out =~ /\n/g), 5, 'find: every decision of the id');
 
 $t->stop;

@@ -37,6 +37,7 @@ my $server = <<'EOF';
     server {
         listen 127.0.0.1:%%PORT%%;
         location / { consent on; }
+        location /_consent/ { consent_api; }
     }
 EOF
 

@@ -17,6 +17,7 @@ my $key = $t->key_file('consent.key');
 my $old = $t->key_file('old.key');
 my $other = $t->key_file('other.key');
 my $mint = ConsentTest::build() . '/tests/mint-cookie';
+my $policy = "$FindBin::Bin/policies/test.json";
 
 $t->write_config(<<'EOF');
     log_format consent '$consent_status $consent_id [$consent]';
@@ -70,9 +71,9 @@ my $port = $t->port;
 
 sub mint {
     my ($keyfile, $rev, $mask, $issued, $id) = @_;
-    my $v = `$mint $keyfile $rev $mask $issued @{[ $id // '' ]}`;
+    my $v = `$mint $policy $keyfile $rev $mask $issued @{[ $id // '' ]}`;
     chomp $v;
-    die "mint-cookie failed" unless length $v == 92;
+    die "mint-cookie failed" unless length $v == 100;
     return $v;
 }
 
@@ -141,7 +142,7 @@ is($s->{status}, 'invalid', 'tampered: invalid');
 is($s->{analytics}, '0', 'tampered: analytics 0');
 is($s->{id}, '[]', 'tampered: no id');
 
-$s = state(Cookie => 'consent=' . substr($valid, 0, 91));
+$s = state(Cookie => 'consent=' . substr($valid, 0, 99));
 is($s->{status}, 'invalid', 'truncated: invalid');
 
 $s = state(Cookie => "consent=${valid}A");

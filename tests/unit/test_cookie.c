@@ -1,6 +1,8 @@
 /*
- * The signed consent cookie codec: round trip, tampering, rotation, expiry
- * and revision boundaries, hostile input.
+ * The signed consent cookie codec: round trip, tampering, rotation, expiry,
+ * revision and policy binding, the previous format, issue times in the
+ * future, several cookies in one request, name prefixes, key files,
+ * hostile input.
  */
 
 #include <stdlib.h>
@@ -17,6 +19,9 @@
 #define T_MAX_AGE  (180ULL * 86400)
 #define T_REV      7
 
+#define V1_RAW_LEN  69          /* the previous format: no fingerprint */
+#define V1_LEN      92
+
 
 /* sizeof - 1: the terminating NUL is not part of a secret */
 static unsigned char  secret1[] = "0123456789abcdef0123456789abcdef";
@@ -25,6 +30,12 @@ static unsigned char  secret2[] =
 
 #define SECRET1_LEN  (sizeof(secret1) - 1)
 #define SECRET2_LEN  (sizeof(secret2) - 1)
+
+/* the policy in force (A) and one with the same ids in another order (B) */
+static const char    *policy_a[] = { "necessary", "analytics", "marketing" };
+static const char    *policy_b[] = { "necessary", "marketing", "analytics" };
+static unsigned char  fp_a[CONSENT_FINGERPRINT_LEN];
+static unsigned char  fp_b[CONSENT_FINGERPRINT_LEN];
 
 
 static int
@@ -44,10 +55,13 @@ all_base64url(const char *s, size_t len)
 }
 
 
-/* An independent encoder: sign raw bytes as-is (to forge odd headers). */
+/*
+ * An independent encoder: sign raw bytes as they are (to forge odd headers
+ * and the previous format); the MAC is the last 32 of raw_len bytes.
+ */
 static void
-craft(unsigned char raw[CONSENT_COOKIE_RAW_LEN], const unsigned char *secret,
-    size_t secret_len, char out[CONSENT_COOKIE_LEN])
+craft(unsigned char *raw, size_t raw_len, const unsigned char *secret,
+    size_t secret_len, char *out)
 {
     static const char  a[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -55,11 +69,10 @@ craft(unsigned char raw[CONSENT_COOKIE_RAW_LEN], const unsigned char *secret,
     size_t             i, o;
     uint32_t           g;
 
-    HMAC(EVP_sha256(), secret, (int) secret_len, raw,
-         CONSENT_COOKIE_RAW_LEN - 32, raw + CONSENT_COOKIE_RAW_LEN - 32,
-         &mac_len);
+    HMAC(EVP_sha256(), secret, (int) secret_len, raw, raw_len - 32,
+         raw + raw_len - 32, &mac_len);
 
-    for (i = 0, o = 0; i < CONSENT_COOKIE_RAW_LEN; i += 3, o += 4) {
+    for (i = 0, o = 0; i < raw_len; i += 3, o += 4) {
         g = (uint32_t) raw[i] << 16 | (uint32_t) raw[i + 1] << 8 | raw[i + 2];
         out[o] = a[g >> 18];
         out[o + 1] = a[(g >> 12) & 63];
@@ -69,12 +82,56 @@ craft(unsigned char raw[CONSENT_COOKIE_RAW_LEN], const unsigned char *secret,
 }
 
 
+/* The fields common to both formats, at their offsets. */
+static void
+raw_fields(unsigned char *raw, unsigned version, const consent_key_t *key,
+    const consent_state_t *st)
+{
+    int  i;
+
+    raw[0] = (unsigned char) version;
+    memcpy(raw + 1, key->id, CONSENT_KEY_ID_LEN);
+    memcpy(raw + 5, st->id, CONSENT_ID_LEN);
+
+    for (i = 0; i < 8; i++) {
+        raw[21 + i] = (unsigned char) (st->issued >> (56 - 8 * i));
+    }
+
+    for (i = 0; i < 4; i++) {
+        raw[29 + i] = (unsigned char) (st->revision >> (24 - 8 * i));
+        raw[33 + i] = (unsigned char) (st->granted >> (24 - 8 * i));
+    }
+}
+
+
+static consent_cookie_check_t
+check_of(const consent_key_t *keys, size_t nkeys, uint64_t now,
+    uint64_t max_age, uint32_t revision, const unsigned char *fp)
+{
+    consent_cookie_check_t  c;
+
+    memset(&c, 0, sizeof(c));
+    c.keys = keys;
+    c.nkeys = nkeys;
+    c.now = now;
+    c.max_age = max_age;
+    c.revision = revision;
+    memcpy(c.fingerprint, fp, CONSENT_FINGERPRINT_LEN);
+
+    return c;
+}
+
+
+/* Verify under policy A with the test's max_age and revision. */
 static consent_status_t
 verify(const char *v, size_t len, const consent_key_t *keys, size_t nkeys,
     uint64_t now, consent_state_t *st)
 {
-    return consent_cookie_verify(v, len, keys, nkeys, now, T_MAX_AGE, T_REV,
-                                 st);
+    consent_cookie_check_t  c;
+
+    c = check_of(keys, nkeys, now, T_MAX_AGE, T_REV, fp_a);
+
+    return consent_cookie_verify(v, len, &c, st);
 }
 
 
@@ -110,6 +167,114 @@ test_keys(consent_key_t *k1, consent_key_t *k2)
 
 
 static void
+test_key_file(void)
+{
+    char            err[128];
+    size_t          len;
+    unsigned char  *buf;
+
+    buf = malloc(CONSENT_KEY_FILE_MAX + 1);
+    ok(buf != NULL, "allocate a key file");
+    if (buf == NULL) {
+        return;
+    }
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+
+    len = 0;
+    is_int(consent_key_from_file_bytes(buf, 32, &len, err, sizeof(err)), 0,
+           "a 32-byte key file is a key");
+    is_int(len, 32, "of 32 bytes");
+
+    buf[32] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 33, &len, err, sizeof(err)), 0,
+           "32 bytes and a newline");
+    is_int(len, 32, "the newline is not part of the key");
+
+    buf[32] = '\r';
+    buf[33] = '\n';
+    buf[34] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 35, &len, err, sizeof(err)), 0,
+           "32 bytes and CR LF LF");
+    is_int(len, 32, "every trailing CR and LF is dropped");
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+    buf[0] = '\n';
+    is_int(consent_key_from_file_bytes(buf, 33, &len, err, sizeof(err)), 0,
+           "a leading newline");
+    is_int(len, 33, "is part of the key (only trailing ones are dropped)");
+    buf[0] = 'k';
+
+    buf[31] = '\n';
+    len = 0;
+    is_int(consent_key_from_file_bytes(buf, 32, &len, err, sizeof(err)), -1,
+           "31 bytes and a newline are too short");
+    ok(strstr(err, "31 bytes") != NULL && strstr(err, "at least 32") != NULL,
+       "and the error says so: %s", err);
+    is_int(len, 0, "no length on failure");
+
+    is_int(consent_key_from_file_bytes(buf, 0, &len, err, sizeof(err)), -1,
+           "an empty file is refused");
+
+    memset(buf, '\n', 40);
+    is_int(consent_key_from_file_bytes(buf, 40, &len, err, sizeof(err)), -1,
+           "a file of newlines is refused");
+
+    memset(buf, 'k', CONSENT_KEY_FILE_MAX + 1);
+    is_int(consent_key_from_file_bytes(buf, CONSENT_KEY_FILE_MAX, &len, err,
+                                       sizeof(err)),
+           0, "a key file of exactly the limit is read");
+    is_int(len, CONSENT_KEY_FILE_MAX, "whole");
+
+    is_int(consent_key_from_file_bytes(buf, CONSENT_KEY_FILE_MAX + 1, &len,
+                                       err, sizeof(err)),
+           -1, "one byte over the limit is refused");
+    ok(strstr(err, "larger than 4096 bytes") != NULL,
+       "and the error says so: %s", err);
+
+    free(buf);
+}
+
+
+static void
+test_fingerprint(void)
+{
+    unsigned char  digest[SHA256_DIGEST_LENGTH], fp[CONSENT_FINGERPRINT_LEN];
+    unsigned char  fp2[CONSENT_FINGERPRINT_LEN];
+    const char    *split1[] = { "ab", "c" }, *split2[] = { "a", "bc" };
+    const char    *more[] = { "necessary", "analytics", "marketing", "x" };
+
+    /* the string literal's own NUL ends the last id */
+    static const char  joined[] = "necessary\0analytics\0marketing";
+
+    is_int(consent_cookie_fingerprint(policy_a, 3, fp_a), 0,
+           "fingerprint of policy A");
+    is_int(consent_cookie_fingerprint(policy_b, 3, fp_b), 0,
+           "fingerprint of policy B");
+
+    SHA256((const unsigned char *) joined, sizeof(joined), digest);
+    ok(memcmp(fp_a, digest, CONSENT_FINGERPRINT_LEN) == 0,
+       "it is SHA-256 over every id and its NUL, first 6 bytes");
+
+    ok(memcmp(fp_a, fp_b, CONSENT_FINGERPRINT_LEN) != 0,
+       "the order of the ids counts");
+
+    is_int(consent_cookie_fingerprint(more, 4, fp), 0, "one id more");
+    ok(memcmp(fp_a, fp, CONSENT_FINGERPRINT_LEN) != 0,
+       "one id more gives another fingerprint");
+
+    is_int(consent_cookie_fingerprint(more, 3, fp), 0, "the same ids again");
+    ok(memcmp(fp_a, fp, CONSENT_FINGERPRINT_LEN) == 0,
+       "the same ids give the same fingerprint");
+
+    is_int(consent_cookie_fingerprint(split1, 2, fp), 0, "ab, c");
+    is_int(consent_cookie_fingerprint(split2, 2, fp2), 0, "a, bc");
+    ok(memcmp(fp, fp2, CONSENT_FINGERPRINT_LEN) != 0,
+       "ids are delimited: ab,c and a,bc differ");
+}
+
+
+static void
 test_ids(void)
 {
     unsigned char  a[CONSENT_ID_LEN], b[CONSENT_ID_LEN];
@@ -134,16 +299,17 @@ static void
 test_round_trip(const consent_key_t *k1, consent_state_t *in,
     char cookie[CONSENT_COOKIE_LEN])
 {
-    consent_state_t  out;
+    consent_state_t         out;
+    consent_cookie_check_t  c;
 
     is_int(consent_id_generate(in->id), 0, "id for the round trip");
     in->issued = T_ISSUED;
     in->revision = T_REV;
     in->granted = 0x80000005;
 
-    is_int(consent_cookie_encode(in, k1, cookie), 0, "encode succeeds");
+    is_int(consent_cookie_encode(in, k1, fp_a, cookie), 0, "encode succeeds");
     ok(all_base64url(cookie, CONSENT_COOKIE_LEN),
-       "encoded value is 92 base64url characters");
+       "encoded value is 100 base64url characters");
 
     memset(&out, 0, sizeof(out));
     is_int(verify(cookie, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED + 10, &out),
@@ -153,14 +319,15 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     is_int(out.revision, T_REV, "revision survives");
     is_int(out.granted, 0x80000005, "granted survives, bit 31 included");
 
-    is_int(consent_cookie_verify(cookie, CONSENT_COOKIE_LEN, k1, 1,
-                                 T_ISSUED + 10, T_MAX_AGE, T_REV, NULL),
+    c = check_of(k1, 1, T_ISSUED + 10, T_MAX_AGE, T_REV, fp_a);
+    is_int(consent_cookie_verify(cookie, CONSENT_COOKIE_LEN, &c, NULL),
            CONSENT_STATUS_VALID, "verify accepts a NULL state");
 }
 
 
 static void
-test_mutations(const consent_key_t *k1, const char *cookie)
+test_mutations(const consent_key_t *k1, const char *cookie, size_t len,
+    const char *what)
 {
     char              m[CONSENT_COOKIE_LEN];
     size_t            pos, tried, invalid;
@@ -170,30 +337,31 @@ test_mutations(const consent_key_t *k1, const char *cookie)
     tried = 0;
     invalid = 0;
 
-    for (pos = 0; pos < CONSENT_COOKIE_LEN; pos++) {
+    for (pos = 0; pos < len; pos++) {
         for (b = 0; b < 256; b++) {
             if ((char) b == cookie[pos]) {
                 continue;
             }
 
-            memcpy(m, cookie, CONSENT_COOKIE_LEN);
+            memcpy(m, cookie, len);
             m[pos] = (char) b;
             tried++;
 
-            st = verify(m, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED + 10, NULL);
+            st = verify(m, len, k1, 1, T_ISSUED + 10, NULL);
             if (st == CONSENT_STATUS_INVALID) {
                 invalid++;
                 continue;
             }
 
-            ok(0, "mutation at %zu to byte %u is %s", pos, b,
+            ok(0, "%s: mutation at %zu to byte %u is %s", what, pos, b,
                consent_status_name(st));
         }
     }
 
-    diag("%zu single-byte mutations tried, %zu invalid", tried, invalid);
-    is_int(tried, CONSENT_COOKIE_LEN * 255, "every position x every byte");
-    is_int(invalid, tried, "every single-byte mutation is invalid");
+    diag("%s: %zu single-byte mutations tried, %zu invalid", what, tried,
+         invalid);
+    is_int(tried, len * 255, "%s: every position x every byte", what);
+    is_int(invalid, tried, "%s: every single-byte mutation is invalid", what);
 }
 
 
@@ -214,7 +382,7 @@ test_lengths(const consent_key_t *k1, const char *cookie)
         }
     }
 
-    is_int(bad, 0, "truncation at every length 0..91 is invalid");
+    is_int(bad, 0, "truncation at every length 0..99 is invalid, 92 too");
 
     memcpy(buf, cookie, CONSENT_COOKIE_LEN);
 
@@ -257,7 +425,8 @@ test_rotation(const consent_key_t *k1, const consent_key_t *k2,
     consent_key_t    both[2];
     consent_state_t  out;
 
-    is_int(consent_cookie_encode(in, k2, cookie2), 0, "encode with key 2");
+    is_int(consent_cookie_encode(in, k2, fp_a, cookie2), 0,
+           "encode with key 2");
     ok(memcmp(cookie1, cookie2, CONSENT_COOKIE_LEN) != 0,
        "key 1 and key 2 cookies differ");
 
@@ -287,46 +456,61 @@ test_rotation(const consent_key_t *k1, const consent_key_t *k2,
 
 
 static void
-test_forged(const consent_key_t *k1, const consent_state_t *in)
+test_forged(const consent_key_t *k1)
 {
-    char             v[CONSENT_COOKIE_LEN];
-    unsigned char    raw[CONSENT_COOKIE_RAW_LEN];
-    consent_key_t    twin, keys[2];
-    consent_state_t  out;
+    char                    v[CONSENT_COOKIE_LEN], e[CONSENT_COOKIE_LEN];
+    unsigned char           raw[CONSENT_COOKIE_RAW_LEN];
+    consent_key_t           twin, keys[2];
+    consent_state_t         st, out;
+    consent_cookie_check_t  c;
 
-    /* the independent encoder agrees with the codec */
+    /* the independent encoder agrees with the codec, byte for byte */
+    memset(&st, 0, sizeof(st));
+    memset(st.id, 0xa5, CONSENT_ID_LEN);
+    st.issued = 42;
+    st.revision = 1;
+    st.granted = 3;
+
     memset(raw, 0, sizeof(raw));
-    raw[0] = CONSENT_COOKIE_VERSION;
-    memcpy(raw + 1, k1->id, CONSENT_KEY_ID_LEN);
-    memcpy(raw + 5, in->id, CONSENT_ID_LEN);
-    raw[21 + 7] = 42;
-    raw[29 + 3] = 1;
-    raw[33 + 3] = 3;
-    craft(raw, k1->secret, k1->len, v);
-    is_int(consent_cookie_verify(v, sizeof(v), k1, 1, 43, 1, 1, &out),
+    raw_fields(raw, 2, k1, &st);
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+
+    is_int(consent_cookie_encode(&st, k1, fp_a, e), 0, "encode for the craft");
+    ok(memcmp(v, e, CONSENT_COOKIE_LEN) == 0,
+       "layout: version 2, key id, id, issued, revision, granted, "
+       "fingerprint at 37, MAC at 43");
+
+    c = check_of(k1, 1, 43, 1, 1, fp_a);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, &out),
            CONSENT_STATUS_STALE, "hand-built cookie: authentic, stale at 43");
     is_int(out.issued, 42, "hand-built issued decodes big endian");
     is_int(out.granted, 3, "hand-built granted decodes big endian");
 
-    raw[0] = 2;
-    craft(raw, k1->secret, k1->len, v);
+    raw[0] = 3;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 2 with a correct MAC is invalid");
+           "version 3 with a correct MAC is invalid");
+
+    raw[0] = 1;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
+           "version 1 in the 100-character layout is invalid");
 
     raw[0] = 0;
-    craft(raw, k1->secret, k1->len, v);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
            "version 0 with a correct MAC is invalid");
 
     raw[0] = CONSENT_COOKIE_VERSION;
     raw[1] ^= 0x01;
-    craft(raw, k1->secret, k1->len, v);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
            "unknown key id (MAC made with a listed secret) is invalid");
 
     /* a wrong secret that happens to carry key 1's id */
     raw[1] ^= 0x01;
-    craft(raw, secret2, SECRET2_LEN, v);
+    craft(raw, sizeof(raw), secret2, SECRET2_LEN, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
            "right key id, wrong secret is invalid");
 
@@ -335,21 +519,133 @@ test_forged(const consent_key_t *k1, const consent_state_t *in)
     twin.len = SECRET2_LEN;
     keys[0] = twin;
     keys[1] = *k1;
-    craft(raw, k1->secret, k1->len, v);
-    is_int(consent_cookie_verify(v, sizeof(v), keys, 2, 42, 1, 1, NULL),
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    c = check_of(keys, 2, 42, 1, 1, fp_a);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, NULL),
            CONSENT_STATUS_VALID,
            "key id collision: every key with that id is tried");
 }
 
 
 static void
+test_binding(const consent_key_t *k1, const consent_state_t *in)
+{
+    char                    v[CONSENT_COOKIE_LEN];
+    unsigned char           raw[CONSENT_COOKIE_RAW_LEN];
+    consent_state_t         out;
+    consent_cookie_check_t  c;
+
+    is_int(consent_cookie_encode(in, k1, fp_b, v), 0,
+           "encode under policy B");
+
+    memset(&out, 0xff, sizeof(out));
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_STALE, "a policy B cookie is stale under policy A");
+    ok(memcmp(out.id, in->id, CONSENT_ID_LEN) == 0,
+       "its id is kept for the next decision");
+    is_int(out.granted, 0, "its bits are not read: granted 0");
+
+    c = check_of(k1, 1, T_ISSUED + 10, T_MAX_AGE, T_REV, fp_b);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, &out),
+           CONSENT_STATUS_VALID, "the same cookie is valid under policy B");
+    is_int(out.granted, in->granted, "with its bits");
+
+    c.revision = 0;
+    c.fingerprint[CONSENT_FINGERPRINT_LEN - 1] ^= 0x80;
+    is_int(consent_cookie_verify(v, sizeof(v), &c, NULL),
+           CONSENT_STATUS_STALE,
+           "one fingerprint bit off: stale, however recent and new");
+
+    /* an authentic MAC over a fingerprint one bit off */
+    memset(raw, 0, sizeof(raw));
+    raw_fields(raw, 2, k1, in);
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    raw[37] ^= 0x01;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, NULL),
+           CONSENT_STATUS_STALE,
+           "a signed fingerprint one bit off is stale, not valid");
+}
+
+
+static void
+test_old_format(const consent_key_t *k1, const consent_key_t *k2,
+    const consent_state_t *in)
+{
+    char             v[V1_LEN], m[V1_LEN];
+    size_t           pos, tried, invalid;
+    unsigned         b;
+    unsigned char    raw[V1_RAW_LEN];
+    consent_state_t  out, future;
+
+    memset(raw, 0, sizeof(raw));
+    raw_fields(raw, 1, k1, in);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+
+    memset(&out, 0xff, sizeof(out));
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_STALE,
+           "an authentic version 1 cookie (92 characters) is stale");
+    ok(memcmp(out.id, in->id, CONSENT_ID_LEN) == 0, "its id is kept");
+    is_int(out.issued, T_ISSUED, "its issue time is decoded");
+    is_int(out.granted, 0, "its bits are not read: granted 0");
+
+    craft(raw, sizeof(raw), k2->secret, k2->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, NULL),
+           CONSENT_STATUS_INVALID, "version 1 with a wrong MAC is invalid");
+
+    raw[0] = 2;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, NULL),
+           CONSENT_STATUS_INVALID,
+           "version 2 in the 92-character layout is invalid");
+
+    future = *in;
+    future.issued = T_ISSUED + 3600;
+    raw_fields(raw, 1, k1, &future);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL),
+           CONSENT_STATUS_INVALID,
+           "version 1 issued an hour ahead is invalid");
+
+    raw_fields(raw, 1, k1, in);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+
+    tried = 0;
+    invalid = 0;
+
+    for (pos = 0; pos < V1_LEN; pos++) {
+        for (b = 0; b < 256; b++) {
+            if ((char) b == v[pos]) {
+                continue;
+            }
+
+            memcpy(m, v, V1_LEN);
+            m[pos] = (char) b;
+            tried++;
+
+            if (verify(m, V1_LEN, k1, 1, T_ISSUED + 10, NULL)
+                == CONSENT_STATUS_INVALID)
+            {
+                invalid++;
+            }
+        }
+    }
+
+    is_int(tried, V1_LEN * 255, "version 1: every position x every byte");
+    is_int(invalid, tried, "version 1: every single-byte mutation is invalid");
+}
+
+
+static void
 test_expiry(const consent_key_t *k1, consent_state_t *in)
 {
-    char             v[CONSENT_COOKIE_LEN];
-    consent_state_t  out;
-    consent_status_t st;
+    char                    v[CONSENT_COOKIE_LEN];
+    consent_state_t         out;
+    consent_status_t        st;
+    consent_cookie_check_t  c;
 
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode for expiry");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0, "encode for expiry");
 
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + T_MAX_AGE - 1, NULL),
            CONSENT_STATUS_VALID, "issued + max_age - 1 is valid");
@@ -357,30 +653,57 @@ test_expiry(const consent_key_t *k1, consent_state_t *in)
     memset(&out, 0, sizeof(out));
     st = verify(v, sizeof(v), k1, 1, T_ISSUED + T_MAX_AGE, &out);
     is_int(st, CONSENT_STATUS_STALE, "issued + max_age is stale");
-    is_int(out.granted, in->granted, "a stale cookie is still decoded");
+    is_int(out.granted, in->granted, "an expired cookie is still decoded");
     is_int(verify(v, sizeof(v), k1, 1, UINT64_MAX, NULL),
            CONSENT_STATUS_STALE, "far future is stale");
 
-    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED - 3600, NULL),
-           CONSENT_STATUS_VALID, "issued in the future (clock skew) is valid");
-
-    is_int(consent_cookie_verify(v, sizeof(v), k1, 1, T_ISSUED, 0, T_REV,
-                                 NULL),
+    c = check_of(k1, 1, T_ISSUED, 0, T_REV, fp_a);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, NULL),
            CONSENT_STATUS_STALE, "max_age 0 is stale at once");
-    is_int(consent_cookie_verify(v, sizeof(v), k1, 1, T_ISSUED, 1, T_REV,
-                                 NULL),
+    c.max_age = 1;
+    is_int(consent_cookie_verify(v, sizeof(v), &c, NULL),
            CONSENT_STATUS_VALID, "max_age 1 is valid at issued");
 
-    is_int(consent_cookie_verify(v, sizeof(v), k1, 1, UINT64_MAX,
-                                 UINT64_MAX, T_REV, NULL),
+    c = check_of(k1, 1, UINT64_MAX, UINT64_MAX, T_REV, fp_a);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, NULL),
            CONSENT_STATUS_VALID, "issued + max_age past 2^64 does not wrap");
 
     in->issued = UINT64_MAX;
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode issued = 2^64-1");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0,
+           "encode issued = 2^64-1");
     is_int(verify(v, sizeof(v), k1, 1, UINT64_MAX, &out),
            CONSENT_STATUS_VALID, "issued 2^64-1 does not wrap to stale");
     ok(out.issued == UINT64_MAX, "issued 2^64-1 decodes");
+    is_int(verify(v, sizeof(v), k1, 1, 0, NULL), CONSENT_STATUS_INVALID,
+           "issued 2^64-1 seen at time 0 is invalid (no wrap)");
     in->issued = T_ISSUED;
+}
+
+
+static void
+test_future(const consent_key_t *k1, consent_state_t *in)
+{
+    char             v[CONSENT_COOKIE_LEN];
+    consent_state_t  out;
+
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0, "encode for the future");
+
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED - CONSENT_COOKIE_FUTURE_MAX,
+                  NULL),
+           CONSENT_STATUS_VALID,
+           "issued %d s ahead of this clock (skew) is valid",
+           CONSENT_COOKIE_FUTURE_MAX);
+
+    memset(&out, 0, sizeof(out));
+    is_int(verify(v, sizeof(v), k1, 1,
+                  T_ISSUED - CONSENT_COOKIE_FUTURE_MAX - 1, &out),
+           CONSENT_STATUS_INVALID, "issued %d s ahead is invalid",
+           CONSENT_COOKIE_FUTURE_MAX + 1);
+    is_int(out.granted, 0, "and not decoded");
+
+    is_int(verify(v, sizeof(v), k1, 1, T_ISSUED - 3600, NULL),
+           CONSENT_STATUS_INVALID, "issued an hour ahead is invalid");
+    is_int(CONSENT_COOKIE_FUTURE_MAX, 300, "the allowance is 5 minutes");
 }
 
 
@@ -390,22 +713,25 @@ test_revision(const consent_key_t *k1, consent_state_t *in)
     char  v[CONSENT_COOKIE_LEN];
 
     in->revision = T_REV - 1;
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode an older revision");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0,
+           "encode an older revision");
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL), CONSENT_STATUS_STALE,
            "revision - 1 is stale");
 
     in->revision = T_REV;
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode the same revision");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0,
+           "encode the same revision");
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL), CONSENT_STATUS_VALID,
            "same revision is valid");
 
     in->revision = T_REV + 1;
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode a newer revision");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0,
+           "encode a newer revision");
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL), CONSENT_STATUS_VALID,
            "newer revision is authentic and valid");
 
     in->revision = 0;
-    is_int(consent_cookie_encode(in, k1, v), 0, "encode revision 0");
+    is_int(consent_cookie_encode(in, k1, fp_a, v), 0, "encode revision 0");
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL), CONSENT_STATUS_STALE,
            "revision 0 against revision 7 is stale");
 
@@ -430,17 +756,19 @@ test_garbage(const consent_key_t *k1)
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of 'A' is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
+           CONSENT_STATUS_INVALID, "100 x 'A' is invalid");
+    is_int(verify(big, V1_LEN, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "92 x 'A' is invalid");
 
     memset(big, 0, big_len);
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of NUL is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "92 NUL bytes are invalid");
+           CONSENT_STATUS_INVALID, "100 NUL bytes are invalid");
 
     memset(big, 0xff, big_len);
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "92 x 0xff is invalid");
+           CONSENT_STATUS_INVALID, "100 x 0xff is invalid");
     free(big);
 
     is_int(verify("", 0, k1, 1, T_ISSUED, NULL), CONSENT_STATUS_INVALID,
@@ -454,6 +782,152 @@ test_garbage(const consent_key_t *k1)
     memset(v, '/', sizeof(v));
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "standard base64 '/' is invalid");
+}
+
+
+static consent_state_t
+state_of(unsigned char id, uint64_t issued, uint32_t granted)
+{
+    consent_state_t  st;
+
+    memset(&st, 0, sizeof(st));
+    memset(st.id, id, CONSENT_ID_LEN);
+    st.issued = issued;
+    st.revision = T_REV;
+    st.granted = granted;
+
+    return st;
+}
+
+
+static void
+test_several_cookies(void)
+{
+    size_t             i;
+    consent_state_t    a, b, c, d, *order[3];
+    consent_cookies_t  all;
+
+    static const size_t  perms[6][3] = {
+        { 0, 1, 2 }, { 0, 2, 1 }, { 1, 0, 2 },
+        { 1, 2, 0 }, { 2, 0, 1 }, { 2, 1, 0 }
+    };
+
+    memset(&all, 0, sizeof(all));
+    is_int(all.status, CONSENT_STATUS_NONE, "no cookie: none");
+
+    a = state_of(0xaa, 100, 0x7);
+    b = state_of(0xbb, 200, 0x3);
+    c = state_of(0xcc, 300, 0x5);
+    d = state_of(0xdd, 400, 0x7);
+
+    consent_cookies_add(&all, CONSENT_STATUS_INVALID, &d);
+    is_int(all.status, CONSENT_STATUS_INVALID, "an invalid one: invalid");
+    consent_cookies_add(&all, CONSENT_STATUS_STALE, &a);
+    is_int(all.status, CONSENT_STATUS_STALE, "stale beats invalid");
+    is_int(all.state.id[0], 0xaa, "with the stale one's id");
+    consent_cookies_add(&all, CONSENT_STATUS_STALE, &b);
+    is_int(all.state.id[0], 0xaa, "the first stale one keeps its id");
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &d);
+    is_int(all.status, CONSENT_STATUS_VALID, "valid beats stale");
+    is_int(all.state.granted, 0x7, "with its grants");
+    consent_cookies_add(&all, CONSENT_STATUS_INVALID, &a);
+    consent_cookies_add(&all, CONSENT_STATUS_STALE, &a);
+    is_int(all.status, CONSENT_STATUS_VALID, "later invalid, stale: valid");
+    is_int(all.state.granted, 0x7, "they take nothing away");
+
+    /* {0,1} and {0,2}: neither one's grants, but their intersection */
+    for (i = 0; i < 6; i++) {
+        order[perms[i][0]] = &a;
+        order[perms[i][1]] = &b;
+        order[perms[i][2]] = &c;
+
+        memset(&all, 0, sizeof(all));
+        consent_cookies_add(&all, CONSENT_STATUS_VALID, order[0]);
+        consent_cookies_add(&all, CONSENT_STATUS_VALID, order[1]);
+        consent_cookies_add(&all, CONSENT_STATUS_VALID, order[2]);
+
+        is_int(all.status, CONSENT_STATUS_VALID, "order %zu: valid", i);
+        is_int(all.state.granted, 0x1,
+               "order %zu: granted is the intersection", i);
+        is_int(all.state.id[0], 0xcc,
+               "order %zu: id of the fewest grants, newest of a tie", i);
+        is_int(all.state.issued, 300, "order %zu: and its issue time", i);
+    }
+
+    /* the fewest grants win over the newest */
+    memset(&all, 0, sizeof(all));
+    b = state_of(0xbb, 200, 0x1);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &d);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &b);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &d);
+    is_int(all.state.granted, 0x1, "{0} and {0,1,2}: {0}");
+    is_int(all.state.id[0], 0xbb, "the id of the one with fewer grants");
+
+    /* nothing granted in one: nothing granted */
+    memset(&all, 0, sizeof(all));
+    b = state_of(0xbb, 50, 0x0);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &d);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &b);
+    is_int(all.state.granted, 0x0, "a reject-all cookie makes it all denied");
+}
+
+
+static char  err[256];
+
+
+/* The prefix rules for a name with domain= and path= (NULL: not given). */
+static int
+prefix(const char *name, const char *domain, const char *path, int off)
+{
+    return consent_cookie_prefix_check(name, strlen(name), domain,
+                                       domain ? strlen(domain) : 0, path,
+                                       path ? strlen(path) : 0, off, err,
+                                       sizeof(err));
+}
+
+
+static void
+test_prefix(void)
+{
+    err[0] = '\0';
+    is_int(prefix("consent", "example.com", "/app", 1), 0,
+           "no prefix: no rules");
+    is_int(prefix("__Host", NULL, "/app", 1), 0, "__Host without '-'");
+    is_int(prefix("_Host-x", NULL, "/app", 1), 0, "_Host-x");
+    is_int(prefix("__Secur", NULL, NULL, 1), 0, "__Secur");
+
+    is_int(prefix("__Host-consent", NULL, NULL, 0), 1,
+           "__Host- with the defaults: Secure forced");
+    is_int(prefix("__Host-consent", NULL, "/", 0), 1, "__Host- with path=/");
+    is_int(prefix("__Host-", NULL, NULL, 0), 1, "the bare prefix counts");
+
+    is_int(prefix("__Host-consent", "example.com", NULL, 0), -1,
+           "__Host- with domain= is refused");
+    ok(strstr(err, "Domain") && strstr(err, "domain=example.com"),
+       "saying why: %s", err);
+
+    is_int(prefix("__Host-consent", NULL, "/app", 0), -1,
+           "__Host- with path=/app is refused");
+    ok(strstr(err, "Path=/") && strstr(err, "path=/app"),
+       "saying why: %s", err);
+
+    is_int(prefix("__Host-consent", NULL, "//", 0), -1,
+           "__Host- with path=// is refused");
+
+    is_int(prefix("__Host-consent", NULL, NULL, 1), -1,
+           "__Host- with secure=off is refused");
+    ok(strstr(err, "Secure") && strstr(err, "secure=off"),
+       "saying why: %s", err);
+
+    is_int(prefix("__host-consent", NULL, "/app", 0), -1,
+           "the prefix is matched case-insensitively, as browsers do");
+
+    is_int(prefix("__Secure-consent", "example.com", "/app", 0), 1,
+           "__Secure- allows domain= and path=, forces Secure");
+    is_int(prefix("__Secure-consent", NULL, NULL, 1), -1,
+           "__Secure- with secure=off is refused");
+    is_int(prefix("__SECURE-consent", NULL, NULL, 1), -1,
+           "__SECURE- too");
 }
 
 
@@ -601,15 +1075,22 @@ main(void)
     consent_state_t  in;
 
     test_keys(&k1, &k2);
+    test_key_file();
+    test_fingerprint();
     test_ids();
     test_round_trip(&k1, &in, cookie);
-    test_mutations(&k1, cookie);
+    test_mutations(&k1, cookie, CONSENT_COOKIE_LEN, "version 2");
     test_lengths(&k1, cookie);
     test_rotation(&k1, &k2, &in, cookie);
-    test_forged(&k1, &in);
+    test_forged(&k1);
+    test_binding(&k1, &in);
+    test_old_format(&k1, &k2, &in);
     test_expiry(&k1, &in);
+    test_future(&k1, &in);
     test_revision(&k1, &in);
     test_garbage(&k1);
+    test_several_cookies();
+    test_prefix();
     test_status_names();
     test_header_scanner();
 

@@ -25,7 +25,7 @@ typedef struct {
 /* Tags found: "S name\0" or "E name\0" records and attribute pairs. */
 typedef struct {
     h5_str_t  out;
-    unsigned  values_unknown;       /* values with an unknown entity */
+    unsigned  values_unknown;       /* values with "&name;" of no entity */
     int       oom;
 } h5_tags_t;
 
@@ -252,11 +252,8 @@ h5_record_tag(h5_tags_t *tags, const consent_tag_t *t,
         unknown = 0;
         dlen = consent_decode_attr_value(pre, n, dec, a->value_len * 3 + 1,
                                          &unknown);
-        if (unknown) {
-            /* \002: any expected value matches (h5_same) */
-            tags->values_unknown++;
-            h5_put(&lines, "\002", 1, &tags->oom);
-        } else if (dlen == (size_t) -1) {
+        tags->values_unknown += unknown;
+        if (dlen == (size_t) -1) {
             h5_put(&lines, "(overflow)", 10, &tags->oom);
         } else {
             h5_put_value(&lines, dec, dlen, &tags->oom);
@@ -388,27 +385,6 @@ h5_expected(json_t *output, int double_escaped, h5_str_t *out)
 }
 
 
-/* Equal record texts, where a got value "\002" matches any value. */
-static int
-h5_same(const char *got, const char *want)
-{
-    while (*got && *want) {
-        if (*got == '\002') {
-            got++;
-            while (*want && *want != '\n') {
-                want++;
-            }
-            continue;
-        }
-        if (*got++ != *want++) {
-            return 0;
-        }
-    }
-
-    return *got == *want;
-}
-
-
 static int
 h5_state(const char *name, consent_scan_content_e *state)
 {
@@ -490,8 +466,8 @@ h5_run_test(const char *file, json_t *test)
         h5_states_run++;
 
         failed = whole.oom || bytes.oom
-                 || !h5_same(whole.out.buf ? whole.out.buf : "",
-                             want.buf ? want.buf : "")
+                 || strcmp(whole.out.buf ? whole.out.buf : "",
+                           want.buf ? want.buf : "") != 0
                  || strcmp(whole.out.buf ? whole.out.buf : "",
                            bytes.out.buf ? bytes.out.buf : "") != 0;
 
@@ -528,9 +504,9 @@ main(void)
     unsigned        fail_before, pass_before;
 
     dir = opendir(H5_DIR);
-    ok(dir != NULL, "html5lib tokenizer tests found in %s", H5_DIR);
     if (dir == NULL) {
-        return done_testing();
+        printf("1..0 # SKIP no html5lib tokenizer tests in %s\n", H5_DIR);
+        return 0;
     }
 
     nfiles = 0;
@@ -584,8 +560,8 @@ main(void)
 
     diag("html5lib: %u runs (test x initial state) pass, %u fail", h5_pass,
          h5_fail);
-    diag("attribute values with a named reference outside the decoder's "
-         "table (not compared): %u", h5_unknown_values);
+    diag("attribute values with a name and ';' that is no character "
+         "reference (compared: left as is): %u", h5_unknown_values);
     diag("not checked: parse errors, and Character/Comment/DOCTYPE tokens "
          "(the scanner reports tags only; a tag inside them would fail)");
 

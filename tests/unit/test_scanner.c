@@ -144,33 +144,180 @@ test_states(void)
     scan_is("<plaintext></plaintext><a>", "plaintext",
             "plaintext: the rest is text");
 
-    scan_is("<svg><style><a></style></svg><b>", "svg ^style ^a ^/style "
+    scan_is("<svg><style><a></style></svg><b>", "^svg ^style ^a ^/style "
             "^/svg b", "svg style is not RAWTEXT");
     scan_is("<svg><![CDATA[<a>]]><g></svg><![CDATA[<c>]]><d>",
-            "svg ^g ^/svg d", "CDATA only in foreign content");
+            "^svg ^g ^/svg d", "CDATA only in foreign content");
     scan_is("<svg><![CDATA[<a>]]><b></svg><![CDATA[<c>]]><d>",
-            "svg b /svg d", "b breaks out of svg: CDATA a bogus comment");
+            "^svg b /svg d", "b breaks out of svg: CDATA a bogus comment");
     scan_is("<svg><script><a></script></svg>",
-            "svg ^script ^a ^/script ^/svg", "svg script is not script data");
-    scan_is("<svg><p><style><a></style>", "svg p style /style",
+            "^svg ^script ^a ^/script ^/svg", "svg script is not script data");
+    scan_is("<svg><p><style><a></style>", "^svg p style /style",
             "breakout tag leaves svg");
     scan_is("<svg><foreignObject><style><a></style></foreignObject><style>"
             "<g></style></svg>",
-            "svg ^foreignObject style /style /foreignObject ^style ^g "
+            "^svg ^foreignObject style /style ^/foreignObject ^style ^g "
             "^/style ^/svg", "foreignObject is HTML until its end tag");
-    scan_is("<svg><title><a></title></svg>", "svg ^title a /title ^/svg",
-            "svg title is an integration point, not RCDATA");
+    scan_is("<svg><foreignObject><![CDATA[<a>]]></foreignObject>",
+            "^svg ^foreignObject ^/foreignObject",
+            "CDATA in an integration point (an svg element)");
+    scan_is("<svg><title><a></title></svg>", "^svg ^title a /title /svg",
+            "svg title is an integration point, not RCDATA; an open HTML "
+            "element in it ignores </title> and </svg>");
+    scan_is("<svg><title>t</title><style><a></style></svg>",
+            "^svg ^title ^/title ^style ^a ^/style ^/svg",
+            "back in svg after the integration point");
     scan_is("<math><mi><textarea><a></textarea></mi><style><g></style>"
             "</math>",
-            "math ^mi textarea /textarea /mi ^style ^g ^/style ^/math",
+            "^math ^mi textarea /textarea ^/mi ^style ^g ^/style ^/math",
             "mi is an integration point");
-    scan_is("<svg/><style><a></style>", "svg/ style /style",
+    scan_is("<math><mi><mglyph><malignmark><b>",
+            "^math ^mi ^mglyph ^malignmark b",
+            "mglyph and malignmark stay math in mi");
+    scan_is("<svg/><style><a></style>", "^svg/ style /style",
             "self-closing svg does not enter foreign content");
     scan_is("<svg><svg></svg><style><a></style></svg><style><b></style>",
-            "svg ^svg ^/svg ^style ^a ^/style ^/svg style /style",
+            "^svg ^svg ^/svg ^style ^a ^/style ^/svg style /style",
             "nested svg");
-    scan_is("<svg></p><style><a></style>", "svg /p style /style",
+    scan_is("<svg></p><style><a></style>", "^svg /p style /style",
             "</p> leaves svg");
+    scan_is("<svg></br><style><a></style>", "^svg /br style /style",
+            "</br> leaves svg");
+    scan_is("<svg><font><style><a></style></svg>",
+            "^svg ^font ^style ^a ^/style ^/svg",
+            "font without color/face/size stays svg");
+    scan_is("<svg><font SIZE=1><style><a></style>", "^svg font style /style",
+            "font with size breaks out");
+    scan_is("<svg><font x=1 face><style><a></style>",
+            "^svg font style /style", "font with face breaks out");
+    scan_is("<math><annotation-xml><style><a></style></math>",
+            "^math ^annotation-xml ^style ^a ^/style ^/math",
+            "annotation-xml is no integration point by itself");
+    scan_is("<math><annotation-xml encoding='Text/HTML'><style><a></style>"
+            "</annotation-xml><style><g></style>",
+            "^math ^annotation-xml style /style ^/annotation-xml ^style ^g "
+            "^/style", "annotation-xml encoding=text/html");
+    scan_is("<math><annotation-xml encoding=\"application/xhtml&#x2B;xml\">"
+            "<style><a></style>",
+            "^math ^annotation-xml style /style",
+            "encoding compared after character references");
+    scan_is("<math><annotation-xml encoding=text/plain encoding=text/html>"
+            "<style><a></style>",
+            "^math ^annotation-xml ^style ^a ^/style",
+            "the first encoding attribute wins");
+    scan_is("<math><annotation-xml><svg><style><a></style>",
+            "^math ^annotation-xml ^svg ^style ^a ^/style",
+            "svg in annotation-xml is an svg element");
+    scan_is("<math><svg><style><a></style>",
+            "^math ^svg ^style ^a ^/style",
+            "svg in math is a math element");
+    scan_is("<span><svg><path></span><style><a></style>",
+            "span ^svg ^path /span style /style",
+            "an end tag of an HTML element leaves svg (taken to be open)");
+    scan_is("<svg><path/></path><g></svg><style><a></style>",
+            "^svg ^path/ /path ^g ^/svg style /style",
+            "a stray svg end tag closes nothing");
+    scan_is("<svg><g></body><style><a></style>",
+            "^svg ^g /body ^style ^a ^/style", "</body> does not leave svg");
+    scan_is("<svg><foreignObject><div><p><svg><g></p><style><a></style>",
+            "^svg ^foreignObject div p ^svg ^g /p style /style",
+            "</p> pops to the p in the integration point");
+    scan_is("<svg><foreignObject><span></foreignObject><style><a></style>",
+            "^svg ^foreignObject span /foreignObject style /style",
+            "an open span in foreignObject ignores </foreignObject>");
+}
+
+
+/* The tags as the rewriter gets them (all_tags = 0), with ids. */
+static void
+test_foreign_ids(void)
+{
+    size_t                 i, n;
+    consent_scanner_t      sc;
+    consent_scan_event_e   ev;
+    const char            *in;
+    char                   got[512], whole[512];
+
+    in = "<image src=a><svg><image href=b><use href=c><feImage href=d>"
+         "<script href=e></script><script>x<g>y</g></script>"
+         "<script>z<p>t</svg>";
+
+    for (n = 0; n < 2; n++) {
+        consent_scanner_init(&sc, 1);
+        got[0] = '\0';
+
+        for (i = 0; i < strlen(in); i += n ? 1 : strlen(in)) {
+            consent_scanner_feed(&sc, (const unsigned char *) in + i,
+                                 n ? 1 : strlen(in));
+            while ((ev = consent_scanner_next(&sc)) != CONSENT_SCAN_MORE) {
+                if (ev != CONSENT_SCAN_TAG) {
+                    continue;
+                }
+                snprintf(got + strlen(got), sizeof(got) - strlen(got),
+                         "%s%d:%d%s%s ", sc.tag.is_end ? "/" : "", sc.tag.id,
+                         sc.tag.ns, sc.tag.foreign ? "^" : "",
+                         (sc.tag.flags & CONSENT_TAG_SCRIPT_END) ? "!" : "");
+            }
+        }
+
+        if (n == 0) {
+            strcpy(whole, got);
+        }
+    }
+
+    is_str(whole, "25:0 12:1^ 25:1^ 26:1^ 27:1^ 1:1^ /1:1^! 1:1^ /1:1^! "
+                  "1:1^ 14:0! ",
+           "svg image/use/feImage/script ids and namespaces; the tags that "
+           "end svg scripts");
+    is_str(got, whole, "  (1-byte buffers)");
+
+    is_int(CONSENT_TAG_NOSCRIPT, 17, "existing ids keep their values");
+    is_int(CONSENT_TAG_FRAME, 18, "new ids appended: frame");
+    is_int(CONSENT_TAG_FEIMAGE, 27, "new ids appended: feImage last");
+
+    all_tags = 0;
+    scan_is("<a href=x ping=y>t</a><area ping=z><meta http-equiv=refresh>"
+            "<base href=/><input type=image src=i><frame src=f>"
+            "<style>s</style>",
+            "a area meta base input frame style /style",
+            "the loaders' start tags are reported, not </a>");
+    all_tags = 1;
+}
+
+
+/* A nesting over the stack's bound: the scanner takes HTML and says so. */
+static void
+test_overflow(void)
+{
+    size_t   i;
+    char     in[CONSENT_SCAN_STACK_MAX * 3 + 64];
+    char     want[CONSENT_SCAN_STACK_MAX * 4 + 64];
+    consent_scanner_t  sc;
+
+    strcpy(in, "<svg>");
+    strcpy(want, "^svg");
+    for (i = 1; i < CONSENT_SCAN_STACK_MAX; i++) {
+        strcat(in, "<g>");
+        strcat(want, " ^g");
+    }
+    strcat(in, "<g><style><a></style>");
+    strcat(want, " g style /style");
+
+    scan_is(in, want, "the element past the bound ends the tracking: HTML");
+
+    /* an svg script past the bound is read as an HTML script */
+    in[strlen(in) - strlen("<g><style><a></style>")] = '\0';
+    want[strlen(want) - strlen(" g style /style")] = '\0';
+    strcat(in, "<script><!--</script><img>");
+    strcat(want, " script /script img");
+    scan_is(in, want, "an svg script past the bound: script data");
+
+    consent_scanner_init(&sc, 1);
+    consent_scanner_feed(&sc, (const unsigned char *) in, strlen(in));
+    while (consent_scanner_next(&sc) != CONSENT_SCAN_MORE) {
+        /* void */
+    }
+    is_int(sc.overflowed, 1, "overflow counted");
 }
 
 
@@ -210,6 +357,32 @@ test_attrs(void)
     is_int(consent_scanner_next(&sc), CONSENT_SCAN_TAG_NAME, "head name");
     ok(sc.tag.id == CONSENT_TAG_HEAD && sc.tag.start == 27,
        "only head reported");
+}
+
+
+/* The tags of tags() but the lowercase "a" and "area" ones. */
+static const char *
+without_links(const char *in)
+{
+    size_t       n;
+    const char  *w;
+    static char  out[4096];
+
+    out[0] = '\0';
+
+    for (w = in; *w; w += n + (w[n] == ' ')) {
+        n = strcspn(w, " ");
+        if ((n == 1 && w[0] == 'a') || (n == 4 && strncmp(w, "area", 4) == 0))
+        {
+            continue;
+        }
+        if (out[0]) {
+            strcat(out, " ");
+        }
+        strncat(out, w, n);
+    }
+
+    return out;
 }
 
 
@@ -260,9 +433,9 @@ test_skip(void)
             "a tag that switches to RAWTEXT still does");
     scan_is("<script src=x></script><p a='>'><img src=x>",
             "script /script img", "skip after a known tag");
-    scan_is("<svg><p a='>'><img src=x></svg>", "svg p img /svg",
+    scan_is("<svg><p a='>'><img src=x></svg>", "^svg p img",
             "breakout tag in foreign content");
-    scan_is("<svg><g a='>'><img src=x></svg>", "svg img /svg",
+    scan_is("<svg><g a='>'><img src=x></svg>", "^svg img",
             "unknown tag in foreign content");
 
     /* buffers that end inside a skipped tag's attributes at every state */
@@ -276,6 +449,26 @@ test_skip(void)
         }
     }
     is_int(bad, 0, "skipped tags split anywhere, buffers of 2-24 bytes");
+
+    /*
+     * A link without ping is skipped too (when it ends in the buffer; else
+     * it is reported: the "a" and "area" below), and the state after it is
+     * data.
+     */
+    in = "<a href='/x'>t</a><area href=y><xmp><img></xmp><img src=z>"
+         "<A PING=p href=q><AREA\tping>";
+    bad = 0;
+    for (step = 1; step <= 24; step++) {
+        if (strcmp(without_links(tags(in, step)), "img A AREA") != 0) {
+            diag("buffers of %zu bytes: %s", step, tags(in, step));
+            bad++;
+        }
+    }
+    is_int(bad, 0, "links with ping reported, the state after links, "
+           "buffers of 1-24 bytes");
+    is_str(tags(in, (size_t) -1), "img A AREA", "links without ping skipped");
+    is_str(tags("<a href=x>\n<xmp><img></xmp><img src=z>", 10), "img",
+           "data state after a link that ends its buffer");
 
     all_tags = 1;
 }
@@ -319,6 +512,53 @@ test_decode(void)
     is_str(decode("&hellip;&unknownname;", &unknown),
            "\xE2\x80\xA6&unknownname;", "unknown name left as is");
     ok(unknown, "unknown reported");
+
+    /* the complete table */
+    is_str(decode("a&Tab;b&NewLine;c", &unknown), "a\tb\nc",
+           "&Tab; &NewLine;");
+    is_str(decode("https&colon;&sol;&sol;t&period;example&bsol;x", &unknown),
+           "https://t.example\\x", "&colon; &sol; &period; &bsol;");
+    is_str(decode("&lpar;&rpar;&excl;&quest;&commat;&lowbar;&Hat;", &unknown),
+           "()!?@_^", "more ASCII punctuation names");
+    is_str(decode("&fjlig;&NotEqualTilde;", &unknown),
+           "fj\xE2\x89\x82\xCC\xB8", "two code points");
+    is_str(decode("&Afr;&zwnj;", &unknown), "\xF0\x9D\x94\x84\xE2\x80\x8C",
+           "first and last names, astral plane");
+    ok(!unknown, "all known");
+    is_str(decode("&Tab &NewLine", &unknown), "&Tab &NewLine",
+           "non-legacy names need ';'");
+    is_str(decode("&not &notit; &notin; &AMP &ampx &amp= &amp;", &unknown),
+           "\xC2\xAC &notit; \xE2\x88\x89 & &ampx &amp= &",
+           "legacy prefixes: not before an alphanumeric or '='");
+    ok(unknown, "&notit; is no reference");
+
+    /* numeric edge cases */
+    is_str(decode("&#0;&#x0;&#xD800;&#xDFFF;&#x110000;&#99999999999;",
+                  &unknown),
+           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+           "\xEF\xBF\xBD\xEF\xBF\xBD",
+           "0, surrogates, over 0x10FFFF (no overflow) -> U+FFFD");
+    is_str(decode("&#x10FFFF;&#xFFFE;&#x1;", &unknown),
+           "\xF4\x8F\xBF\xBF\xEF\xBF\xBE\x01",
+           "noncharacters and controls kept");
+    is_str(decode("&#x80;&#x81;&#x8D;&#x9F;&#159&#x9c", &unknown),
+           "\xE2\x82\xAC\xC2\x81\xC2\x8D\xC5\xB8\xC5\xB8\xC5\x93",
+           "C1 remapped per the table (0x81, 0x8D unchanged), ';' optional");
+
+    /* the one lengthening: &nGt; and &nLt; (5 bytes, 6 decoded) */
+    {
+        int            u;
+        size_t         n;
+        unsigned char  out[CONSENT_DECODE_SIZE(10)];
+
+        u = 0;
+        n = consent_decode_attr_value((const unsigned char *) "&nGt;&nLt;",
+                                      10, out, sizeof(out), &u);
+        is_int(n, 12, "&nGt;&nLt; decode into CONSENT_DECODE_SIZE bytes");
+        n = consent_decode_attr_value((const unsigned char *) "&nGt;&nLt;",
+                                      10, out, 10, &u);
+        ok(n == (size_t) -1, "and not into the input's length");
+    }
 }
 
 
@@ -381,6 +621,8 @@ int
 main(void)
 {
     test_states();
+    test_foreign_ids();
+    test_overflow();
     test_attrs();
     test_skip();
     test_decode();
