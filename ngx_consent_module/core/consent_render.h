@@ -33,6 +33,8 @@ typedef struct {
     const char              *consent_id; /* hex id when decided, or NULL */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
+    const char              *marker;     /* the response's token for
+                                            consent.js (hex) or NULL */
     /* which catalogue services to list (declared ones always are; NULL:
        none), and a number that changes whenever its answers may have:
        cached fragments are rebuilt then */
