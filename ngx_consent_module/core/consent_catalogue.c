@@ -12,7 +12,7 @@
 
 #include <jansson.h>
 
-#include "consent_catalogue.h"
+#include "consent_catalogue_int.h"
 #include "consent_file.h"
 
 /* A catalogue file larger than this is surely not one. */
@@ -455,8 +455,9 @@ consent_catalogue_copy(char **p, const char *s, size_t len)
 
 /*
  * The strings the entities and signatures point to, moved out of the
- * parsed JSON into one block: the JSON (cookies and all) is then freed,
- * which leaves a tenth of the memory.
+ * parsed JSON into one block: the JSON is then freed, which leaves a
+ * tenth of the memory (cookie facts and purposes are copied out too, by
+ * consent_catalogue_cookies.c).
  */
 static int
 consent_catalogue_own_strings(consent_catalogue_ctx_t *ctx,
@@ -626,6 +627,13 @@ consent_catalogue_build(consent_catalogue_ctx_t *ctx,
     qsort(cat->signatures, cat->nsignatures, sizeof(consent_signature_t),
           consent_catalogue_signature_cmp);
 
+    if (consent_catalogue_load_cookies(cat, entities, ctx->name, ctx->err,
+                                       ctx->errlen)
+        != 0)
+    {
+        return -1;
+    }
+
     return consent_catalogue_own_strings(ctx, cat);
 }
 
@@ -697,6 +705,7 @@ consent_catalogue_free(consent_catalogue_t *catalogue)
         return;
     }
 
+    consent_catalogue_free_cookies(catalogue);
     consent_domains_free(&catalogue->domains);
     free(catalogue->entities);
     free(catalogue->signatures);

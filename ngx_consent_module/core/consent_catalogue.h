@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "consent_cookie_decl.h"
+
 
 /*
  * Domain -> value: "d" matches the host d only, "*.d" matches d and every
@@ -58,6 +60,9 @@ typedef struct {
     const char             *category;       /* NULL: known, not blocked */
     const char             *homepage;       /* or NULL */
     const char             *privacy_url;    /* or NULL */
+    json_t                 *purpose;        /* ours, localized, or NULL */
+    consent_cookie_decl_t  *cookies;        /* its cookie facts */
+    size_t                  ncookies;
 } consent_entity_t;
 
 typedef struct {
@@ -68,6 +73,20 @@ typedef struct {
     unsigned                entity;
 } consent_signature_t;
 
+/*
+ * A cookie name the entities' cookies match, for consent_strip_cookies:
+ * an exact name, or a prefix ("_ga_" of "^_ga_.*$").  Cookies the Open
+ * Cookie Database counts as necessary are not keys: never stripped.
+ */
+typedef struct {
+    const char             *name;
+    uint32_t                len;
+    uint32_t                hash;           /* exact: of name; prefix: its
+                                               first byte */
+    uint32_t                entity;
+    uint32_t                cookie;         /* index into entity cookies */
+} consent_cookie_key_t;
+
 typedef struct {
     consent_entity_t       *entities;       /* sorted by id */
     size_t                  nentities;
@@ -76,6 +95,15 @@ typedef struct {
     size_t                  nsignatures;
     uint8_t                 hashes[65536 / 8];    /* anchor hashes seen */
     char                   *strings;        /* every string above */
+    consent_cookie_decl_t  *cookies;        /* every entity's, in order */
+    size_t                  ncookies;
+    consent_cookie_key_t   *exact;          /* sorted by hash, entity */
+    size_t                  nexact;
+    consent_cookie_key_t   *prefixes;       /* sorted by hash, entity */
+    size_t                  nprefixes;
+    consent_cookie_key_t   *regexes;        /* neither: matched by re */
+    size_t                  nregexes;
+    char                   *cookie_strings; /* names, displays, retentions */
 } consent_catalogue_t;
 
 
@@ -97,6 +125,18 @@ int consent_catalogue_entity(const consent_catalogue_t *catalogue,
 /* The entity a host (consent_host's form) belongs to, or -1. */
 int consent_catalogue_lookup(const consent_catalogue_t *catalogue,
     const unsigned char *host, size_t len);
+
+/*
+ * The first entity (in catalogue order) with a cookie that is not
+ * necessary matching name and that accept approves (the policy blocks
+ * the entity with these very cookies), or -1.  match_data serves the few
+ * patterns that are neither an exact name nor a prefix.
+ */
+typedef int (*consent_cookie_accept_pt)(void *data, unsigned entity);
+
+int consent_catalogue_cookie_entity(const consent_catalogue_t *catalogue,
+    const char *name, size_t len, pcre2_match_data *match_data,
+    consent_cookie_accept_pt accept, void *data);
 
 /*
  * Host-like tokens of script text, from *pos: "//host", "\/\/host" (JSON

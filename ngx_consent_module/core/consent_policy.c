@@ -1573,12 +1573,17 @@ consent_policy_free(consent_policy_t *policy)
             pcre2_code_free(service->inl[j]);
         }
 
+        free(service->src);
+        free(service->inl);
+
+        if (service->catalogue_cookies) {
+            continue;
+        }
+
         for (j = 0; j < service->ncookies; j++) {
             pcre2_code_free(service->cookies[j].re);
         }
 
-        free(service->src);
-        free(service->inl);
         free(service->cookies);
     }
 

@@ -40,13 +40,6 @@ typedef struct {
 } consent_category_t;
 
 typedef struct {
-    const char     *name;          /* a regex over cookie names */
-    pcre2_code     *re;
-    const char     *duration;
-    json_t         *purpose;
-} consent_cookie_decl_t;
-
-typedef struct {
     const char             *id;
     const char             *name;
     unsigned                category;       /* index into categories */
@@ -57,9 +50,12 @@ typedef struct {
     size_t                  nsrc;
     pcre2_code            **inl;            /* patterns on inline script text */
     size_t                  ninl;
-    consent_cookie_decl_t  *cookies;
+    consent_cookie_decl_t  *cookies;        /* the policy's, or the
+                                               entity's (catalogue_cookies) */
     size_t                  ncookies;
     int                     entity;         /* catalogue entity or -1 */
+    unsigned                catalogue_cookies:1;    /* cookies and purpose
+                                               borrowed from the entity */
     unsigned                from_catalogue:1;   /* not declared by the
                                                policy: listed only once
                                                seen on the site */
@@ -207,7 +203,11 @@ int consent_policy_match_src(const consent_policy_t *policy,
 int consent_policy_match_inline(const consent_policy_t *policy,
     const unsigned char *text, size_t len);
 
-/* Index of the first service declaring a cookie of that name, or -1. */
+/*
+ * Index of the first service declaring a cookie of that name, or -1: the
+ * policy's patterns, then the catalogue's cookies of the entities the
+ * policy blocks (but those the Open Cookie Database counts as necessary).
+ */
 int consent_policy_match_cookie(const consent_policy_t *policy,
     const char *name, size_t len);
 

@@ -187,6 +187,27 @@ consent_policy_check_first_party(consent_policy_ctx_t *ctx, json_t *root)
 }
 
 
+/*
+ * What a service takes of its entity's facts: the cookies and the purpose
+ * it does not declare itself.
+ */
+static void
+consent_policy_entity_facts(consent_service_t *service,
+    const consent_entity_t *entity)
+{
+    if (service->ncookies == 0 && entity->ncookies > 0) {
+        free(service->cookies);
+        service->cookies = entity->cookies;
+        service->ncookies = entity->ncookies;
+        service->catalogue_cookies = 1;
+    }
+
+    if (service->purpose == NULL) {
+        service->purpose = entity->purpose;
+    }
+}
+
+
 /* The category of an entity for this policy: index, or -1 not blocked. */
 static int
 consent_policy_entity_category(consent_policy_ctx_t *ctx, size_t e,
@@ -336,6 +357,8 @@ consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root)
 
         if (i < policy->ndeclared) {
             /* a declared service of that id is the entity */
+            consent_policy_entity_facts(&policy->services[i],
+                                        &cat->entities[e]);
             policy->services[i].entity = (int) e;
             policy->entity_service[e] = (int) i;
             continue;
@@ -380,6 +403,7 @@ consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root)
         service->privacy_url = entity->privacy_url;
         service->entity = (int) e;
         service->from_catalogue = 1;
+        consent_policy_entity_facts(service, entity);
 
         policy->entity_service[e] = (int) policy->nservices++;
         policy->catalogue_mask |= (consent_mask_t) 1 << category;

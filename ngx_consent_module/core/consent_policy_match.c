@@ -518,10 +518,36 @@ consent_policy_match_inline(const consent_policy_t *policy,
 }
 
 
+/* A catalogue cookie counts where the policy blocks its entity with it. */
+static int
+consent_policy_cookie_accept(void *data, unsigned entity)
+{
+    int                      s;
+    const consent_policy_t  *policy = data;
+
+    s = policy->entity_service[entity];
+
+    return s >= 0 && policy->services[s].catalogue_cookies;
+}
+
+
 int
 consent_policy_match_cookie(const consent_policy_t *policy,
     const char *name, size_t len)
 {
-    return consent_pattern_set_match(policy, &policy->cookie_set,
-                                     (const unsigned char *) name, len);
+    int  service, entity;
+
+    service = consent_pattern_set_match(policy, &policy->cookie_set,
+                                        (const unsigned char *) name, len);
+
+    if (service >= 0 || policy->catalogue == NULL) {
+        return service;
+    }
+
+    entity = consent_catalogue_cookie_entity(policy->catalogue, name, len,
+                                             policy->match_data,
+                                             consent_policy_cookie_accept,
+                                             (void *) policy);
+
+    return entity >= 0 ? policy->entity_service[entity] : -1;
 }

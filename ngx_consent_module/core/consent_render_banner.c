@@ -16,7 +16,7 @@ static void consent_render_emit_action(consent_builder_t *b,
 static void consent_render_emit_category(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *id_prefix, unsigned i);
 static void consent_render_emit_cookie_name(consent_builder_t *b,
-    const char *pattern);
+    const consent_cookie_decl_t *cookie);
 static void consent_render_emit_choices(consent_builder_t *b,
     const consent_render_ctx_t *c);
 static void consent_render_emit_notice(consent_builder_t *b,
@@ -408,7 +408,7 @@ consent_render_emit_cookies(consent_builder_t *b,
         cookie = &service->cookies[k];
 
         consent_builder_lit(b, "<li><code>");
-        consent_render_emit_cookie_name(b, cookie->name);
+        consent_render_emit_cookie_name(b, cookie);
         consent_builder_lit(b, "</code>");
 
         if (cookie->duration && cookie->duration[0] != '\0') {
@@ -445,12 +445,19 @@ consent_render_is_web_url(const char *url)
  * anchors and escapes dropped, ".*" and ".+" as "*".
  */
 static void
-consent_render_emit_cookie_name(consent_builder_t *b, const char *pattern)
+consent_render_emit_cookie_name(consent_builder_t *b,
+    const consent_cookie_decl_t *cookie)
 {
     const char  *p, *end;
 
-    p = pattern;
-    end = pattern + strlen(pattern);
+    /* the catalogue's readable form; never show visitors a regex */
+    if (cookie->display != NULL) {
+        consent_builder_esc(b, cookie->display);
+        return;
+    }
+
+    p = cookie->name;
+    end = p + strlen(p);
 
     if (p < end && *p == '^') {
         p++;
