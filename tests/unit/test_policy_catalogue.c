@@ -619,6 +619,129 @@ test_rewriter(void)
     consent_policy_free(policy);
 }
 
+static const char *
+cookie_service(const consent_policy_t *policy, const char *name)
+{
+    int  s;
+
+    s = consent_policy_match_cookie(policy, name, strlen(name));
+
+    return s >= 0 ? policy->services[s].id : "(none)";
+}
+
+
+/*
+ * The catalogue's cookie facts and purposes: declared by the services of
+ * their entities, shown in readable form, and recognised by name for
+ * consent_strip_cookies (exact names, prefixes, the odd regex), but never
+ * the cookies the Open Cookie Database counts as necessary.
+ */
+static void
+test_cookies(void)
+{
+    int                s;
+    char               err[512];
+    consent_policy_t  *policy, *excluding;
+
+    policy = load("\"extends\": \"catalogue\"", catalogue, err, sizeof(err));
+    ok(policy != NULL, "a policy extending the catalogue loads");
+    if (policy == NULL) {
+        diag("%s", err);
+        return;
+    }
+
+    s = service(policy, "hotjar");
+    ok(s >= 0 && policy->services[s].catalogue_cookies
+       && policy->services[s].ncookies == 1
+       && strcmp(policy->services[s].cookies[0].display, "_hjSessionUser_*")
+          == 0
+       && strcmp(policy->services[s].cookies[0].duration, "1 year") == 0,
+       "the declared hotjar, declaring no cookies, takes the entity's");
+    is_str(consent_policy_localized(policy, policy->services[s].purpose,
+                                    "de"),
+           "Zeichnet Besuche auf.", "and its purpose");
+
+    s = service(policy, "taboola");
+    ok(s >= 0 && policy->services[s].from_catalogue
+       && policy->services[s].ncookies == 3
+       && strcmp(policy->services[s].cookies[2].display, "_tb_<number>")
+          == 0
+       && policy->services[s].purpose == NULL,
+       "a catalogue service declares its cookies, necessary ones too");
+
+    is_str(cookie_service(policy, "_ga"), "google-analytics",
+           "an exact name");
+    is_str(cookie_service(policy, "_ga2"), "(none)", "exact means exact");
+    is_str(cookie_service(policy, "_hjSessionUser_123"), "hotjar",
+           "a prefix");
+    is_str(cookie_service(policy, "_hjSessionUser_"), "hotjar",
+           "a prefix alone (\".*\" matches nothing too)");
+    is_str(cookie_service(policy, "_hjSession"), "(none)",
+           "a name shorter than the prefix");
+    is_str(cookie_service(policy, "t_gid"), "taboola", "taboola's t_gid");
+    is_str(cookie_service(policy, "_tb_42"), "taboola",
+           "a pattern that is no name nor prefix: its regex");
+    is_str(cookie_service(policy, "_tb_x"), "(none)", "which must match");
+    is_str(cookie_service(policy, "taboola_session"), "(none)",
+           "a necessary cookie is never stripped");
+    is_str(cookie_service(policy, "UID"), "comscore",
+           "two entities with one name: the first in catalogue order");
+    is_str(cookie_service(policy, ""), "(none)", "an empty name");
+
+    excluding = load("\"extends\": \"catalogue\", \"entities\": "
+                     "{\"comscore\": {\"exclude\": true}}", catalogue, err,
+                     sizeof(err));
+    ok(excluding != NULL
+       && strcmp(cookie_service(excluding, "UID"), "outbrain") == 0,
+       "an excluded entity's cookies are not its: the next entity's are");
+    consent_policy_free(excluding);
+    consent_policy_free(policy);
+
+    policy = load("", catalogue, err, sizeof(err));
+    ok(policy != NULL && strcmp(cookie_service(policy, "_ga"), "(none)")
+                         == 0,
+       "without extends no catalogue cookie counts");
+    consent_policy_free(policy);
+}
+
+
+/* The generator's mistakes in cookie facts name their JSON path. */
+static void
+test_cookie_errors(void)
+{
+    char                  err[512];
+    const char           *json;
+    consent_catalogue_t  *cat;
+
+    json = "{\"format\": 1, \"entities\": [{\"id\": \"a\", \"name\": \"A\", "
+           "\"domains\": [], \"cookies\": [{\"display\": \"x\", "
+           "\"pattern\": \"^x(y$\"}]}]}";
+    cat = consent_catalogue_load_buffer(json, strlen(json), "c.json", err,
+                                        sizeof(err));
+    ok(cat == NULL && strstr(err, "c.json: entities[0].cookies[0].pattern: "
+                                  "at offset") != NULL,
+       "a bad pattern: %s", err);
+    consent_catalogue_free(cat);
+
+    json = "{\"format\": 1, \"entities\": [{\"id\": \"a\", \"name\": \"A\", "
+           "\"domains\": [], \"cookies\": [{\"pattern\": \"^x$\"}]}]}";
+    cat = consent_catalogue_load_buffer(json, strlen(json), "c.json", err,
+                                        sizeof(err));
+    ok(cat == NULL && strstr(err, "entities[0].cookies[0].display: must be "
+                                  "a non-empty string") != NULL,
+       "a cookie without its readable name: %s", err);
+    consent_catalogue_free(cat);
+
+    json = "{\"format\": 1, \"entities\": [{\"id\": \"a\", \"name\": \"A\", "
+           "\"domains\": [], \"purpose\": {\"en\": 1}}]}";
+    cat = consent_catalogue_load_buffer(json, strlen(json), "c.json", err,
+                                        sizeof(err));
+    ok(cat == NULL && strstr(err, "entities[0].purpose.en: must be a "
+                                  "non-empty string") != NULL,
+       "a purpose that is no text: %s", err);
+    consent_catalogue_free(cat);
+}
+
 
 int
 main(void)
@@ -638,6 +761,8 @@ main(void)
     test_errors();
     test_inline();
     test_rewriter();
+    test_cookies();
+    test_cookie_errors();
 
     consent_catalogue_free(catalogue);
 
