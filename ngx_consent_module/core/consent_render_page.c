@@ -262,7 +262,7 @@ consent_render_page_category(consent_builder_t *b,
                                                "privacy_url"));
     consent_builder_lit(b, "</th></tr></thead><tbody>");
 
-    for (s = 0; s < policy->ndeclared; s++) {
+    for (s = 0; s < policy->nservices; s++) {
         service = &policy->services[s];
 
         if (!consent_render_lists(c, s, i)) {
