@@ -121,6 +121,15 @@ typedef struct {
     consent_attr_t  attrs[CONSENT_SCAN_MAX_ATTRS];
 } consent_tag_t;
 
+/*
+ * The structural index of a 64-byte block (consent_scanner_index.h), for
+ * two neighbouring blocks: the scanner may go back to a tag's '<'.
+ */
+typedef struct {
+    const unsigned char  *block;
+    uint64_t              mask[7];
+} consent_scan_index_t;
+
 typedef struct {
     int                   state;
     int                   raw_state;    /* content state a '<' returns to */
@@ -165,6 +174,8 @@ typedef struct {
     unsigned char         wname[8];
     size_t                wval_len;
     unsigned char         wval[64];
+
+    consent_scan_index_t  ix[2];    /* by block number parity */
 
     consent_tag_t         tag;
 } consent_scanner_t;
@@ -241,5 +252,22 @@ const consent_attr_t *consent_tag_attr_n(const consent_tag_t *tag,
 
 size_t consent_decode_attr_value(const unsigned char *p, size_t len,
     unsigned char *out, size_t size, int *unknown);
+
+/*
+ * The implementation of the scanner's structural index, for every scanner
+ * of the process: by default the best the CPU has (AVX2, SSE2 on x86-64,
+ * else a byte at a time); CONSENT_SCAN_SIMD=scalar|sse2|avx2 in the
+ * environment chooses one.  Tests compare them with consent_scanner_simd(),
+ * which returns -1 when this CPU or build lacks the one asked for.
+ */
+typedef enum {
+    CONSENT_SIMD_AUTO = 0,
+    CONSENT_SIMD_SCALAR,
+    CONSENT_SIMD_SSE2,
+    CONSENT_SIMD_AVX2
+} consent_simd_e;
+
+int consent_scanner_simd(consent_simd_e impl);
+const char *consent_scanner_simd_name(void);
 
 #endif /* CONSENT_SCANNER_H */
