@@ -266,7 +266,7 @@ consent_scanner_init(consent_scanner_t *sc, int tree)
 {
     if (!consent_scan_tables_ready) {
         consent_scanner_tables();
-        consent_ix_init();
+        consent_find_init();
     }
 
     memset(sc, 0, offsetof(consent_scanner_t, tag));
@@ -305,8 +305,6 @@ consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
     sc->buf = p;
     sc->cur = p;
     sc->end = p + len;
-    sc->ix[0].block = NULL;
-    sc->ix[1].block = NULL;
 
     /* unsigned arithmetic: the '<' may lie in an earlier buffer */
     sc->origin = (uintptr_t) p - (uintptr_t) (sc->base - sc->tag.start);
@@ -621,7 +619,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_DATA:
             if (sc->all_tags || sc->depth) {
-                q = consent_ix_find(sc, p, IX_LT);
+                q = consent_scan_find(p, end, SF_LT);
                 if (q == end) {
                     p = end;
                     goto more;
@@ -643,7 +641,7 @@ consent_scanner_next(consent_scanner_t *sc)
         case S_RCDATA:
         case S_RAWTEXT:
         case S_SCRIPT:
-            q = consent_ix_find(sc, p, IX_LT);
+            q = consent_scan_find(p, end, SF_LT);
             if (q == end) {
                 p = end;
                 goto more;
@@ -740,7 +738,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (!sc->all_tags && sc->depth == 0) {
                 /* most names are rejected by length and first letter
                    before being copied */
-                q = consent_ix_find(sc, p + 1, IX_NAME_END);
+                q = consent_scan_find(p + 1, end, SF_NAME_END);
                 if (q < end
                     && ((size_t) (q - p) > CONSENT_TAG_NAME_LONGEST
                         || !(consent_tag_first_html[sc->tag.is_end][q - p]
@@ -756,7 +754,7 @@ consent_scanner_next(consent_scanner_t *sc)
             /* fall through */
 
         case S_TAG_NAME:
-            q = consent_ix_find(sc, p, IX_NAME_END);
+            q = consent_scan_find(p, end, SF_NAME_END);
             for ( ; p < q; p++, sc->tag.name_len++) {
                 if (sc->tag.name_len < CONSENT_SCAN_NAME_MAX) {
                     sc->tag.name[sc->tag.name_len] = consent_scan_lower[*p];
@@ -827,7 +825,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_NAME:
             q = p;
-            p = consent_ix_find(sc, p, IX_ATTR_END);
+            p = consent_scan_find(p, end, SF_ATTR_END);
             if (sc->watch) {
                 consent_scanner_watch_name(sc, q, (size_t) (p - q), p < end);
             }
@@ -903,8 +901,8 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            q = consent_ix_find(sc, p,
-                                state == S_ATTR_VALUE_DQ ? IX_DQ : IX_SQ);
+            q = state == S_ATTR_VALUE_DQ ? consent_scan_find(p, end, SF_DQ)
+                                         : consent_scan_find(p, end, SF_SQ);
             if (sc->watch_attr) {
                 consent_scanner_watch_value(sc, p, (size_t) (q - p));
             }
@@ -922,7 +920,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_UNQ:
             q = p;
-            p = consent_ix_find(sc, p, IX_UNQ_END);
+            p = consent_scan_find(p, end, SF_UNQ_END);
             if (sc->watch_attr) {
                 consent_scanner_watch_value(sc, q, (size_t) (p - q));
             }
@@ -1004,7 +1002,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_BOGUS_COMMENT:
         case S_DOCTYPE:
-            q = consent_ix_find(sc, p, IX_GT);
+            q = consent_scan_find(p, end, SF_GT);
             if (q == end) {
                 p = end;
                 goto more;

@@ -121,15 +121,6 @@ typedef struct {
     consent_attr_t  attrs[CONSENT_SCAN_MAX_ATTRS];
 } consent_tag_t;
 
-/*
- * The structural index of a 64-byte block (consent_scanner_index.h), for
- * two neighbouring blocks: the scanner may go back to a tag's '<'.
- */
-typedef struct {
-    const unsigned char  *block;
-    uint64_t              mask[7];
-} consent_scan_index_t;
-
 typedef struct {
     int                   state;
     int                   raw_state;    /* content state a '<' returns to */
@@ -174,8 +165,6 @@ typedef struct {
     unsigned char         wname[8];
     size_t                wval_len;
     unsigned char         wval[64];
-
-    consent_scan_index_t  ix[2];    /* by block number parity */
 
     consent_tag_t         tag;
 } consent_scanner_t;
@@ -254,10 +243,10 @@ size_t consent_decode_attr_value(const unsigned char *p, size_t len,
     unsigned char *out, size_t size, int *unknown);
 
 /*
- * The implementation of the scanner's structural index, for every scanner
- * of the process: by default the best the CPU has (AVX2, SSE2 on x86-64,
- * else a byte at a time); CONSENT_SCAN_SIMD=scalar|sse2|avx2 in the
- * environment chooses one.  Tests compare them with consent_scanner_simd(),
+ * The implementation of the scanner's run finder (consent_scanner_find.h),
+ * for every scanner of the process: by default the best the CPU has (AVX2,
+ * SSE2 on x86-64, else a byte at a time); CONSENT_SCAN_SIMD=scalar|sse2|avx2
+ * in the environment chooses one.  Tests compare them with consent_scanner_simd(),
  * which returns -1 when this CPU or build lacks the one asked for.
  */
 typedef enum {

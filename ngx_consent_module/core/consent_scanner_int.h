@@ -8,7 +8,7 @@
  */
 
 #include "consent_scanner.h"
-#include "consent_scanner_index.h"
+#include "consent_scanner_find.h"
 
 /* consent_tag_name_t.tree, consent_scanner_t.tag_tree */
 #define T_BREAKOUT  0x0001    /* a start tag that leaves svg/math */

@@ -41,11 +41,12 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
            && !(consent_scan_class[*p] & C_WS) && *p != '/' && *p != '>'
            && *p != '=')
     {
-        q = consent_ix_find(sc, p + 1, IX_ATTR_END);
+        q = consent_scan_find(p + 1, end, SF_ATTR_END);
         if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
             break;
         }
-        p = consent_ix_find(sc, q + 2, q[1] == '"' ? IX_DQ : IX_SQ);
+        p = q[1] == '"' ? consent_scan_find(q + 2, end, SF_DQ)
+                          : consent_scan_find(q + 2, end, SF_SQ);
         if (p == end) {
             *state = q[1] == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
             return NULL;
@@ -93,7 +94,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             /* fall through */
 
         case S_ATTR_NAME:
-            p = consent_ix_find(sc, p, IX_ATTR_END);
+            p = consent_scan_find(p, end, SF_ATTR_END);
             if (p == end) {
                 goto more;
             }
@@ -157,7 +158,8 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            p = consent_ix_find(sc, p, st == S_ATTR_VALUE_DQ ? IX_DQ : IX_SQ);
+            p = st == S_ATTR_VALUE_DQ ? consent_scan_find(p, end, SF_DQ)
+                                     : consent_scan_find(p, end, SF_SQ);
             if (p == end) {
                 goto more;
             }
@@ -185,7 +187,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             break;
 
         case S_ATTR_VALUE_UNQ:
-            p = consent_ix_find(sc, p, IX_UNQ_END);
+            p = consent_scan_find(p, end, SF_UNQ_END);
             if (p == end) {
                 goto more;
             }
@@ -226,7 +228,7 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
     end = sc->end;
 
     for ( ;; ) {
-        q = consent_ix_find(sc, p, IX_LT);
+        q = consent_scan_find(p, end, SF_LT);
         if (q == end) {
             *state = S_DATA;
             return NULL;
@@ -239,7 +241,7 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             return q;
         }
 
-        p = consent_ix_find(sc, name + 1, IX_NAME_END);
+        p = consent_scan_find(name + 1, end, SF_NAME_END);
         if (p == end) {
             return q;
         }
