@@ -71,9 +71,18 @@ $(BUILD)/core/libconsent.a: $(CORE_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(AUDIT_TOOL): tools/consent-audit.c $(BUILD)/core/libconsent.a
-	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $< $(BUILD)/core/libconsent.a \
-		$(CORE_LIBS) $(LDFLAGS) -o $@
+# consent-audit: main in consent-audit.c, a file per command (audit_*.c)
+# Where programs outside nginx read the catalogue policies extend (the
+# Debian package passes its installed path).
+CATALOGUE_FILE ?= $(CURDIR)/ngx_consent_module/assets/catalogue.json
+CATALOGUE_DEF   = -DCONSENT_CATALOGUE_PATH='"$(CATALOGUE_FILE)"'
+
+AUDIT_SRCS  = tools/consent-audit.c $(sort $(wildcard tools/audit_*.c))
+AUDIT_HDRS  = $(wildcard tools/audit_*.h)
+
+$(AUDIT_TOOL): $(AUDIT_SRCS) $(AUDIT_HDRS) $(BUILD)/core/libconsent.a
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $(CATALOGUE_DEF) -Itools $(AUDIT_SRCS) \
+		$(BUILD)/core/libconsent.a $(CORE_LIBS) -lm $(LDFLAGS) -o $@
 
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 		$(BUILD)/core/libconsent.a
@@ -83,7 +92,13 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/tap.h \
 
 $(BUILD)/tests/mint-cookie: tests/tools/mint-cookie.c $(BUILD)/core/libconsent.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $< $(BUILD)/core/libconsent.a \
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $(CATALOGUE_DEF) \
+		$< $(BUILD)/core/libconsent.a $(CORE_LIBS) $(LDFLAGS) -o $@
+
+$(BUILD)/tests/audit-gen: tests/tools/audit-gen.c $(BUILD)/core/libconsent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) $(CORE_EXTRA) $(CATALOGUE_DEF) $< \
+		$(BUILD)/core/libconsent.a \
 		$(CORE_LIBS) $(LDFLAGS) -o $@
 
 # ASan+UBSan build of the module, loaded into Debian's nginx by the tests.
@@ -94,12 +109,13 @@ asan:
 unit: all $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
-integration: all $(BUILD)/tests/mint-cookie
+integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
 
 test: FORCE
 	@tools/deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie \
+		$(BUILD)/tests/audit-gen
 	@$(MAKE) --no-print-directory asan
 	@tests/run-all.pl
 
@@ -116,6 +132,9 @@ install: all
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)/examples
 	install -m 644 $(MODULE) $(DESTDIR)$(NGINX_MODULES_DIR)/
 	install -m 755 $(AUDIT_TOOL) $(DESTDIR)$(BINDIR)/
+	install -d $(DESTDIR)$(PREFIX)/share/ngx-consent
+	install -m 644 ngx_consent_module/assets/catalogue.json \
+		$(DESTDIR)$(PREFIX)/share/ngx-consent/
 	install -m 644 tools/consent-audit.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 examples/nginx.conf examples/policy.json \

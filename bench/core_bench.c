@@ -6,6 +6,10 @@
  *
  *   core_bench [PAGE [POLICY [SECONDS [RUN [PAGES]]]]]
  *
+ * A policy that extends the catalogue gets ngx_consent_module/assets/
+ * catalogue.json (CONSENT_CATALOGUE=FILE for another); pages are served as
+ * www.example.com.
+ *
  * RUN: 1-4, one of them (0: all).  PAGES: rewrite the page exactly that
  * many times per run, once, instead of for SECONDS: for instruction counts,
  * which unlike times do not depend on the machine's load, e.g.
@@ -15,6 +19,7 @@
  * See bench/run-core.sh for the build line.
  */
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,10 +110,14 @@ main(int argc, char **argv)
     double                    secs, mbs, best;
     size_t                    len;
     unsigned char            *page;
+    double                    t0;
+    size_t                    heap0, heap1;
     bench_sink_t              sink;
+    consent_site_t            site;
     consent_policy_t         *policy;
+    consent_catalogue_t      *catalogue;
     consent_rewriter_conf_t   conf;
-    const char               *page_path, *policy_path;
+    const char               *page_path, *policy_path, *catalogue_path;
 
     static const struct {
         const char  *name;
@@ -143,11 +152,33 @@ main(int argc, char **argv)
     fclose(f);
     len = (size_t) n;
 
-    policy = consent_policy_load_file(policy_path, err, sizeof(err));
+    catalogue_path = getenv("CONSENT_CATALOGUE");
+    if (catalogue_path == NULL) {
+        catalogue_path = "ngx_consent_module/assets/catalogue.json";
+    }
+
+    heap0 = mallinfo2().uordblks;
+    t0 = bench_now();
+    catalogue = consent_catalogue_load_file(catalogue_path, err, sizeof(err));
+    if (catalogue == NULL) {
+        fprintf(stderr, "no catalogue: %s\n", err);
+    }
+
+    policy = consent_policy_load_file(policy_path, catalogue, err,
+                                      sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "%s\n", err);
         return 1;
     }
+
+    t0 = bench_now() - t0;
+    heap1 = mallinfo2().uordblks;
+
+    printf("catalogue (%zu entities) and policy loaded in %.1f ms, "
+           "%zu KB of heap\n", catalogue ? catalogue->nentities : 0,
+           t0 * 1000, (heap1 - heap0) / 1024);
+
+    consent_site_init(&site, (const unsigned char *) "www.example.com", 15);
 
     c = consent_policy_category(policy, "necessary", 9);
 
@@ -161,6 +192,7 @@ main(int argc, char **argv)
 
         memset(&conf, 0, sizeof(conf));
         conf.policy = policy;
+        conf.site = &site;
         conf.granted = runs[i].all ? policy->all_mask
                                    : (c >= 0 ? (consent_mask_t) 1 << c : 0);
         conf.inline_max = 65536;
@@ -187,6 +219,7 @@ main(int argc, char **argv)
     }
 
     consent_policy_free(policy);
+    consent_catalogue_free(catalogue);
     free(page);
 
     return 0;

@@ -2,7 +2,9 @@
 /*
  * ngx_consent: the audit log.  consent_audit_log PATH | syslog:... | off;
  * one hash chain per log and node, kept in a shared memory zone so that
- * every worker, reloads and log rotation continue it.
+ * every worker, reloads and log rotation continue it; a new key continues
+ * it with a rotate record.  Next to a file, PATH.texts.jsonl keeps each
+ * distinct set of texts shown once (the records name it by its hash).
  */
 
 
@@ -11,6 +13,9 @@
 
 
 #define NGX_HTTP_CONSENT_AUDIT_ZONE_PAGES  8     /* the slab minimum */
+#define NGX_HTTP_CONSENT_AUDIT_TEXTS_KNOWN  64    /* hashes in the sidecar */
+#define NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE  8     /* per worker */
+#define NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX  ".texts.jsonl"
 
 /* <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD: RFC 5424 */
 #define NGX_HTTP_CONSENT_SYSLOG_HEADER_LEN                                    \
@@ -20,11 +25,27 @@
 
 /* The chain, in shared memory. */
 typedef struct {
-    uint64_t                       seq;        /* of the last record */
-    u_char                         mac[CONSENT_AUDIT_MAC_LEN];
+    consent_audit_end_t            end;        /* the last record */
     uint64_t                       pending_seq;    /* being written, or 0 */
     u_char                         pending_mac[CONSENT_AUDIT_MAC_LEN];
+
+    /* hashes already in the sidecar file of that inode, a ring */
+    ngx_file_uniq_t                texts_uniq;
+    dev_t                          texts_dev;
+    ngx_uint_t                     ntexts;
+    u_char                         texts[NGX_HTTP_CONSENT_AUDIT_TEXTS_KNOWN]
+                                        [CONSENT_AUDIT_MAC_LEN];
 } ngx_http_consent_audit_chain_t;
+
+
+/* The texts of a (policy, language), built once per worker. */
+typedef struct {
+    consent_policy_t              *policy;
+    const char                    *lang;
+    u_char                         hash[CONSENT_AUDIT_MAC_LEN];
+    u_char                        *line;      /* the sidecar line, malloc() */
+    size_t                         len;
+} ngx_http_consent_audit_texts_t;
 
 
 /* shm_zone->data of a log's zone. */
@@ -37,15 +58,28 @@ typedef struct {
 
 struct ngx_http_consent_audit_log_s {
     ngx_open_file_t               *file;       /* NULL for syslog */
+    ngx_open_file_t               *texts;      /* the sidecar of file */
     ngx_syslog_peer_t             *syslog;
     ngx_shm_zone_t                *zone;       /* NULL: consent_audit_log off */
 };
 
 
+static char *ngx_http_consent_audit_texts_file(ngx_conf_t *cf,
+    ngx_http_consent_audit_log_t *log, ngx_str_t *value, ngx_uint_t nargs);
 static ngx_int_t ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone,
     void *data);
 static ngx_int_t ngx_http_consent_audit_key(ngx_http_request_t *r,
-    ngx_http_consent_srv_conf_t *cscf, u_char *buf, ngx_str_t *key);
+    ngx_http_consent_srv_conf_t *cscf, u_char *buf, consent_audit_key_t *key);
+static ngx_http_consent_audit_texts_t *ngx_http_consent_audit_texts(
+    consent_policy_t *policy, const char *lang, ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_texts_write(
+    ngx_http_consent_audit_log_t *log, ngx_http_consent_audit_chain_t *chain,
+    ngx_http_consent_audit_texts_t *texts, ngx_log_t *error_log);
+static ngx_int_t ngx_http_consent_audit_append(
+    ngx_http_consent_audit_log_t *log, ngx_http_consent_audit_zone_t *zone,
+    consent_policy_t *policy, consent_audit_entry_t *entry,
+    consent_audit_key_t *key, ngx_http_consent_audit_texts_t *texts,
+    ngx_log_t *error_log);
 static void ngx_http_consent_audit_recover(ngx_http_consent_audit_log_t *log,
     ngx_http_consent_audit_zone_t *zone, ngx_log_t *error_log);
 static ngx_int_t ngx_http_consent_audit_emit(
@@ -55,6 +89,12 @@ static ngx_int_t ngx_http_consent_audit_follow(ngx_open_file_t *file,
     ngx_log_t *error_log);
 static ngx_int_t ngx_http_consent_audit_syslog(ngx_syslog_peer_t *peer,
     u_char *line, size_t len, uint64_t ts_ms, ngx_log_t *error_log);
+
+
+/* per worker: a worker is one thread, and policies live as long as it */
+static ngx_http_consent_audit_texts_t  ngx_http_consent_audit_texts_cache[
+                                           NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE];
+static ngx_uint_t                      ngx_http_consent_audit_texts_next;
 
 
 char *
@@ -81,7 +121,7 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     cscf->audit_log = log;
 
     if (ngx_strcmp(value[1].data, "off") == 0) {
-        return NGX_CONF_OK;
+        return cf->args->nelts == 2 ? NGX_CONF_OK : "takes no texts= with off";
     }
 
     if (ngx_strncmp(value[1].data, "syslog:", 7) == 0) {
@@ -106,6 +146,12 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         /* ngx_conf_open_file() gives the full name, NUL-terminated */
         target = log->file->name;
         name = log->file->name;
+    }
+
+    if (ngx_http_consent_audit_texts_file(cf, log, value, cf->args->nelts)
+        != NGX_CONF_OK)
+    {
+        return NGX_CONF_ERROR;
     }
 
     /* every server logging to one target shares one chain */
@@ -142,16 +188,77 @@ ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 }
 
 
+/*
+ * texts=PATH | texts=off; the default is PATH.texts.jsonl next to a log
+ * file, none for syslog and devices (/dev/stdout has no "next to").  The
+ * file is opened by the master, like the log: workers may not be allowed
+ * to create files there.
+ */
+static char *
+ngx_http_consent_audit_texts_file(ngx_conf_t *cf,
+    ngx_http_consent_audit_log_t *log, ngx_str_t *value, ngx_uint_t nargs)
+{
+    ngx_str_t  texts;
+
+    if (nargs == 3) {
+        if (ngx_strncmp(value[2].data, "texts=", 6) != 0) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "invalid parameter "
+                               "\"%V\": only texts=PATH or texts=off",
+                               &value[2]);
+            return NGX_CONF_ERROR;
+        }
+
+        texts.data = value[2].data + 6;
+        texts.len = value[2].len - 6;
+
+        if (texts.len == 0) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "texts= needs a path "
+                               "or off");
+            return NGX_CONF_ERROR;
+        }
+
+        if (ngx_strcmp(texts.data, "off") == 0) {
+            return NGX_CONF_OK;
+        }
+
+    } else {
+        if (log->file == NULL
+            || ngx_strncmp(log->file->name.data, "/dev/", 5) == 0)
+        {
+            return NGX_CONF_OK;
+        }
+
+        texts.len = value[1].len + sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX)
+                    - 1;
+        texts.data = ngx_pnalloc(cf->pool, texts.len + 1);
+        if (texts.data == NULL) {
+            return NGX_CONF_ERROR;
+        }
+
+        /* with its NUL, as the names ngx_conf_open_file() is given are */
+        ngx_memcpy(ngx_cpymem(texts.data, value[1].data, value[1].len),
+                   NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX,
+                   sizeof(NGX_HTTP_CONSENT_AUDIT_TEXTS_SUFFIX));
+    }
+
+    log->texts = ngx_conf_open_file(cf->cycle, &texts);
+    if (log->texts == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
 static ngx_int_t
 ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone, void *data)
 {
     ngx_http_consent_audit_zone_t  *ozone = data;
 
     int                              rc;
-    uint64_t                         seq;
+    consent_audit_end_t              end;
     ngx_http_consent_audit_zone_t   *zone;
     ngx_http_consent_audit_chain_t  *chain;
-    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
 
     zone = shm_zone->data;
 
@@ -184,7 +291,7 @@ ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone, void *data)
 
     /* a fresh start continues the chain of the file's last record */
 
-    rc = consent_audit_tail((char *) zone->path.data, &seq, mac);
+    rc = consent_audit_tail((char *) zone->path.data, &end);
 
     if (rc == -1) {
         ngx_log_error(NGX_LOG_EMERG, shm_zone->shm.log, ngx_errno,
@@ -195,12 +302,11 @@ ngx_http_consent_audit_init_zone(ngx_shm_zone_t *shm_zone, void *data)
     }
 
     if (rc == 1) {
-        chain->seq = seq;
-        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
+        chain->end = end;
 
         ngx_log_error(NGX_LOG_NOTICE, shm_zone->shm.log, 0,
                       "consent_audit_log: \"%V\" continues after seq %uL",
-                      &zone->path, seq);
+                      &zone->path, end.seq);
     }
 
     return NGX_OK;
@@ -213,19 +319,17 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
 {
     char                             node[CONSENT_AUDIT_NODE_MAX + 1];
     char                             ip[CONSENT_AUDIT_IP_LEN];
-    u_char                          *line;
     u_char                           key_buf[CONSENT_AUDIT_MAC_LEN];
-    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
-    size_t                           len, node_len;
+    size_t                           node_len;
     ngx_int_t                        rc;
-    ngx_str_t                        key;
-    struct timeval                   tv;
+    ngx_table_elt_t                 *h;
     consent_policy_t                *policy;
+    consent_audit_key_t              key;
     consent_audit_entry_t            entry;
     ngx_http_consent_ctx_t          *ctx;
     ngx_http_consent_audit_log_t    *log;
     ngx_http_consent_audit_zone_t   *zone;
-    ngx_http_consent_audit_chain_t  *chain;
+    ngx_http_consent_audit_texts_t  *texts;
     ngx_http_consent_srv_conf_t     *cscf;
     ngx_http_consent_loc_conf_t     *lcf;
 
@@ -249,11 +353,24 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
 
     policy = ngx_http_consent_policy(r);
 
+    h = ngx_http_consent_header(r, "Accept-Language");
+
+    ngx_memzero(&entry, sizeof(consent_audit_entry_t));
+
+    entry.lang = consent_policy_language(policy,
+                                         h ? (char *) h->value.data : NULL,
+                                         h ? h->value.len : 0);
+
+    texts = ngx_http_consent_audit_texts(policy, entry.lang,
+                                         r->connection->log);
+    if (texts == NULL) {
+        ngx_explicit_memzero(key_buf, sizeof(key_buf));
+        return NGX_ERROR;
+    }
+
     node_len = ngx_min(ngx_cycle->hostname.len, CONSENT_AUDIT_NODE_MAX);
     ngx_memcpy(node, ngx_cycle->hostname.data, node_len);
     node[node_len] = '\0';
-
-    ngx_memzero(&entry, sizeof(consent_audit_entry_t));
 
     entry.node = node;
     entry.id = state->id;
@@ -261,6 +378,7 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     entry.granted = state->granted;
     entry.denied = denied;
     entry.revision = state->revision;
+    entry.texts = texts->hash;
     entry.gpc = lcf->gpc && ctx->consent.gpc;
     entry.source = source;
 
@@ -277,7 +395,6 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     }
 
     zone = log->zone->data;
-    chain = zone->chain;
 
     /*
      * Sequence, MAC and write under one lock: the order in the file is
@@ -286,37 +403,8 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
 
     ngx_shmtx_lock(&zone->shpool->mutex);
 
-    if (chain->pending_seq) {
-        ngx_http_consent_audit_recover(log, zone, r->connection->log);
-    }
-
-    ngx_gettimeofday(&tv);
-    entry.ts_ms = (uint64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000;
-    entry.seq = chain->seq + 1;
-    ngx_memcpy(entry.prev, chain->mac, CONSENT_AUDIT_MAC_LEN);
-
-    line = (u_char *) consent_audit_line(policy, &entry, key.data, key.len,
-                                         mac, &len);
-    if (line == NULL) {
-        ngx_shmtx_unlock(&zone->shpool->mutex);
-        ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
-                      "consent: cannot build the audit record");
-        ngx_explicit_memzero(key_buf, sizeof(key_buf));
-        return NGX_ERROR;
-    }
-
-    chain->pending_seq = entry.seq;
-    ngx_memcpy(chain->pending_mac, mac, CONSENT_AUDIT_MAC_LEN);
-
-    rc = ngx_http_consent_audit_emit(log, line, len, entry.ts_ms,
-                                     r->connection->log);
-
-    if (rc == NGX_OK) {
-        chain->seq = entry.seq;
-        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
-    }
-
-    chain->pending_seq = 0;
+    rc = ngx_http_consent_audit_append(log, zone, policy, &entry, &key,
+                                       texts, r->connection->log);
 
     ngx_shmtx_unlock(&zone->shpool->mutex);
 
@@ -324,40 +412,263 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
                    "consent audit: seq %uL %s", entry.seq,
                    rc == NGX_OK ? "written" : "failed");
 
-    free(line);
     ngx_explicit_memzero(key_buf, sizeof(key_buf));
+    ngx_explicit_memzero(&key, sizeof(key));
 
     return rc;
+}
+
+
+/*
+ * Under the zone's mutex: the texts, then the record (after a rotate
+ * record when the key changed) in one write, and the chain moved on.
+ */
+static ngx_int_t
+ngx_http_consent_audit_append(ngx_http_consent_audit_log_t *log,
+    ngx_http_consent_audit_zone_t *zone, consent_policy_t *policy,
+    consent_audit_entry_t *entry, consent_audit_key_t *key,
+    ngx_http_consent_audit_texts_t *texts, ngx_log_t *error_log)
+{
+    u_char                          *line, *rotate, *buf, *p;
+    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+    u_char                           rotate_mac[CONSENT_AUDIT_MAC_LEN];
+    size_t                           len, rotate_len;
+    ngx_int_t                        rc;
+    struct timeval                   tv;
+    ngx_http_consent_audit_chain_t  *chain;
+
+    chain = zone->chain;
+
+    if (chain->pending_seq) {
+        ngx_http_consent_audit_recover(log, zone, error_log);
+    }
+
+    /* the texts first: no record names texts that cannot be shown */
+    if (ngx_http_consent_audit_texts_write(log, chain, texts, error_log)
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    ngx_gettimeofday(&tv);
+    entry->ts_ms = (uint64_t) tv.tv_sec * 1000 + tv.tv_usec / 1000;
+
+    rotate = NULL;
+    rotate_len = 0;
+
+    /* the first record under a new key links the chain of the old one */
+    if (chain->end.seq
+        && (!chain->end.has_key_id
+            || ngx_memcmp(chain->end.key_id, key->id,
+                          CONSENT_AUDIT_KEY_ID_LEN) != 0))
+    {
+        rotate = (u_char *) consent_audit_rotate_line(entry->ts_ms,
+                                                      entry->node,
+                                                      &chain->end, key,
+                                                      rotate_mac,
+                                                      &rotate_len);
+        if (rotate == NULL) {
+            goto failed;
+        }
+
+        entry->seq = chain->end.seq + 2;
+        ngx_memcpy(entry->prev, rotate_mac, CONSENT_AUDIT_MAC_LEN);
+
+    } else {
+        entry->seq = chain->end.seq + 1;
+        ngx_memcpy(entry->prev, chain->end.mac, CONSENT_AUDIT_MAC_LEN);
+    }
+
+    line = (u_char *) consent_audit_line(policy, entry, key, mac, &len);
+    if (line == NULL) {
+        free(rotate);
+        goto failed;
+    }
+
+    /* both records in one write() */
+    buf = line;
+    rc = NGX_ERROR;
+
+    if (rotate) {
+        buf = ngx_alloc(rotate_len + len, error_log);
+        if (buf == NULL) {
+            goto done;
+        }
+
+        p = ngx_cpymem(buf, rotate, rotate_len);
+        ngx_memcpy(p, line, len);
+        len += rotate_len;
+    }
+
+    chain->pending_seq = entry->seq;
+    ngx_memcpy(chain->pending_mac, mac, CONSENT_AUDIT_MAC_LEN);
+
+    rc = ngx_http_consent_audit_emit(log, buf, len, entry->ts_ms, error_log);
+
+    if (rc == NGX_OK) {
+        chain->end.seq = entry->seq;
+        ngx_memcpy(chain->end.mac, mac, CONSENT_AUDIT_MAC_LEN);
+        ngx_memcpy(chain->end.key_id, key->id, CONSENT_AUDIT_KEY_ID_LEN);
+        chain->end.has_key_id = 1;
+    }
+
+    chain->pending_seq = 0;
+
+done:
+
+    if (buf != line) {
+        ngx_free(buf);
+    }
+
+    free(line);
+    free(rotate);
+
+    return rc;
+
+failed:
+
+    ngx_log_error(NGX_LOG_ALERT, error_log, 0,
+                  "consent: cannot build the audit record");
+
+    return NGX_ERROR;
 }
 
 
 /* consent_audit_key, or the key derived from the first consent_secret. */
 static ngx_int_t
 ngx_http_consent_audit_key(ngx_http_request_t *r,
-    ngx_http_consent_srv_conf_t *cscf, u_char *buf, ngx_str_t *key)
+    ngx_http_consent_srv_conf_t *cscf, u_char *buf, consent_audit_key_t *key)
 {
     consent_key_t  *keys;
 
     if (cscf->audit_key.len) {
-        *key = cscf->audit_key;
+        key->key = cscf->audit_key.data;
+        key->len = cscf->audit_key.len;
+
+    } else {
+        if (cscf->keys == NULL || cscf->keys->nelts == 0) {
+            ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                          "consent: no consent_audit_key and no "
+                          "consent_secret to derive the audit key from");
+            return NGX_ERROR;
+        }
+
+        keys = cscf->keys->elts;
+
+        if (consent_audit_key_derive(keys[0].secret, keys[0].len, buf) != 0) {
+            return NGX_ERROR;
+        }
+
+        key->key = buf;
+        key->len = CONSENT_AUDIT_MAC_LEN;
+    }
+
+    return consent_audit_key_init(key) == 0 ? NGX_OK : NGX_ERROR;
+}
+
+
+/* The texts of policy in lang, from this worker's cache or built now. */
+static ngx_http_consent_audit_texts_t *
+ngx_http_consent_audit_texts(consent_policy_t *policy, const char *lang,
+    ngx_log_t *error_log)
+{
+    u_char                          *line;
+    size_t                           len;
+    ngx_uint_t                       i;
+    ngx_http_consent_audit_texts_t  *t;
+
+    for (i = 0; i < NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE; i++) {
+        if (ngx_http_consent_audit_texts_cache[i].policy == policy
+            && ngx_http_consent_audit_texts_cache[i].lang == lang)
+        {
+            return &ngx_http_consent_audit_texts_cache[i];
+        }
+    }
+
+    t = &ngx_http_consent_audit_texts_cache[ngx_http_consent_audit_texts_next];
+
+    line = (u_char *) consent_audit_texts(policy, lang, t->hash, &len);
+    if (line == NULL) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, 0,
+                      "consent: cannot build the texts of the audit record");
+        return NULL;
+    }
+
+    free(t->line);
+
+    t->policy = policy;
+    t->lang = lang;
+    t->line = line;
+    t->len = len;
+
+    ngx_http_consent_audit_texts_next = (ngx_http_consent_audit_texts_next + 1)
+                                        % NGX_HTTP_CONSENT_AUDIT_TEXTS_CACHE;
+
+    return t;
+}
+
+
+/*
+ * Append the texts to the sidecar unless this file has them already.
+ * Called under the zone's mutex; other nodes or a lost zone may write a
+ * set twice, which readers take as one.
+ */
+static ngx_int_t
+ngx_http_consent_audit_texts_write(ngx_http_consent_audit_log_t *log,
+    ngx_http_consent_audit_chain_t *chain,
+    ngx_http_consent_audit_texts_t *texts, ngx_log_t *error_log)
+{
+    ssize_t          n;
+    ngx_uint_t       i;
+    ngx_file_info_t  fi;
+
+    if (log->texts == NULL) {
         return NGX_OK;
     }
 
-    if (cscf->keys == NULL || cscf->keys->nelts == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "consent: no consent_audit_key and no consent_secret "
-                      "to derive the audit key from");
+    if (ngx_http_consent_audit_follow(log->texts, error_log) != NGX_OK) {
         return NGX_ERROR;
     }
 
-    keys = cscf->keys->elts;
-
-    if (consent_audit_key_derive(keys[0].secret, keys[0].len, buf) != 0) {
+    if (ngx_fd_info(log->texts->fd, &fi) == NGX_FILE_ERROR) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, ngx_errno,
+                      "consent: " ngx_fd_info_n " \"%V\" failed",
+                      &log->texts->name);
         return NGX_ERROR;
     }
 
-    key->data = buf;
-    key->len = CONSENT_AUDIT_MAC_LEN;
+    /* a rotated or new sidecar holds none of the sets written before */
+    if (ngx_file_uniq(&fi) != chain->texts_uniq
+        || fi.st_dev != chain->texts_dev)
+    {
+        chain->texts_uniq = ngx_file_uniq(&fi);
+        chain->texts_dev = fi.st_dev;
+        chain->ntexts = 0;
+    }
+
+    for (i = 0; i < ngx_min(chain->ntexts,
+                            NGX_HTTP_CONSENT_AUDIT_TEXTS_KNOWN); i++)
+    {
+        if (ngx_memcmp(chain->texts[i], texts->hash, CONSENT_AUDIT_MAC_LEN)
+            == 0)
+        {
+            return NGX_OK;
+        }
+    }
+
+    n = ngx_write_fd(log->texts->fd, texts->line, texts->len);
+
+    if (n != (ssize_t) texts->len) {
+        ngx_log_error(NGX_LOG_ALERT, error_log, n == -1 ? ngx_errno : 0,
+                      "consent: " ngx_write_fd_n " to \"%V\" failed",
+                      &log->texts->name);
+        return NGX_ERROR;
+    }
+
+    ngx_memcpy(chain->texts[chain->ntexts
+                            % NGX_HTTP_CONSENT_AUDIT_TEXTS_KNOWN],
+               texts->hash, CONSENT_AUDIT_MAC_LEN);
+    chain->ntexts++;
 
     return NGX_OK;
 }
@@ -373,33 +684,33 @@ ngx_http_consent_audit_recover(ngx_http_consent_audit_log_t *log,
     ngx_http_consent_audit_zone_t *zone, ngx_log_t *error_log)
 {
     int                              rc;
-    uint64_t                         seq;
-    u_char                           mac[CONSENT_AUDIT_MAC_LEN];
+    consent_audit_end_t              end;
     ngx_http_consent_audit_chain_t  *chain;
 
     chain = zone->chain;
 
     if (log->file == NULL) {
         rc = 1;
-        seq = chain->pending_seq;
-        ngx_memcpy(mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN);
+        end = chain->end;
+        end.seq = chain->pending_seq;
+        ngx_memcpy(end.mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN);
 
     } else {
-        rc = consent_audit_tail((char *) zone->path.data, &seq, mac);
+        rc = consent_audit_tail((char *) zone->path.data, &end);
     }
 
-    if (rc == 1 && seq == chain->pending_seq
-        && ngx_memcmp(mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN) == 0)
+    if (rc == 1 && end.seq == chain->pending_seq
+        && ngx_memcmp(end.mac, chain->pending_mac, CONSENT_AUDIT_MAC_LEN)
+           == 0)
     {
-        chain->seq = seq;
-        ngx_memcpy(chain->mac, mac, CONSENT_AUDIT_MAC_LEN);
+        chain->end = end;
     }
 
     ngx_log_error(NGX_LOG_WARN, error_log, 0,
                   "consent: audit record seq %uL of a dead worker %s",
                   chain->pending_seq,
-                  chain->seq == chain->pending_seq ? "was written"
-                                                   : "was not written");
+                  chain->end.seq == chain->pending_seq ? "was written"
+                                                       : "was not written");
 
     chain->pending_seq = 0;
 }
@@ -409,11 +720,23 @@ static ngx_int_t
 ngx_http_consent_audit_emit(ngx_http_consent_audit_log_t *log, u_char *line,
     size_t len, uint64_t ts_ms, ngx_log_t *error_log)
 {
-    ssize_t  n;
+    u_char   *end, *next;
+    ssize_t   n;
 
     if (log->syslog) {
-        return ngx_http_consent_audit_syslog(log->syslog, line, len, ts_ms,
-                                             error_log);
+        /* one datagram per record */
+        for (end = line + len; line < end; line = next) {
+            next = ngx_strlchr(line, end, '\n') + 1;
+
+            if (ngx_http_consent_audit_syslog(log->syslog, line, next - line,
+                                              ts_ms, error_log)
+                != NGX_OK)
+            {
+                return NGX_ERROR;
+            }
+        }
+
+        return NGX_OK;
     }
 
     if (ngx_http_consent_audit_follow(log->file, error_log) != NGX_OK) {

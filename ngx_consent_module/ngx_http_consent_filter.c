@@ -44,6 +44,7 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_http_consent_inflate_t *inflate;  /* gzip or deflate body */
     ngx_str_t                  coding_name;
     ngx_buf_t                 *sniffed;   /* first bytes, no Content-Type */
+    ngx_http_consent_sightings_t  *sightings;  /* for discovery */
 
     unsigned                   warned:1;
     unsigned                   done:1;
@@ -507,6 +508,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
     ngx_str_t                       value;
     ngx_pool_cleanup_t             *cln;
+    consent_site_t                  site;
     consent_policy_t               *policy;
     consent_render_ctx_t            rc;
     consent_rewriter_conf_t         wc;
@@ -553,11 +555,29 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     ngx_memzero(&wc, sizeof(consent_rewriter_conf_t));
 
+    /* first parties: the host the page is served as (the rewriter copies) */
+    consent_site_init(&site, r->headers_in.server.data,
+                      r->headers_in.server.len);
+
     wc.policy = policy;
+    wc.site = &site;
     wc.granted = ctx->consent.granted;
     wc.inline_max = lcf->inline_max;
     wc.emit = ngx_http_consent_emit;
     wc.emit_data = fctx;
+
+    fctx->sightings = ngx_http_consent_sightings_create(r);
+    if (fctx->sightings == NULL) {
+        return NGX_ERROR;
+    }
+
+    wc.observe = ngx_http_consent_sighting;
+    wc.observe_data = fctx->sightings;
+
+    if (lcf->unknown_category >= 0) {
+        wc.block_unknown = 1;
+        wc.unknown_category = (unsigned) lcf->unknown_category;
+    }
 
     wc.head_start.p = (const unsigned char *) fctx->fragments[0].data;
     wc.head_start.len = fctx->fragments[0].len;
@@ -887,6 +907,7 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
 
     if (b->last_buf) {
         fctx->done = 1;
+        ngx_http_consent_sightings_flush(fctx->sightings);
     }
 
     return NGX_OK;

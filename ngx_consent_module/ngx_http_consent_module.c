@@ -20,6 +20,9 @@ static ngx_int_t ngx_http_consent_postconfiguration(ngx_conf_t *cf);
 static consent_policy_t *ngx_http_consent_load_policy(ngx_conf_t *cf,
     ngx_str_t *path);
 static void ngx_http_consent_cleanup_policy(void *data);
+static ngx_int_t ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf);
+static void ngx_http_consent_cleanup_catalogue(void *data);
 
 static char *ngx_http_consent(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
@@ -131,7 +134,7 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       NULL },
 
     { ngx_string("consent_audit_log"),
-      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE1,
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_CONF_TAKE12,
       ngx_http_consent_audit_log,
       NGX_HTTP_SRV_CONF_OFFSET,
       0,
@@ -193,6 +196,27 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       offsetof(ngx_http_consent_loc_conf_t, csp_nonce),
       NULL },
 
+    { ngx_string("consent_unknown"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE12,
+      ngx_http_consent_unknown,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_consent_report,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("consent_report_state"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_conf_set_str_slot,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      offsetof(ngx_http_consent_main_conf_t, report_state),
+      NULL },
+
       ngx_null_command
 };
 
@@ -222,7 +246,7 @@ ngx_module_t  ngx_http_consent_module = {
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
-    NULL,                                  /* exit process */
+    ngx_http_consent_discovery_exit_process,   /* exit process */
     NULL,                                  /* exit master */
     NGX_MODULE_V1_PADDING
 };
@@ -362,6 +386,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->strip_cookies = NGX_CONF_UNSET;
     lcf->inline_max = NGX_CONF_UNSET_SIZE;
     lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->unknown_block = NGX_CONF_UNSET;
     lcf->undecodable = NGX_CONF_UNSET_UINT;
 
     return lcf;
@@ -416,6 +441,10 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         }
 
         conf->policy = cmcf->builtin;
+    }
+
+    if (ngx_http_consent_unknown_merge(cf, prev, conf) != NGX_CONF_OK) {
+        return NGX_CONF_ERROR;
     }
 
     if ((conf->enable || conf->api) && conf->enabled_in.len) {
@@ -490,6 +519,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 
     if (ngx_http_consent_check_servers(cf) != NGX_OK
         || ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
         || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,
                                            &cmcf->js_version)
@@ -705,6 +735,13 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
         }
     }
 
+    if (cmcf->catalogue == NULL
+        && ngx_http_consent_load_catalogue(cf, cmcf) != NGX_OK)
+    {
+        return NULL;
+    }
+
+    /* after the catalogue's: cleanups run newest first */
     cln = ngx_pool_cleanup_add(cf->pool, 0);
     if (cln == NULL) {
         return NULL;
@@ -712,8 +749,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
     if (path) {
         /* ngx_conf_full_name() leaves the name NUL-terminated */
-        policy = consent_policy_load_file((char *) full.data, err,
-                                          sizeof(err));
+        policy = consent_policy_load_file((char *) full.data,
+                                          cmcf->catalogue, err, sizeof(err));
 
     } else {
         asset = ngx_http_consent_asset("policy.json");
@@ -726,7 +763,8 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
 
         policy = consent_policy_load_buffer((const char *) asset->data,
                                             asset->size, "built-in policy",
-                                            err, sizeof(err));
+                                            cmcf->catalogue, err,
+                                            sizeof(err));
     }
 
     if (policy == NULL) {
@@ -753,6 +791,60 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
     pf->policy = policy;
 
     return policy;
+}
+
+
+/*
+ * The embedded tracker catalogue, once per configuration: built before the
+ * workers fork, shared by them read-only.
+ */
+
+static ngx_int_t
+ngx_http_consent_load_catalogue(ngx_conf_t *cf,
+    ngx_http_consent_main_conf_t *cmcf)
+{
+    char                             err[512];
+    ngx_pool_cleanup_t              *cln;
+    const ngx_http_consent_asset_t  *asset;
+
+    asset = ngx_http_consent_asset("catalogue.json");
+    if (asset == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "consent: the tracker catalogue is missing from the "
+                      "module; rebuild it");
+        return NGX_ERROR;
+    }
+
+    cln = ngx_pool_cleanup_add(cf->pool, 0);
+    if (cln == NULL) {
+        return NGX_ERROR;
+    }
+
+    cmcf->catalogue = consent_catalogue_load_buffer((const char *) asset->data,
+                                                    asset->size,
+                                                    "built-in catalogue",
+                                                    err, sizeof(err));
+    if (cmcf->catalogue == NULL) {
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0, "consent: %s", err);
+        return NGX_ERROR;
+    }
+
+    cln->handler = ngx_http_consent_cleanup_catalogue;
+    cln->data = cmcf->catalogue;
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, cf->log, 0,
+                   "consent: catalogue of %uz entities, %uz domains",
+                   cmcf->catalogue->nentities,
+                   cmcf->catalogue->domains.count);
+
+    return NGX_OK;
+}
+
+
+static void
+ngx_http_consent_cleanup_catalogue(void *data)
+{
+    consent_catalogue_free(data);
 }
 
 

@@ -37,9 +37,11 @@ typedef struct {
 
 typedef struct {
     ngx_array_t                policies;  /* ngx_http_consent_policy_file_t */
+    consent_catalogue_t       *catalogue; /* loaded with the first policy */
     consent_policy_t          *builtin;
     const char                *css_version;   /* MD5 hex of the assets */
     const char                *js_version;
+    ngx_str_t                  report_state;  /* consent_report_state */
 } ngx_http_consent_main_conf_t;
 
 
@@ -89,6 +91,10 @@ typedef struct {
     ngx_str_t                  enabled_in;    /* "file:line" of consent on */
     const char                *enabled_what;
     ngx_str_t                  policy_in;     /* "file:line" of the policy */
+    ngx_flag_t                 unknown_block; /* consent_unknown block */
+    ngx_str_t                  unknown_category_name;
+    ngx_str_t                  unknown_in;    /* "file:line" of it */
+    ngx_int_t                  unknown_category;  /* -1: allow */
 } ngx_http_consent_loc_conf_t;
 
 
@@ -182,6 +188,27 @@ char *ngx_http_consent_audit_log(ngx_conf_t *cf, ngx_command_t *cmd,
 ngx_int_t ngx_http_consent_audit_write(ngx_http_request_t *r,
     const char *action, const char *source, consent_state_t *state,
     consent_mask_t denied);
+
+/* Discovery: services and unknown hosts seen (..._discovery.c). */
+typedef struct ngx_http_consent_sightings_s  ngx_http_consent_sightings_t;
+
+ngx_int_t ngx_http_consent_discovery_init(ngx_conf_t *cf,
+    ngx_str_t *state_file);
+void ngx_http_consent_discovery_exit_process(ngx_cycle_t *cycle);
+ngx_http_consent_sightings_t *ngx_http_consent_sightings_create(
+    ngx_http_request_t *r);
+void ngx_http_consent_sighting(void *data, int service,
+    const unsigned char *host, size_t len, int element);
+void ngx_http_consent_sightings_flush(ngx_http_consent_sightings_t *s);
+int ngx_http_consent_discovery_listed(void *policy, size_t service);
+ngx_uint_t ngx_http_consent_discovery_generation(void);
+ngx_int_t ngx_http_consent_report_handler(ngx_http_request_t *r);
+char *ngx_http_consent_report(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_consent_unknown(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_consent_unknown_merge(ngx_conf_t *cf,
+    ngx_http_consent_loc_conf_t *prev, ngx_http_consent_loc_conf_t *conf);
 
 /* Find an embedded asset by file name; NULL when absent. */
 const ngx_http_consent_asset_t *ngx_http_consent_asset(const char *name);

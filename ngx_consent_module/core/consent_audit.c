@@ -25,7 +25,8 @@
 #include "consent_request.h"
 
 
-#define CONSENT_AUDIT_KEY_LABEL  "ngx_consent audit key"
+#define CONSENT_AUDIT_KEY_LABEL     "ngx_consent audit key"
+#define CONSENT_AUDIT_KEY_ID_LABEL  "ngx_consent audit key id"
 
 /* ,"mac":"<64 hex>"} closes every line */
 #define CONSENT_AUDIT_MAC_OPEN   ",\"mac\":\""
@@ -33,6 +34,17 @@
     (sizeof(CONSENT_AUDIT_MAC_OPEN) - 1 + CONSENT_AUDIT_HEX_LEN + 2)
 
 
+static json_t *consent_audit_head(uint64_t ts_ms, uint64_t seq,
+    const char *node, const consent_audit_key_t *key);
+static int consent_audit_set_text(json_t *root, const char *name,
+    const char *value);
+static char *consent_audit_seal(json_t *root, int built,
+    const unsigned char prev[CONSENT_AUDIT_MAC_LEN],
+    const consent_audit_key_t *key, unsigned char mac[CONSENT_AUDIT_MAC_LEN],
+    size_t *len);
+static void consent_audit_end(const consent_audit_record_t *record,
+    consent_audit_end_t *end);
+static int consent_audit_is_text(const json_t *value, int legacy);
 static int consent_audit_hmac(const unsigned char *key, size_t key_len,
     const char *prev_hex, const char *body, size_t body_len,
     unsigned char mac[CONSENT_AUDIT_MAC_LEN]);
@@ -69,28 +81,42 @@ consent_audit_key_derive(const unsigned char *secret, size_t len,
 }
 
 
-char *
-consent_audit_line(const consent_policy_t *policy,
-    const consent_audit_entry_t *entry, const unsigned char *key,
-    size_t key_len, unsigned char mac[CONSENT_AUDIT_MAC_LEN], size_t *len)
+int
+consent_audit_key_init(consent_audit_key_t *key)
 {
-    int      built;
-    char     ts[32], id[2 * CONSENT_ID_LEN + 1];
-    char     prev[CONSENT_AUDIT_HEX_LEN + 1];
-    char     mac_hex[CONSENT_AUDIT_HEX_LEN + 1];
-    char     ua[CONSENT_AUDIT_UA_MAX + 1], node[CONSENT_AUDIT_NODE_MAX + 1];
-    char    *body, *line, *p;
-    size_t   body_len, ua_len, node_len;
-    json_t  *root;
+    unsigned int   mac_len;
+    unsigned char  mac[CONSENT_AUDIT_MAC_LEN];
 
-    if (consent_audit_ts(entry->ts_ms, ts) != 0) {
-        return NULL;
+    if (key->len > INT_MAX) {
+        return -1;
     }
 
-    consent_id_hex(entry->id, id);
-    consent_hex(entry->prev, CONSENT_AUDIT_MAC_LEN, prev);
-    node_len = consent_audit_text(entry->node, strlen(entry->node),
-                                  CONSENT_AUDIT_NODE_MAX, node);
+    mac_len = CONSENT_AUDIT_MAC_LEN;
+
+    if (HMAC(EVP_sha256(), key->key, (int) key->len,
+             (const unsigned char *) CONSENT_AUDIT_KEY_ID_LABEL,
+             sizeof(CONSENT_AUDIT_KEY_ID_LABEL) - 1, mac, &mac_len)
+        == NULL)
+    {
+        return -1;
+    }
+
+    memcpy(key->id, mac, CONSENT_AUDIT_KEY_ID_LEN);
+
+    return 0;
+}
+
+
+char *
+consent_audit_line(const consent_policy_t *policy,
+    const consent_audit_entry_t *entry, const consent_audit_key_t *key,
+    unsigned char mac[CONSENT_AUDIT_MAC_LEN], size_t *len)
+{
+    int      built;
+    char     id[2 * CONSENT_ID_LEN + 1], texts[CONSENT_AUDIT_HEX_LEN + 1];
+    char     ua[CONSENT_AUDIT_UA_MAX + 1];
+    size_t   ua_len;
+    json_t  *root;
 
     ua_len = 0;
     if (entry->ua != NULL) {
@@ -98,18 +124,19 @@ consent_audit_line(const consent_policy_t *policy,
                                     CONSENT_AUDIT_UA_MAX, ua);
     }
 
-    root = json_object();
+    consent_id_hex(entry->id, id);
+
+    if (entry->texts) {
+        consent_hex(entry->texts, CONSENT_AUDIT_MAC_LEN, texts);
+    }
+
+    root = consent_audit_head(entry->ts_ms, entry->seq, entry->node, key);
     if (root == NULL) {
         return NULL;
     }
 
     /* the order here is the record's field order: verifiers rely on it */
-    built = json_object_set_new(root, "ts", json_string(ts)) == 0
-        && json_object_set_new(root, "seq",
-                               json_integer((json_int_t) entry->seq)) == 0
-        && json_object_set_new(root, "node",
-                               json_stringn(node, node_len)) == 0
-        && json_object_set_new(root, "id", json_string(id)) == 0
+    built = json_object_set_new(root, "id", json_string(id)) == 0
         && json_object_set_new(root, "action",
                                json_string(entry->action)) == 0
         && json_object_set_new(root, "granted",
@@ -118,6 +145,12 @@ consent_audit_line(const consent_policy_t *policy,
                                consent_mask_json(policy, entry->denied)) == 0
         && json_object_set_new(root, "revision",
                                json_integer(entry->revision)) == 0
+        && json_object_set_new(root, "texts",
+                               entry->texts ? json_string(texts)
+                                            : json_null()) == 0
+        && consent_audit_set_text(root, "lang", entry->lang) == 0
+        && consent_audit_set_text(root, "region", entry->region) == 0
+        && consent_audit_set_text(root, "mode", entry->mode) == 0
         && json_object_set_new(root, "gpc", json_boolean(entry->gpc)) == 0
         && json_object_set_new(root, "source",
                                json_string(entry->source)) == 0
@@ -126,11 +159,141 @@ consent_audit_line(const consent_policy_t *policy,
                                          : json_null()) == 0
         && json_object_set_new(root, "ua",
                                entry->ua ? json_stringn(ua, ua_len)
-                                         : json_null()) == 0
-        && json_object_set_new(root, "prev", json_string(prev)) == 0;
+                                         : json_null()) == 0;
 
-    body = built ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER)
-                 : NULL;
+    return consent_audit_seal(root, built, entry->prev, key, mac, len);
+}
+
+
+char *
+consent_audit_rotate_line(uint64_t ts_ms, const char *node,
+    const consent_audit_end_t *end, const consent_audit_key_t *key,
+    unsigned char mac[CONSENT_AUDIT_MAC_LEN], size_t *len)
+{
+    int      built;
+    char     prev_key[2 * CONSENT_AUDIT_KEY_ID_LEN + 1];
+    json_t  *root;
+
+    root = consent_audit_head(ts_ms, end->seq + 1, node, key);
+    if (root == NULL) {
+        return NULL;
+    }
+
+    if (end->has_key_id) {
+        consent_hex(end->key_id, CONSENT_AUDIT_KEY_ID_LEN, prev_key);
+    }
+
+    built = json_object_set_new(root, "type", json_string("rotate")) == 0
+        && json_object_set_new(root, "prev_key",
+                               end->has_key_id ? json_string(prev_key)
+                                               : json_null()) == 0;
+
+    return consent_audit_seal(root, built, end->mac, key, mac, len);
+}
+
+
+char *
+consent_audit_checkpoint_line(uint64_t ts_ms, const char *node,
+    const char *before, json_t *removed, const consent_audit_end_t *end,
+    const consent_audit_key_t *key, unsigned char mac[CONSENT_AUDIT_MAC_LEN],
+    size_t *len)
+{
+    int      built;
+    json_t  *root;
+
+    root = consent_audit_head(ts_ms, end->seq, node, key);
+    if (root == NULL) {
+        return NULL;
+    }
+
+    built = json_object_set_new(root, "type", json_string("checkpoint")) == 0
+        && json_object_set_new(root, "before", json_string(before)) == 0
+        && json_object_set(root, "removed", removed) == 0;
+
+    return consent_audit_seal(root, built, end->mac, key, mac, len);
+}
+
+
+/* "ts", "seq", "node" and "key": the first fields of every record. */
+static json_t *
+consent_audit_head(uint64_t ts_ms, uint64_t seq, const char *node,
+    const consent_audit_key_t *key)
+{
+    char     ts[32], text[CONSENT_AUDIT_NODE_MAX + 1];
+    char     key_id[2 * CONSENT_AUDIT_KEY_ID_LEN + 1];
+    size_t   text_len;
+    json_t  *root;
+
+    if (consent_audit_ts(ts_ms, ts) != 0) {
+        return NULL;
+    }
+
+    text_len = consent_audit_text(node, strlen(node), CONSENT_AUDIT_NODE_MAX,
+                                  text);
+    consent_hex(key->id, CONSENT_AUDIT_KEY_ID_LEN, key_id);
+
+    root = json_object();
+    if (root == NULL) {
+        return NULL;
+    }
+
+    if (json_object_set_new(root, "ts", json_string(ts)) != 0
+        || json_object_set_new(root, "seq", json_integer((json_int_t) seq))
+           != 0
+        || json_object_set_new(root, "node", json_stringn(text, text_len))
+           != 0
+        || json_object_set_new(root, "key", json_string(key_id)) != 0)
+    {
+        json_decref(root);
+        return NULL;
+    }
+
+    return root;
+}
+
+
+/* A string member, or null; the text made valid UTF-8 without controls. */
+static int
+consent_audit_set_text(json_t *root, const char *name, const char *value)
+{
+    char    text[CONSENT_AUDIT_NODE_MAX + 1];
+    size_t  len;
+
+    if (value == NULL) {
+        return json_object_set_new(root, name, json_null());
+    }
+
+    len = consent_audit_text(value, strlen(value), CONSENT_AUDIT_NODE_MAX,
+                             text);
+
+    return json_object_set_new(root, name, json_stringn(text, len));
+}
+
+
+/*
+ * Add "prev", serialise, MAC and append "mac": the line.  Takes root
+ * (built says whether its members could all be set).
+ */
+static char *
+consent_audit_seal(json_t *root, int built,
+    const unsigned char prev[CONSENT_AUDIT_MAC_LEN],
+    const consent_audit_key_t *key, unsigned char mac[CONSENT_AUDIT_MAC_LEN],
+    size_t *len)
+{
+    char    prev_hex[CONSENT_AUDIT_HEX_LEN + 1];
+    char    mac_hex[CONSENT_AUDIT_HEX_LEN + 1];
+    char   *body, *line, *p;
+    size_t  body_len;
+
+    consent_hex(prev, CONSENT_AUDIT_MAC_LEN, prev_hex);
+
+    body = NULL;
+
+    if (built
+        && json_object_set_new(root, "prev", json_string(prev_hex)) == 0)
+    {
+        body = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    }
 
     json_decref(root);
 
@@ -141,7 +304,9 @@ consent_audit_line(const consent_policy_t *policy,
     body_len = strlen(body);
     line = NULL;
 
-    if (consent_audit_hmac(key, key_len, prev, body, body_len, mac) != 0) {
+    if (consent_audit_hmac(key->key, key->len, prev_hex, body, body_len, mac)
+        != 0)
+    {
         goto done;
     }
 
@@ -176,12 +341,14 @@ done:
 
 
 consent_audit_status_t
-consent_audit_parse(const char *line, size_t len, const unsigned char *key,
-    size_t key_len, consent_audit_record_t *record)
+consent_audit_parse(const char *line, size_t len,
+    const consent_audit_key_t *keys, size_t nkeys,
+    consent_audit_record_t *record)
 {
     char                    *body;
     json_t                  *root;
-    size_t                   body_len;
+    size_t                   body_len, k;
+    const char              *prev;
     json_error_t             error;
     unsigned char            mac[CONSENT_AUDIT_MAC_LEN];
     consent_audit_status_t   status;
@@ -219,8 +386,24 @@ consent_audit_parse(const char *line, size_t len, const unsigned char *key,
         return CONSENT_AUDIT_BAD_RECORD;
     }
 
-    if (key == NULL) {
+    if (keys == NULL) {
         return CONSENT_AUDIT_OK;
+    }
+
+    status = CONSENT_AUDIT_NO_KEY;
+
+    for (k = 0; k < nkeys; k++) {
+        if (!record->has_key_id
+            || memcmp(keys[k].id, record->key_id, CONSENT_AUDIT_KEY_ID_LEN)
+               == 0)
+        {
+            status = CONSENT_AUDIT_BAD_MAC;
+            break;
+        }
+    }
+
+    if (status == CONSENT_AUDIT_NO_KEY) {
+        return status;
     }
 
     body_len = len - CONSENT_AUDIT_SUFFIX_LEN + 1;
@@ -233,14 +416,24 @@ consent_audit_parse(const char *line, size_t len, const unsigned char *key,
     memcpy(body, line, body_len - 1);
     body[body_len - 1] = '}';
 
-    status = CONSENT_AUDIT_BAD_MAC;
+    prev = json_string_value(json_object_get(root, "prev"));
 
-    if (consent_audit_hmac(key, key_len,
-                           json_string_value(json_object_get(root, "prev")),
-                           body, body_len, mac) == 0
-        && CRYPTO_memcmp(mac, record->mac, CONSENT_AUDIT_MAC_LEN) == 0)
-    {
-        status = CONSENT_AUDIT_OK;
+    for ( /* void */ ; k < nkeys; k++) {
+        if (record->has_key_id
+            && memcmp(keys[k].id, record->key_id, CONSENT_AUDIT_KEY_ID_LEN)
+               != 0)
+        {
+            continue;
+        }
+
+        if (consent_audit_hmac(keys[k].key, keys[k].len, prev, body,
+                               body_len, mac) == 0
+            && CRYPTO_memcmp(mac, record->mac, CONSENT_AUDIT_MAC_LEN) == 0)
+        {
+            record->key = k;
+            status = CONSENT_AUDIT_OK;
+            break;
+        }
     }
 
     free(body);
@@ -250,8 +443,7 @@ consent_audit_parse(const char *line, size_t len, const unsigned char *key,
 
 
 int
-consent_audit_tail(const char *path, uint64_t *seq,
-    unsigned char mac[CONSENT_AUDIT_MAC_LEN])
+consent_audit_tail(const char *path, consent_audit_end_t *tail)
 {
     int                      fd, found, err;
     char                    *buf, *end, *start;
@@ -323,8 +515,7 @@ consent_audit_tail(const char *path, uint64_t *seq,
         if (consent_audit_parse(start, end - start, NULL, 0, &record)
             == CONSENT_AUDIT_OK)
         {
-            *seq = record.seq;
-            memcpy(mac, record.mac, CONSENT_AUDIT_MAC_LEN);
+            consent_audit_end(&record, tail);
             json_decref(record.root);
             found = 1;
             break;
@@ -521,34 +712,38 @@ consent_audit_ts(uint64_t ts_ms, char out[32])
 }
 
 
+/*
+ * The end a record leaves the chain at: a checkpoint stands for the last
+ * record it removed, whose mac is its prev.
+ */
+static void
+consent_audit_end(const consent_audit_record_t *record,
+    consent_audit_end_t *end)
+{
+    end->seq = record->seq;
+    memcpy(end->mac, record->type == CONSENT_AUDIT_CHECKPOINT ? record->prev
+                                                              : record->mac,
+           CONSENT_AUDIT_MAC_LEN);
+    memcpy(end->key_id, record->key_id, CONSENT_AUDIT_KEY_ID_LEN);
+    end->has_key_id = record->has_key_id;
+}
+
+
 static consent_audit_status_t
 consent_audit_fields(consent_audit_record_t *record)
 {
-    json_t         *root, *id, *ip, *ua, *seq, *revision;
-    unsigned char   raw_id[CONSENT_ID_LEN];
+    json_t         *root, *id, *seq, *revision, *type, *key, *value;
+    unsigned char   raw[CONSENT_AUDIT_MAC_LEN];
 
     root = record->root;
 
     seq = json_object_get(root, "seq");
-    revision = json_object_get(root, "revision");
-    id = json_object_get(root, "id");
-    ip = json_object_get(root, "ip");
-    ua = json_object_get(root, "ua");
+    type = json_object_get(root, "type");
+    key = json_object_get(root, "key");
 
     if (!json_is_string(json_object_get(root, "ts"))
         || !json_is_integer(seq) || json_integer_value(seq) < 1
         || !json_is_string(json_object_get(root, "node"))
-        || !json_is_string(id)
-        || consent_audit_unhex(json_string_value(id), json_string_length(id),
-                               raw_id, CONSENT_ID_LEN) != 0
-        || !json_is_string(json_object_get(root, "action"))
-        || !consent_audit_is_names(json_object_get(root, "granted"))
-        || !consent_audit_is_names(json_object_get(root, "denied"))
-        || !json_is_integer(revision) || json_integer_value(revision) < 0
-        || !json_is_boolean(json_object_get(root, "gpc"))
-        || !json_is_string(json_object_get(root, "source"))
-        || !(json_is_string(ip) || json_is_null(ip))
-        || !(json_is_string(ua) || json_is_null(ua))
         || consent_audit_hex_field(root, "prev", record->prev,
                                    CONSENT_AUDIT_MAC_LEN) != 0
         || consent_audit_hex_field(root, "mac", record->mac,
@@ -557,12 +752,96 @@ consent_audit_fields(consent_audit_record_t *record)
         return CONSENT_AUDIT_BAD_RECORD;
     }
 
+    /* records written before key ids existed have no "key" */
+    record->has_key_id = (key != NULL);
+    memset(record->key_id, 0, CONSENT_AUDIT_KEY_ID_LEN);
+
+    if (key != NULL
+        && consent_audit_hex_field(root, "key", record->key_id,
+                                   CONSENT_AUDIT_KEY_ID_LEN) != 0)
+    {
+        return CONSENT_AUDIT_BAD_RECORD;
+    }
+
     record->seq = (uint64_t) json_integer_value(seq);
     record->ts = json_string_value(json_object_get(root, "ts"));
+    record->id = NULL;
+    record->action = NULL;
+    record->key = 0;
+
+    if (type != NULL) {
+        if (!json_is_string(type) || key == NULL) {
+            return CONSENT_AUDIT_BAD_RECORD;
+        }
+
+        if (strcmp(json_string_value(type), "rotate") == 0) {
+            record->type = CONSENT_AUDIT_ROTATE;
+            value = json_object_get(root, "prev_key");
+
+            if (json_is_null(value)) {
+                memset(record->prev_key_id, 0, CONSENT_AUDIT_KEY_ID_LEN);
+                return CONSENT_AUDIT_OK;
+            }
+
+            return consent_audit_hex_field(root, "prev_key",
+                                           record->prev_key_id,
+                                           CONSENT_AUDIT_KEY_ID_LEN) == 0
+                   ? CONSENT_AUDIT_OK : CONSENT_AUDIT_BAD_RECORD;
+        }
+
+        if (strcmp(json_string_value(type), "checkpoint") == 0) {
+            record->type = CONSENT_AUDIT_CHECKPOINT;
+
+            return json_is_string(json_object_get(root, "before"))
+                   && json_is_object(json_object_get(root, "removed"))
+                   ? CONSENT_AUDIT_OK : CONSENT_AUDIT_BAD_RECORD;
+        }
+
+        return CONSENT_AUDIT_BAD_RECORD;
+    }
+
+    record->type = CONSENT_AUDIT_DECISION;
+
+    revision = json_object_get(root, "revision");
+    id = json_object_get(root, "id");
+    value = json_object_get(root, "texts");
+
+    if (!json_is_string(id)
+        || consent_audit_unhex(json_string_value(id), json_string_length(id),
+                               raw, CONSENT_ID_LEN) != 0
+        || !json_is_string(json_object_get(root, "action"))
+        || !consent_audit_is_names(json_object_get(root, "granted"))
+        || !consent_audit_is_names(json_object_get(root, "denied"))
+        || !json_is_integer(revision) || json_integer_value(revision) < 0
+        || !json_is_boolean(json_object_get(root, "gpc"))
+        || !json_is_string(json_object_get(root, "source"))
+        || !consent_audit_is_text(json_object_get(root, "ip"), 0)
+        || !consent_audit_is_text(json_object_get(root, "ua"), 0)
+        || !consent_audit_is_text(json_object_get(root, "lang"), key == NULL)
+        || !consent_audit_is_text(json_object_get(root, "region"),
+                                  key == NULL)
+        || !consent_audit_is_text(json_object_get(root, "mode"), key == NULL)
+        || !((value == NULL && key == NULL) || json_is_null(value)
+             || consent_audit_hex_field(root, "texts", raw,
+                                        CONSENT_AUDIT_MAC_LEN) == 0))
+    {
+        return CONSENT_AUDIT_BAD_RECORD;
+    }
+
     record->id = json_string_value(id);
     record->action = json_string_value(json_object_get(root, "action"));
 
     return CONSENT_AUDIT_OK;
+}
+
+
+/* A string or null; absent only if legacy (fields records before key ids
+ * lack). */
+static int
+consent_audit_is_text(const json_t *value, int legacy)
+{
+    return (value == NULL && legacy) || json_is_string(value)
+           || json_is_null(value);
 }
 
 

@@ -5,40 +5,23 @@
  * the file, the line and column of the offending value and what to do.
  */
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "consent_policy_int.h"
+#include "consent_file.h"
 
 /* A policy file larger than this is surely not a policy. */
 #define CONSENT_POLICY_MAX_SIZE  (16 * 1024 * 1024)
 
-typedef struct {
-    consent_policy_t           *policy;
-    const char                 *name;
-    const char                 *text;
-    size_t                      len;
-    char                       *err;
-    size_t                      errlen;
-    const char                 *service;    /* id of the service checked */
-    unsigned                    service_index;
-    consent_json_step_t         path[CONSENT_JSON_PATH_MAX];
-    size_t                      depth;
-    uint32_t                    max_captures;
-    consent_pattern_builder_t   src;
-    consent_pattern_builder_t   inl;
-    consent_pattern_builder_t   cookie;
-} consent_policy_ctx_t;
 
 
 static const char *consent_policy_top_keys[] = {
     "revision", "default_language", "controller", "categories", "services",
-    "texts", "consent_mode", NULL
+    "texts", "consent_mode", "extends", "entities", "first_party", NULL
 };
 
 static const char *consent_policy_controller_keys[] = {
@@ -88,7 +71,7 @@ static const char *consent_policy_reserved_ids[] = {
 };
 
 
-static void
+void
 consent_policy_push_key(consent_policy_ctx_t *ctx, const char *key)
 {
     ctx->path[ctx->depth].key = key;
@@ -97,7 +80,7 @@ consent_policy_push_key(consent_policy_ctx_t *ctx, const char *key)
 }
 
 
-static void
+void
 consent_policy_push_index(consent_policy_ctx_t *ctx, size_t index)
 {
     ctx->path[ctx->depth].key = NULL;
@@ -106,7 +89,7 @@ consent_policy_push_index(consent_policy_ctx_t *ctx, size_t index)
 }
 
 
-static void
+void
 consent_policy_pop(consent_policy_ctx_t *ctx)
 {
     ctx->depth--;
@@ -152,7 +135,7 @@ consent_policy_path_text(consent_policy_ctx_t *ctx, char *buf, size_t size)
 
 
 /* Write "NAME:LINE:COLUMN: path: message" into err; returns -1. */
-static int
+int
 consent_policy_error(consent_policy_ctx_t *ctx, const char *fmt, ...)
 {
     int       n;
@@ -189,7 +172,7 @@ consent_policy_error(consent_policy_ctx_t *ctx, const char *fmt, ...)
 }
 
 
-static int
+int
 consent_policy_no_memory(consent_policy_ctx_t *ctx)
 {
     snprintf(ctx->err, ctx->errlen, "%s: out of memory", ctx->name);
@@ -229,7 +212,7 @@ consent_policy_list_text(const char **list, char *buf, size_t size)
 
 
 /* "necessary, analytics, marketing": for errors naming the known ids. */
-static void
+void
 consent_policy_category_list(consent_policy_t *policy, char *buf,
     size_t size)
 {
@@ -248,7 +231,7 @@ consent_policy_category_list(consent_policy_t *policy, char *buf,
 
 
 /* Reject unknown keys (typos); keys starting with "_" or "$" are comments. */
-static int
+int
 consent_policy_check_keys(consent_policy_ctx_t *ctx, json_t *object,
     const char **known)
 {
@@ -1231,7 +1214,9 @@ consent_policy_check_services(consent_policy_ctx_t *ctx, json_t *root)
 
         /* counted first: free() must see the partly built service */
         policy->nservices++;
+        policy->ndeclared++;
         ctx->service_index = (unsigned) i;
+        policy->services[i].entity = -1;
 
         if (consent_policy_check_service(ctx, json_array_get(services, i),
                                          &policy->services[i])
@@ -1367,6 +1352,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_controller(ctx, root) != 0
         || consent_policy_check_categories(ctx, root) != 0
         || consent_policy_check_services(ctx, root) != 0
+        || consent_policy_check_catalogue(ctx, root) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0)
     {
         return -1;
@@ -1401,7 +1387,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
 
 static consent_policy_t *
 consent_policy_parse(const char *data, size_t len, const char *name,
-    char *err, size_t errlen)
+    const consent_catalogue_t *catalogue, char *err, size_t errlen)
 {
     json_t                *root;
     json_error_t           error;
@@ -1412,6 +1398,7 @@ consent_policy_parse(const char *data, size_t len, const char *name,
     ctx.name = name;
     ctx.err = err;
     ctx.errlen = errlen;
+    ctx.catalogue = catalogue;
 
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &error);
     if (root == NULL) {
@@ -1447,12 +1434,12 @@ consent_policy_parse(const char *data, size_t len, const char *name,
 
 consent_policy_t *
 consent_policy_load_buffer(const char *data, size_t len, const char *name,
-    char *err, size_t errlen)
+    const consent_catalogue_t *catalogue, char *err, size_t errlen)
 {
     char              *p;
     consent_policy_t  *policy;
 
-    policy = consent_policy_parse(data, len, name, err, errlen);
+    policy = consent_policy_parse(data, len, name, catalogue, err, errlen);
 
     /* messages quote the file (jansson's "near '...'", ids): keep one line */
     if (policy == NULL && errlen > 0) {
@@ -1468,52 +1455,21 @@ consent_policy_load_buffer(const char *data, size_t len, const char *name,
 
 
 consent_policy_t *
-consent_policy_load_file(const char *path, char *err, size_t errlen)
+consent_policy_load_file(const char *path,
+    const consent_catalogue_t *catalogue, char *err, size_t errlen)
 {
-    FILE              *file;
     char              *data;
     size_t             len;
-    struct stat        st;
     consent_policy_t  *policy;
 
-    file = fopen(path, "rb");
-    if (file == NULL) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-
-    if (fstat(fileno(file), &st) != 0) {
-        snprintf(err, errlen, "%s: cannot stat: %s", path, strerror(errno));
-        fclose(file);
-        return NULL;
-    }
-
-    if (!S_ISREG(st.st_mode) || st.st_size > CONSENT_POLICY_MAX_SIZE) {
-        snprintf(err, errlen, "%s: not a regular file of at most %d bytes",
-                 path, CONSENT_POLICY_MAX_SIZE);
-        fclose(file);
-        return NULL;
-    }
-
-    data = malloc((size_t) st.st_size + 1);
+    data = consent_file_read(path, CONSENT_POLICY_MAX_SIZE, &len, err,
+                             errlen);
     if (data == NULL) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        fclose(file);
         return NULL;
     }
 
-    len = fread(data, 1, (size_t) st.st_size, file);
-
-    if (ferror(file)) {
-        snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-        free(data);
-        fclose(file);
-        return NULL;
-    }
-
-    fclose(file);
-
-    policy = consent_policy_load_buffer(data, len, path, err, errlen);
+    policy = consent_policy_load_buffer(data, len, path, catalogue, err,
+                                        errlen);
 
     free(data);
 
@@ -1557,9 +1513,12 @@ consent_policy_free(consent_policy_t *policy)
 
     pcre2_match_data_free(policy->match_data);
     free(policy->src_memo);
+    free(policy->class_memo);
     free(policy->inline_memo);
 
     free(policy->services);
+    free(policy->entity_service);
+    consent_domains_free(&policy->first_party);
     free(policy->categories);
     free(policy->languages);
 

@@ -15,6 +15,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "consent_catalogue.h"
+#include "consent_site.h"
+
 #define CONSENT_MAX_CATEGORIES  32
 
 typedef uint32_t  consent_mask_t;   /* bit i: category i of the policy */
@@ -47,6 +50,10 @@ typedef struct {
     size_t                  ninl;
     consent_cookie_decl_t  *cookies;
     size_t                  ncookies;
+    int                     entity;         /* catalogue entity or -1 */
+    unsigned                from_catalogue:1;   /* not declared by the
+                                               policy: listed only once
+                                               seen on the site */
 } consent_service_t;
 
 /*
@@ -81,8 +88,15 @@ typedef struct {
     size_t                  nlanguages;
     consent_category_t     *categories;
     size_t                  ncategories;
-    consent_service_t      *services;
+    consent_service_t      *services;       /* declared, then catalogue */
     size_t                  nservices;
+    size_t                  ndeclared;      /* the policy's own, first */
+    const consent_catalogue_t  *catalogue;  /* borrowed, or NULL */
+    int                    *entity_service; /* per entity: service, or -1
+                                               (known, not blocked) */
+    consent_mask_t          catalogue_mask; /* categories of catalogue
+                                               services */
+    consent_domains_t       first_party;    /* the policy's first_party */
     consent_mask_t          all_mask;
     consent_mask_t          required_mask;
     consent_mask_t          gpc_mask;
@@ -92,6 +106,7 @@ typedef struct {
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
     struct consent_url_memo_s     *src_memo;     /* lazily, per worker */
+    struct consent_class_memo_s   *class_memo;
     struct consent_inline_memo_s  *inline_memo;
     consent_pattern_set_t   src_set;
     consent_pattern_set_t   inline_set;
@@ -100,22 +115,79 @@ typedef struct {
 
 
 /*
- * Load and validate.  On failure return NULL and write one line into err:
+ * Load and validate.  A policy that "extends": "catalogue" needs the
+ * catalogue, which must outlive it; catalogue may be NULL otherwise.
+ * On failure return NULL and write one line into err:
  * "NAME:LINE:COLUMN: what is wrong" for JSON syntax errors (jansson's
  * position), "NAME:LINE:COLUMN: categories[2].id: what is wrong" for schema
  * errors (the position of the offending value) and
  * "NAME:LINE:COLUMN: service "x": match.src[2]: at offset 7: what is wrong"
  * for regexes.
  */
-consent_policy_t *consent_policy_load_file(const char *path, char *err,
-    size_t errlen);
+consent_policy_t *consent_policy_load_file(const char *path,
+    const consent_catalogue_t *catalogue, char *err, size_t errlen);
 consent_policy_t *consent_policy_load_buffer(const char *data, size_t len,
-    const char *name, char *err, size_t errlen);
+    const char *name, const consent_catalogue_t *catalogue, char *err,
+    size_t errlen);
 void consent_policy_free(consent_policy_t *policy);
+
+/*
+ * For programs outside nginx (consent-audit, test tools): the policy file
+ * on the catalogue file, both read here.  *catalogue is set on success and
+ * must be freed after the policy.
+ */
+consent_policy_t *consent_policy_load_standalone(const char *path,
+    const char *catalogue_path, consent_catalogue_t **catalogue, char *err,
+    size_t errlen);
 
 /* Category index for an id, or -1. */
 int consent_policy_category(const consent_policy_t *policy, const char *id,
     size_t len);
+
+/*
+ * What a URL or an inline script of a page is to the policy.  The policy's
+ * own patterns come first (a site's declaration wins), then first parties,
+ * then the catalogue.
+ */
+typedef enum {
+    CONSENT_CLASS_NO_HOST = 0,      /* loads nothing from a host (data:,
+                                       javascript:, about:, blob:, empty),
+                                       or an inline script naming nothing */
+    CONSENT_CLASS_FIRST_PARTY,      /* relative, same registrable domain as
+                                       the page, or the policy's
+                                       first_party: never blocked */
+    CONSENT_CLASS_SERVICE,          /* a service: blocked unless granted */
+    CONSENT_CLASS_KNOWN,            /* a catalogue entity not blocked (CDN,
+                                       hosting, or excluded by the policy) */
+    CONSENT_CLASS_UNKNOWN           /* a third party nothing covers */
+} consent_class_e;
+
+typedef struct {
+    consent_class_e         kind;
+    int                     service;    /* SERVICE: index into services */
+    int                     entity;     /* catalogue entity, or -1 */
+    consent_host_t          host;       /* the URL's host (INVALID: one
+                                           that cannot be named) */
+} consent_class_t;
+
+/*
+ * A URL as consent_url_normalize() gives it, of a page of site (NULL: no
+ * host is first party but relative URLs).
+ */
+void consent_policy_classify_url(const consent_policy_t *policy,
+    const consent_site_t *site, const unsigned char *url, size_t len,
+    consent_class_t *result);
+
+/*
+ * An inline script's text: the policy's inline patterns, then the hosts
+ * it names and the catalogue's signatures.  Among several services named,
+ * the first one not in granted is the answer (so that a script loading an
+ * analytics and a marketing tracker counts as marketing for a visitor who
+ * allowed analytics), else the first one.
+ */
+void consent_policy_classify_inline(const consent_policy_t *policy,
+    const consent_site_t *site, const unsigned char *text, size_t len,
+    consent_mask_t granted, consent_class_t *result);
 
 /* Index of the first service whose src / inline pattern matches, or -1. */
 int consent_policy_match_src(const consent_policy_t *policy,

@@ -25,6 +25,54 @@ typedef struct {
     size_t                  ncombined;
 } consent_pattern_builder_t;
 
+/* The state of one load: where errors point, the patterns compiled. */
+typedef struct {
+    consent_policy_t           *policy;
+    const char                 *name;
+    const char                 *text;
+    size_t                      len;
+    char                       *err;
+    size_t                      errlen;
+    const char                 *service;    /* id of the service checked */
+    unsigned                    service_index;
+    consent_json_step_t         path[CONSENT_JSON_PATH_MAX];
+    size_t                      depth;
+    uint32_t                    max_captures;
+    consent_pattern_builder_t   src;
+    consent_pattern_builder_t   inl;
+    consent_pattern_builder_t   cookie;
+    const consent_catalogue_t  *catalogue;
+} consent_policy_ctx_t;
+
+
+/* The JSON path of the value checked (errors locate it in the text). */
+void consent_policy_push_key(consent_policy_ctx_t *ctx, const char *key);
+void consent_policy_push_index(consent_policy_ctx_t *ctx, size_t index);
+void consent_policy_pop(consent_policy_ctx_t *ctx);
+
+/* "NAME:LINE:COLUMN: path: message" into err; returns -1. */
+int consent_policy_error(consent_policy_ctx_t *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int consent_policy_no_memory(consent_policy_ctx_t *ctx);
+
+/* Unknown keys of object (not starting with "_" or "$") are errors. */
+int consent_policy_check_keys(consent_policy_ctx_t *ctx, json_t *object,
+    const char **known);
+
+/* "necessary, analytics, marketing": the category ids, for errors. */
+void consent_policy_category_list(consent_policy_t *policy, char *buf,
+    size_t size);
+
+/*
+ * "extends", "entities" and "first_party" (consent_policy_catalogue.c):
+ * after the policy's own services, the catalogue's blocking entities are
+ * appended as services.
+ */
+int consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root);
+
 
 /*
  * The line and column (both from 1, columns in characters as jansson counts
@@ -44,6 +92,14 @@ int consent_pattern_set_finish(consent_pattern_set_t *set,
     consent_pattern_builder_t *builder);
 
 void consent_pattern_builder_free(consent_pattern_builder_t *builder);
+
+/* The service of the first pattern of set matching subject, or -1. */
+int consent_pattern_set_match(const consent_policy_t *policy,
+    const consent_pattern_set_t *set, const unsigned char *subject,
+    size_t len);
+
+/* The hash of the memo tables (URLs, inline scripts). */
+uint32_t consent_memo_hash(const unsigned char *p, size_t len);
 void consent_pattern_set_free(consent_pattern_set_t *set);
 
 #endif /* CONSENT_POLICY_INT_H */

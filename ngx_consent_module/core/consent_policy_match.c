@@ -279,7 +279,7 @@ consent_pattern_exec(const consent_policy_t *policy, pcre2_code *code,
 }
 
 
-static int
+int
 consent_pattern_set_match(const consent_policy_t *policy,
     const consent_pattern_set_t *set, const unsigned char *subject,
     size_t len)
@@ -366,19 +366,30 @@ struct consent_url_memo_s {
 };
 
 
-static uint32_t
+/* Eight bytes at a time: memo keys are URLs and scripts of many bytes. */
+uint32_t
 consent_memo_hash(const unsigned char *p, size_t len)
 {
     size_t    i;
-    uint32_t  h;
+    uint64_t  h, w;
 
-    h = 2166136261u;
+    h = 0x9e3779b97f4a7c15ull ^ len;
 
-    for (i = 0; i < len; i++) {
-        h = (h ^ p[i]) * 16777619u;
+    for (i = 0; i + 8 <= len; i += 8) {
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
     }
 
-    return h;
+    for ( /* void */ ; i < len; i++) {
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    }
+
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 32;
+
+    return (uint32_t) h;
 }
 
 

@@ -33,6 +33,7 @@ struct consent_render_tpl_s {
     char                    *api_path;
     char                    *page_path;     /* NULL: none */
     int                      decided;
+    unsigned long            generation;    /* listed_generation's */
     consent_builder_t        body;
 };
 
@@ -473,15 +474,25 @@ static const consent_builder_t *
 consent_render_body_tpl(consent_render_cache_t *cache,
     const consent_render_ctx_t *c, consent_builder_t *scratch)
 {
-    consent_render_tpl_t  *tpl;
+    consent_render_tpl_t  *tpl, **link;
 
-    for (tpl = cache->tpls; tpl; tpl = tpl->next) {
+    for (link = &cache->tpls; *link; link = &(*link)->next) {
+        tpl = *link;
+
         if (tpl->decided == (c->decided != 0)
             && strcmp(tpl->lang, c->lang) == 0
             && strcmp(tpl->api_path, c->api_path) == 0
             && consent_render_same(tpl->page_path, c->page_path))
         {
-            return &tpl->body;
+            if (tpl->generation == c->listed_generation) {
+                return &tpl->body;
+            }
+
+            /* the list of services changed: build it again */
+            *link = tpl->next;
+            consent_render_tpl_free(tpl);
+            cache->ntpls--;
+            break;
         }
     }
 
@@ -497,6 +508,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
 
     consent_builder_init(&tpl->body, NULL);
     tpl->decided = (c->decided != 0);
+    tpl->generation = c->listed_generation;
     tpl->lang = consent_render_strdup(c->lang);
     tpl->api_path = consent_render_strdup(c->api_path);
     tpl->page_path = c->page_path ? consent_render_strdup(c->page_path)
@@ -521,6 +533,16 @@ consent_render_body_tpl(consent_render_cache_t *cache,
     cache->ntpls++;
 
     return &tpl->body;
+}
+
+
+int
+consent_render_lists(const consent_render_ctx_t *c, size_t s, unsigned i)
+{
+    /* declared services always; catalogue ones only when seen */
+    return c->policy->services[s].category == i
+           && (s < c->policy->ndeclared
+               || (c->listed && c->listed(c->listed_data, s)));
 }
 
 

@@ -31,6 +31,12 @@ typedef struct {
     const char              *consent_id; /* hex id when decided, or NULL */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
+    /* which catalogue services to list (declared ones always are; NULL:
+       none), and a number that changes whenever its answers may have:
+       cached fragments are rebuilt then */
+    int                    (*listed)(void *data, size_t service);
+    void                    *listed_data;
+    unsigned long            listed_generation;
 } consent_render_ctx_t;
 
 /*

@@ -271,7 +271,7 @@ consent_render_emit_category(consent_builder_t *b,
     nservices = 0;
 
     for (s = 0; s < policy->nservices; s++) {
-        if (policy->services[s].category == i) {
+        if (consent_render_lists(c, s, i)) {
             nservices++;
         }
     }
@@ -286,7 +286,7 @@ consent_render_emit_category(consent_builder_t *b,
         consent_builder_lit(b, ")</summary><ul>");
 
         for (s = 0; s < policy->nservices; s++) {
-            if (policy->services[s].category != i) {
+            if (!consent_render_lists(c, s, i)) {
                 continue;
             }
 

@@ -105,6 +105,10 @@ void consent_render_emit_service(consent_builder_t *b,
 void consent_render_emit_cookies(consent_builder_t *b,
     const consent_render_ctx_t *c, const consent_service_t *service);
 
+/* 1 when service s of category i is listed (see consent_render_ctx_t). */
+int consent_render_lists(const consent_render_ctx_t *c, size_t s,
+    unsigned i);
+
 /* 1 for an http(s) URL, the only kind rendered as a link. */
 int consent_render_is_web_url(const char *url);
 

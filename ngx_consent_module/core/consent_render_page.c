@@ -235,7 +235,7 @@ consent_render_page_category(consent_builder_t *b,
     nservices = 0;
 
     for (s = 0; s < policy->nservices; s++) {
-        if (policy->services[s].category == i) {
+        if (consent_render_lists(c, s, i)) {
             nservices++;
         }
     }
@@ -262,10 +262,10 @@ consent_render_page_category(consent_builder_t *b,
                                                "privacy_url"));
     consent_builder_lit(b, "</th></tr></thead><tbody>");
 
-    for (s = 0; s < policy->nservices; s++) {
+    for (s = 0; s < policy->ndeclared; s++) {
         service = &policy->services[s];
 
-        if (service->category != i) {
+        if (!consent_render_lists(c, s, i)) {
             continue;
         }
 

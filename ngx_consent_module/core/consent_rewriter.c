@@ -25,6 +25,9 @@
 /* A longer tag passes unchanged: so does the element's inline script. */
 #define CONSENT_TAG_MAX  16384
 
+/* The "service" of an unknown third party blocked as unknown_category. */
+#define CONSENT_RW_UNKNOWN  -2
+
 enum {
     M_NONE = 0,
     M_TAG,           /* holding a start tag a decision needs */
@@ -80,6 +83,8 @@ struct consent_rewriter_s {
     unsigned                  nested:1;     /* rewrites a noscript's text */
     unsigned                  events;
 
+    consent_site_t            site;         /* conf.site points here: the
+                                               base host is per document */
     consent_tag_t            *script;       /* the held script start tag */
     unsigned char            *out;          /* a rewritten tag */
     size_t                    out_len;
@@ -119,6 +124,8 @@ static int consent_rw_is_js(const consent_tag_t *t,
 static int consent_rw_value_is(const consent_attr_t *a,
     const unsigned char *bytes, const char *value);
 static int consent_rw_denied(consent_rewriter_t *rw, int service);
+static int consent_rw_classify_url(consent_rewriter_t *rw,
+    const unsigned char *url, size_t len);
 static int consent_rw_match_url(consent_rewriter_t *rw,
     const consent_attr_t *a, const unsigned char *bytes, int srcset,
     int *service);
@@ -159,9 +166,15 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     rw->conf = *c;
     consent_scanner_init(&rw->sc, 1);
 
+    if (c->site != NULL) {
+        rw->site = *c->site;
+    }
+
+    rw->conf.site = &rw->site;
+
     /* with every service granted no URL and no script needs matching */
     pol = c->policy;
-    for (i = 0; pol && i < pol->nservices; i++) {
+    for (i = 0; pol && i < pol->ndeclared; i++) {
         svc = &pol->services[i];
         if (c->granted & ((consent_mask_t) 1 << svc->category)) {
             continue;
@@ -172,6 +185,22 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
         if (svc->ninl) {
             rw->block_inline = 1;
         }
+    }
+
+    /* catalogue services are known by host and by inline text */
+    if (pol && ((pol->catalogue_mask & ~c->granted) || c->observe)) {
+        rw->block_src = 1;
+        rw->block_inline = 1;
+    }
+
+    if (pol == NULL || c->unknown_category >= pol->ncategories) {
+        rw->conf.block_unknown = 0;
+    }
+
+    if (rw->conf.block_unknown
+        && !(c->granted & ((consent_mask_t) 1 << c->unknown_category)))
+    {
+        rw->block_src = 1;
     }
 
     return rw;
@@ -665,6 +694,11 @@ consent_rw_is_js(const consent_tag_t *t, const unsigned char *bytes)
 static int
 consent_rw_denied(consent_rewriter_t *rw, int service)
 {
+    if (service == CONSENT_RW_UNKNOWN) {
+        return !(rw->conf.granted
+                 & ((consent_mask_t) 1 << rw->conf.unknown_category));
+    }
+
     return service >= 0
            && !(rw->conf.granted
                 & ((consent_mask_t) 1
@@ -696,14 +730,51 @@ consent_rw_scratch(consent_rewriter_t *rw, size_t len)
 
 
 /*
- * The first service whose src patterns match the URL (or a URL of the
- * srcset) of a: 0 and *service set (-1: none), or -1 on allocation failure.
+ * The service of a normalized URL: an index, CONSENT_RW_UNKNOWN (an unknown
+ * third party under block_unknown) or -1.  Observers hear of services and
+ * unknown third parties.
+ */
+static int
+consent_rw_classify_url(consent_rewriter_t *rw, const unsigned char *url,
+    size_t len)
+{
+    consent_class_t  c;
+
+    consent_policy_classify_url(rw->conf.policy, rw->conf.site, url, len,
+                                &c);
+
+    if (c.kind == CONSENT_CLASS_SERVICE) {
+        if (rw->conf.observe) {
+            rw->conf.observe(rw->conf.observe_data, c.service, c.host.name,
+                             c.host.len, rw->element);
+        }
+
+        return c.service;
+    }
+
+    if (c.kind != CONSENT_CLASS_UNKNOWN) {
+        return -1;
+    }
+
+    if (rw->conf.observe) {
+        rw->conf.observe(rw->conf.observe_data, -1, c.host.name, c.host.len,
+                         rw->element);
+    }
+
+    return rw->conf.block_unknown ? CONSENT_RW_UNKNOWN : -1;
+}
+
+
+/*
+ * The service of the URL (or the first URL of the srcset naming one) of a:
+ * 0 and *service set (-1: none, CONSENT_RW_UNKNOWN: an unknown third party
+ * to block), or -1 on allocation failure.
  */
 static int
 consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
     const unsigned char *bytes, int srcset, int *service)
 {
-    int                   unknown;
+    int                   unknown, s;
     size_t                n, len, pos;
     unsigned char        *scratch, *norm;
     const unsigned char  *url, *dec;
@@ -730,17 +801,24 @@ consent_rw_match_url(consent_rewriter_t *rw, const consent_attr_t *a,
 
     if (!srcset) {
         n = consent_url_normalize(dec, len, norm);
-        *service = consent_policy_match_src(rw->conf.policy, norm, n);
+        *service = consent_rw_classify_url(rw, norm, n);
         return 0;
     }
 
     pos = 0;
     *service = -1;
-    while (*service < 0
-           && (n = consent_srcset_next(dec, len, &pos, &url)) != 0)
-    {
+    while ((n = consent_srcset_next(dec, len, &pos, &url)) != 0) {
         n = consent_url_normalize(url, n, norm);
-        *service = consent_policy_match_src(rw->conf.policy, norm, n);
+        s = consent_rw_classify_url(rw, norm, n);
+
+        if (s >= 0) {
+            *service = s;
+            break;
+        }
+
+        if (s == CONSENT_RW_UNKNOWN) {
+            *service = s;
+        }
     }
 
     return 0;
@@ -887,6 +965,7 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, int service, int script)
 {
     size_t                    i, prev, end;
+    const char               *category, *id;
     const consent_attr_t     *a;
     const consent_service_t  *svc;
 
@@ -897,16 +976,23 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
         return -1;
     }
 
-    if (service >= 0) {
-        svc = &rw->conf.policy->services[service];
+    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
+        if (service == CONSENT_RW_UNKNOWN) {
+            category = rw->conf.policy
+                           ->categories[rw->conf.unknown_category].id;
+            id = "unknown";
+
+        } else {
+            svc = &rw->conf.policy->services[service];
+            category = rw->conf.policy->categories[svc->category].id;
+            id = svc->id;
+        }
 
         if ((script && consent_rw_out(rw, " type=\"text/plain\"", 18) != 0)
             || consent_rw_out(rw, " data-category=\"", 16) != 0
-            || consent_rw_out_escaped(rw, rw->conf.policy
-                                          ->categories[svc->category].id)
-               != 0
+            || consent_rw_out_escaped(rw, category) != 0
             || consent_rw_out(rw, "\" data-service=\"", 16) != 0
-            || consent_rw_out_escaped(rw, svc->id) != 0
+            || consent_rw_out_escaped(rw, id) != 0
             || consent_rw_out(rw, "\"", 1) != 0)
         {
             return -1;
@@ -1139,6 +1225,7 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 {
     int                   service;
     size_t                i;
+    consent_class_t       c;
     const consent_tag_t  *t;
     const unsigned char  *bytes;
 
@@ -1155,8 +1242,18 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         return -1;
     }
 
-    service = consent_policy_match_inline(rw->conf.policy, bytes + t->len,
-                                          (size_t) (end - rw->text_start));
+    consent_policy_classify_inline(rw->conf.policy, rw->conf.site,
+                                   bytes + t->len,
+                                   (size_t) (end - rw->text_start),
+                                   rw->conf.granted, &c);
+
+    service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
+
+    if (service >= 0 && rw->conf.observe) {
+        rw->conf.observe(rw->conf.observe_data, service, NULL, 0,
+                         CONSENT_TAG_SCRIPT);
+    }
+
     if (!consent_rw_denied(rw, service)) {
         return 0;
     }

@@ -24,10 +24,30 @@ typedef struct {
     size_t                len;
 } consent_bytes_t;
 
+/*
+ * Told about each service an element of the page matches (service >= 0,
+ * host the URL's or NULL for inline scripts) and each unknown third-party
+ * host (service -1), whether blocked or not; element is the
+ * CONSENT_TAG_* id.  For discovery (consent_report, consent_unknown).
+ */
+typedef void (*consent_observe_pt)(void *data, int service,
+    const unsigned char *host, size_t len, int element);
+
 typedef struct {
     const consent_policy_t  *policy;
     consent_mask_t           granted;
     size_t                   inline_max;    /* bytes of inline script held */
+
+    const consent_site_t    *site;          /* the page's host; NULL: only
+                                               relative URLs are first
+                                               party */
+    int                      block_unknown; /* a third-party loader no
+                                               service covers is blocked
+                                               as unknown_category
+                                               (data-service="unknown") */
+    unsigned                 unknown_category;
+    consent_observe_pt       observe;       /* or NULL */
+    void                    *observe_data;
 
     consent_bytes_t          head_start;    /* after <head ...> */
     consent_bytes_t          head_end;      /* before </head> */

@@ -2,7 +2,8 @@
 
 # Runs the browser tests (tests/browser/run.mjs: real nginx with the module,
 # headless Chromium through playwright-core) and passes their TAP through.
-# Installs playwright-core with npm ci when it is missing.
+# Installs playwright-core with npm ci when it is missing.  Other .t files
+# here run their script through it (CONSENT_BROWSER_SCRIPT).
 
 use strict;
 use warnings;
@@ -32,4 +33,6 @@ if (!-d "$dir/node_modules/playwright-core") {
         };
 }
 
-exec 'node', "$dir/run.mjs", @ARGV or die "cannot run node: $!\n";
+my $script = $ENV{CONSENT_BROWSER_SCRIPT} // 'run.mjs';
+
+exec 'node', "$dir/$script", @ARGV or die "cannot run node: $!\n";

@@ -1,8 +1,9 @@
 #!/usr/bin/perl
 
-# make test's short fuzz run: the rewriter's and the input parsers'
-# libFuzzer targets under ASan+UBSan for FUZZ_SECONDS (default 20); any
-# crash, leak, sanitizer report or broken split invariance fails.
+# make test's short fuzz run: the libFuzzer targets of the rewriter, the
+# input parsers and the URL hosts (fuzz_hosts.c) under ASan+UBSan for
+# FUZZ_SECONDS (default 20); any crash, leak, sanitizer report or broken
+# split invariance fails.
 
 use strict;
 use warnings;

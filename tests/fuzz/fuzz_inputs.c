@@ -16,8 +16,10 @@
 #include "consent_policy.h"
 #include "consent_request.h"
 
-#define BUILTIN  "ngx_consent_module/assets/policy.json"
+#define BUILTIN    "ngx_consent_module/assets/policy.json"
+#define CATALOGUE  "ngx_consent_module/assets/catalogue.json"
 
+static consent_catalogue_t  *catalogue;
 static consent_policy_t  *policy;
 static consent_key_t      key;
 static unsigned char      secret[] = "fuzzing secret of at least 32 bytes!!";
@@ -35,7 +37,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void) argc;
     (void) argv;
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    catalogue = consent_catalogue_load_file(CATALOGUE, err, sizeof(err));
+    if (catalogue == NULL) {
+        fprintf(stderr, "fuzz_inputs: %s\n", err);
+        abort();
+    }
+
+    policy = consent_policy_load_file(BUILTIN, catalogue, err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "fuzz_inputs: %s\n", err);
         abort();
@@ -58,7 +66,8 @@ fuzz_policy(const char *p, size_t n)
     char               err[512];
     consent_policy_t  *fuzzed;
 
-    fuzzed = consent_policy_load_buffer(p, n, "fuzz", err, sizeof(err));
+    fuzzed = consent_policy_load_buffer(p, n, "fuzz", catalogue, err,
+                                        sizeof(err));
     if (fuzzed) {
         consent_policy_free(fuzzed);
 
@@ -164,12 +173,27 @@ fuzz_return_to(const char *p, size_t n)
 static void
 fuzz_audit(const char *p, size_t n)
 {
+    consent_audit_key_t     key;
     consent_audit_record_t  record;
     consent_audit_status_t  status;
 
     memset(&record, 0, sizeof(record));
 
-    status = consent_audit_parse(p, n, secret, sizeof(secret) - 1, &record);
+    key.key = secret;
+    key.len = sizeof(secret) - 1;
+
+    if (consent_audit_key_init(&key) != 0) {
+        return;
+    }
+
+    /* with the key (MAC checked) and without (fields only) */
+    status = consent_audit_parse(p, n, &key, 1, &record);
+
+    if (record.root) {
+        json_decref(record.root);
+    }
+
+    status = consent_audit_parse(p, n, NULL, 0, &record);
 
     if (record.root) {
         json_decref(record.root);

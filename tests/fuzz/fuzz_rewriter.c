@@ -55,7 +55,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
     fuzz_policy = consent_policy_load_buffer(fuzz_policy_json,
                                              sizeof(fuzz_policy_json) - 1,
-                                             "fuzz", err, sizeof(err));
+                                             "fuzz", NULL, err,
+                                             sizeof(err));
     if (fuzz_policy == NULL) {
         fprintf(stderr, "fuzz policy: %s\n", err);
         abort();

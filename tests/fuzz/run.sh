@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build the fuzzers with libFuzzer + ASan + UBSan and run them: the rewriter
-# for SECONDS, then the other input parsers (fuzz_inputs.c) for SECONDS / 2.
+# for SECONDS, then the other input parsers (fuzz_inputs.c) for SECONDS / 2,
+# then URL hosts and inline host tokens (fuzz_hosts.c) for SECONDS / 2.
 #   tests/fuzz/run.sh [SECONDS]     (default 60; make fuzz, make test)
 # Seeds: every html5lib tokenizer input and tests/unit/pages/*.html.
 # A crash leaves its input in build/fuzz/ (crash-*): rerun it with
@@ -16,7 +17,7 @@ clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer -I$core -Itests/unit \
     tests/fuzz/fuzz_rewriter.c $core/*.c \
-    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_rewriter"
+    -ljansson -lpcre2-8 -lcrypto -lpsl -o "$out/fuzz_rewriter"
 
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
     tests/fuzz/seed_corpus.c -ljansson -o "$out/seed_corpus"
@@ -38,7 +39,7 @@ clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer -I$core \
     tests/fuzz/fuzz_inputs.c $core/*.c \
-    -ljansson -lpcre2-8 -lcrypto -o "$out/fuzz_inputs"
+    -ljansson -lpcre2-8 -lcrypto -lpsl -o "$out/fuzz_inputs"
 
 iseeds="$out/seeds-inputs"
 rm -rf "$iseeds"
@@ -59,3 +60,29 @@ printf '\007203.0.113.77' > "$iseeds/ip"
 "$out/fuzz_inputs" -max_total_time="$(( (seconds + 1) / 2 ))" \
     -max_len=65536 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$out/inputs-" "$out/corpus-inputs" "$iseeds"
+
+# URL hosts, inline host tokens, signatures and classification.
+clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -fno-omit-frame-pointer -I$core \
+    tests/fuzz/fuzz_hosts.c $core/*.c \
+    -ljansson -lpcre2-8 -lcrypto -lpsl -o "$out/fuzz_hosts"
+
+hseeds="$out/seeds-hosts"
+rm -rf "$hseeds"
+mkdir -p "$hseeds" "$out/corpus-hosts"
+n=0
+for u in 'https://user:pw@WWW.Example.COM:8443/a?b#c' '//cdn.taboola.com/x.js' \
+        '\\evil.example\x' 'http://0x7f.1/' 'https://[2001:db8::1]:80/' \
+        'https://ex%41mple.com./' 'https://b%C3%BCcher.de/' \
+        "$(printf 'https://\357\275\205x\343\200\202com/')" \
+        'data:text/html,x' '/rel/x.js' \
+        "s.src='//www.google-analytics.com/analytics.js'; window._taboola=[]" \
+        'x="https:\/\/static.chartbeat.com\/js\/c.js"'; do
+    printf '%s' "$u" > "$hseeds/seed-$n"
+    n=$((n + 1))
+done
+
+"$out/fuzz_hosts" -max_total_time="$(( (seconds + 1) / 2 ))" \
+    -max_len=4096 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$out/hosts-" "$out/corpus-hosts" "$hseeds"

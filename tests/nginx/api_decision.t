@@ -284,7 +284,7 @@ my $out = `$tool verify --secret $key $audit 2>&1`;
 is($? >> 8, 0, 'consent-audit verify passes') or diag($out);
 like($out, qr/^consent-audit: OK: $n records, seq 1 to $n/, 'verify summary');
 
-$out = `$tool find $id $audit`;
+$out = `$tool find --json $id $audit`;
 is(scalar(() = $out =~ /\n/g), 5, 'find: every decision of the id');
 
 $t->stop;

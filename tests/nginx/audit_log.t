@@ -111,9 +111,10 @@ is($r->{status}, 303, 'decision taken');
 my @l = lines($log);
 is(scalar @l, 1, 'one record');
 like($l[0], qr/^\{"ts":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","seq":1,
-    "node":"\Q$node\E","id":"[0-9a-f]{32}","action":"save",
+    "node":"\Q$node\E","key":"[0-9a-f]{8}","id":"[0-9a-f]{32}","action":"save",
     "granted":\["necessary","analytics"\],"denied":\["marketing"\],
-    "revision":3,"gpc":true,"source":"preferences","ip":"127\.0\.0\.0",
+    "revision":3,"texts":"[0-9a-f]{64}","lang":"en","region":null,"mode":null,
+    "gpc":true,"source":"preferences","ip":"127\.0\.0\.0",
     "ua":"Mozilla\/5\.0\ a{244}","prev":"0{64}","mac":"[0-9a-f]{64}"\}$/x,
     'record: every field, in order, ua capped at 256 bytes');
 
@@ -182,9 +183,13 @@ like($out, qr/^consent-audit: OK: 9 records, seq 1 to 9, every MAC and link hold
 
 # find and stats on the real log
 my ($id) = $l[0] =~ /"id":"([0-9a-f]{32})"/;
-($rc, $out) = audit('find', $id, $log);
+($rc, $out) = audit('find', '--json', $id, $log);
 is($rc, 0, 'find: found');
-is($out, "$l[0]\n", 'find: the record of that id, as written');
+is($out, "$l[0]\n", 'find --json: the record of that id, as written');
+($rc, $out) = audit('find', uc $id, $log);
+like($out, qr/^\d{4}-\d\d-\d\dT[\d:.]+Z  seq 1 on \Q$node\E: save \(preferences\)\n    granted: necessary, analytics; denied: marketing\n    policy revision 3, texts [0-9a-f]{64}, language en, region -, mode -, GPC yes\n/,
+    'find: readable history');
+like($out, qr/^consent id \Q$id\E: 1 decision from /m, 'find: summary');
 ($rc, $out) = audit('find', 'ffffffffffffffffffffffffffffffff', $log);
 is($rc, 1, 'find: unknown id exits 1');
 
@@ -253,6 +258,8 @@ is($rc, 2, 'stats --by week: usage');
 is($rc, 0, '--help');
 like($out, qr/^NAME\n.*^SYNOPSIS\n.*^EXIT STATUS\n/ms, '--help is man-style');
 
+ok(!-e '/dev/full.texts.jsonl', 'no texts file next to a device');
+
 $t->stop;
 $t->check_logs(allow => qr/full\.log|\/dev\/full/);
 
@@ -277,5 +284,23 @@ EOF
 ($status, $text) = $c->test_config;
 isnt($status, 0, 'syslog without server refused');
 like($text, qr/no syslog server specified/, 'syslog without server: said');
+
+$c->write_config(<<'EOF');
+    consent_secret %%DIR%%/consent.key;
+    consent_audit_log %%DIR%%/a.log colour=red;
+    server { listen 127.0.0.1:%%PORT%%; }
+EOF
+($status, $text) = $c->test_config;
+isnt($status, 0, 'unknown consent_audit_log parameter refused');
+like($text, qr/invalid parameter "colour=red": only texts=PATH or texts=off in .*nginx\.conf:\d+/,
+    'unknown parameter: said, with file and line');
+
+$c->write_config(<<'EOF');
+    consent_secret %%DIR%%/consent.key;
+    consent_audit_log off texts=off;
+    server { listen 127.0.0.1:%%PORT%%; }
+EOF
+($status, $text) = $c->test_config;
+isnt($status, 0, 'off with texts= refused');
 
 done_testing;

@@ -41,13 +41,16 @@ read_key(const char *path, unsigned char *buf, size_t *len)
 static int
 fingerprint(const char *path, unsigned char out[CONSENT_FINGERPRINT_LEN])
 {
-    int                rc;
-    char               err[512];
-    size_t             c;
-    const char        *ids[CONSENT_MAX_CATEGORIES];
-    consent_policy_t  *policy;
+    int                   rc;
+    char                  err[512];
+    size_t                c;
+    const char           *ids[CONSENT_MAX_CATEGORIES];
+    consent_policy_t     *policy;
+    consent_catalogue_t  *catalogue;
 
-    policy = consent_policy_load_file(path, err, sizeof(err));
+    /* policies may extend the catalogue the module embeds */
+    policy = consent_policy_load_standalone(path, CONSENT_CATALOGUE_PATH,
+                                            &catalogue, err, sizeof(err));
     if (policy == NULL) {
         fprintf(stderr, "mint-cookie: %s\n", err);
         return -1;
@@ -59,6 +62,7 @@ fingerprint(const char *path, unsigned char out[CONSENT_FINGERPRINT_LEN])
 
     rc = consent_cookie_fingerprint(ids, policy->ncategories, out);
     consent_policy_free(policy);
+    consent_catalogue_free(catalogue);
 
     return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * Audit records: the canonical line and its MAC (known answers computed
- * with the openssl CLI), parsing and tamper detection, a file's tail, IP
- * anonymisation and the text sanitiser.
+ * with the openssl CLI), key ids, rotate and checkpoint records, parsing
+ * with several keys and tamper detection, a file's tail, the texts hash,
+ * IP anonymisation and the text sanitiser.
  */
 
 #include <stdio.h>
@@ -39,9 +40,29 @@ static const char  test_key_hex[] =
 
 #define PREV_HEX \
     "1111111111111111111111111111111111111111111111111111111111111111"
+#define TEXTS_HEX \
+    "2222222222222222222222222222222222222222222222222222222222222222"
+
+/* printf 'ngx_consent audit key id' | openssl dgst -sha256 -mac HMAC
+ * -macopt hexkey:KEY, the first 4 bytes */
+#define KEY_ID  "3f12d7d7"
 
 /* printf '%s%s' PREV_HEX BODY | openssl dgst -sha256 -mac HMAC ... */
 static const char  expected_line[] =
+    "{\"ts\":\"2026-11-26T20:00:00.123Z\",\"seq\":42,\"node\":\"web-1\","
+    "\"key\":\"" KEY_ID "\","
+    "\"id\":\"000102030405060708090a0b0c0d0e0f\",\"action\":\"accept_all\","
+    "\"granted\":[\"necessary\",\"analytics\"],"
+    "\"denied\":[\"preferences\",\"marketing\"],\"revision\":3,"
+    "\"texts\":\"" TEXTS_HEX "\",\"lang\":\"en\",\"region\":null,"
+    "\"mode\":null,"
+    "\"gpc\":false,\"source\":\"banner\",\"ip\":\"203.0.113.0\","
+    "\"ua\":\"Mozilla/5.0\",\"prev\":\"" PREV_HEX "\","
+    "\"mac\":\"0f1ee186dafd615dd960554d7409c5a1"
+    "f273c612e7fd737ce21a21add3d7d3a4\"}\n";
+
+/* A record of 2025, before key ids and texts: still parsed and verified. */
+static const char  legacy_line[] =
     "{\"ts\":\"2026-11-26T20:00:00.123Z\",\"seq\":42,\"node\":\"web-1\","
     "\"id\":\"000102030405060708090a0b0c0d0e0f\",\"action\":\"accept_all\","
     "\"granted\":[\"necessary\",\"analytics\"],"
@@ -49,12 +70,15 @@ static const char  expected_line[] =
     "\"gpc\":false,\"source\":\"banner\",\"ip\":\"203.0.113.0\","
     "\"ua\":\"Mozilla/5.0\",\"prev\":\"" PREV_HEX "\","
     "\"mac\":\"bc3c6ffd83d6ce4bf8a5f7e9ca7520a5"
-    "e13b748d866b105c0373b6ca9885460f\"}\n";
+    "e13b748d866b105c0373b6ca9885460f\"}";
 
 
-static consent_policy_t  *policy;
-static unsigned char      key[CONSENT_AUDIT_MAC_LEN];
-static unsigned char      id[CONSENT_ID_LEN];
+static consent_policy_t     *policy;
+static unsigned char         key[CONSENT_AUDIT_MAC_LEN];
+static unsigned char         other[CONSENT_AUDIT_MAC_LEN];
+static consent_audit_key_t   akey, okey;
+static unsigned char         id[CONSENT_ID_LEN];
+static unsigned char         texts_hash[CONSENT_AUDIT_MAC_LEN];
 
 
 static void
@@ -75,6 +99,9 @@ entry_init(consent_audit_entry_t *e)
     e->granted = 1u << 0 | 1u << 2;
     e->denied = 1u << 1 | 1u << 3;
     e->revision = 3;
+    memset(texts_hash, 0x22, sizeof(texts_hash));
+    e->texts = texts_hash;
+    e->lang = "en";
     e->gpc = 0;
     e->source = "banner";
     e->ip = "203.0.113.0";
@@ -89,7 +116,7 @@ parse(const char *line, size_t len, consent_audit_record_t *record)
 {
     consent_audit_status_t  status;
 
-    status = consent_audit_parse(line, len, key, sizeof(key), record);
+    status = consent_audit_parse(line, len, &akey, 1, record);
     json_decref(record->root);
     record->root = NULL;
 
@@ -101,6 +128,7 @@ static void
 test_line(void)
 {
     char                    *line, *copy, *p, hex[CONSENT_AUDIT_HEX_LEN + 1];
+    char                     copy_legacy[sizeof(legacy_line)];
     size_t                   len;
     unsigned char            mac[CONSENT_AUDIT_MAC_LEN];
     consent_audit_entry_t    e;
@@ -108,7 +136,7 @@ test_line(void)
 
     entry_init(&e);
 
-    line = consent_audit_line(policy, &e, key, sizeof(key), mac, &len);
+    line = consent_audit_line(policy, &e, &akey, mac, &len);
     ok(line != NULL, "line built");
     if (line == NULL) {
         return;
@@ -122,7 +150,7 @@ test_line(void)
     /* parsing takes the line without its newline */
     len--;
 
-    is_int(consent_audit_parse(line, len, key, sizeof(key), &record),
+    is_int(consent_audit_parse(line, len, &akey, 1, &record),
            CONSENT_AUDIT_OK, "line verifies");
     is_int(record.seq, 42, "seq parsed");
     is_str(record.id, "000102030405060708090a0b0c0d0e0f", "id parsed");
@@ -136,10 +164,51 @@ test_line(void)
            CONSENT_AUDIT_OK, "parses without a key");
     json_decref(record.root);
 
-    is_int(consent_audit_parse(line, len, (unsigned char *) "other key", 9,
-                               &record),
-           CONSENT_AUDIT_BAD_MAC, "another key fails");
+    is_int(consent_audit_parse(line, len, &okey, 1, &record),
+           CONSENT_AUDIT_NO_KEY, "a key of another id is not tried");
     json_decref(record.root);
+
+    /* another key claiming this key's id: the MAC decides */
+    {
+        consent_audit_key_t  forged;
+
+        forged = okey;
+        memcpy(forged.id, akey.id, sizeof(forged.id));
+        is_int(consent_audit_parse(line, len, &forged, 1, &record),
+               CONSENT_AUDIT_BAD_MAC, "another key with the same id fails");
+        json_decref(record.root);
+    }
+
+    {
+        consent_audit_key_t  both[2];
+
+        both[0] = okey;
+        both[1] = akey;
+        is_int(consent_audit_parse(line, len, both, 2, &record),
+               CONSENT_AUDIT_OK, "the key of the record's id among several");
+        is_int(record.key, 1, "which key verified");
+        ok(record.has_key_id && memcmp(record.key_id, akey.id, 4) == 0,
+           "key id parsed");
+        json_decref(record.root);
+    }
+
+    memcpy(copy_legacy, legacy_line, sizeof(legacy_line));
+    is_int(consent_audit_parse(copy_legacy, sizeof(legacy_line) - 1,
+                               &okey, 1, &record),
+           CONSENT_AUDIT_BAD_MAC, "legacy record: a wrong key fails");
+    json_decref(record.root);
+    {
+        consent_audit_key_t  both[2];
+
+        both[0] = okey;
+        both[1] = akey;
+        is_int(consent_audit_parse(copy_legacy, sizeof(legacy_line) - 1,
+                                   both, 2, &record),
+               CONSENT_AUDIT_OK, "legacy record (no key id): every key tried");
+        ok(!record.has_key_id, "legacy record has no key id");
+        is_int(record.type, CONSENT_AUDIT_DECISION, "legacy: a decision");
+        json_decref(record.root);
+    }
 
     copy = malloc(len + 1);
     if (copy == NULL) {
@@ -202,14 +271,16 @@ test_line(void)
     /* "mac" must be last: the same members in another order are refused */
     {
         static const char  moved[] =
-            "{\"mac\":\"bc3c6ffd83d6ce4bf8a5f7e9ca7520a5"
-            "e13b748d866b105c0373b6ca9885460f\","
+            "{\"mac\":\"0f1ee186dafd615dd960554d7409c5a1"
+            "f273c612e7fd737ce21a21add3d7d3a4\","
             "\"ts\":\"2026-11-26T20:00:00.123Z\",\"seq\":42,"
-            "\"node\":\"web-1\","
+            "\"node\":\"web-1\",\"key\":\"" KEY_ID "\","
             "\"id\":\"000102030405060708090a0b0c0d0e0f\","
             "\"action\":\"accept_all\","
             "\"granted\":[\"necessary\",\"analytics\"],"
             "\"denied\":[\"preferences\",\"marketing\"],\"revision\":3,"
+            "\"texts\":\"" TEXTS_HEX "\",\"lang\":\"en\","
+            "\"region\":null,\"mode\":null,"
             "\"gpc\":false,\"source\":\"banner\",\"ip\":\"203.0.113.0\","
             "\"ua\":\"Mozilla/5.0\",\"prev\":\"" PREV_HEX "\"}";
 
@@ -231,10 +302,18 @@ test_null_fields(void)
     entry_init(&e);
     e.ip = NULL;
     e.ua = NULL;
+    e.texts = NULL;
+    e.lang = NULL;
+    e.region = "DE-BY";
+    e.mode = "opt-in";
 
-    line = consent_audit_line(policy, &e, key, sizeof(key), mac, &len);
+    line = consent_audit_line(policy, &e, &akey, mac, &len);
     ok(line && strstr(line, "\"ip\":null,\"ua\":null,") != NULL,
        "ip and ua recorded as null when absent");
+    ok(line && strstr(line, "\"texts\":null,\"lang\":null,"
+                            "\"region\":\"DE-BY\",\"mode\":\"opt-in\",")
+               != NULL,
+       "texts and lang null when absent; region and mode when given");
     if (line) {
         is_int(parse(line, len - 1, &record), CONSENT_AUDIT_OK,
                "record with nulls verifies");
@@ -259,13 +338,13 @@ test_chain(void)
 
     for (i = 1; i <= 3; i++) {
         e.seq = i;
-        line = consent_audit_line(policy, &e, key, sizeof(key), mac, &len);
+        line = consent_audit_line(policy, &e, &akey, mac, &len);
         if (line == NULL) {
             ok(0, "out of memory");
             return;
         }
 
-        is_int(consent_audit_parse(line, len - 1, key, sizeof(key), &record),
+        is_int(consent_audit_parse(line, len - 1, &akey, 1, &record),
                CONSENT_AUDIT_OK, "chain record %d verifies", i);
         ok(memcmp(record.prev, e.prev, sizeof(e.prev)) == 0,
            "chain record %d links to the previous mac", i);
@@ -386,10 +465,10 @@ test_tail(void)
     int                     i;
     char                    path[] = "/tmp/test_audit_XXXXXX", *line, *buf;
     size_t                  len, used, size;
-    uint64_t                seq;
     unsigned char           mac[CONSENT_AUDIT_MAC_LEN];
     unsigned char           last[CONSENT_AUDIT_MAC_LEN];
     unsigned char           second[CONSENT_AUDIT_MAC_LEN];
+    consent_audit_end_t     end;
     consent_audit_entry_t   e;
 
     i = mkstemp(path);
@@ -400,7 +479,7 @@ test_tail(void)
 
     close(i);
 
-    is_int(consent_audit_tail(path, &seq, mac), 0, "empty file: no record");
+    is_int(consent_audit_tail(path, &end), 0, "empty file: no record");
 
     size = 200 * 1024;
     buf = malloc(size);
@@ -416,7 +495,7 @@ test_tail(void)
 
     for (i = 1; used + 2048 < size; i++) {
         e.seq = i;
-        line = consent_audit_line(policy, &e, key, sizeof(key), mac, &len);
+        line = consent_audit_line(policy, &e, &akey, mac, &len);
         if (line == NULL) {
             ok(0, "out of memory");
             break;
@@ -439,46 +518,270 @@ test_tail(void)
     ok(used > CONSENT_AUDIT_TAIL_MAX, "file larger than the tail window");
 
     write_file(path, buf, used);
-    seq = 0;
-    is_int(consent_audit_tail(path, &seq, mac), 1, "tail found");
-    is_int(seq, i, "tail seq is the last record's");
-    ok(memcmp(mac, last, sizeof(mac)) == 0, "tail mac is the last record's");
+    end.seq = 0;
+    is_int(consent_audit_tail(path, &end), 1, "tail found");
+    is_int(end.seq, i, "tail seq is the last record's");
+    ok(end.has_key_id && memcmp(end.key_id, akey.id, 4) == 0,
+       "tail key id is the last record's");
+    ok(memcmp(end.mac, last, sizeof(mac)) == 0,
+       "tail mac is the last record's");
 
     /* a torn final write (no newline) is skipped */
     memcpy(buf + used, "{\"ts\":\"2026", 11);
     write_file(path, buf, used + 11);
-    seq = 0;
-    is_int(consent_audit_tail(path, &seq, mac), 1, "tail after torn write");
-    is_int(seq, i, "torn final line skipped");
+    end.seq = 0;
+    is_int(consent_audit_tail(path, &end), 1, "tail after torn write");
+    is_int(end.seq, i, "torn final line skipped");
 
     /* a final line that is not a record is skipped too */
     memcpy(buf + used, "garbage\n", 8);
     write_file(path, buf, used + 8);
-    seq = 0;
-    is_int(consent_audit_tail(path, &seq, mac), 1, "tail after garbage");
-    is_int(seq, i, "garbage final line skipped");
+    end.seq = 0;
+    is_int(consent_audit_tail(path, &end), 1, "tail after garbage");
+    is_int(end.seq, i, "garbage final line skipped");
 
     /* two records in a small file: the first line starts the file */
     line = strchr(buf, '\n');
     line = strchr(line + 1, '\n');
     write_file(path, buf, line + 1 - buf);
-    is_int(consent_audit_tail(path, &seq, mac), 1, "small file tail");
-    is_int(seq, 2, "small file: second record");
-    ok(memcmp(mac, second, sizeof(mac)) == 0, "small file: second mac");
+    is_int(consent_audit_tail(path, &end), 1, "small file tail");
+    is_int(end.seq, 2, "small file: second record");
+    ok(memcmp(end.mac, second, sizeof(mac)) == 0, "small file: second mac");
 
     /* a window without a line boundary holds no record */
     memset(buf, 'x', size);
     buf[size - 1] = '\n';
     write_file(path, buf, size);
-    is_int(consent_audit_tail(path, &seq, mac), 0, "no record in window");
+    is_int(consent_audit_tail(path, &end), 0, "no record in window");
 
     unlink(path);
-    is_int(consent_audit_tail(path, &seq, mac), 0, "missing file: none");
+    is_int(consent_audit_tail(path, &end), 0, "missing file: none");
 
-    is_int(consent_audit_tail("/proc/self/mem/x", &seq, mac), -1,
+    is_int(consent_audit_tail("/proc/self/mem/x", &end), -1,
            "unreadable path: error");
 
     free(buf);
+}
+
+
+static void
+test_rotate(void)
+{
+    char                    *line, hex[9];
+    size_t                   len;
+    unsigned char            mac[CONSENT_AUDIT_MAC_LEN];
+    consent_audit_key_t      both[2];
+    consent_audit_end_t      end;
+    consent_audit_record_t   record;
+
+    end.seq = 7;
+    memset(end.mac, 0x33, sizeof(end.mac));
+    memcpy(end.key_id, akey.id, 4);
+    end.has_key_id = 1;
+
+    line = consent_audit_rotate_line(1795723200123ULL, "web-1", &end, &okey,
+                                     mac, &len);
+    ok(line != NULL, "rotate line built");
+    if (line == NULL) {
+        return;
+    }
+
+    consent_hex(akey.id, 4, hex);
+    ok(strstr(line, "\"seq\":8,") != NULL, "rotate: the next seq");
+    ok(strstr(line, "\"type\":\"rotate\"") != NULL, "rotate: its type");
+    ok(strstr(line, hex) != NULL, "rotate: names the old key id");
+
+    both[0] = akey;
+    both[1] = okey;
+
+    is_int(consent_audit_parse(line, len - 1, both, 2, &record),
+           CONSENT_AUDIT_OK, "rotate verifies with the new key");
+    is_int(record.type, CONSENT_AUDIT_ROTATE, "rotate: parsed type");
+    is_int(record.key, 1, "rotate: signed by the new key");
+    ok(memcmp(record.prev_key_id, akey.id, 4) == 0, "rotate: old key id");
+    ok(memcmp(record.prev, end.mac, sizeof(end.mac)) == 0,
+       "rotate: links to the old chain's last mac");
+    json_decref(record.root);
+
+    is_int(consent_audit_parse(line, len - 1, &akey, 1, &record),
+           CONSENT_AUDIT_NO_KEY, "rotate: the old key alone cannot check it");
+    json_decref(record.root);
+    free(line);
+
+    end.has_key_id = 0;
+    line = consent_audit_rotate_line(1795723200123ULL, "web-1", &end, &okey,
+                                     mac, &len);
+    ok(line && strstr(line, "\"prev_key\":null") != NULL,
+       "rotate after records without key id: prev_key null");
+    if (line) {
+        is_int(consent_audit_parse(line, len - 1, both, 2, &record),
+               CONSENT_AUDIT_OK, "rotate with null prev_key verifies");
+        json_decref(record.root);
+    }
+
+    free(line);
+}
+
+
+static void
+test_checkpoint(void)
+{
+    int                      fd;
+    char                    *line, *p, path[] = "/tmp/test_audit_XXXXXX";
+    size_t                   len;
+    json_t                  *removed;
+    unsigned char            mac[CONSENT_AUDIT_MAC_LEN];
+    consent_audit_end_t      end, tail;
+    consent_audit_record_t   record;
+
+    removed = json_pack("{s:i,s:i,s:i}", "records", 5, "first_seq", 1,
+                        "last_seq", 5);
+    if (removed == NULL) {
+        ok(0, "out of memory");
+        return;
+    }
+
+    end.seq = 5;
+    memset(end.mac, 0x44, sizeof(end.mac));
+    end.has_key_id = 0;
+
+    line = consent_audit_checkpoint_line(1795723200123ULL, "web-1",
+                                         "2026-11-01", removed, &end, &akey,
+                                         mac, &len);
+    json_decref(removed);
+
+    ok(line != NULL, "checkpoint line built");
+    if (line == NULL) {
+        return;
+    }
+
+    ok(strstr(line, "\"seq\":5,") != NULL,
+       "checkpoint: the seq of the last removed record");
+
+    is_int(consent_audit_parse(line, len - 1, &akey, 1, &record),
+           CONSENT_AUDIT_OK, "checkpoint verifies");
+    is_int(record.type, CONSENT_AUDIT_CHECKPOINT, "checkpoint: parsed type");
+    ok(memcmp(record.prev, end.mac, sizeof(end.mac)) == 0,
+       "checkpoint: prev is the last removed record's mac");
+    json_decref(record.root);
+
+    /* the chain continues from a file holding only the checkpoint */
+    fd = mkstemp(path);
+    if (fd == -1 || write(fd, line, len) != (ssize_t) len) {
+        ok(0, "temporary file");
+
+    } else {
+        is_int(consent_audit_tail(path, &tail), 1, "checkpoint: tail found");
+        is_int(tail.seq, 5, "checkpoint: tail seq");
+        ok(memcmp(tail.mac, end.mac, sizeof(end.mac)) == 0,
+           "checkpoint: the next record links to what it stands for");
+    }
+
+    if (fd != -1) {
+        close(fd);
+        unlink(path);
+    }
+
+    p = strstr(line, "\"records\":5");
+    if (p) {
+        p[10] = '4';
+        is_int(parse(line, len - 1, &record), CONSENT_AUDIT_BAD_MAC,
+               "checkpoint: an edited count is detected");
+    }
+
+    free(line);
+}
+
+
+static const char  service_policy[] =
+    "{\"revision\": 4, \"default_language\": \"en\","
+    " \"categories\": ["
+    "  {\"id\": \"necessary\", \"required\": true,"
+    "   \"title\": " T("N") ", \"description\": " T("n") "},"
+    "  {\"id\": \"analytics\","
+    "   \"title\": {\"en\": \"A\", \"de\": \"Statistik\"},"
+    "   \"description\": " T("a") "}],"
+    " \"services\": [{\"id\": \"ga\", \"name\": \"Google Analytics\","
+    "   \"category\": \"analytics\", \"provider\": \"Google\","
+    "   \"match\": {\"src\": [\"^https://ga\\\\.example/\"]},"
+    "   \"cookies\": [{\"name\": \"^_ga$\", \"duration\": \"2 years\","
+    "                  \"purpose\": " T("counts visits") "}]}],"
+    " \"texts\": {\"en\": {\"title\": \"t\", \"body\": \"b\","
+    "  \"accept_all\": \"a\", \"reject_all\": \"r\", \"customize\": \"c\","
+    "  \"save\": \"s\", \"policy_link\": \"l\"},"
+    "  \"de\": {\"title\": \"T\", \"body\": \"B\","
+    "  \"accept_all\": \"A\", \"reject_all\": \"R\", \"customize\": \"C\","
+    "  \"save\": \"S\", \"policy_link\": \"L\"}}}";
+
+
+static void
+test_texts(void)
+{
+    char               *line, *again, *de, hex[CONSENT_AUDIT_HEX_LEN + 1];
+    char                err[256];
+    size_t              len, again_len, de_len;
+    json_t             *root;
+    json_error_t        error;
+    unsigned char       hash[CONSENT_AUDIT_MAC_LEN];
+    unsigned char       hash2[CONSENT_AUDIT_MAC_LEN];
+    unsigned char       hash_de[CONSENT_AUDIT_MAC_LEN];
+    consent_policy_t   *sp;
+
+    sp = consent_policy_load_buffer(service_policy,
+                                    sizeof(service_policy) - 1,
+                                    "service policy", NULL, err, sizeof(err));
+    ok(sp != NULL, "texts: policy with a service loads");
+    if (sp == NULL) {
+        diag("%s", err);
+        return;
+    }
+
+    line = consent_audit_texts(sp, "en", hash, &len);
+    again = consent_audit_texts(sp, "en", hash2, &again_len);
+    de = consent_audit_texts(sp, "de", hash_de, &de_len);
+
+    ok(line && again && de, "texts built");
+
+    if (line && again && de) {
+        consent_hex(hash, sizeof(hash), hex);
+        ok(strncmp(line, "{\"texts\":\"", 10) == 0
+           && strncmp(line + 10, hex, CONSENT_AUDIT_HEX_LEN) == 0,
+           "texts line starts with its hash");
+        is_int(line[len - 1], '\n', "texts line ends with a newline");
+        ok(len == again_len && memcmp(line, again, len) == 0
+           && memcmp(hash, hash2, sizeof(hash)) == 0,
+           "the same texts give the same line and hash");
+        ok(memcmp(hash, hash_de, sizeof(hash)) != 0,
+           "another language gives another hash");
+        ok(strstr(de, "\"Statistik\"") != NULL, "German titles in German");
+
+        ok(strstr(line, "\"title\":\"t\"") != NULL, "policy text shown");
+        ok(strstr(line, "\"preferences_body\":\"Choose") != NULL,
+           "built-in text shown");
+        ok(strstr(line, "\"name\":\"Google Analytics\"") != NULL
+           && strstr(line, "\"purpose\":\"counts visits\"") != NULL
+           && strstr(line, "\"category\":\"analytics\"") != NULL,
+           "the service, its cookie and category shown");
+
+        root = json_loadb(line, len, 0, &error);
+        ok(root != NULL, "texts line is JSON");
+        is_int(consent_audit_texts_hash(json_object_get(root, "shown"),
+                                        hash2), 0, "hash of shown computed");
+        ok(memcmp(hash, hash2, sizeof(hash)) == 0,
+           "the hash is the SHA-256 of the canonical shown");
+        json_object_set_new(json_object_get(json_object_get(root, "shown"),
+                                            "texts"),
+                            "title", json_string("edited"));
+        consent_audit_texts_hash(json_object_get(root, "shown"), hash2);
+        ok(memcmp(hash, hash2, sizeof(hash)) != 0,
+           "an edited text changes the hash");
+        json_decref(root);
+    }
+
+    free(line);
+    free(again);
+    free(de);
+    consent_policy_free(sp);
 }
 
 
@@ -489,7 +792,7 @@ main(void)
     unsigned char  raw[4];
 
     policy = consent_policy_load_buffer(test_policy, sizeof(test_policy) - 1,
-                                        "test policy", err, sizeof(err));
+                                        "test policy", NULL, err, sizeof(err));
     ok(policy != NULL, "test policy loads");
     if (policy == NULL) {
         diag("%s", err);
@@ -501,6 +804,17 @@ main(void)
            "audit key derived");
     consent_hex(key, sizeof(key), hex);
     is_str(hex, test_key_hex, "derived key matches openssl");
+
+    akey.key = key;
+    akey.len = sizeof(key);
+    is_int(consent_audit_key_init(&akey), 0, "key id computed");
+    consent_hex(akey.id, 4, hex);
+    is_str(hex, KEY_ID, "key id matches openssl");
+
+    memset(other, 0x5a, sizeof(other));
+    okey.key = other;
+    okey.len = sizeof(other);
+    consent_audit_key_init(&okey);
 
     is_int(consent_audit_unhex("00ff7a10", 8, raw, 4), 0, "unhex");
     ok(raw[1] == 0xff && raw[2] == 0x7a, "unhex bytes");
@@ -515,6 +829,9 @@ main(void)
     test_text();
     test_ip();
     test_tail();
+    test_rotate();
+    test_checkpoint();
+    test_texts();
 
     consent_policy_free(policy);
 

@@ -18,6 +18,25 @@
 #define BUILTIN   "ngx_consent_module/assets/policy.json"
 #define FIXTURES  "tests/unit/policies/"
 #define OCD_CSV   "../shared/data/open-cookie-database/open-cookie-database.csv"
+#define CATALOGUE "ngx_consent_module/assets/catalogue.json"
+
+
+/* The built-in policy extends the catalogue embedded with it. */
+static const consent_catalogue_t *
+builtin_catalogue(void)
+{
+    char                        err[512];
+    static consent_catalogue_t *catalogue;
+
+    if (catalogue == NULL) {
+        catalogue = consent_catalogue_load_file(CATALOGUE, err, sizeof(err));
+        if (catalogue == NULL) {
+            diag("%s", err);
+        }
+    }
+
+    return catalogue;
+}
 
 
 typedef struct {
@@ -607,7 +626,8 @@ test_builtin(void)
     static const char *ids[] = { "necessary", "preferences", "analytics",
                                  "marketing" };
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    policy = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
     ok(policy != NULL, "built-in policy loads");
     if (policy == NULL) {
         diag("%s", err);
@@ -630,7 +650,7 @@ test_builtin(void)
     ok(policy->nservices >= 18, "at least 18 services (%zu)",
        policy->nservices);
 
-    for (i = 0; i < policy->nservices; i++) {
+    for (i = 0; i < policy->ndeclared; i++) {
         ok(policy->services[i].provider != NULL
            && strstr(policy->services[i].provider, " ") != NULL
            && policy->services[i].privacy_url != NULL
@@ -726,7 +746,7 @@ test_broken(void)
     for (b = broken; b->file != NULL; b++) {
         snprintf(path, sizeof(path), FIXTURES "%s.json", b->file);
 
-        policy = consent_policy_load_file(path, err, sizeof(err));
+        policy = consent_policy_load_file(path, NULL, err, sizeof(err));
 
         ok(policy == NULL && strstr(err, b->error) != NULL,
            "%s fails as expected", b->file);
@@ -743,19 +763,19 @@ test_broken(void)
            "%s: the error is one line", b->file);
     }
 
-    policy = consent_policy_load_file(FIXTURES "no-such-file.json", err,
+    policy = consent_policy_load_file(FIXTURES "no-such-file.json", NULL, err,
                                       sizeof(err));
     ok(policy == NULL && strstr(err, "no-such-file.json: cannot open: ")
                          != NULL,
        "a missing file names the file and the reason");
 
-    policy = consent_policy_load_file(FIXTURES, err, sizeof(err));
+    policy = consent_policy_load_file(FIXTURES, NULL, err, sizeof(err));
     ok(policy == NULL && strstr(err, "not a regular file") != NULL,
        "a directory is refused");
 
     /* a tiny buffer truncates the message but never overflows */
     policy = consent_policy_load_file(FIXTURES "service-bad-src-regex.json",
-                                      err, 8);
+                                      NULL, err, 8);
     ok(policy == NULL && strlen(err) == 7, "errors are truncated to errlen");
 }
 
@@ -766,7 +786,7 @@ test_good(void)
     char               err[512];
     consent_policy_t  *policy;
 
-    policy = consent_policy_load_file(FIXTURES "good.json", err,
+    policy = consent_policy_load_file(FIXTURES "good.json", NULL, err,
                                       sizeof(err));
     ok(policy != NULL, "the fixture every broken one derives from loads");
     if (policy != NULL) {
@@ -777,7 +797,7 @@ test_good(void)
         consent_policy_free(policy);
     }
 
-    policy = consent_policy_load_file("examples/policy.json", err,
+    policy = consent_policy_load_file("examples/policy.json", NULL, err,
                                       sizeof(err));
     ok(policy != NULL, "examples/policy.json loads");
     if (policy == NULL) {
@@ -858,7 +878,7 @@ test_combined(void)
     };
 
     policy = consent_policy_load_buffer(mixed_policy, sizeof(mixed_policy) - 1,
-                                        "mixed", err, sizeof(err));
+                                        "mixed", NULL, err, sizeof(err));
     ok(policy != NULL, "the mixed policy loads (Consent Mode signals as "
        "an id, an array of ids and true)");
     if (policy == NULL) {
@@ -1112,7 +1132,8 @@ test_ocd(void)
 
     ok(n > 1000, "the Open Cookie Database has %zu cookies", n);
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    policy = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
     md = pcre2_match_data_create(16, NULL);
 
     for (i = 0; policy != NULL && i < policy->nservices; i++) {
@@ -1195,7 +1216,8 @@ test_speed(void)
         "https://www.googletagmanager.com/gtag/js?id=G-ABCDE12345",
     };
 
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    policy = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
     if (policy == NULL) {
         return;
     }
@@ -1254,8 +1276,10 @@ test_memo(void)
     char               url[256], err[512];
     consent_policy_t  *memo, *fresh;
 
-    memo = consent_policy_load_file(BUILTIN, err, sizeof(err));
-    fresh = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    memo = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
+    fresh = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
     ok(memo && fresh, "memo: two copies of the built-in policy");
     if (memo == NULL || fresh == NULL) {
         return;
@@ -1315,12 +1339,13 @@ test_one_line(void)
     static const char  bad_escape[] = "{\"revision\": \"a\\\n\tb\"}";
 
     policy = consent_policy_load_buffer(bad_escape, sizeof(bad_escape) - 1,
-                                        "x.json", err, sizeof(err));
+                                        "x.json", NULL, err, sizeof(err));
     ok(policy == NULL && strpbrk(err, "\n\t\r") == NULL,
        "a raw newline quoted from the file stays out of the error: %s", err);
 
     /* fuzz finding: a NUL in a language range read past "de" */
-    policy = consent_policy_load_file(BUILTIN, err, sizeof(err));
+    policy = consent_policy_load_file(BUILTIN, builtin_catalogue(), err,
+                                      sizeof(err));
     if (policy) {
         is_str(consent_policy_language(policy, "de\0\0x", 5), "en",
                "a language range with NULs matches no language");

@@ -627,6 +627,102 @@ test_speed(consent_policy_t *policy)
 }
 
 
+static const char  *catalogue_policy =
+    "{\"extends\": \"catalogue\", \"revision\": 1,"
+    " \"default_language\": \"en\","
+    " \"categories\": ["
+    "  {\"id\": \"necessary\", \"required\": true,"
+    "   \"title\": {\"en\": \"N\"}, \"description\": {\"en\": \"N\"}},"
+    "  {\"id\": \"preferences\","
+    "   \"title\": {\"en\": \"P\"}, \"description\": {\"en\": \"P\"}},"
+    "  {\"id\": \"analytics\","
+    "   \"title\": {\"en\": \"A\"}, \"description\": {\"en\": \"A\"}},"
+    "  {\"id\": \"marketing\","
+    "   \"title\": {\"en\": \"M\"}, \"description\": {\"en\": \"M\"}}],"
+    " \"services\": [{\"id\": \"own\", \"name\": \"Own Stats\","
+    "   \"provider\": \"Us\", \"category\": \"analytics\"}],"
+    " \"texts\": {\"en\": {\"title\": \"t\", \"body\": \"b\","
+    "   \"accept_all\": \"a\", \"reject_all\": \"r\","
+    "   \"customize\": \"c\", \"save\": \"s\","
+    "   \"policy_link\": \"p\"}}}";
+
+
+static int
+only_chartbeat(void *data, size_t service)
+{
+    const consent_policy_t *policy = data;
+
+    return strcmp(policy->services[service].id, "chartbeat") == 0;
+}
+
+
+/*
+ * Declared services are always listed, catalogue services only when the
+ * glue says so (seen on the site); a new generation rebuilds the fragment.
+ */
+static void
+test_listed(void)
+{
+    char                   err[512];
+    consent_policy_t      *policy;
+    consent_catalogue_t   *catalogue;
+    consent_render_ctx_t   c;
+    consent_render_out_t   out;
+
+    catalogue = consent_catalogue_load_file("tests/unit/catalogue.json", err,
+                                            sizeof(err));
+    ok(catalogue != NULL, "listed: test catalogue loads");
+    if (catalogue == NULL) {
+        diag("%s", err);
+        return;
+    }
+
+    policy = consent_policy_load_buffer(catalogue_policy,
+                                        strlen(catalogue_policy), "listed",
+                                        catalogue, err, sizeof(err));
+    ok(policy != NULL && policy->nservices > policy->ndeclared,
+       "listed: a policy on the catalogue loads");
+    if (policy == NULL) {
+        diag("%s", err);
+        consent_catalogue_free(catalogue);
+        return;
+    }
+
+    memset(&c, 0, sizeof(c));
+    c.policy = policy;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/";
+
+    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Chartbeat")
+       && !has(&out, "comScore") && has(&out, "Own Stats"),
+       "listed: declared services only without the callback");
+    free(out.data);
+
+    c.listed = only_chartbeat;
+    c.listed_data = policy;
+    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Chartbeat"),
+       "listed: the same generation reuses the cached fragment");
+    free(out.data);
+
+    c.listed_generation = 1;
+    ok(consent_render_body_start(&c, &out) == 0 && has(&out, "Chartbeat")
+       && !has(&out, "comScore"),
+       "listed: a new generation lists the catalogue service seen");
+    free(out.data);
+
+    c.decided = 1;
+    ok(consent_render_policy_page(&c, &out) == 0 && has(&out, "Chartbeat")
+       && !has(&out, "comScore"),
+       "listed: the policy page lists it too");
+    free(out.data);
+
+    consent_render_forget(policy);
+    consent_policy_free(policy);
+    consent_catalogue_free(catalogue);
+}
+
+
 int
 main(void)
 {
@@ -637,7 +733,7 @@ main(void)
     test_escape();
 
     policy = consent_policy_load_buffer(hostile_policy,
-                                        strlen(hostile_policy), "hostile",
+                                        strlen(hostile_policy), "hostile", NULL,
                                         err, sizeof(err));
     ok(policy != NULL, "hostile policy loads");
     if (policy == NULL) {
@@ -648,7 +744,7 @@ main(void)
     root = json_loads(hostile_policy, 0, NULL);
     json_object_del(root, "consent_mode");
     text = json_dumps(root, 0);
-    plain = consent_policy_load_buffer(text, strlen(text), "plain", err,
+    plain = consent_policy_load_buffer(text, strlen(text), "plain", NULL, err,
                                        sizeof(err));
     ok(plain != NULL, "policy without consent_mode loads");
     free(text);
@@ -663,6 +759,7 @@ main(void)
     test_banner(policy);
     test_decided(policy);
     test_page(policy);
+    test_listed();
     test_speed(policy);
 
     consent_render_forget(policy);

@@ -392,7 +392,7 @@ main(void)
     char  err[256];
 
     policy = consent_policy_load_buffer(test_policy, sizeof(test_policy) - 1,
-                                        "test policy", err, sizeof(err));
+                                        "test policy", NULL, err, sizeof(err));
     ok(policy != NULL, "test policy loads");
     if (policy == NULL) {
         diag("%s", err);

@@ -1038,7 +1038,8 @@ main(void)
     int   c;
     char  err[512];
 
-    policy = consent_policy_load_file(PAGES "/policy.json", err, sizeof(err));
+    policy = consent_policy_load_file(PAGES "/policy.json", NULL, err,
+                                      sizeof(err));
     ok(policy != NULL, "test policy loads");
     if (policy == NULL) {
         diag("%s", err);

@@ -74,7 +74,8 @@ async function measureAll(opts, pages) {
         for (const p of pages) {
             let r;
             try {
-                r = await nginx.get(`/${p.id}.html`);
+                // served under its own name, as the site would be
+                r = await nginx.get(`/${p.id}.html`, new URL(p.url).host);
             } catch (e) {
                 results.push({ id: p.id, url: p.url,
                     ...failedPage(`fetch failed: ${e.message}`) });

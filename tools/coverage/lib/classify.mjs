@@ -1,9 +1,16 @@
-// Classification of URLs, independent of the module: the entity comes from
-// the npm package third-party-web (pinned), the registrable domain from
-// tldts (public-suffix aware).
+// Classification of URLs, independent of the module's code: the entity
+// comes from the npm package third-party-web (pinned), corrected by the
+// project's reviewed overrides (tools/catalogue/overrides.json: every entry
+// says why), the registrable domain from tldts (public-suffix aware).
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import thirdPartyWeb from 'third-party-web';
 import { getDomain } from 'tldts';
+
+const OVERRIDES = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
+    '../../catalogue/overrides.json');
 
 // third-party-web category -> consent category; the rest is not a tracker.
 export const TRACKER_CATEGORIES = {
@@ -16,15 +23,86 @@ export const TRACKER_CATEGORIES = {
     'customer-success': 'preferences',
 };
 
+// An entity's id as the catalogue spells it: its name, lowercased, runs of
+// other characters as '-'.
+function idOf(name) {
+    return name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+}
+
+// "*.d" matches d and its subdomains, "d" only d.
+function domainMatches(pattern, host) {
+    if (pattern.startsWith('*.')) {
+        const d = pattern.slice(2);
+        return host === d || host.endsWith(`.${d}`);
+    }
+    return host === pattern;
+}
+
+// The reviewed corrections: categories by entity id, domains moved to or
+// added for an entity, entities the dataset lacks.
+function loadOverrides() {
+    const o = JSON.parse(fs.readFileSync(OVERRIDES, 'utf8'));
+    const categories = new Map();
+    const removed = new Map();
+    const added = [];
+    for (const [id, e] of Object.entries(o.entities || {})) {
+        if ('category' in e) {
+            categories.set(id, e.category);
+        }
+        if (e.domains_remove) {
+            removed.set(id, e.domains_remove);
+        }
+        for (const d of e.domains_add || []) {
+            added.push({ pattern: d, id, name: null });
+        }
+    }
+    for (const e of o.add || []) {
+        categories.set(e.id, e.category);
+        for (const d of e.domains) {
+            added.push({ pattern: d, id: e.id, name: e.name });
+        }
+    }
+    return { categories, removed, added };
+}
+
+const overrides = loadOverrides();
 const entityCache = new Map();
+
+// {name, id, category (third-party-web's), consent} or null.
+function lookupHost(host) {
+    for (const a of overrides.added) {
+        if (domainMatches(a.pattern, host)) {
+            const tpw = a.name ? null : thirdPartyWeb.entities.find(
+                (e) => idOf(e.name) === a.id);
+            const name = a.name || (tpw ? tpw.name : a.id);
+            return { name, id: a.id, category: tpw ? tpw.category : null };
+        }
+    }
+    let e = null;
+    try {
+        e = thirdPartyWeb.getEntity(`https://${host}/`) || null;
+    } catch {
+        e = null;
+    }
+    if (e === null) {
+        return null;
+    }
+    const id = idOf(e.name);
+    if ((overrides.removed.get(id) || []).some(
+        (p) => domainMatches(p, host))) {
+        return null;
+    }
+    return { name: e.name, id, category: e.category };
+}
 
 function entityOfHost(host) {
     if (!entityCache.has(host)) {
-        let e = null;
-        try {
-            e = thirdPartyWeb.getEntity(`https://${host}/`) || null;
-        } catch {
-            e = null;
+        const e = lookupHost(host);
+        if (e !== null) {
+            e.consent = overrides.categories.has(e.id)
+                ? overrides.categories.get(e.id)
+                : TRACKER_CATEGORIES[e.category] || null;
         }
         entityCache.set(host, e);
     }
@@ -58,7 +136,7 @@ export function classifyHost(host, pageDomain) {
     const firstParty = registrableDomain(h) === pageDomain;
     const e = entityOfHost(h);
     const category = e ? e.category : null;
-    const consent = category ? TRACKER_CATEGORIES[category] || null : null;
+    const consent = e ? e.consent : null;
     return {
         host: h,
         firstParty,

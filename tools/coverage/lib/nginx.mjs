@@ -148,10 +148,11 @@ export class Nginx {
                 .test(l)).join('\n');
     }
 
-    get(uri) {
+    get(uri, host) {
         return new Promise((resolve, reject) => {
             const req = http.get({ host: '127.0.0.1', port: this.port,
-                path: uri, agent: false, timeout: 30000 }, (res) => {
+                path: uri, agent: false, timeout: 30000,
+                headers: host ? { Host: host } : {} }, (res) => {
                 const chunks = [];
                 res.on('data', (c) => chunks.push(c));
                 res.on('end', () => resolve({ status: res.statusCode,
