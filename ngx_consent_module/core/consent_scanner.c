@@ -266,7 +266,6 @@ consent_scanner_init(consent_scanner_t *sc, int tree)
 {
     if (!consent_scan_tables_ready) {
         consent_scanner_tables();
-        consent_find_init();
     }
 
     memset(sc, 0, offsetof(consent_scanner_t, tag));
@@ -619,7 +618,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_DATA:
             if (sc->all_tags || sc->depth) {
-                q = consent_scan_find(p, end, SF_LT);
+                q = consent_scanner_char(p, end, '<');
                 if (q == end) {
                     p = end;
                     goto more;
@@ -641,7 +640,7 @@ consent_scanner_next(consent_scanner_t *sc)
         case S_RCDATA:
         case S_RAWTEXT:
         case S_SCRIPT:
-            q = consent_scan_find(p, end, SF_LT);
+            q = consent_scanner_char(p, end, '<');
             if (q == end) {
                 p = end;
                 goto more;
@@ -738,7 +737,7 @@ consent_scanner_next(consent_scanner_t *sc)
             if (!sc->all_tags && sc->depth == 0) {
                 /* most names are rejected by length and first letter
                    before being copied */
-                q = consent_scan_find(p + 1, end, SF_NAME_END);
+                q = consent_scanner_until(p + 1, end, C_NAME_END);
                 if (q < end
                     && ((size_t) (q - p) > CONSENT_TAG_NAME_LONGEST
                         || !(consent_tag_first_html[sc->tag.is_end][q - p]
@@ -754,7 +753,7 @@ consent_scanner_next(consent_scanner_t *sc)
             /* fall through */
 
         case S_TAG_NAME:
-            q = consent_scan_find(p, end, SF_NAME_END);
+            q = consent_scanner_until(p, end, C_NAME_END);
             for ( ; p < q; p++, sc->tag.name_len++) {
                 if (sc->tag.name_len < CONSENT_SCAN_NAME_MAX) {
                     sc->tag.name[sc->tag.name_len] = consent_scan_lower[*p];
@@ -825,7 +824,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_NAME:
             q = p;
-            p = consent_scan_find(p, end, SF_ATTR_END);
+            p = consent_scanner_until(p, end, C_ATTR_END);
             if (sc->watch) {
                 consent_scanner_watch_name(sc, q, (size_t) (p - q), p < end);
             }
@@ -901,8 +900,8 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            q = state == S_ATTR_VALUE_DQ ? consent_scan_find(p, end, SF_DQ)
-                                         : consent_scan_find(p, end, SF_SQ);
+            q = consent_scanner_char(p, end,
+                                     state == S_ATTR_VALUE_DQ ? '"' : '\'');
             if (sc->watch_attr) {
                 consent_scanner_watch_value(sc, p, (size_t) (q - p));
             }
@@ -920,7 +919,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_UNQ:
             q = p;
-            p = consent_scan_find(p, end, SF_UNQ_END);
+            p = consent_scanner_until(p, end, C_UNQ_END);
             if (sc->watch_attr) {
                 consent_scanner_watch_value(sc, q, (size_t) (p - q));
             }
@@ -1002,7 +1001,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_BOGUS_COMMENT:
         case S_DOCTYPE:
-            q = consent_scan_find(p, end, SF_GT);
+            q = consent_scanner_char(p, end, '>');
             if (q == end) {
                 p = end;
                 goto more;

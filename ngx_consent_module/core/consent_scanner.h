@@ -242,21 +242,4 @@ const consent_attr_t *consent_tag_attr_n(const consent_tag_t *tag,
 size_t consent_decode_attr_value(const unsigned char *p, size_t len,
     unsigned char *out, size_t size, int *unknown);
 
-/*
- * The implementation of the scanner's run finder (consent_scanner_find.h),
- * for every scanner of the process: by default the best the CPU has (AVX2,
- * SSE2 on x86-64, else a byte at a time); CONSENT_SCAN_SIMD=scalar|sse2|avx2
- * in the environment chooses one.  Tests compare them with consent_scanner_simd(),
- * which returns -1 when this CPU or build lacks the one asked for.
- */
-typedef enum {
-    CONSENT_SIMD_AUTO = 0,
-    CONSENT_SIMD_SCALAR,
-    CONSENT_SIMD_SSE2,
-    CONSENT_SIMD_AVX2
-} consent_simd_e;
-
-int consent_scanner_simd(consent_simd_e impl);
-const char *consent_scanner_simd_name(void);
-
 #endif /* CONSENT_SCANNER_H */

@@ -7,8 +7,8 @@
  * entry points.
  */
 
+#include <string.h>
 #include "consent_scanner.h"
-#include "consent_scanner_find.h"
 
 /* consent_tag_name_t.tree, consent_scanner_t.tag_tree */
 #define T_BREAKOUT  0x0001    /* a start tag that leaves svg/math */
@@ -124,6 +124,35 @@ extern uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
         (sc)->tag.start = (sc)->base + (uint64_t) ((q) - (sc)->buf);       \
         (sc)->origin = (uintptr_t) (q);                                    \
     } while (0)
+
+
+/* The first byte of a class (C_*) at or after p, or end. */
+static inline const unsigned char *
+consent_scanner_until(const unsigned char *p, const unsigned char *end,
+    unsigned cls)
+{
+    while (p < end && !(consent_scan_class[*p] & cls)) {
+        p++;
+    }
+
+    return p;
+}
+
+
+/* The first c at or after p, or end (an empty buffer may be NULL). */
+static inline const unsigned char *
+consent_scanner_char(const unsigned char *p, const unsigned char *end, int c)
+{
+    const unsigned char  *q;
+
+    if (p == end) {
+        return end;
+    }
+
+    q = memchr(p, c, (size_t) (end - p));
+
+    return q ? q : end;
+}
 
 
 /* A tag starts: nothing of the previous one carries over. */

@@ -41,12 +41,11 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
            && !(consent_scan_class[*p] & C_WS) && *p != '/' && *p != '>'
            && *p != '=')
     {
-        q = consent_scan_find(p + 1, end, SF_ATTR_END);
+        q = consent_scanner_until(p + 1, end, C_ATTR_END);
         if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
             break;
         }
-        p = q[1] == '"' ? consent_scan_find(q + 2, end, SF_DQ)
-                          : consent_scan_find(q + 2, end, SF_SQ);
+        p = consent_scanner_char(q + 2, end, q[1]);
         if (p == end) {
             *state = q[1] == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
             return NULL;
@@ -94,7 +93,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             /* fall through */
 
         case S_ATTR_NAME:
-            p = consent_scan_find(p, end, SF_ATTR_END);
+            p = consent_scanner_until(p, end, C_ATTR_END);
             if (p == end) {
                 goto more;
             }
@@ -158,8 +157,8 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            p = st == S_ATTR_VALUE_DQ ? consent_scan_find(p, end, SF_DQ)
-                                     : consent_scan_find(p, end, SF_SQ);
+            p = consent_scanner_char(p, end,
+                                     st == S_ATTR_VALUE_DQ ? '"' : '\'');
             if (p == end) {
                 goto more;
             }
@@ -187,7 +186,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             break;
 
         case S_ATTR_VALUE_UNQ:
-            p = consent_scan_find(p, end, SF_UNQ_END);
+            p = consent_scanner_until(p, end, C_UNQ_END);
             if (p == end) {
                 goto more;
             }
@@ -228,7 +227,7 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
     end = sc->end;
 
     for ( ;; ) {
-        q = consent_scan_find(p, end, SF_LT);
+        q = consent_scanner_char(p, end, '<');
         if (q == end) {
             *state = S_DATA;
             return NULL;
@@ -241,7 +240,7 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             return q;
         }
 
-        p = consent_scan_find(name + 1, end, SF_NAME_END);
+        p = consent_scanner_until(name + 1, end, C_NAME_END);
         if (p == end) {
             return q;
         }
