@@ -37,10 +37,14 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
      * single spaces, two index look-ups an attribute.  Anything else goes
      * on in the states below from where the shape broke.
      */
-    while (st == S_BEFORE_ATTR_NAME && ping == NULL && p < end
+    while (st == S_BEFORE_ATTR_NAME && p < end
            && !(consent_scan_class[*p] & C_WS) && *p != '/' && *p != '>'
            && *p != '=')
     {
+        if (ping && consent_scanner_ping_at(p, end)) {
+            *ping = 1;
+            return NULL;
+        }
         q = consent_scanner_until(p + 1, end, C_ATTR_END);
         if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
             break;
