@@ -158,10 +158,7 @@ consent_scanner_tables(void)
         consent_scan_lower[c] = (unsigned char)
             ((c >= 'A' && c <= 'Z') ? c + 32 : c);
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            consent_scan_class[c] |= C_ALPHA | C_ALNUM;
-        }
-        if (c >= '0' && c <= '9') {
-            consent_scan_class[c] |= C_ALNUM;
+            consent_scan_class[c] |= C_ALPHA;
         }
     }
 

@@ -104,7 +104,6 @@ enum {
 #define C_NAME_END 0x04    /* ends a tag name: ws / > */
 #define C_ATTR_END 0x08    /* ends an attribute name: ws / > = */
 #define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
-#define C_ALNUM    0x20
 
 #define CONSENT_TAG_NAME_LONGEST  14
 
@@ -175,8 +174,8 @@ consent_scanner_tag_reset(consent_scanner_t *sc, unsigned is_end)
 
 /*
  * Tags of HTML content outside svg/math that nobody is told about and that
- * switch no state, with all_tags = 0: passed over to their '>' with the
- * structural index.  Returns the '<' where the ordinary states take over
+ * switch no state, with all_tags = 0: passed over to their '>' without
+ * recording anything.  Returns the '<' where the ordinary states take over
  * (a tag that matters, or one whose name the buffer ends in), or NULL when
  * the buffer is consumed, with *state where the scan resumes.
  */

@@ -34,7 +34,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
 
     /*
      * The common shape first: name="value" or name='value' separated by
-     * single spaces, two index look-ups an attribute.  Anything else goes
+     * single spaces, two searches an attribute.  Anything else goes
      * on in the states below from where the shape broke.
      */
     while (st == S_BEFORE_ATTR_NAME && p < end
