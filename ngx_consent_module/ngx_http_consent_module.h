@@ -177,6 +177,8 @@ ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
 /* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
 ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_page_handler(ngx_http_request_t *r);
+/* GET B preferences[?return_to=PATH]: the preferences page. */
+ngx_int_t ngx_http_consent_page_preferences(ngx_http_request_t *r);
 
 /* The MD5 hex of consent.css and consent.js, for versioned URLs. */
 ngx_int_t ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,

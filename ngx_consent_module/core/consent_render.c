@@ -586,6 +586,30 @@ consent_render_strdup(const char *s)
 
 
 int
+consent_render_preferences_page(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    consent_builder_t        b;
+    consent_render_req_t     req;
+    consent_render_cache_t  *cache;
+
+    out->data = NULL;
+    out->len = 0;
+
+    cache = consent_render_cache(c->policy);
+    if (cache == NULL) {
+        return -1;
+    }
+
+    consent_render_req(c, &req);
+    consent_builder_init(&b, &req);
+    consent_render_emit_prefs_page(&b, c, cache->mode_json);
+
+    return consent_builder_output(&b, out);
+}
+
+
+int
 consent_render_policy_page(const consent_render_ctx_t *c,
     consent_render_out_t *out)
 {
