@@ -181,7 +181,6 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     rc->policy = lcf->policy;
     rc->listed = ngx_http_consent_discovery_listed;
     rc->listed_data = lcf->policy;
-    rc->listed_generation = ngx_http_consent_discovery_generation();
 
     h = ngx_http_consent_header(r, "Accept-Language");
 

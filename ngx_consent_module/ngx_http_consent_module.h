@@ -203,7 +203,6 @@ void ngx_http_consent_sighting(void *data, int service,
     const unsigned char *host, size_t len, int element);
 void ngx_http_consent_sightings_flush(ngx_http_consent_sightings_t *s);
 int ngx_http_consent_discovery_listed(void *policy, size_t service);
-ngx_uint_t ngx_http_consent_discovery_generation(void);
 ngx_int_t ngx_http_consent_report_handler(ngx_http_request_t *r);
 char *ngx_http_consent_report(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);

@@ -33,7 +33,6 @@ struct consent_render_tpl_s {
     char                    *api_path;
     char                    *page_path;     /* NULL: none */
     int                      decided;
-    unsigned long            generation;    /* listed_generation's */
     consent_builder_t        body;
 };
 
@@ -484,15 +483,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
             && strcmp(tpl->api_path, c->api_path) == 0
             && consent_render_same(tpl->page_path, c->page_path))
         {
-            if (tpl->generation == c->listed_generation) {
-                return &tpl->body;
-            }
-
-            /* the list of services changed: build it again */
-            *link = tpl->next;
-            consent_render_tpl_free(tpl);
-            cache->ntpls--;
-            break;
+            return &tpl->body;
         }
     }
 
@@ -508,7 +499,6 @@ consent_render_body_tpl(consent_render_cache_t *cache,
 
     consent_builder_init(&tpl->body, NULL);
     tpl->decided = (c->decided != 0);
-    tpl->generation = c->listed_generation;
     tpl->lang = consent_render_strdup(c->lang);
     tpl->api_path = consent_render_strdup(c->api_path);
     tpl->page_path = c->page_path ? consent_render_strdup(c->page_path)

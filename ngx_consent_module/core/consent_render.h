@@ -37,12 +37,10 @@ typedef struct {
     int                      audit_ip;   /* CONSENT_AUDIT_IP_* */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
-    /* which catalogue services to list (declared ones always are; NULL:
-       none), and a number that changes whenever its answers may have:
-       cached fragments are rebuilt then */
+    /* which catalogue services the preferences and the notice list
+       (declared ones always are; NULL: none) */
     int                    (*listed)(void *data, size_t service);
     void                    *listed_data;
-    unsigned long            listed_generation;
 } consent_render_ctx_t;
 
 /*
