@@ -236,7 +236,10 @@ int consent_policy_match_cookie(const consent_policy_t *policy,
 const char *consent_policy_localized(const consent_policy_t *policy,
     const json_t *localized, const char *lang);
 
-/* A text of "texts" (title, body, accept_all, ...) in lang; never NULL. */
+/*
+ * A text of the policy's "texts" in lang, else in the default language;
+ * "" when the policy has none (the renderer has its own wording).
+ */
 const char *consent_policy_text(const consent_policy_t *policy,
     const char *lang, const char *key);
 

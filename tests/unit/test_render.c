@@ -618,7 +618,7 @@ test_page(consent_policy_t *policy)
     c.issued = 1764645600;
 
     ok(consent_render_policy_page(&c, &out) == 0, "page: decided");
-    ok(has(&out, "consent ID 00112233445566778899aabbccddeeff"),
+    ok(has(&out, "Einwilligungs-ID 00112233445566778899aabbccddeeff"),
        "page: consent id");
     ok(has(&out, "<li data-category=\"marketing\">Werbung: <strong>"),
        "page: current choice per category");
