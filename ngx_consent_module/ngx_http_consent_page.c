@@ -120,7 +120,7 @@ ngx_http_consent_page_render(ngx_http_request_t *r, ngx_uint_t preferences,
 
         c.return_to = (char *) dst;
         src = arg.data;
-        ngx_unescape_uri(&dst, &src, arg.len, NGX_UNESCAPE_URI);
+        ngx_unescape_uri(&dst, &src, arg.len, 0);
         *dst = '\0';
 
         /* a form encodes spaces as '+' */
