@@ -410,7 +410,7 @@ async function beforeChoice() {
             role: b.getAttribute('role'),
             label: label && label.textContent,
             desc: desc && desc.textContent.length > 0,
-            focused: document.activeElement === b,
+            focused: document.activeElement === document.body,
             lang: root.lang, dir: root.dir,
             position: getComputedStyle(b).position,
         };
@@ -419,7 +419,8 @@ async function beforeChoice() {
     is(aria.label, 'Cookies on the test shop',
        'banner: aria-labelledby names it by its title');
     ok(aria.desc, 'banner: aria-describedby points at its text');
-    ok(aria.focused, 'banner: focus moved to the banner on load');
+    ok(aria.focused, 'banner: focus stays put on load (no ring around the '
+       + 'banner; the first Tab reaches its controls)');
     ok(aria.lang === 'en' && aria.dir === 'ltr', 'banner: lang and dir');
     is(aria.position, 'fixed', 'banner: fixed overlay, no layout shift');
 
@@ -428,7 +429,6 @@ async function beforeChoice() {
         const els = [
             ...document.querySelectorAll('#consent-banner .consent-actions '
                                          + '> form .consent-btn'),
-            document.querySelector('#consent-banner summary.consent-btn'),
         ];
         return els.map((el) => {
             const s = getComputedStyle(el);
@@ -479,10 +479,16 @@ async function beforeChoice() {
     ok(Object.values(contrast).every((r) => r >= 4.5),
        'contrast >= 4.5:1 for title, text, link and buttons', contrast);
 
+    const inline = await p.evaluate(() => document.querySelectorAll(
+        '#consent input[type=checkbox]').length);
+    is(inline, 0, 'first layer: the preferences are not in the page');
+
+    await p.click('#consent-banner [data-consent-open]');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     const checked = await p.evaluate(() => [...document.querySelectorAll(
-        '#consent input[type=checkbox]')].filter((c) => c.checked
-                                                 && !c.disabled).length);
-    is(checked, 0, 'preferences: nothing pre-ticked');
+        'dialog input[type=checkbox]')].filter((c) => c.checked
+                                                && !c.disabled).length);
+    is(checked, 0, 'preferences (fetched on demand): nothing pre-ticked');
 
     await context.close();
 }
@@ -496,7 +502,7 @@ async function rejectAll() {
     await sleep(300);
 
     ok(await p.isHidden('#consent-banner'), 'reject: banner hidden');
-    ok(await p.isVisible('button.consent-settings-btn'),
+    ok(await p.isVisible('.consent-settings-btn'),
        'reject: settings control shown');
     is(hitCount('/'), 0, 'reject: no tracker on the page');
 
@@ -506,7 +512,7 @@ async function rejectAll() {
 
     await visit(p, `${site}/`);
     is(hitCount('/'), 0, 'reject: no tracker after reload');
-    ok(await p.isVisible('summary.consent-settings-btn')
+    ok(await p.isVisible('.consent-settings-btn')
        && (await p.$('#consent-banner')) === null,
        'reject: after reload only the settings control, no banner');
 
@@ -583,7 +589,8 @@ async function customize() {
     const { context, page: p } = await newPage();
     hits.clear();
     await visit(p, `${site}/`);
-    await p.click('#consent-banner summary.consent-btn');
+    await p.click('#consent-banner [data-consent-open]');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
 
     ok(await p.isVisible('dialog.consent-dialog'),
        'customize: preferences dialog opens');
@@ -626,9 +633,13 @@ async function withdraw() {
     await waitUntil(() => hitCount('/ads/pixel.js') > 0);
 
     await visit(p, `${site}/next.html`);
-    await p.click('summary.consent-settings-btn');
+    await p.click('.consent-settings-btn');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     ok(await p.isVisible('dialog.consent-dialog'),
        'withdraw: Cookie settings reopens the preferences');
+    ok(/Your choice of \d{4}-\d\d-\d\d/.test(
+        await p.textContent('dialog .consent-decided')),
+       'withdraw: the preferences show the date of the choice');
 
     const shown = await p.evaluate(() => [
         document.getElementById('consent-cat-analytics').checked,
@@ -675,6 +686,7 @@ async function keyboard() {
        'keyboard: focus is visible', a);
 
     await p.keyboard.press('Enter');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     a = await active();
     ok(await p.isVisible('dialog.consent-dialog') && a.inDialog
        && a.id === 'consent-cat-analytics',
@@ -737,15 +749,21 @@ async function noScript() {
        'no JS: the server knows, no banner');
 
     await visit(p, `${site}/csp.html`);
-    await p.click('summary.consent-settings-btn');
-    ok(await p.isVisible('#consent-prefs'),
-       'no JS: Cookie settings opens the preferences inline');
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('.consent-settings-btn'),
+    ]);
+    ok(await p.isVisible('#consent-prefs')
+       && new URL(p.url()).pathname === '/_consent/preferences',
+       'no JS: Cookie settings opens the preferences page');
     hits.clear();
     await Promise.all([
         p.waitForNavigation({ waitUntil: 'load' }),
         p.click('#consent-prefs button[value=reject_all]'),
     ]);
     await sleep(300);
+    is(new URL(p.url()).pathname, '/csp.html',
+       'no JS: the preferences page returns to the page');
     is(hitCount('/'), 0, 'no JS: after reject all nothing loads');
 
     await context.close();
@@ -753,7 +771,10 @@ async function noScript() {
     const second = await newPage({ javaScriptEnabled: false });
     hits.clear();
     await visit(second.page, `${site}/next.html`);
-    await second.page.click('#consent-banner summary.consent-btn');
+    await Promise.all([
+        second.page.waitForNavigation({ waitUntil: 'load' }),
+        second.page.click('#consent-banner [data-consent-open]'),
+    ]);
     await second.page.check('#consent-cat-marketing');
     await Promise.all([
         second.page.waitForNavigation({ waitUntil: 'load' }),
@@ -845,8 +866,8 @@ async function policyPage() {
         '.consent-choice [data-category=analytics]').textContent);
     ok(/Statistik: /.test(choice) && new URL(p.url()).pathname === '/privacy',
        'policy page: its form changes the choice and comes back', choice);
-    const id = await p.textContent('.consent-id');
-    ok(/^[0-9a-f]{32}$/.test(id), 'policy page: shows the consent id');
+    const id = await p.textContent('.consent-choice-section .consent-decided');
+    ok(/[0-9a-f]{32}/.test(id), 'policy page: shows the consent id', id);
     await context.close();
 }
 
@@ -861,7 +882,9 @@ async function screenshots() {
             await p.evaluate(() => document.activeElement.blur());
             const banner = `banner-${lang}-${scheme}.png`;
             await p.screenshot({ path: path.join(shotDir, banner) });
-            await p.click('#consent-banner summary.consent-btn');
+            await p.click('#consent-banner [data-consent-open]');
+            await p.waitForSelector('dialog.consent-dialog',
+                                    { state: 'visible' });
             await p.evaluate(() => document.activeElement.blur());
             await p.mouse.move(0, 0);
             const prefs = `preferences-${lang}-${scheme}.png`;
