@@ -60,7 +60,7 @@ consent_render_emit_page(consent_builder_t *b, const consent_render_ctx_t *c)
     consent_render_page_choice(b, c);
 
     consent_builder_lit(b, "<section aria-labelledby=\"consent-page-cats\">");
-    consent_render_page_h2(b, c, "consent-page-cats", "purposes_title");
+    consent_render_page_h2(b, c, "consent-page-cats", "cookies_title");
 
     for (i = 0; i < c->policy->ncategories; i++) {
         consent_render_page_category(b, c, i);

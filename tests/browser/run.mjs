@@ -219,6 +219,15 @@ Brewing guides for filter, espresso and French press are on every product
 page.</p></main>
 </body></html>
 `,
+    'demo/wide.html': `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A page wider than the screen</title></head><body>
+<h1>Wide</h1><div style="width: 2000px; height: 40px; background: #ccc">
+a table or an image that overflows</div>
+<p>${'Some text of the page. '.repeat(80)}</p>
+</body></html>
+`,
     'secret': 'browser-test-secret-0123456789abcdef0123456789abcdef\n',
     'policy.json': JSON.stringify({
         revision: 1,
@@ -871,8 +880,139 @@ async function policyPage() {
     await context.close();
 }
 
+/* Inside the viewport: the banner, and each of its three buttons whole. */
+async function layout(p) {
+    return p.evaluate(() => {
+        const vw = window.innerWidth;
+        const vh = window.innerHeight;
+        const inside = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5
+                   && r.bottom <= vh + 0.5 && r.width > 0 && r.height > 0;
+        };
+        const b = document.getElementById('consent-banner');
+        const r = b.getBoundingClientRect();
+        const buttons = [...b.querySelectorAll('.consent-actions .consent-btn')];
+        return { vw, vh, left: r.left, right: r.right, height: r.height,
+                 share: r.height / vh, banner: inside(b),
+                 buttons: buttons.length,
+                 visible: buttons.filter(inside).length };
+    });
+}
+
+async function mobile() {
+    const cases = [
+        ['390x844 phone', { viewport: { width: 390, height: 844 },
+                            isMobile: true, hasTouch: true,
+                            deviceScaleFactor: 3 }, 'mobile-en.png'],
+        ['844x390 landscape phone', { viewport: { width: 844, height: 390 },
+                                      isMobile: true, hasTouch: true,
+                                      deviceScaleFactor: 3 }, null],
+        ['200 % zoom of 1280x800', { viewport: { width: 640, height: 400 },
+                                     deviceScaleFactor: 2 }, 'zoom-200.png'],
+    ];
+
+    for (const [name, options, shot] of cases) {
+        for (const locale of ['en-US', 'de-DE', 'pl-PL']) {
+            const { context, page: p } = await newPage({
+                ...options, locale, reducedMotion: 'reduce' });
+            await visit(p, `${demo}/wide.html`);
+            const l = await layout(p);
+            ok(l.banner && l.right <= l.vw + 0.5 && l.left >= -0.5,
+               `${name} ${locale}: the banner fits the viewport of a wider `
+               + 'page', l);
+            ok(l.share <= 0.4 + 1e-6,
+               `${name} ${locale}: the first layer takes <= 40 % of the `
+               + `height (${Math.round(l.share * 100)} %)`, l);
+            ok(l.buttons === 3 && l.visible === 3,
+               `${name} ${locale}: all three buttons visible without `
+               + 'scrolling', l);
+            if (shot && locale === 'en-US') {
+                await visit(p, `${demo}/`);
+                await p.screenshot({ path: path.join(shotDir, shot) });
+                shots.push(shot);
+            }
+            await context.close();
+        }
+    }
+}
+
+async function rightToLeft() {
+    for (const [locale, lang] of [['ar', 'ar'], ['he-IL', 'he']]) {
+        const { context, page: p } = await newPage({
+            locale, reducedMotion: 'reduce' });
+        await visit(p, `${demo}/`);
+        const r = await p.evaluate(() => {
+            const root = document.getElementById('consent');
+            const b = document.getElementById('consent-banner');
+            const btns = [...b.querySelectorAll('.consent-btn')]
+                .map((x) => x.getBoundingClientRect().left);
+            return { lang: root.lang, dir: root.dir,
+                     direction: getComputedStyle(b).direction,
+                     align: getComputedStyle(
+                         document.getElementById('consent-text')).textAlign,
+                     rightToLeft: btns[0] > btns[1] && btns[1] > btns[2] };
+        });
+        ok(r.lang === lang && r.dir === 'rtl' && r.direction === 'rtl',
+           `RTL ${lang}: lang and direction`, r);
+        ok(r.rightToLeft, `RTL ${lang}: the buttons run right to left`, r);
+        if (lang === 'ar') {
+            await p.screenshot({ path: path.join(shotDir, 'banner-ar.png') });
+            shots.push('banner-ar.png');
+            await p.click('#consent-banner [data-consent-open]');
+            await p.waitForSelector('dialog.consent-dialog',
+                                    { state: 'visible' });
+            const d = await p.evaluate(() => getComputedStyle(
+                document.querySelector('dialog.consent-dialog')).direction);
+            is(d, 'rtl', 'RTL ar: the preferences dialog too');
+        }
+        await context.close();
+    }
+}
+
+async function notice() {
+    const want = {
+        en: ['Controller', 'Your current choice',
+             'Purposes, legal bases and recipients',
+             'How we record your choice', 'Your rights'],
+        de: ['Verantwortlicher', 'Ihre aktuelle Auswahl',
+             'Zwecke, Rechtsgrundlagen und Empf\u00e4nger',
+             'Wie wir Ihre Auswahl festhalten', 'Ihre Rechte'],
+    };
+    for (const lang of ['en', 'de']) {
+        const { context, page: p } = await newPage({
+            locale: lang === 'de' ? 'de-DE' : 'en-US' });
+        await p.goto(`${site}/privacy`);
+        const r = await p.evaluate(() => ({
+            h2: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+            basis: document.querySelectorAll('.consent-basis').length,
+            recipients: document.querySelectorAll('table caption').length,
+            back: !!document.querySelector('.consent-back a[href="/"]'),
+            band: (() => {
+                const card = document.querySelector('.consent-doc .consent-prefs');
+                const h = card.querySelector('.consent-title');
+                return h.getBoundingClientRect().top
+                       - card.getBoundingClientRect().top;
+            })(),
+        }));
+        ok(want[lang].every((h) => r.h2.includes(h)),
+           `notice ${lang}: every section`, r.h2);
+        ok(r.basis === 3 && r.recipients === 2 && r.back,
+           `notice ${lang}: a legal basis per purpose, recipients, a way back`,
+           r);
+        ok(r.band < 40, `notice ${lang}: no empty band atop the preferences `
+           + 'card', r.band);
+        if (lang === 'en') {
+            await p.setViewportSize({ width: 1000, height: 900 });
+            await p.screenshot({ path: path.join(shotDir, 'notice-en.png') });
+            shots.push('notice-en.png');
+        }
+        await context.close();
+    }
+}
+
 async function screenshots() {
-    const made = [];
+    const made = shots;
     for (const lang of ['en', 'de']) {
         for (const scheme of ['light', 'dark']) {
             const { context, page: p } = await newPage({
@@ -908,9 +1048,10 @@ async function screenshots() {
 
 // ---- run ----------------------------------------------------------------
 
+const shots = [];
 const scenarios = [beforeChoice, rejectAll, acceptAll, customize, withdraw,
                    keyboard, noScript, german, motionAndDark, strictCsp,
-                   policyPage, screenshots];
+                   policyPage, mobile, rightToLeft, notice, screenshots];
 
 for (const scenario of scenarios) {
     try {

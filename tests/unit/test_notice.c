@@ -50,6 +50,9 @@ test_notice(consent_policy_t *policy)
     ok(consent_render_policy_page(&c, &out) == 0, "notice: renders");
     ok(has(&out, "<body class=\"consent-page\" data-theme=\"light\">"),
        "notice: the policy's theme");
+    ok(has(&out, ">Purposes, legal bases and recipients</h2>")
+       && !has(&out, "\"></h2>") && !has(&out, "<h2></h2>"),
+       "notice: every heading has its text");
     ok(has(&out, "<strong>Example Shop GmbH</strong>")
        && has(&out, "mailto:privacy@shop.example"),
        "notice: controller and contact");
