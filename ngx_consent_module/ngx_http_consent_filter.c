@@ -39,6 +39,8 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_chain_t               *last;      /* the last link made */
     ngx_http_request_t        *request;
     const char                *lang;      /* of the injected texts */
+    char                       marker[2 * CONSENT_ID_LEN + 1];
+                                          /* data-consent of this response */
     ngx_uint_t                 produced;  /* output made from this input */
 
     ngx_http_consent_inflate_t *inflate;  /* gzip or deflate body */
@@ -90,6 +92,8 @@ static ngx_int_t ngx_http_consent_output(ngx_http_request_t *r,
 static ngx_int_t ngx_http_consent_append_special(
     ngx_http_consent_filter_ctx_t *fctx, ngx_buf_t *in);
 static void ngx_http_consent_filter_cleanup(void *data);
+static void ngx_http_consent_filter_warn(ngx_http_consent_filter_ctx_t *fctx,
+    unsigned events);
 
 
 static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
@@ -506,6 +510,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf)
 {
     char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
+    u_char                          token[CONSENT_ID_LEN];
     ngx_str_t                       value;
     ngx_pool_cleanup_t             *cln;
     consent_site_t                  site;
@@ -546,6 +551,17 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
         rc.nonce = value.len ? nonce : NULL;
     }
 
+    /* a token page markup cannot guess: consent.js activates only what
+       the rewriter marked with it */
+    if (consent_id_generate(token) != 0) {
+        ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                      "consent filter: no random bytes for the marker");
+        return NGX_ERROR;
+    }
+
+    consent_id_hex(token, fctx->marker);
+    rc.marker = fctx->marker;
+
     if (consent_render_head_start(&rc, &fctx->fragments[0]) != 0
         || consent_render_head_end(&rc, &fctx->fragments[1]) != 0
         || consent_render_body_start(&rc, &fctx->fragments[2]) != 0)
@@ -563,6 +579,8 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     wc.site = &site;
     wc.granted = ctx->consent.granted;
     wc.inline_max = lcf->inline_max;
+    wc.marker.p = (const unsigned char *) fctx->marker;
+    wc.marker.len = 2 * CONSENT_ID_LEN;
     wc.emit = ngx_http_consent_emit;
     wc.emit_data = fctx;
 
@@ -598,6 +616,35 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     ctx->filter = fctx;
 
     return NGX_OK;
+}
+
+
+/* What the rewriter could not read within its bounds: once a request. */
+static void
+ngx_http_consent_filter_warn(ngx_http_consent_filter_ctx_t *fctx,
+    unsigned events)
+{
+    const char  *what;
+
+    if (events & CONSENT_EV_INLINE_TOO_LONG) {
+        what = "an inline script longer than consent_inline_max was made "
+               "inert (type=\"text/plain\")";
+
+    } else if (events & CONSENT_EV_TAG_TOO_LONG) {
+        what = "a loader's start tag over 16 KB or 256 attributes was "
+               "replaced by an inert placeholder";
+
+    } else if (events & CONSENT_EV_STYLE_UNREAD) {
+        what = "a start tag over 16 KB or 256 attributes passed without "
+               "its style and background attributes being read";
+
+    } else {
+        return;
+    }
+
+    fctx->warned = 1;
+    ngx_log_error(NGX_LOG_WARN, fctx->request->connection->log, 0,
+                  "consent filter: %s", what);
 }
 
 
@@ -887,15 +934,9 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
             return NGX_ERROR;
         }
 
-        if (!fctx->warned
-            && (consent_rewriter_events(fctx->rewriter)
-                & (CONSENT_EV_INLINE_TOO_LONG|CONSENT_EV_TAG_TOO_LONG)))
-        {
-            fctx->warned = 1;
-            ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                          "consent filter: an inline script or a tag was "
-                          "longer than consent_inline_max and was passed "
-                          "through unchecked");
+        if (!fctx->warned) {
+            ngx_http_consent_filter_warn(fctx,
+                                      consent_rewriter_events(fctx->rewriter));
         }
     }
 

@@ -9,6 +9,10 @@
 
     var root, api, mode, banner, dialog, pending, opener, current,
         activated;
+
+    /* the token the server marked this response's blocked elements with */
+    var marker = document.currentScript &&
+                 document.currentScript.getAttribute('data-consent-marker');
     var FOCUSABLE = 'a[href],button,input,select,textarea,summary,' +
                     '[tabindex]:not([tabindex="-1"])';
 
@@ -327,12 +331,114 @@
         window.gtag('consent', 'update', signals);
     }
 
-    function move(el, from, to) {
-        var v = el.getAttribute(from);
+    /*
+     * What the server made inert, by its inert attribute: the live
+     * attribute it goes back to and the check its value must pass.  Only
+     * http(s) and relative URLs are ever put back.
+     */
+    var INERT = {
+        'data-src': ['src', webUrl],
+        'data-href': ['href', webUrl],
+        'data-xlink-href': ['xlink:href', webUrl],
+        'data-data': ['data', webUrl],
+        'data-poster': ['poster', webUrl],
+        'data-background': ['background', webUrl],
+        'data-srcset': ['srcset', webSrcset],
+        'data-imagesrcset': ['imagesrcset', webSrcset],
+        'data-ping': ['ping', webList],
+        'data-content': ['content', webRefresh],
+        'data-style': ['style', anything],
+        'data-srcdoc': ['srcdoc', anything]
+    };
+    var MARKERS = ['data-category', 'data-service', 'data-name',
+                   'data-consent', 'data-consent-requires'];
+    var XLINK = 'http://www.w3.org/1999/xlink';
+    var STYLE_STOP = '@media not all{}';
 
-        if (v !== null) {
-            el.removeAttribute(from);
-            el.setAttribute(to, v);
+    function webUrl(v) {
+        var u;
+
+        try {
+            u = new URL(v, document.baseURI);
+        } catch (e) {
+            return false;
+        }
+
+        return u.protocol === 'http:' || u.protocol === 'https:';
+    }
+
+    function webList(v) {
+        return v.split(/[\t\n\f\r ]+/).every(function (u) {
+            return u === '' || webUrl(u);
+        });
+    }
+
+    /* srcset candidates: a URL, then descriptors, up to a comma */
+    function webSrcset(v) {
+        return v.split(',').every(function (c) {
+            return webList(c.trim().split(/[\t\n\f\r ]+/)[0]);
+        });
+    }
+
+    function webRefresh(v) {
+        var m = /^[\s\d.]*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.*?)\1\s*$/i.exec(v);
+
+        return !m || m[2] === '' || webUrl(m[2]);
+    }
+
+    function anything() {
+        return true;
+    }
+
+    /*
+     * Only what the server marked in this response, whose every category
+     * is granted now, and whose every URL is a web URL.
+     */
+    function allowed(el) {
+        var cat = el.getAttribute('data-category'),
+            more = el.getAttribute('data-consent-requires') || '';
+
+        if (!marker || el.getAttribute('data-consent') !== marker ||
+            !cat || current.indexOf(cat) < 0) {
+            return false;
+        }
+
+        return more.split(' ').every(function (c) {
+            return c === '' || current.indexOf(c) >= 0;
+        }) && Object.keys(INERT).every(function (name) {
+            var v = el.getAttribute(name);
+            return v === null || INERT[name][1](v);
+        });
+    }
+
+    /* The element loses every consent marker: no CMP activates it again. */
+    function unmark(el) {
+        MARKERS.forEach(function (name) {
+            el.removeAttribute(name);
+        });
+
+        if (el.localName === 'style') {
+            el.removeAttribute('type');
+            if (el.hasAttribute('data-type')) {
+                el.setAttribute('type', el.getAttribute('data-type'));
+                el.removeAttribute('data-type');
+            }
+        }
+    }
+
+    function restore(el, name) {
+        var v = el.getAttribute(name), live = INERT[name][0];
+
+        if (v === null) {
+            return;
+        }
+
+        el.removeAttribute(name);
+
+        if (live === 'xlink:href') {
+            el.setAttributeNS(XLINK, live, v);
+        } else {
+            el.setAttribute(live, v);
         }
     }
 
@@ -342,33 +448,43 @@
 
         current.forEach(function (id) { activated[id] = 1; });
 
-        $$('[data-category]').forEach(function (el) {
-            var tag = el.tagName;
+        if (!marker) {
+            return;
+        }
 
-            if (!activated[el.getAttribute('data-category')]) {
+        $$('[data-consent]').forEach(function (el) {
+            var tag = el.localName;
+
+            if (!allowed(el)) {
                 return;
             }
 
-            if (tag === 'SCRIPT') {
-                if (el.type === 'text/plain') {
+            /* one another CMP already ran stays as it is */
+            if (tag === 'script') {
+                if (el.getAttribute('type') === 'text/plain') {
                     scripts.push(el);
                 }
                 return;
             }
 
-            move(el, 'data-srcset', 'srcset');
-            move(el, 'data-src', 'src');
-            move(el, 'data-href', 'href');
+            Object.keys(INERT).forEach(function (name) {
+                restore(el, name);
+            });
+            unmark(el);
 
-            if (el.hasAttribute('data-data')) {
-                move(el, 'data-data', 'data');
-                /* an <object> only loads when it is inserted */
-                el.parentNode.replaceChild(el.cloneNode(true), el);
+            /* the rule the server put first in a blocked style */
+            if (tag === 'style' && el.textContent.indexOf(STYLE_STOP) === 0) {
+                el.textContent = el.textContent.slice(STYLE_STOP.length);
             }
 
-            if (tag === 'SOURCE' && el.parentNode.load) {
+            /* an <object>, <style> or <meta> acts when it is inserted */
+            if (tag === 'object' || tag === 'style' || tag === 'meta') {
+                el.parentNode.replaceChild(el.cloneNode(true), el);
+
+            } else if (tag === 'source' && el.parentNode.load) {
                 el.parentNode.load();
-            } else if (tag === 'VIDEO' || tag === 'AUDIO') {
+
+            } else if (tag === 'video' || tag === 'audio') {
                 el.load();
             }
         });
@@ -378,36 +494,45 @@
 
     /* Re-create scripts one after the other, in document order, each
        external one after the previous has loaded, so that they execute as
-       they would have. */
+       they would have.  SVG scripts stay SVG scripts. */
     function run(list, i) {
-        var old = list[i], s, src, next;
+        var old = list[i], s, src, next, svg;
 
         if (!old) {
             return;
         }
 
         next = function () { run(list, i + 1); };
-        s = document.createElement('script');
+        svg = old.namespaceURI !== document.documentElement.namespaceURI;
+        s = document.createElementNS(old.namespaceURI, 'script');
 
         Array.prototype.forEach.call(old.attributes, function (a) {
-            if (!/^(type|data-src|data-type|nonce)$/.test(a.name)) {
-                s.setAttribute(a.name, a.value);
+            if (MARKERS.indexOf(a.name) < 0 && !INERT[a.name] &&
+                !/^(type|data-type|nonce)$/.test(a.name)) {
+                s.setAttributeNS(a.namespaceURI, a.name, a.value);
             }
         });
 
         if (old.getAttribute('data-type')) {
-            s.type = old.getAttribute('data-type');
+            s.setAttribute('type', old.getAttribute('data-type'));
         }
 
         s.nonce = old.nonce;
-        src = old.getAttribute('data-src');
+        src = old.getAttribute('data-src') || old.getAttribute('data-href') ||
+              old.getAttribute('data-xlink-href');
 
         if (src) {
-            s.async = false;
             s.onload = s.onerror = next;
-            s.src = src;
+            if (!svg) {
+                s.async = false;
+                s.src = src;
+            } else if (old.hasAttribute('data-xlink-href')) {
+                s.setAttributeNS(XLINK, 'xlink:href', src);
+            } else {
+                s.setAttribute('href', src);
+            }
         } else {
-            s.text = old.text;
+            s.textContent = old.textContent;
         }
 
         old.parentNode.replaceChild(s, old);

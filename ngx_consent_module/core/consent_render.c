@@ -401,7 +401,16 @@ consent_render_head_end(const consent_render_ctx_t *c,
     consent_render_asset(&b, c->api_path, "consent.css", c->css_version);
     consent_builder_lit(&b, "\"><script defer src=\"");
     consent_render_asset(&b, c->api_path, "consent.js", c->js_version);
-    consent_builder_lit(&b, "\"></script>");
+    consent_builder_lit(&b, "\"");
+
+    /* consent.js activates only the elements carrying this token */
+    if (c->marker) {
+        consent_builder_lit(&b, " data-consent-marker=\"");
+        consent_builder_esc(&b, c->marker);
+        consent_builder_lit(&b, "\"");
+    }
+
+    consent_builder_lit(&b, "></script>");
 
     return consent_builder_output(&b, out);
 }

@@ -37,6 +37,8 @@ typedef struct {
     int                      audit_ip;   /* CONSENT_AUDIT_IP_* */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
+    const char              *marker;     /* the response's token for
+                                            consent.js (hex) or NULL */
     /* which catalogue services the preferences and the notice list
        (declared ones always are; NULL: none) */
     int                    (*listed)(void *data, size_t service);

@@ -3,36 +3,63 @@
  * injections on top of consent_scanner.  Bytes are emitted lazily: the
  * untouched run since the last change goes out as one reference into the
  * input when something has to be inserted or at the end of the buffer.
- * Only the tags whose bytes a decision needs (the elements below, and the
- * start of any tag whose name is not complete) are held across buffers.
+ * Only the tags whose bytes a decision needs (the loaders below, every
+ * start tag while a style or background attribute may load a denied
+ * service, and the start of any tag whose name is not complete) are held
+ * across buffers.
  *
  * Every bound is applied the same way whatever the buffers, so the output
- * does not depend on them: a start tag over CONSENT_TAG_MAX bytes (or with
- * more attributes than the scanner records) passes unchanged with its
- * element; inline script and noscript text over inline_max passes
- * unchanged.  Rewritten tags keep every byte of the original but the
- * attribute names they rename, the attributes they drop (duplicates, which
- * browsers ignore, and ones the rewrite sets) and the attributes they add
- * after the tag name, HTML-escaped in double quotes.
+ * does not depend on them, and fails closed: a loader's start tag over
+ * CONSENT_TAG_MAX bytes (or with more attributes than the scanner records)
+ * is replaced by an inert placeholder when it ends; inline script text
+ * over inline_max gets an inert start tag (type="text/plain").  A
+ * noscript's text is rewritten as it streams, and so is a style's over
+ * inline_max (its tracker URLs made inert in place), without a bound.
+ * Rewritten tags keep every byte of the original but the attribute names they
+ * rename, the attributes they drop (duplicates, which browsers ignore, and
+ * ones the rewrite sets) and the attributes they add after the tag name,
+ * HTML-escaped in double quotes.  Every value that decides anything is
+ * compared after character references are decoded.
  */
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include "consent_css.h"
 #include "consent_rewriter.h"
 #include "consent_scanner.h"
 #include "consent_url.h"
 
-/* A longer tag passes unchanged: so does the element's inline script. */
+/* A longer loader start tag is replaced by an inert placeholder. */
 #define CONSENT_TAG_MAX  16384
 
 /* The "service" of an unknown third party blocked as unknown_category. */
 #define CONSENT_RW_UNKNOWN  -2
 
+/*
+ * What a blocked <style> element's text starts with: browsers' preload
+ * scanners fetch its @import rules whatever its type, and no @import after
+ * a rule counts (consent.js removes it again).
+ */
+#define CONSENT_STYLE_STOP  "@media not all{}"
+
+/*
+ * A long <style> streams: a URL in it is decided on its first bytes (the
+ * host is in them) and, when denied, made inert in place.
+ */
+#define CONSENT_CSS_URL_MAX  1024
+#define CONSENT_CSS_INERT    "about:invalid#"
+
+/* iframe srcdoc documents inside srcdoc documents read before giving up. */
+#define CONSENT_SRCDOC_DEPTH  4
+
 enum {
     M_NONE = 0,
     M_TAG,           /* holding a start tag a decision needs */
-    M_INLINE,        /* holding an inline script's start tag and text */
-    M_NOSCRIPT       /* holding a noscript element's text */
+    M_INLINE,        /* holding an inline script's or style's tag and text */
+    M_NOSCRIPT,      /* rewriting a noscript element's text as it streams */
+    M_CSS,           /* reading a long <style>'s text as it streams */
+    M_SKIP           /* dropping a loader's over-long start tag */
 };
 
 /* Injections, in document order. */
@@ -50,10 +77,56 @@ enum {
     A_RENAME
 };
 
+/* How an attribute loads something. */
+enum {
+    L_URL = 1,       /* one URL */
+    L_SRCSET,        /* srcset candidates */
+    L_PING,          /* URLs separated by spaces */
+    L_CSS,           /* CSS: url() and strings */
+    L_REFRESH,       /* <meta http-equiv=refresh content="0;url=..."> */
+    L_SRCDOC         /* a document of its own */
+};
+
+/* What a type attribute decides (and type="text/plain" stops). */
+enum {
+    T_NONE = 0,
+    T_SCRIPT,
+    T_STYLE
+};
+
 typedef struct {
     unsigned char    action;
     const char      *name;           /* A_RENAME: the new name */
 } consent_edit_t;
+
+typedef struct {
+    const char      *live;           /* the attribute that loads */
+    size_t           live_len;
+    const char      *inert;          /* its name while blocked */
+    unsigned char    kind;           /* L_* */
+} consent_rw_loader_t;
+
+#define CONSENT_RW_LOADER(live, inert, kind)                               \
+    { live, sizeof(live) - 1, inert, kind }
+
+#define CONSENT_RW_LOADERS  2
+
+typedef struct {
+    unsigned char        typed;      /* T_* */
+    consent_rw_loader_t  loaders[CONSENT_RW_LOADERS];
+} consent_rw_element_t;
+
+/* The attributes a rewritten start tag gets after its name. */
+typedef struct {
+    int              category;       /* >= 0: data-category */
+    int              service;        /* >= 0: data-service */
+    unsigned         plain:1;        /* type="text/plain" */
+    unsigned         name:1;         /* data-name (the service id) */
+    unsigned         marker:1;       /* data-consent (conf.marker) */
+    unsigned         overflow:1;     /* data-consent-overflow */
+    consent_mask_t   requires;       /* data-consent-requires: more denied
+                                        categories */
+} consent_rw_add_t;
 
 struct consent_rewriter_s {
     consent_rewriter_conf_t   conf;
@@ -68,20 +141,30 @@ struct consent_rewriter_s {
     size_t                    hold_cap;
 
     int                       mode;
-    int                       element;      /* CONSENT_TAG_SCRIPT ... */
+    int                       element;      /* CONSENT_TAG_* */
     uint64_t                  elem_start;   /* its '<' */
     uint64_t                  text_start;   /* M_INLINE, M_NOSCRIPT: after
                                                the start tag's '>' */
+    uint64_t                  text_fed;     /* M_NOSCRIPT, M_CSS: read so
+                                               far */
+    uint64_t                  css_url;      /* M_CSS: where a URL starts */
     unsigned                  inject_after; /* I_* + 1 after this tag */
     unsigned                  injected;     /* count of I_* done */
+    unsigned                  depth;        /* srcdoc nesting */
     unsigned                  seen_head:1;
     unsigned                  seen_body:1;
     unsigned                  block_src:1;  /* a src service is denied */
     unsigned                  block_inline:1;
+    unsigned                  check_styles:1; /* every start tag is read */
+    unsigned                  inline_foreign:1; /* the held text is svg's */
+    unsigned                  seen_base:1;  /* the <base href> in force */
     unsigned                  done:1;
     unsigned                  failed:1;
     unsigned                  nested:1;     /* rewrites a noscript's text */
+    unsigned                  css_url_open:1;
     unsigned                  events;
+    int                       blocked_service; /* the first one blocked */
+    consent_mask_t            blocked_mask;    /* categories blocked */
 
     consent_site_t            site;         /* conf.site points here: the
                                                base host is per document */
@@ -91,9 +174,24 @@ struct consent_rewriter_s {
     size_t                    out_cap;
     unsigned char            *scratch;      /* decoded value, its URL */
     size_t                    scratch_cap;
+    unsigned char            *dec;          /* a decoded attribute value */
+    size_t                    dec_cap;
+    unsigned char            *tok;          /* a URL out of CSS */
+    size_t                    tok_cap;
+    unsigned char            *res;          /* a URL for matching */
+    size_t                    res_cap;
+    unsigned char            *base;         /* absolute <base href>, or
+                                               NULL: the document's URL */
+    size_t                    base_len;
+    size_t                    base_origin;  /* "scheme://host:port" */
+    size_t                    base_dir;     /* up to the last '/' */
+    size_t                    base_path;    /* before '?' */
+    size_t                    base_query;   /* before '#' */
     unsigned char            *noscript;     /* a noscript's text rewritten */
     size_t                    noscript_len;
     size_t                    noscript_cap;
+    consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
+    consent_css_scan_t        css;          /* M_CSS */
 
     /* last: the scanner's attributes and the edits are written before
        they are read, so creating a rewriter does not clear them */
@@ -113,16 +211,65 @@ static int consent_rw_tag_name(consent_rewriter_t *rw);
 static int consent_rw_tag(consent_rewriter_t *rw);
 static int consent_rw_buffer_end(consent_rewriter_t *rw);
 static int consent_rw_finish(consent_rewriter_t *rw);
+static int consent_rw_loader_id(int id);
+static const consent_rw_element_t *consent_rw_element(int id, int foreign);
+static const consent_rw_loader_t *consent_rw_loader_at(
+    const consent_rw_element_t *el, size_t k);
+static int consent_rw_placeholder(consent_rewriter_t *rw,
+    const consent_tag_t *t);
 static int consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes);
-static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
-static int consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end);
-static int consent_rw_noscript_emit(void *data, const unsigned char *p,
-    size_t len, int from_input);
-static int consent_rw_is_js(const consent_tag_t *t,
+static int consent_rw_tagged_attr(const consent_tag_t *t,
     const unsigned char *bytes);
-static int consent_rw_value_is(const consent_attr_t *a,
-    const unsigned char *bytes, const char *value);
+static int consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_element_t *el);
+static int consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_element_t *el);
+static int consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_add_t *add);
+static int consent_rw_loader(consent_rewriter_t *rw,
+    const unsigned char *bytes, const consent_attr_t *a, unsigned kind,
+    int activate, int *service, consent_mask_t *mask);
+static int consent_rw_classify(consent_rewriter_t *rw,
+    const unsigned char *url, size_t len, int activate, int *service,
+    consent_mask_t *mask);
+static int consent_rw_css(consent_rewriter_t *rw, const unsigned char *css,
+    size_t len, int *service, consent_mask_t *mask);
+static int consent_rw_srcdoc(consent_rewriter_t *rw,
+    const unsigned char *doc, size_t len, int *service,
+    consent_mask_t *mask);
+static int consent_rw_set_base(consent_rewriter_t *rw,
+    const consent_attr_t *a, const unsigned char *bytes);
+static const unsigned char *consent_rw_value(consent_rewriter_t *rw,
+    const consent_attr_t *a, const unsigned char *bytes, size_t *len);
+static int consent_rw_value_is(consent_rewriter_t *rw,
+    const consent_attr_t *a, const unsigned char *bytes, const char *value);
+static int consent_rw_typed_active(consent_rewriter_t *rw, unsigned typed,
+    const consent_tag_t *t, const unsigned char *bytes);
+static int consent_rw_is_js(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes);
+static int consent_rw_service_named(consent_rewriter_t *rw,
+    const consent_attr_t *a, const unsigned char *bytes, int *service);
+static size_t consent_rw_scheme(const unsigned char *p, size_t len,
+    unsigned char *scheme, size_t size);
+static size_t consent_rw_refresh_url(const unsigned char *p, size_t len,
+    const unsigned char **url);
+static int consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end);
+static int consent_rw_inline_overflow(consent_rewriter_t *rw);
+static int consent_rw_style_stop(consent_rewriter_t *rw);
+static int consent_rw_css_feed(consent_rewriter_t *rw, uint64_t to,
+    int last);
+static int consent_rw_css_url(consent_rewriter_t *rw, uint64_t end);
+static uint64_t consent_rw_text_end(consent_rewriter_t *rw);
+static int consent_rw_noscript_feed(consent_rewriter_t *rw, uint64_t to,
+    int last);
+static int consent_rw_collect(void *data, const unsigned char *p,
+    size_t len, int from_input);
+static int consent_rw_discard(void *data, const unsigned char *p,
+    size_t len, int from_input);
+static consent_rewriter_t *consent_rw_nested(consent_rewriter_t *rw,
+    consent_emit_pt emit);
+static unsigned consent_rw_category_of(consent_rewriter_t *rw, int service);
 static int consent_rw_denied(consent_rewriter_t *rw, int service);
 static int consent_rw_classify_url(consent_rewriter_t *rw,
     const unsigned char *url, size_t len);
@@ -135,11 +282,15 @@ static int consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const char *name, unsigned action,
     const char *rename);
 static int consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
-    const unsigned char *bytes, int service, int script);
+    const unsigned char *bytes, const consent_rw_add_t *add);
 static unsigned char *consent_rw_scratch(consent_rewriter_t *rw,
     size_t len);
+static unsigned char *consent_rw_grow(unsigned char **buf, size_t *cap,
+    size_t need);
 static int consent_rw_out(consent_rewriter_t *rw, const void *p, size_t n);
 static int consent_rw_out_escaped(consent_rewriter_t *rw, const char *s);
+static int consent_rw_out_escaped_n(consent_rewriter_t *rw,
+    const unsigned char *s, size_t n);
 
 
 consent_rewriter_t *
@@ -164,6 +315,7 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     }
 
     rw->conf = *c;
+    rw->blocked_service = -1;
     consent_scanner_init(&rw->sc, 1);
 
     if (c->site != NULL) {
@@ -188,7 +340,7 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     }
 
     /* catalogue services are known by host and by inline text */
-    if (pol && ((pol->catalogue_mask & ~c->granted) || c->observe)) {
+    if (pol && (pol->catalogue_mask & ~c->granted)) {
         rw->block_src = 1;
         rw->block_inline = 1;
     }
@@ -203,6 +355,15 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
         rw->block_src = 1;
     }
 
+    /*
+     * A style or background attribute of any element may load a denied
+     * service: the scanner then reports every tag.  Observers hear only of
+     * what responses with something denied load (first visits are those):
+     * a visitor who granted everything keeps the fast path.
+     */
+    rw->check_styles = rw->block_src;
+    rw->sc.all_tags = rw->block_src;
+
     return rw;
 }
 
@@ -214,9 +375,14 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
         return;
     }
 
+    consent_rewriter_destroy(rw->nrw);
     free(rw->hold);
     free(rw->out);
     free(rw->scratch);
+    free(rw->dec);
+    free(rw->tok);
+    free(rw->res);
+    free(rw->base);
     free(rw->noscript);
     free(rw->script);
     free(rw);
@@ -398,29 +564,57 @@ consent_rw_keep(consent_rewriter_t *rw, uint64_t from)
 static int
 consent_rw_buffer_end(consent_rewriter_t *rw)
 {
-    uint64_t  from;
+    uint64_t  from, end;
 
     from = rw->buf_end;
 
-    if (rw->mode == M_INLINE || rw->mode == M_NOSCRIPT) {
-        if (consent_scanner_text_end(&rw->sc) - rw->text_start
-            > rw->conf.inline_max)
-        {
-            /* longer than inline_max: the element passes unchanged */
-            rw->events |= CONSENT_EV_INLINE_TOO_LONG;
-            rw->mode = M_NONE;
-        } else {
-            from = rw->mode == M_INLINE ? rw->elem_start : rw->text_start;
+    /* longer than inline_max: inert, the text passes as it is (a tag
+       may start at its end, as after any text) */
+    if (rw->mode == M_INLINE
+        && consent_rw_text_end(rw) - rw->text_start > rw->conf.inline_max)
+    {
+        if (consent_rw_inline_overflow(rw) != 0) {
+            return -1;
         }
+    }
+
+    if (rw->mode == M_INLINE) {
+        from = rw->elem_start;
+
+    } else if (rw->mode == M_CSS) {
+        end = consent_rw_text_end(rw);
+        if (consent_rw_css_feed(rw, end, 0) != 0) {
+            return -1;
+        }
+        from = rw->css_url_open ? rw->css_url : end;
+
+    } else if (rw->mode == M_NOSCRIPT) {
+        end = consent_scanner_text_end(&rw->sc);
+        if (consent_rw_noscript_feed(rw, end, 0) != 0) {
+            return -1;
+        }
+        from = end;
+
+    } else if (rw->mode == M_SKIP) {
+        rw->pending = rw->buf_end;
 
     } else if (rw->mode == M_TAG || consent_scanner_in_tag_open(&rw->sc)) {
-        if (rw->buf_end - rw->sc.tag.start > CONSENT_TAG_MAX) {
+        if (rw->buf_end - rw->sc.tag.start <= CONSENT_TAG_MAX) {
+            from = rw->sc.tag.start;
+
+        } else if (rw->mode == M_TAG && consent_rw_loader_id(rw->element)) {
+            /* too long to hold: dropped, a placeholder at its end */
+            if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
+                return -1;
+            }
+            rw->mode = M_SKIP;
+            rw->pending = rw->buf_end;
+
+        } else {
             if (rw->mode == M_TAG) {
-                rw->events |= CONSENT_EV_TAG_TOO_LONG;
+                rw->events |= CONSENT_EV_STYLE_UNREAD;
             }
             rw->mode = M_NONE;
-        } else {
-            from = rw->sc.tag.start;
         }
     }
 
@@ -440,12 +634,24 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 static int
 consent_rw_finish(consent_rewriter_t *rw)
 {
-    /* a script or noscript open at the end runs to the end */
+    /* a script, style or noscript open at the end runs to the end */
     if ((rw->mode == M_INLINE && consent_rw_inline_end(rw, rw->buf_end) != 0)
+        || (rw->mode == M_CSS && consent_rw_css_feed(rw, rw->buf_end, 1) != 0)
         || (rw->mode == M_NOSCRIPT
-            && consent_rw_noscript_end(rw, rw->buf_end) != 0))
+            && consent_rw_noscript_feed(rw, rw->buf_end, 1) != 0))
     {
         return -1;
+    }
+
+    /* browsers drop a tag the end of input cuts: so does an over-long one */
+    if (rw->mode == M_SKIP
+        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+            && rw->buf_end - rw->sc.tag.start > CONSENT_TAG_MAX))
+    {
+        if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
+            return -1;
+        }
+        rw->pending = rw->buf_end;
     }
 
     rw->mode = M_NONE;
@@ -490,13 +696,25 @@ consent_rw_tag_name(consent_rewriter_t *rw)
 
     t = &rw->sc.tag;
 
-    /* only the element's own end tag is a tag in its raw text */
-    if (rw->mode == M_INLINE) {
-        return consent_rw_inline_end(rw, t->start);
+    /*
+     * Only the element's own end tag is a tag in the raw text of an HTML
+     * script, style or noscript; in svg any tag ends the text read and is
+     * read itself.
+     */
+    if (rw->mode == M_INLINE || rw->mode == M_CSS) {
+        if ((rw->mode == M_INLINE ? consent_rw_inline_end(rw, t->start)
+                                  : consent_rw_css_feed(rw, t->start, 1))
+            != 0)
+        {
+            return -1;
+        }
+        if (!rw->inline_foreign) {
+            return 0;
+        }
     }
 
     if (rw->mode == M_NOSCRIPT) {
-        return consent_rw_noscript_end(rw, t->start);
+        return consent_rw_noscript_feed(rw, t->start, 1);
     }
 
     if (t->is_end) {
@@ -516,18 +734,25 @@ consent_rw_tag_name(consent_rewriter_t *rw)
             if (consent_rw_emit_to(rw, t->start) != 0) {
                 return -1;
             }
-            return consent_rw_inject(rw, I_HEAD_END);
+            if (consent_rw_inject(rw, I_HEAD_END) != 0) {
+                return -1;
+            }
         }
-        return 0;
-    }
 
-    if (t->id == CONSENT_TAG_HEAD && !rw->seen_head && !rw->seen_body) {
+    } else if (t->id == CONSENT_TAG_HEAD && !rw->seen_head
+               && !rw->seen_body)
+    {
         rw->seen_head = 1;
         rw->inject_after = I_HEAD_START + 1;
-        return 0;
     }
 
-    if (t->id >= CONSENT_TAG_SCRIPT && t->id <= CONSENT_TAG_OBJECT) {
+    /* ping, refresh and base only matter while some URL may be denied */
+    if ((consent_rw_loader_id(t->id)
+         && (rw->block_src
+             || !(t->id == CONSENT_TAG_A || t->id == CONSENT_TAG_AREA
+                  || t->id == CONSENT_TAG_META || t->id == CONSENT_TAG_BASE)))
+        || rw->check_styles)
+    {
         rw->element = t->id;
         rw->mode = M_TAG;
         rw->elem_start = t->start;
@@ -547,13 +772,23 @@ consent_rw_tag(consent_rewriter_t *rw)
     t = &rw->sc.tag;
     end = t->start + t->len;
 
-    if (rw->mode == M_TAG) {
+    if (rw->mode == M_SKIP
+        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+            && (t->len > CONSENT_TAG_MAX || t->attrs_overflow)))
+    {
+        rw->mode = M_NONE;
+        if (consent_rw_placeholder(rw, t) != 0) {
+            return -1;
+        }
+
+    } else if (rw->mode == M_TAG) {
         rw->mode = M_NONE;
 
         if (t->len > CONSENT_TAG_MAX || t->attrs_overflow) {
-            rw->events |= CONSENT_EV_TAG_TOO_LONG;
+            /* not a loader: it passes, but its style was not read */
+            rw->events |= CONSENT_EV_STYLE_UNREAD;
 
-        } else if (!t->foreign) {
+        } else {
             bytes = consent_rw_bytes(rw, t->start, end);
             if (bytes == NULL || consent_rw_decide(rw, t, bytes) != 0) {
                 return -1;
@@ -563,15 +798,22 @@ consent_rw_tag(consent_rewriter_t *rw)
 
     /*
      * Browsers without scripting load what a noscript holds: its text is
-     * rewritten as markup of its own, like an inline script held up to
-     * inline_max.
+     * rewritten as markup of its own while it streams.
      */
     if (t->id == CONSENT_TAG_NOSCRIPT && !t->is_end && !rw->nested
-        && rw->block_src && rw->conf.inline_max
+        && rw->block_src
         && consent_scanner_content(&rw->sc) == CONSENT_SCAN_RAWTEXT)
     {
+        rw->nrw = consent_rw_nested(rw, consent_rw_collect);
+        if (rw->nrw == NULL) {
+            return -1;
+        }
+        rw->nrw->nested = 1;
+        rw->nrw->sc.scripting = 0;
+        rw->nrw->conf.inline_max = 0;   /* no script runs from a noscript */
         rw->mode = M_NOSCRIPT;
         rw->text_start = end;
+        rw->text_fed = end;
     }
 
     if (rw->inject_after) {
@@ -587,51 +829,1031 @@ consent_rw_tag(consent_rewriter_t *rw)
 }
 
 
+/* The elements a start tag of which is held and read whatever it has. */
 static int
-consent_rw_value_is(const consent_attr_t *a, const unsigned char *bytes,
-    const char *value)
+consent_rw_loader_id(int id)
 {
-    size_t                i, n, len;
-    const unsigned char  *v;
+    return (id >= CONSENT_TAG_SCRIPT && id <= CONSENT_TAG_OBJECT)
+           || (id >= CONSENT_TAG_FRAME && id <= CONSENT_TAG_FEIMAGE);
+}
 
-    v = bytes + a->value_off;
-    len = a->value_len;
 
-    /* ASCII whitespace around a keyword value does not count */
-    while (len && (v[0] == ' ' || v[0] == '\t' || v[0] == '\n'
-                   || v[0] == '\f' || v[0] == '\r'))
+/*
+ * What loads in an element (besides style and background, which any
+ * element may have).  In svg (foreign content) script, image, use and
+ * feImage load href or xlink:href; HTML's parser reads <image> as <img>.
+ */
+static const consent_rw_element_t *
+consent_rw_element(int id, int foreign)
+{
+    static const consent_rw_element_t  script = { T_SCRIPT,
+        { CONSENT_RW_LOADER("src", "data-src", L_URL) } };
+    static const consent_rw_element_t  svg_script = { T_SCRIPT,
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("xlink:href", "data-xlink-href", L_URL) } };
+    static const consent_rw_element_t  svg_ref = { T_NONE,
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("xlink:href", "data-xlink-href", L_URL) } };
+    static const consent_rw_element_t  style = { T_STYLE,
+        { { NULL, 0, NULL, 0 } } };
+    static const consent_rw_element_t  src = { T_NONE,
+        { CONSENT_RW_LOADER("src", "data-src", L_URL) } };
+    static const consent_rw_element_t  img = { T_NONE,
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("srcset", "data-srcset", L_SRCSET) } };
+    static const consent_rw_element_t  iframe = { T_NONE,
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("srcdoc", "data-srcdoc", L_SRCDOC) } };
+    static const consent_rw_element_t  video = { T_NONE,
+        { CONSENT_RW_LOADER("src", "data-src", L_URL),
+          CONSENT_RW_LOADER("poster", "data-poster", L_URL) } };
+    static const consent_rw_element_t  link = { T_NONE,
+        { CONSENT_RW_LOADER("href", "data-href", L_URL),
+          CONSENT_RW_LOADER("imagesrcset", "data-imagesrcset", L_SRCSET) } };
+    static const consent_rw_element_t  object = { T_NONE,
+        { CONSENT_RW_LOADER("data", "data-data", L_URL) } };
+    static const consent_rw_element_t  ping = { T_NONE,
+        { CONSENT_RW_LOADER("ping", "data-ping", L_PING) } };
+    static const consent_rw_element_t  meta = { T_NONE,
+        { CONSENT_RW_LOADER("content", "data-content", L_REFRESH) } };
+    static const consent_rw_element_t  base = { T_NONE,
+        { CONSENT_RW_LOADER("href", "data-href", L_URL) } };
+    static const consent_rw_element_t  other = { T_NONE,
+        { { NULL, 0, NULL, 0 } } };
+
+    if (foreign) {
+        switch (id) {
+        case CONSENT_TAG_SCRIPT:
+            return &svg_script;
+        case CONSENT_TAG_STYLE:
+            return &style;
+        case CONSENT_TAG_IMAGE:
+        case CONSENT_TAG_USE:
+        case CONSENT_TAG_FEIMAGE:
+            return &svg_ref;
+        default:
+            return &other;
+        }
+    }
+
+    switch (id) {
+    case CONSENT_TAG_SCRIPT:
+        return &script;
+    case CONSENT_TAG_STYLE:
+        return &style;
+    case CONSENT_TAG_IMG:
+    case CONSENT_TAG_IMAGE:
+    case CONSENT_TAG_SOURCE:
+        return &img;
+    case CONSENT_TAG_IFRAME:
+        return &iframe;
+    case CONSENT_TAG_FRAME:
+    case CONSENT_TAG_INPUT:
+    case CONSENT_TAG_EMBED:
+    case CONSENT_TAG_AUDIO:
+        return &src;
+    case CONSENT_TAG_VIDEO:
+        return &video;
+    case CONSENT_TAG_LINK:
+        return &link;
+    case CONSENT_TAG_OBJECT:
+        return &object;
+    case CONSENT_TAG_A:
+    case CONSENT_TAG_AREA:
+        return &ping;
+    case CONSENT_TAG_META:
+        return &meta;
+    case CONSENT_TAG_BASE:
+        return &base;
+    default:
+        return &other;
+    }
+}
+
+
+/*
+ * The k-th loading attribute of an element: its own, then those any
+ * element may have (a script's or style's are never rendered).
+ */
+static const consent_rw_loader_t *
+consent_rw_loader_at(const consent_rw_element_t *el, size_t k)
+{
+    static const consent_rw_loader_t  any[2] = {
+        CONSENT_RW_LOADER("style", "data-style", L_CSS),
+        CONSENT_RW_LOADER("background", "data-background", L_URL)
+    };
+
+    return k < CONSENT_RW_LOADERS ? &el->loaders[k]
+                                  : &any[k - CONSENT_RW_LOADERS];
+}
+
+
+/*
+ * A loader's start tag too long to read, or with attributes past the
+ * scanner's record, becomes the bare element: nothing in it loads, and a
+ * script or style stays inert.  Decided on the tag's length alone, emitted
+ * when it ends, so the same for every split.
+ */
+static int
+consent_rw_placeholder(consent_rewriter_t *rw, const consent_tag_t *t)
+{
+    size_t  n;
+
+    rw->events |= CONSENT_EV_TAG_TOO_LONG;
+    rw->out_len = 0;
+    n = t->name_len < CONSENT_SCAN_NAME_MAX ? t->name_len
+                                             : CONSENT_SCAN_NAME_MAX;
+
+    if (consent_rw_out(rw, "<", 1) != 0
+        || consent_rw_out(rw, t->name, n) != 0
+        || ((rw->element == CONSENT_TAG_SCRIPT
+             || rw->element == CONSENT_TAG_STYLE)
+            && consent_rw_out(rw, " type=\"text/plain\"", 18) != 0)
+        || consent_rw_out(rw, " data-consent-overflow", 22) != 0
+        || (t->self_closing && consent_rw_out(rw, "/", 1) != 0)
+        || consent_rw_out(rw, ">", 1) != 0)
     {
-        v++;
-        len--;
+        return -1;
     }
 
-    while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'
-                   || v[len - 1] == '\n' || v[len - 1] == '\f'
-                   || v[len - 1] == '\r'))
-    {
-        len--;
+    if (rw->pending < t->start && consent_rw_emit_to(rw, t->start) != 0) {
+        return -1;
     }
 
-    n = strlen(value);
-    if (len != n) {
-        return 0;
+    if (consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0) {
+        return -1;
     }
 
-    for (i = 0; i < n; i++) {
-        if ((v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i])
-            != (unsigned char) value[i])
-        {
+    rw->pending = t->start + t->len;
+
+    return 0;
+}
+
+
+/*
+ * A complete start tag (held element or, while styles are checked, any
+ * element): block what it loads, activate it, mark it, or (an inline
+ * script or style) start holding its text.
+ */
+static int
+consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes)
+{
+    int                          rc;
+    size_t                       i, k;
+    const consent_attr_t        *type;
+    const consent_rw_loader_t   *l;
+    const consent_rw_element_t  *el;
+
+    el = consent_rw_element(rw->element, t->foreign);
+
+    if (el->typed == T_NONE && el->loaders[0].live == NULL) {
+        /* most tags: no attribute of a length that may matter (style,
+           background, their data- names, data-category, data-name) */
+        for (i = 0; i < t->nattrs; i++) {
+            k = t->attrs[i].name_len;
+            if (k == 5 || k == 9 || k == 10 || k == 13 || k == 15) {
+                break;
+            }
+        }
+        if (i == t->nattrs) {
             return 0;
         }
     }
+
+    for (i = 0; i < t->nattrs; i++) {
+        rw->edits[i].action = A_KEEP;
+    }
+
+    if (el->typed) {
+        rc = consent_rw_typed_active(rw, el->typed, t, bytes);
+        if (rc < 0) {
+            return -1;
+        }
+        if (rc) {
+            return consent_rw_block(rw, t, bytes, el);
+        }
+
+        /* a data block, unless the site tagged it for consent */
+        type = consent_tag_attr(t, bytes, "type");
+        if (type == NULL || !consent_rw_tagged_attr(t, bytes)) {
+            return 0;
+        }
+
+        rc = consent_rw_value_is(rw, type, bytes, "text/plain");
+        if (rc <= 0) {
+            return rc;
+        }
+
+        return consent_rw_tagged(rw, t, bytes, el);
+    }
+
+    /* site-tagged: an inert URL attribute without its live one */
+    if (consent_rw_tagged_attr(t, bytes)) {
+        for (k = 0; k < CONSENT_RW_LOADERS + 2; k++) {
+            l = consent_rw_loader_at(el, k);
+            if (l->live && consent_tag_attr(t, bytes, l->inert)
+                && consent_tag_attr(t, bytes, l->live) == NULL)
+            {
+                return consent_rw_tagged(rw, t, bytes, el);
+            }
+        }
+    }
+
+    return consent_rw_block(rw, t, bytes, el);
+}
+
+
+/* Whether a tag has data-category or data-name (one pass, for every tag). */
+static int
+consent_rw_tagged_attr(const consent_tag_t *t, const unsigned char *bytes)
+{
+    size_t                i, k;
+    const char           *name;
+    const consent_attr_t *a;
+
+    for (i = 0; i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        name = a->name_len == 13 ? "data-category"
+               : a->name_len == 9 ? "data-name" : NULL;
+
+        for (k = 0; name && k < a->name_len; k++) {
+            if ((bytes[a->name_off + k] | 0x20) != (unsigned char) name[k]
+                && bytes[a->name_off + k] != (unsigned char) name[k])
+            {
+                break;
+            }
+        }
+
+        if (name && k == a->name_len) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/* Not site-tagged: every loading attribute of a denied service goes inert. */
+static int
+consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_element_t *el)
+{
+    int                         rc, service, denied, has_url;
+    size_t                      i, j, k, n;
+    uint32_t                    lengths;
+    consent_mask_t              mask;
+    consent_rw_add_t            add;
+    const consent_attr_t       *a, *equiv, *found[CONSENT_RW_LOADERS + 2];
+    const consent_rw_loader_t  *l;
+
+    service = -1;
+    mask = 0;
+    denied = 0;
+    has_url = 0;
+    /* with nothing denied only a script's or style's src matters */
+    n = el->typed ? CONSENT_RW_LOADERS
+        : rw->block_src || rw->block_inline ? CONSENT_RW_LOADERS + 2 : 0;
+
+    /* the first attribute of each loading name, in one pass; most are
+       told apart by their length */
+    lengths = 0;
+    for (k = 0; k < n; k++) {
+        found[k] = NULL;
+        lengths |= (uint32_t) 1 << consent_rw_loader_at(el, k)->live_len;
+    }
+
+    for (i = 0; n && i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        if (a->name_len > 31 || !(lengths & ((uint32_t) 1 << a->name_len))) {
+            continue;
+        }
+        for (k = 0; k < n; k++) {
+            l = consent_rw_loader_at(el, k);
+            if (found[k] || l->live == NULL || l->live_len != a->name_len) {
+                continue;
+            }
+            for (j = 0; j < a->name_len; j++) {
+                unsigned char c = bytes[a->name_off + j];
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c)
+                    != (unsigned char) l->live[j])
+                {
+                    break;
+                }
+            }
+            if (j == a->name_len) {
+                found[k] = a;
+                break;
+            }
+        }
+    }
+
+    for (k = 0; k < n; k++) {
+        l = consent_rw_loader_at(el, k);
+        if ((a = found[k]) == NULL) {
+            continue;
+        }
+
+        has_url = 1;
+
+        if (!a->has_value) {
+            continue;
+        }
+
+        if (l->kind == L_REFRESH) {
+            equiv = consent_tag_attr(t, bytes, "http-equiv");
+            rc = equiv ? consent_rw_value_is(rw, equiv, bytes, "refresh") : 0;
+            if (rc <= 0) {
+                if (rc < 0) {
+                    return -1;
+                }
+                continue;
+            }
+        }
+
+        rc = consent_rw_loader(rw, bytes, a, l->kind, 0, &service, &mask);
+        if (rc <= 0) {
+            if (rc < 0) {
+                return -1;
+            }
+            continue;
+        }
+
+        denied = 1;
+        consent_rw_edit(rw, t, bytes, l->inert, A_DROP, NULL);
+        consent_rw_edit(rw, t, bytes, l->live, A_RENAME, l->inert);
+    }
+
+    /* the first <base href> of the document is the one in force */
+    if (rw->element == CONSENT_TAG_BASE && !t->foreign && !denied
+        && !rw->seen_base && (a = consent_tag_attr(t, bytes, "href")))
+    {
+        if (consent_rw_set_base(rw, a, bytes) != 0) {
+            return -1;
+        }
+    }
+
+    if (!denied) {
+        if (el->typed && !has_url && rw->conf.inline_max
+            && (el->typed == T_SCRIPT ? rw->block_inline : rw->block_src))
+        {
+            /* the text decides: hold it up to the end tag */
+            memcpy(rw->script, t, offsetof(consent_tag_t, attrs)
+                                  + t->nattrs * sizeof(consent_attr_t));
+            rw->mode = M_INLINE;
+            rw->text_start = t->start + t->len;
+            rw->inline_foreign = t->foreign;
+        }
+        return 0;
+    }
+
+    memset(&add, 0, sizeof(consent_rw_add_t));
+    add.category = -1;
+    add.service = service;
+    add.marker = 1;
+
+    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
+        add.category = (int) consent_rw_category_of(rw, service);
+        add.name = 1;
+        add.requires = mask & ~((consent_mask_t) 1 << add.category);
+    }
+
+    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
+
+    if (el->typed) {
+        add.plain = 1;
+        consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
+        consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+    }
+
+    if (rw->blocked_service < 0) {
+        rw->blocked_service = service;
+    }
+    rw->blocked_mask |= mask;
+    rw->events |= CONSENT_EV_BLOCKED;
+
+    return consent_rw_replace(rw, t, bytes, &add);
+}
+
+
+/*
+ * Markup the site tagged for consent (data-category, or Klaro's data-name
+ * naming a service by id or name): activated once its category is granted
+ * and every URL it would load is a web URL of no denied service; else it
+ * stays inert, marked for consent.js.
+ */
+static int
+consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_element_t *el)
+{
+    int                         rc, category, service, other;
+    size_t                      k, n;
+    consent_mask_t              mask;
+    consent_rw_add_t            add;
+    const consent_attr_t       *cat, *name, *inert;
+    const consent_rw_loader_t  *l;
+
+    cat = consent_tag_attr(t, bytes, "data-category");
+    name = consent_tag_attr(t, bytes, "data-name");
+    category = -1;
+    service = -1;
+
+    if (cat && consent_rw_category(rw, cat, bytes, &category) != 0) {
+        return -1;
+    }
+
+    if (category < 0 && name) {
+        if (consent_rw_service_named(rw, name, bytes, &service) != 0) {
+            return -1;
+        }
+        if (service >= 0) {
+            category = (int) rw->conf.policy->services[service].category;
+        }
+    }
+
+    if (category < 0) {
+        return 0;                   /* not this policy's: left alone */
+    }
+
+    memset(&add, 0, sizeof(consent_rw_add_t));
+    add.category = -1;
+    add.service = -1;
+
+    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))) {
+        if (rw->conf.marker.len == 0) {
+            return 0;
+        }
+
+        add.marker = 1;
+        consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
+
+        if (service >= 0) {
+            /* Klaro's: consent.js reads the category */
+            add.category = category;
+            add.service = service;
+            consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
+            consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
+        }
+
+        return consent_rw_replace(rw, t, bytes, &add);
+    }
+
+    other = -1;
+    mask = 0;
+    n = el->typed ? CONSENT_RW_LOADERS : CONSENT_RW_LOADERS + 2;
+
+    for (k = 0; k < n; k++) {
+        l = consent_rw_loader_at(el, k);
+        if (l->live == NULL
+            || (inert = consent_tag_attr(t, bytes, l->inert)) == NULL
+            || consent_tag_attr(t, bytes, l->live) != NULL)
+        {
+            continue;
+        }
+
+        if (inert->has_value) {
+            rc = consent_rw_loader(rw, bytes, inert, l->kind, 1, &other,
+                                   &mask);
+            if (rc != 0) {
+                return rc < 0 ? -1 : 0;     /* stays inert */
+            }
+        }
+
+        consent_rw_edit(rw, t, bytes, l->inert, A_RENAME, l->live);
+    }
+
+    if (el->typed) {
+        consent_rw_edit(rw, t, bytes, "type", A_DROP, NULL);
+        consent_rw_edit(rw, t, bytes, "data-type", A_RENAME, "type");
+    }
+
+    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
+
+    rw->events |= CONSENT_EV_ACTIVATED;
+
+    return consent_rw_replace(rw, t, bytes, &add);
+}
+
+
+/* Emits the start tag rebuilt with rw->edits and add in place of t. */
+static int
+consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_add_t *add)
+{
+    if (consent_rw_build(rw, t, bytes, add) != 0
+        || consent_rw_emit_to(rw, t->start) != 0
+        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
+    {
+        return -1;
+    }
+
+    rw->pending = t->start + t->len;
+
+    return 0;
+}
+
+
+/*
+ * Whether an attribute of that kind loads a denied service (activate = 0)
+ * or, for an inert one about to be activated, anything but web URLs of
+ * services not denied (activate = 1): 1 or 0, *service and *mask updated
+ * with the denied ones; -1 on allocation failure.
+ */
+static int
+consent_rw_loader(consent_rewriter_t *rw, const unsigned char *bytes,
+    const consent_attr_t *a, unsigned kind, int activate, int *service,
+    consent_mask_t *mask)
+{
+    int                   rc, any, svc;
+    size_t                len, n, pos;
+    const unsigned char  *v, *url;
+
+    if (kind == L_SRCDOC) {
+        if (activate) {
+            return 1;               /* the server never puts one back */
+        }
+        if (!rw->block_src && !rw->block_inline) {
+            return 0;
+        }
+        v = consent_rw_value(rw, a, bytes, &len);
+        return v ? consent_rw_srcdoc(rw, v, len, service, mask) : -1;
+    }
+
+    if (!rw->block_src && !activate) {
+        return 0;
+    }
+
+    if (kind == L_URL && rw->base == NULL && !activate) {
+        /* the common case: the value as it is */
+        svc = -1;
+        if (consent_rw_match_url(rw, a, bytes, 0, &svc) != 0) {
+            return -1;
+        }
+        if (!consent_rw_denied(rw, svc)) {
+            return 0;
+        }
+        if (*service < 0) {
+            *service = svc;
+        }
+        *mask |= (consent_mask_t) 1 << consent_rw_category_of(rw, svc);
+        return 1;
+    }
+
+    v = consent_rw_value(rw, a, bytes, &len);
+    if (v == NULL) {
+        return -1;
+    }
+
+    switch (kind) {
+
+    case L_URL:
+        return consent_rw_classify(rw, v, len, activate, service, mask);
+
+    case L_REFRESH:
+        n = consent_rw_refresh_url(v, len, &url);
+        return consent_rw_classify(rw, url, n, activate, service, mask);
+
+    case L_CSS:
+        return consent_rw_css(rw, v, len, service, mask);
+
+    case L_SRCSET:
+        any = 0;
+        pos = 0;
+        while ((n = consent_srcset_next(v, len, &pos, &url)) != 0) {
+            rc = consent_rw_classify(rw, url, n, activate, service, mask);
+            if (rc < 0) {
+                return -1;
+            }
+            any |= rc;
+        }
+        return any;
+
+    default: /* L_PING */
+        any = 0;
+        for (pos = 0; pos < len; pos = n) {
+            while (pos < len && (v[pos] == ' ' || v[pos] == '\t'
+                                 || v[pos] == '\n' || v[pos] == '\f'
+                                 || v[pos] == '\r'))
+            {
+                pos++;
+            }
+            for (n = pos; n < len && !(v[n] == ' ' || v[n] == '\t'
+                                       || v[n] == '\n' || v[n] == '\f'
+                                       || v[n] == '\r'); n++)
+            {
+                /* void */
+            }
+            if (n > pos) {
+                rc = consent_rw_classify(rw, v + pos, n - pos, activate,
+                                         service, mask);
+                if (rc < 0) {
+                    return -1;
+                }
+                any |= rc;
+            }
+        }
+        return any;
+    }
+}
+
+
+/*
+ * One decoded URL: resolved against the <base href> in force when it is
+ * relative, then matched (as an attribute value: '&' written as "&amp;",
+ * which matching decodes back).  1 when denied (or, activating, not a web
+ * URL), 0 when not, -1 on allocation failure.
+ */
+static int
+consent_rw_classify(consent_rewriter_t *rw, const unsigned char *url,
+    size_t len, int activate, int *service, consent_mask_t *mask)
+{
+    int             svc;
+    size_t          i, j, n, pre, k;
+    unsigned char   scheme[8], *r;
+    consent_attr_t  a;
+
+    k = consent_rw_scheme(url, len, scheme, sizeof(scheme));
+
+    if (activate && k != 0
+        && !(k == 4 && memcmp(scheme, "http", 4) == 0)
+        && !(k == 5 && memcmp(scheme, "https", 5) == 0))
+    {
+        return 1;                   /* javascript:, data:, vbscript: ... */
+    }
+
+    i = 0;
+    pre = 0;
+
+    if (rw->base && k == 0) {
+        while (i < len && url[i] <= 0x20) {
+            i++;
+        }
+
+        /* the second character, past tabs and newlines (browsers drop
+           them): "/\t/host" is scheme-relative too */
+        for (j = i + 1; j < len && (url[j] == '\t' || url[j] == '\n'
+                                    || url[j] == '\r'); j++)
+        {
+            /* void */
+        }
+
+        if (i < len && j < len && (url[i] == '/' || url[i] == '\\')
+            && (url[j] == '/' || url[j] == '\\'))
+        {
+            pre = 0;                /* scheme-relative: its own host */
+
+        } else if (i < len && (url[i] == '/' || url[i] == '\\')) {
+            pre = rw->base_origin;
+
+        } else if (i < len && url[i] == '?') {
+            pre = rw->base_path;
+
+        } else if (i < len && url[i] == '#') {
+            pre = rw->base_query;
+
+        } else {
+            pre = rw->base_dir;
+        }
+    }
+
+    r = consent_rw_grow(&rw->res, &rw->res_cap, (pre + len - i) * 5 + 1);
+    if (r == NULL) {
+        return -1;
+    }
+
+    n = 0;
+    for (k = 0; k < pre + len - i; k++) {
+        unsigned char c = k < pre ? rw->base[k] : url[i + k - pre];
+        if (c == '&') {
+            memcpy(r + n, "&amp;", 5);
+            n += 5;
+        } else {
+            r[n++] = c;
+        }
+    }
+
+    memset(&a, 0, sizeof(consent_attr_t));
+    a.value_len = (uint32_t) n;
+    a.has_value = 1;
+    a.quote = '"';
+
+    svc = -1;
+    if (consent_rw_match_url(rw, &a, r, 0, &svc) != 0) {
+        return -1;
+    }
+
+    if (!consent_rw_denied(rw, svc)) {
+        return 0;
+    }
+
+    if (*service < 0) {
+        *service = svc;
+    }
+    *mask |= (consent_mask_t) 1 << consent_rw_category_of(rw, svc);
 
     return 1;
 }
 
 
+/* CSS: 1 when a url() or string in it is a URL of a denied service. */
+static int
+consent_rw_css(consent_rewriter_t *rw, const unsigned char *css, size_t len,
+    int *service, consent_mask_t *mask)
+{
+    int             rc, any;
+    size_t          n, pos;
+    unsigned char  *tok;
+
+    tok = consent_rw_grow(&rw->tok, &rw->tok_cap, CONSENT_CSS_OUT_SIZE(len));
+    if (tok == NULL) {
+        return -1;
+    }
+
+    any = 0;
+    pos = 0;
+
+    while ((n = consent_css_next_url(css, len, &pos, tok)) != (size_t) -1) {
+        rc = consent_rw_classify(rw, tok, n, 0, service, mask);
+        if (rc < 0) {
+            return -1;
+        }
+        any |= rc;
+    }
+
+    return any;
+}
+
+
+/*
+ * An iframe's srcdoc document, read by a rewriter of its own: 1 when it
+ * blocks anything there (the frame then goes inert as a whole).  Past
+ * CONSENT_SRCDOC_DEPTH nested documents any markup counts.
+ */
+static int
+consent_rw_srcdoc(consent_rewriter_t *rw, const unsigned char *doc,
+    size_t len, int *service, consent_mask_t *mask)
+{
+    int                  rc;
+    unsigned             blocked;
+    consent_rewriter_t  *nrw;
+
+    if (rw->depth + 1 >= CONSENT_SRCDOC_DEPTH) {
+        return memchr(doc, '<', len) != NULL;
+    }
+
+    nrw = consent_rw_nested(rw, consent_rw_discard);
+    if (nrw == NULL) {
+        return -1;
+    }
+
+    nrw->depth = rw->depth + 1;
+
+    rc = consent_rewriter_feed(nrw, len ? doc : (const unsigned char *) "",
+                               len, 1);
+
+    blocked = nrw->events & (CONSENT_EV_BLOCKED | CONSENT_EV_TAG_TOO_LONG
+                             | CONSENT_EV_INLINE_TOO_LONG);
+    rw->events |= nrw->events & (CONSENT_EV_TAG_TOO_LONG
+                                 | CONSENT_EV_INLINE_TOO_LONG
+                                 | CONSENT_EV_STYLE_UNREAD);
+
+    if (blocked && *service < 0) {
+        *service = nrw->blocked_service;
+    }
+    *mask |= nrw->blocked_mask;
+
+    consent_rewriter_destroy(nrw);
+
+    return rc != 0 ? -1 : blocked != 0;
+}
+
+
+/*
+ * The document's first <base href>: an absolute http(s) one is what
+ * relative URLs resolve against from now on; a relative one keeps them on
+ * the document's own host.
+ */
+static int
+consent_rw_set_base(consent_rewriter_t *rw, const consent_attr_t *a,
+    const unsigned char *bytes)
+{
+    size_t                i, k, n, len, host;
+    unsigned char         scheme[8];
+    const unsigned char  *v;
+
+    rw->seen_base = 1;
+
+    v = consent_rw_value(rw, a, bytes, &len);
+    if (v == NULL) {
+        return -1;
+    }
+
+    /* as browsers read it: without surrounding spaces, tabs, newlines */
+    rw->base = malloc(6 + len + 1);
+    if (rw->base == NULL) {
+        return -1;
+    }
+
+    memcpy(rw->base, "https:", 6);
+    n = 6;
+    for (k = 0; k < len; k++) {
+        if (v[k] != '\t' && v[k] != '\n' && v[k] != '\r') {
+            rw->base[n++] = v[k];
+        }
+    }
+
+    for (i = 6; i < n && rw->base[i] <= 0x20; i++) { /* void */ }
+    while (n > i && rw->base[n - 1] <= 0x20) {
+        n--;
+    }
+
+    k = consent_rw_scheme(rw->base + i, n - i, scheme, sizeof(scheme));
+
+    if (k == 0 && n - i >= 2 && (rw->base[i] == '/' || rw->base[i] == '\\')
+        && (rw->base[i + 1] == '/' || rw->base[i + 1] == '\\'))
+    {
+        /* "https:" + "//host..." */
+        memmove(rw->base + 6, rw->base + i, n - i);
+        n = 6 + n - i;
+
+    } else if ((k == 4 && memcmp(scheme, "http", 4) == 0)
+               || (k == 5 && memcmp(scheme, "https", 5) == 0))
+    {
+        memmove(rw->base, rw->base + i, n - i);
+        n -= i;
+
+    } else {
+        free(rw->base);             /* relative: the document's host */
+        rw->base = NULL;
+        return 0;
+    }
+
+    /* after "scheme:" and the slashes: the host, then the path */
+    for (host = 0; host < n && rw->base[host] != ':'; host++) { /* void */ }
+    for (host++; host < n && (rw->base[host] == '/'
+                              || rw->base[host] == '\\'); host++)
+    {
+        /* void */
+    }
+
+    for (k = host; k < n && rw->base[k] != '/' && rw->base[k] != '\\'
+                   && rw->base[k] != '?' && rw->base[k] != '#'; k++)
+    {
+        /* void */
+    }
+
+    rw->base_origin = k;
+
+    if (k == n || rw->base[k] == '?' || rw->base[k] == '#') {
+        /* "https://host?q": the path is "/" */
+        memmove(rw->base + k + 1, rw->base + k, n - k);
+        rw->base[k] = '/';
+        n++;
+    }
+
+    rw->base_len = n;
+    rw->base_query = n;
+    rw->base_path = n;
+
+    for (k = rw->base_origin; k < n; k++) {
+        if (rw->base[k] == '#') {
+            rw->base_query = k;
+            if (rw->base_path == n) {
+                rw->base_path = k;
+            }
+            break;
+        }
+        if (rw->base[k] == '?' && rw->base_path == n) {
+            rw->base_path = k;
+        }
+    }
+
+    for (k = rw->base_path; rw->base[k - 1] != '/' && rw->base[k - 1] != '\\';
+         k--)
+    {
+        /* void: the '/' after the origin ends the search */
+    }
+
+    rw->base_dir = k;
+
+    return 0;
+}
+
+
+/*
+ * An attribute's value with character references decoded: in place when
+ * it has none, else in rw->dec (valid up to the next call).  NULL on
+ * allocation failure.
+ */
+static const unsigned char *
+consent_rw_value(consent_rewriter_t *rw, const consent_attr_t *a,
+    const unsigned char *bytes, size_t *len)
+{
+    int             unknown;
+    unsigned char  *dec;
+
+    *len = a->has_value ? a->value_len : 0;
+
+    if (*len == 0 || memchr(bytes + a->value_off, '&', *len) == NULL) {
+        return bytes + a->value_off;
+    }
+
+    dec = consent_rw_grow(&rw->dec, &rw->dec_cap, CONSENT_DECODE_SIZE(*len));
+    if (dec == NULL) {
+        return NULL;
+    }
+
+    unknown = 0;
+    *len = consent_decode_attr_value(bytes + a->value_off, a->value_len, dec,
+                                     CONSENT_DECODE_SIZE(a->value_len),
+                                     &unknown);
+
+    return *len == (size_t) -1 ? NULL : dec;
+}
+
+
+#define consent_rw_ws(c)                                                   \
+    ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == '\r')
+
+/*
+ * Whether the decoded value, without surrounding ASCII whitespace and
+ * (semicolon: 1) any ";parameters", is value, ASCII case-insensitively:
+ * 1 or 0, -1 on allocation failure.
+ */
+static int
+consent_rw_value_cmp(consent_rewriter_t *rw, const consent_attr_t *a,
+    const unsigned char *bytes, const char *value, int semicolon)
+{
+    size_t                n, len;
+    const unsigned char  *v, *semi;
+
+    v = consent_rw_value(rw, a, bytes, &len);
+    if (v == NULL) {
+        return -1;
+    }
+
+    if (semicolon && (semi = memchr(v, ';', len)) != NULL) {
+        len = (size_t) (semi - v);
+    }
+
+    while (len && consent_rw_ws(v[0])) {
+        v++;
+        len--;
+    }
+
+    while (len && consent_rw_ws(v[len - 1])) {
+        len--;
+    }
+
+    n = strlen(value);
+
+    return len == n && strncasecmp((const char *) v, value, n) == 0;
+}
+
+
+static int
+consent_rw_value_is(consent_rewriter_t *rw, const consent_attr_t *a,
+    const unsigned char *bytes, const char *value)
+{
+    return consent_rw_value_cmp(rw, a, bytes, value, 0);
+}
+
+
+/* Whether a script is JavaScript or a style CSS: 1, 0, -1 on failure. */
+static int
+consent_rw_typed_active(consent_rewriter_t *rw, unsigned typed,
+    const consent_tag_t *t, const unsigned char *bytes)
+{
+    int                    rc;
+    const consent_attr_t  *type;
+
+    if (typed == T_SCRIPT) {
+        return consent_rw_is_js(rw, t, bytes);
+    }
+
+    /* parameters are ignored: blocking inert CSS is harmless */
+    type = consent_tag_attr(t, bytes, "type");
+    if (type == NULL || !type->has_value) {
+        return 1;
+    }
+
+    rc = consent_rw_value_cmp(rw, type, bytes, "", 1);
+    return rc ? rc : consent_rw_value_cmp(rw, type, bytes, "text/css", 1);
+}
+
+
 /* Whether a script element's type makes it JavaScript (not a data block). */
 static int
-consent_rw_is_js(const consent_tag_t *t, const unsigned char *bytes)
+consent_rw_is_js(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes)
 {
     static const char *const  js[] = {
         "module", "text/javascript", "application/javascript",
@@ -645,49 +1867,621 @@ consent_rw_is_js(const consent_tag_t *t, const unsigned char *bytes)
         "javascript", "ecmascript", "javascript1.0", "javascript1.1",
         "javascript1.2", "javascript1.3", "javascript1.4", "javascript1.5",
         "jscript", "livescript", "x-ecmascript", "x-javascript", NULL };
-    consent_attr_t            a;
+    int                       rc;
     const consent_attr_t     *type;
     const char *const        *s;
-    size_t                    i;
 
     type = consent_tag_attr(t, bytes, "type");
 
-    if (type == NULL || !type->has_value || consent_rw_value_is(type, bytes,
-                                                                 ""))
-    {
-        if (type == NULL) {
-            type = consent_tag_attr(t, bytes, "language");
-            if (type && type->has_value
-                && !consent_rw_value_is(type, bytes, ""))
-            {
-                for (s = lang; *s; s++) {
-                    if (consent_rw_value_is(type, bytes, *s)) {
-                        return 1;
-                    }
-                }
-                return 0;
-            }
+    if (type == NULL) {
+        type = consent_tag_attr(t, bytes, "language");
+        if (type == NULL || !type->has_value) {
+            return 1;
         }
+
+        rc = consent_rw_value_is(rw, type, bytes, "");
+        for (s = lang; rc == 0 && *s; s++) {
+            rc = consent_rw_value_is(rw, type, bytes, *s);
+        }
+        return rc;
+    }
+
+    if (!type->has_value) {
         return 1;
     }
 
     /* parameters ("; charset=...") are ignored: blocking an inert data
        block is harmless, missing a script is not */
-    a = *type;
-    for (i = 0; i < a.value_len; i++) {
-        if (bytes[a.value_off + i] == ';') {
-            a.value_len = (uint32_t) i;
-            break;
+    rc = consent_rw_value_is(rw, type, bytes, "");
+    for (s = js; rc == 0 && *s; s++) {
+        rc = consent_rw_value_cmp(rw, type, bytes, *s, 1);
+    }
+
+    return rc;
+}
+
+
+/* Klaro's data-name: a service by id, else by name in any case. */
+static int
+consent_rw_service_named(consent_rewriter_t *rw, const consent_attr_t *a,
+    const unsigned char *bytes, int *service)
+{
+    size_t                     i, len;
+    const unsigned char       *v;
+    const consent_policy_t    *pol;
+    const consent_service_t   *svc;
+
+    *service = -1;
+    pol = rw->conf.policy;
+
+    v = consent_rw_value(rw, a, bytes, &len);
+    if (v == NULL) {
+        return -1;
+    }
+
+    while (len && consent_rw_ws(v[0])) {
+        v++;
+        len--;
+    }
+
+    while (len && consent_rw_ws(v[len - 1])) {
+        len--;
+    }
+
+    for (i = 0; pol && len && i < pol->nservices; i++) {
+        svc = &pol->services[i];
+        if (strlen(svc->id) == len && memcmp(svc->id, v, len) == 0) {
+            *service = (int) i;
+            return 0;
         }
     }
 
-    for (s = js; *s; s++) {
-        if (consent_rw_value_is(&a, bytes, *s)) {
-            return 1;
+    for (i = 0; pol && len && i < pol->nservices; i++) {
+        svc = &pol->services[i];
+        if (svc->name && strlen(svc->name) == len
+            && strncasecmp(svc->name, (const char *) v, len) == 0)
+        {
+            *service = (int) i;
+            return 0;
         }
     }
 
     return 0;
+}
+
+
+/*
+ * The scheme of a URL as a browser's parser reads it (leading spaces and
+ * controls skipped, tabs and newlines ignored), lowercased into scheme:
+ * its length (size + 1 when longer than size), or 0 for a relative URL.
+ */
+static size_t
+consent_rw_scheme(const unsigned char *p, size_t len, unsigned char *scheme,
+    size_t size)
+{
+    size_t         i, k;
+    unsigned char  c;
+
+    for (i = 0; i < len && p[i] <= 0x20; i++) { /* void */ }
+
+    for (k = 0; i < len; i++) {
+        c = p[i];
+
+        if (c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        }
+
+        if (c == ':') {
+            return k > size ? size + 1 : k;
+        }
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (k > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-'
+                            || c == '.'))))
+        {
+            return 0;
+        }
+
+        if (k < size) {
+            scheme[k] = (unsigned char) (c | 0x20);
+        }
+        k++;
+    }
+
+    return 0;
+}
+
+
+/*
+ * The URL of a refresh value ("5; url='x'", "0;URL=x", "0, x"); read
+ * loosely, so that whatever a browser may follow is found.
+ */
+static size_t
+consent_rw_refresh_url(const unsigned char *p, size_t len,
+    const unsigned char **url)
+{
+    size_t         i, j, end;
+    unsigned char  q;
+
+    i = 0;
+    while (i < len && (consent_rw_ws(p[i]) || (p[i] >= '0' && p[i] <= '9')
+                       || p[i] == '.'))
+    {
+        i++;
+    }
+
+    if (i < len && (p[i] == ';' || p[i] == ',')) {
+        i++;
+    }
+
+    while (i < len && consent_rw_ws(p[i])) {
+        i++;
+    }
+
+    if (len - i >= 3 && strncasecmp((const char *) p + i, "url", 3) == 0) {
+        for (j = i + 3; j < len && consent_rw_ws(p[j]); j++) { /* void */ }
+        if (j < len && p[j] == '=') {
+            for (j++; j < len && consent_rw_ws(p[j]); j++) { /* void */ }
+            i = j;
+        }
+    }
+
+    end = len;
+
+    if (i < len && (p[i] == '"' || p[i] == '\'')) {
+        q = p[i++];
+        for (end = i; end < len && p[end] != q; end++) { /* void */ }
+    }
+
+    *url = p + i;
+    return end - i;
+}
+
+
+/*
+ * In the held text: where it surely ends.  In svg a '<' starting a tag
+ * name not complete yet may end it.
+ */
+static uint64_t
+consent_rw_text_end(consent_rewriter_t *rw)
+{
+    if (!rw->inline_foreign) {
+        return consent_scanner_text_end(&rw->sc);
+    }
+
+    return consent_scanner_in_tag_open(&rw->sc) ? rw->sc.tag.start
+                                                : consent_scanner_offset(
+                                                      &rw->sc);
+}
+
+
+/* The held inline script or style text ends at end: match it, then let
+   it go. */
+static int
+consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
+{
+    int                   unknown, service, denied;
+    size_t                i, len;
+    unsigned char        *dec;
+    consent_mask_t        mask;
+    consent_class_t       c;
+    consent_rw_add_t      add;
+    const consent_tag_t  *t;
+    const unsigned char  *bytes, *text;
+
+    rw->mode = M_NONE;
+
+    if (end - rw->text_start > rw->conf.inline_max) {
+        if (consent_rw_inline_overflow(rw) != 0) {
+            return -1;
+        }
+        return rw->mode == M_CSS ? consent_rw_css_feed(rw, end, 1) : 0;
+    }
+
+    t = rw->script;
+    bytes = consent_rw_bytes(rw, t->start, end);
+    if (bytes == NULL) {
+        return -1;
+    }
+
+    text = bytes + t->len;
+    len = (size_t) (end - rw->text_start);
+
+    /* svg text is markup: character references count */
+    if (rw->inline_foreign && len && memchr(text, '&', len) != NULL) {
+        dec = consent_rw_grow(&rw->dec, &rw->dec_cap,
+                              CONSENT_DECODE_SIZE(len));
+        if (dec == NULL) {
+            return -1;
+        }
+        unknown = 0;
+        len = consent_decode_attr_value(text, len, dec,
+                                        CONSENT_DECODE_SIZE(len), &unknown);
+        if (len == (size_t) -1) {
+            return -1;
+        }
+        text = dec;
+    }
+
+    service = -1;
+    mask = 0;
+
+    if (rw->element == CONSENT_TAG_STYLE) {
+        denied = consent_rw_css(rw, text, len, &service, &mask);
+        if (denied < 0) {
+            return -1;
+        }
+
+    } else {
+        consent_policy_classify_inline(rw->conf.policy, rw->conf.site, text,
+                                       len, rw->conf.granted, &c);
+
+        service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
+
+        if (service >= 0 && rw->conf.observe) {
+            rw->conf.observe(rw->conf.observe_data, service, NULL, 0,
+                             CONSENT_TAG_SCRIPT);
+        }
+
+        denied = consent_rw_denied(rw, service);
+        if (denied) {
+            mask = (consent_mask_t) 1
+                   << rw->conf.policy->services[service].category;
+        }
+    }
+
+    if (!denied) {
+        return 0;
+    }
+
+    for (i = 0; i < t->nattrs; i++) {
+        rw->edits[i].action = A_KEEP;
+    }
+
+    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+
+    memset(&add, 0, sizeof(consent_rw_add_t));
+    add.plain = 1;
+    add.marker = 1;
+    add.name = 1;
+    add.service = service;
+    add.category = -1;
+
+    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
+        add.category = (int) consent_rw_category_of(rw, service);
+        add.requires = mask & ~((consent_mask_t) 1 << add.category);
+    }
+
+    if (consent_rw_build(rw, t, bytes, &add) != 0
+        || consent_rw_emit_to(rw, t->start) != 0
+        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0
+        || consent_rw_style_stop(rw) != 0)
+    {
+        return -1;
+    }
+
+    rw->pending = rw->text_start;
+    if (rw->blocked_service < 0) {
+        rw->blocked_service = service;
+    }
+    rw->blocked_mask |= mask;
+    rw->events |= CONSENT_EV_BLOCKED;
+
+    return 0;
+}
+
+
+/*
+ * The held text is longer than inline_max: a script's start tag goes out
+ * inert (type="text/plain", no category: nothing activates it) and the
+ * text passes as it is; a style is read on as it streams.  The same
+ * whether the end tag is in sight or not.
+ */
+static int
+consent_rw_inline_overflow(consent_rewriter_t *rw)
+{
+    size_t                i;
+    consent_rw_add_t      add;
+    const consent_tag_t  *t;
+    const unsigned char  *bytes;
+
+    rw->mode = M_NONE;
+
+    if (rw->element == CONSENT_TAG_STYLE) {
+        /* CSS can be read as it streams: the element stays as it is */
+        consent_css_scan_init(&rw->css);
+        rw->css_url_open = 0;
+        rw->text_fed = rw->text_start;
+        rw->mode = M_CSS;
+        return 0;
+    }
+
+    rw->events |= CONSENT_EV_INLINE_TOO_LONG;
+
+    t = rw->script;
+    bytes = consent_rw_bytes(rw, t->start, rw->text_start);
+    if (bytes == NULL) {
+        return -1;
+    }
+
+    for (i = 0; i < t->nattrs; i++) {
+        rw->edits[i].action = A_KEEP;
+    }
+
+    consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
+    consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+
+    memset(&add, 0, sizeof(consent_rw_add_t));
+    add.plain = 1;
+    add.overflow = 1;
+    add.category = -1;
+    add.service = -1;
+
+    if (consent_rw_build(rw, t, bytes, &add) != 0
+        || consent_rw_emit_to(rw, t->start) != 0
+        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0
+        || consent_rw_style_stop(rw) != 0)
+    {
+        return -1;
+    }
+
+    rw->pending = rw->text_start;
+
+    return 0;
+}
+
+
+/*
+ * Reads a long style's text up to to: each URL is decided once its end or
+ * CONSENT_CSS_URL_MAX bytes of it are in sight, whatever the buffers.
+ */
+static int
+consent_rw_css_feed(consent_rewriter_t *rw, uint64_t to, int last)
+{
+    int                   ev;
+    size_t                n, pos, at;
+    const unsigned char  *p;
+
+    n = (size_t) (to - rw->text_fed);
+    p = n ? consent_rw_bytes(rw, rw->text_fed, to)
+          : (const unsigned char *) "";
+    if (p == NULL) {
+        return -1;
+    }
+
+    /* deciding only reads bytes already held: p stays valid */
+    for (pos = 0; ; ) {
+        ev = consent_css_scan(&rw->css, p, n, &pos, &at);
+
+        if (ev == CONSENT_CSS_URL_START) {
+            rw->css_url = rw->text_fed + at;
+            rw->css_url_open = 1;
+
+        } else if (ev == CONSENT_CSS_URL_END) {
+            if (rw->css_url_open
+                && consent_rw_css_url(rw, rw->text_fed + at) != 0)
+            {
+                return -1;
+            }
+
+        } else {
+            break;
+        }
+    }
+
+    if (rw->css_url_open
+        && (last || to - rw->css_url >= CONSENT_CSS_URL_MAX)
+        && consent_rw_css_url(rw, to) != 0)
+    {
+        return -1;
+    }
+
+    rw->text_fed = to;
+
+    if (last) {
+        rw->mode = M_NONE;
+    }
+
+    return 0;
+}
+
+
+/* The URL of a long style from css_url to end: denied, it goes inert. */
+static int
+consent_rw_css_url(consent_rewriter_t *rw, uint64_t end)
+{
+    int                   rc, service;
+    size_t                n;
+    unsigned char        *tok;
+    consent_mask_t        mask;
+    const unsigned char  *p;
+
+    rw->css_url_open = 0;
+
+    if (end - rw->css_url > CONSENT_CSS_URL_MAX) {
+        end = rw->css_url + CONSENT_CSS_URL_MAX;
+    }
+
+    n = (size_t) (end - rw->css_url);
+    p = n ? consent_rw_bytes(rw, rw->css_url, end)
+          : (const unsigned char *) "";
+    tok = consent_rw_grow(&rw->tok, &rw->tok_cap, CONSENT_CSS_OUT_SIZE(n));
+    if (p == NULL || tok == NULL) {
+        return -1;
+    }
+
+    n = consent_css_unescape(p, n, tok);
+    service = -1;
+    mask = 0;
+
+    rc = consent_rw_classify(rw, tok, n, 0, &service, &mask);
+    if (rc <= 0) {
+        return rc;
+    }
+
+    if (consent_rw_emit_to(rw, rw->css_url) != 0
+        || consent_rw_emit(rw, (const unsigned char *) CONSENT_CSS_INERT,
+                           sizeof(CONSENT_CSS_INERT) - 1, 0) != 0)
+    {
+        return -1;
+    }
+
+    if (rw->blocked_service < 0) {
+        rw->blocked_service = service;
+    }
+    rw->blocked_mask |= mask;
+    rw->events |= CONSENT_EV_BLOCKED;
+
+    return 0;
+}
+
+
+/* After a blocked <style> start tag: no @import of its text is fetched. */
+static int
+consent_rw_style_stop(consent_rewriter_t *rw)
+{
+    if (rw->element != CONSENT_TAG_STYLE) {
+        return 0;
+    }
+
+    return consent_rw_emit(rw, (const unsigned char *) CONSENT_STYLE_STOP,
+                           sizeof(CONSENT_STYLE_STOP) - 1, 0);
+}
+
+
+/*
+ * Feeds the noscript's text up to to into its rewriter (read as markup, as
+ * browsers without scripting read it) and emits what that produced.
+ */
+static int
+consent_rw_noscript_feed(consent_rewriter_t *rw, uint64_t to, int last)
+{
+    const unsigned char  *p;
+
+    if (to == rw->text_fed && !last) {
+        return 0;
+    }
+
+    p = to > rw->text_fed ? consent_rw_bytes(rw, rw->text_fed, to)
+                          : (const unsigned char *) "";
+    if (p == NULL) {
+        return -1;
+    }
+
+    rw->noscript_len = 0;
+
+    if (consent_rewriter_feed(rw->nrw, p, (size_t) (to - rw->text_fed), last)
+        != 0
+        || consent_rw_emit_to(rw, rw->text_fed) != 0
+        || consent_rw_emit(rw, rw->noscript, rw->noscript_len, 0) != 0)
+    {
+        return -1;
+    }
+
+    rw->pending = to;
+    rw->text_fed = to;
+
+    if (last) {
+        rw->events |= rw->nrw->events & (CONSENT_EV_BLOCKED
+                                         | CONSENT_EV_ACTIVATED
+                                         | CONSENT_EV_TAG_TOO_LONG
+                                         | CONSENT_EV_STYLE_UNREAD);
+        consent_rewriter_destroy(rw->nrw);
+        rw->nrw = NULL;
+        rw->mode = M_NONE;
+    }
+
+    return 0;
+}
+
+
+static int
+consent_rw_collect(void *data, const unsigned char *p, size_t len,
+    int from_input)
+{
+    consent_rewriter_t  *rw;
+
+    (void) from_input;
+    rw = data;
+
+    if (consent_rw_grow(&rw->noscript, &rw->noscript_cap,
+                        rw->noscript_len + len) == NULL)
+    {
+        return -1;
+    }
+
+    memcpy(rw->noscript + rw->noscript_len, p, len);
+    rw->noscript_len += len;
+
+    return 0;
+}
+
+
+static int
+consent_rw_discard(void *data, const unsigned char *p, size_t len,
+    int from_input)
+{
+    (void) data;
+    (void) p;
+    (void) len;
+    (void) from_input;
+
+    return 0;
+}
+
+
+/* A rewriter for a document inside this one: no injections, same base. */
+static consent_rewriter_t *
+consent_rw_nested(consent_rewriter_t *rw, consent_emit_pt emit)
+{
+    consent_rewriter_t       *nrw;
+    consent_rewriter_conf_t   conf;
+
+    conf = rw->conf;
+    conf.emit = emit;
+    conf.emit_data = rw;
+
+    nrw = consent_rewriter_create(&conf);
+    if (nrw == NULL) {
+        return NULL;
+    }
+
+    nrw->injected = I_ALL;
+    nrw->depth = rw->depth;
+    nrw->seen_base = rw->seen_base;
+
+    if (rw->base) {
+        nrw->base = malloc(rw->base_len);
+        if (nrw->base == NULL) {
+            consent_rewriter_destroy(nrw);
+            return NULL;
+        }
+        memcpy(nrw->base, rw->base, rw->base_len);
+        nrw->base_len = rw->base_len;
+        nrw->base_origin = rw->base_origin;
+        nrw->base_dir = rw->base_dir;
+        nrw->base_path = rw->base_path;
+        nrw->base_query = rw->base_query;
+    }
+
+    return nrw;
+}
+
+
+/* The category a blocked service (or the unknown third party) counts as. */
+static unsigned
+consent_rw_category_of(consent_rewriter_t *rw, int service)
+{
+    return service == CONSENT_RW_UNKNOWN
+           ? rw->conf.unknown_category
+           : rw->conf.policy->services[service].category;
 }
 
 
@@ -954,49 +2748,130 @@ consent_rw_out_escaped(consent_rewriter_t *rw, const char *s)
 }
 
 
-/*
- * Builds the rewritten tag into out: the tag name, then (service >= 0) the
- * data attributes naming the service (for a script after type="text/plain"),
- * then the original attributes with rw->edits applied, all other bytes as
- * they were.
- */
-static int
-consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
-    const unsigned char *bytes, int service, int script)
+/* Room for need bytes in a growable buffer; NULL on allocation failure. */
+static unsigned char *
+consent_rw_grow(unsigned char **buf, size_t *cap, size_t need)
 {
-    size_t                    i, prev, end;
-    const char               *category, *id;
-    const consent_attr_t     *a;
-    const consent_service_t  *svc;
+    size_t          n;
+    unsigned char  *nb;
 
-    rw->out_len = 0;
-    prev = 1 + t->name_len;
-
-    if (consent_rw_out(rw, bytes, prev) != 0) {
-        return -1;
+    if (need > *cap || *buf == NULL) {
+        n = need < 256 ? 256 : need * 2;
+        nb = realloc(*buf, n);
+        if (nb == NULL) {
+            return NULL;
+        }
+        *buf = nb;
+        *cap = n;
     }
 
-    if (service >= 0 || service == CONSENT_RW_UNKNOWN) {
-        if (service == CONSENT_RW_UNKNOWN) {
-            category = rw->conf.policy
-                           ->categories[rw->conf.unknown_category].id;
-            id = "unknown";
+    return *buf;
+}
 
-        } else {
-            svc = &rw->conf.policy->services[service];
-            category = rw->conf.policy->categories[svc->category].id;
-            id = svc->id;
-        }
 
-        if ((script && consent_rw_out(rw, " type=\"text/plain\"", 18) != 0)
-            || consent_rw_out(rw, " data-category=\"", 16) != 0
-            || consent_rw_out_escaped(rw, category) != 0
-            || consent_rw_out(rw, "\" data-service=\"", 16) != 0
-            || consent_rw_out_escaped(rw, id) != 0
-            || consent_rw_out(rw, "\"", 1) != 0)
+static int
+consent_rw_out_escaped_n(consent_rewriter_t *rw, const unsigned char *s,
+    size_t n)
+{
+    size_t  i;
+
+    for (i = 0; i < n; i++) {
+        const char *esc = s[i] == '&' ? "&amp;" : s[i] == '"' ? "&quot;"
+                          : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
+                          : NULL;
+        if (esc ? consent_rw_out(rw, esc, strlen(esc))
+                : consent_rw_out(rw, s + i, 1))
         {
             return -1;
         }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Builds the rewritten tag into out: the tag name, the attributes add asks
+ * for, then the original attributes with rw->edits applied, all other
+ * bytes as they were.
+ */
+static int
+consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_rw_add_t *add)
+{
+    size_t                    i, n, prev, end;
+    const char               *sep, *id;
+    const consent_attr_t     *a;
+    const consent_policy_t   *pol;
+
+    pol = rw->conf.policy;
+    rw->out_len = 0;
+    prev = 1 + t->name_len;
+
+    if (consent_rw_out(rw, bytes, prev) != 0
+        || (add->plain && consent_rw_out(rw, " type=\"text/plain\"", 18) != 0))
+    {
+        return -1;
+    }
+
+    if (add->category >= 0
+        && (consent_rw_out(rw, " data-category=\"", 16) != 0
+            || consent_rw_out_escaped(rw, pol->categories[add->category].id)
+               != 0
+            || consent_rw_out(rw, "\"", 1) != 0))
+    {
+        return -1;
+    }
+
+    if (add->service >= 0 || add->service == CONSENT_RW_UNKNOWN) {
+        id = add->service >= 0 ? pol->services[add->service].id : "unknown";
+
+        if (consent_rw_out(rw, " data-service=\"", 15) != 0
+            || consent_rw_out_escaped(rw, id) != 0
+            || consent_rw_out(rw, "\"", 1) != 0
+            || (add->name
+                && (consent_rw_out(rw, " data-name=\"", 12) != 0
+                    || consent_rw_out_escaped(rw, id) != 0
+                    || consent_rw_out(rw, "\"", 1) != 0)))
+        {
+            return -1;
+        }
+    }
+
+    if (add->requires) {
+        if (consent_rw_out(rw, " data-consent-requires=\"", 24) != 0) {
+            return -1;
+        }
+        sep = "";
+        for (i = 0; i < pol->ncategories; i++) {
+            if (!(add->requires & ((consent_mask_t) 1 << i))) {
+                continue;
+            }
+            if (consent_rw_out(rw, sep, strlen(sep)) != 0
+                || consent_rw_out_escaped(rw, pol->categories[i].id) != 0)
+            {
+                return -1;
+            }
+            sep = " ";
+        }
+        if (consent_rw_out(rw, "\"", 1) != 0) {
+            return -1;
+        }
+    }
+
+    if (add->marker && rw->conf.marker.len
+        && (consent_rw_out(rw, " data-consent=\"", 15) != 0
+            || consent_rw_out_escaped_n(rw, rw->conf.marker.p,
+                                        rw->conf.marker.len) != 0
+            || consent_rw_out(rw, "\"", 1) != 0))
+    {
+        return -1;
+    }
+
+    if (add->overflow
+        && consent_rw_out(rw, " data-consent-overflow", 22) != 0)
+    {
+        return -1;
     }
 
     for (i = 0; i < t->nattrs; i++) {
@@ -1008,22 +2883,30 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
             continue;
         }
 
-        /* a dropped attribute takes its separator along when whitespace
-           or '>' follows it: nothing then touches what precedes it */
-        if ((rw->edits[i].action != A_DROP
-             || !(bytes[end] == ' ' || bytes[end] == '\t'
-                  || bytes[end] == '\n' || bytes[end] == '\f'
-                  || bytes[end] == '\r' || bytes[end] == '>'))
-            && consent_rw_out(rw, bytes + prev, a->name_off - prev) != 0)
+        /* a dropped attribute takes the whitespace before it along when
+           whitespace or '>' follows it: nothing else changes meaning */
+        n = a->name_off;
+        if (rw->edits[i].action == A_DROP
+            && (consent_rw_ws(bytes[end]) || bytes[end] == '>'))
         {
+            while (n > prev && consent_rw_ws(bytes[n - 1])) {
+                n--;
+            }
+        }
+
+        if (consent_rw_out(rw, bytes + prev, n - prev) != 0) {
             return -1;
         }
 
-        if (rw->edits[i].action == A_RENAME
-            && (consent_rw_out(rw, rw->edits[i].name,
-                               strlen(rw->edits[i].name)) != 0
-                || consent_rw_out(rw, bytes + a->name_off + a->name_len,
-                                  end - a->name_off - a->name_len) != 0))
+        if (rw->edits[i].action == A_DROP) {
+            prev = end;
+            continue;
+        }
+
+        if (consent_rw_out(rw, rw->edits[i].name, strlen(rw->edits[i].name))
+            != 0
+            || consent_rw_out(rw, bytes + a->name_off + a->name_len,
+                              end - a->name_off - a->name_len) != 0)
         {
             return -1;
         }
@@ -1032,348 +2915,4 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     return consent_rw_out(rw, bytes + prev, t->len - prev);
-}
-
-
-/*
- * A complete start tag of one of the elements: block it, activate it, or
- * (an inline script) start holding its text.
- */
-static int
-consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
-    const unsigned char *bytes)
-{
-    int                    service, category, script, activate;
-    size_t                 i;
-    const char            *url_name, *data_name;
-    const consent_attr_t  *url, *srcset, *cat, *type;
-
-    /* by element id, CONSENT_TAG_SCRIPT to CONSENT_TAG_OBJECT */
-    static const char *const  url_names[] = { NULL, "src", "src", "src",
-                                              "src", "src", "src", "src",
-                                              "href", "data" };
-    static const char *const  data_names[] = { NULL, "data-src", "data-src",
-                                               "data-src", "data-src",
-                                               "data-src", "data-src",
-                                               "data-src", "data-href",
-                                               "data-data" };
-
-    script = rw->element == CONSENT_TAG_SCRIPT;
-    url_name = url_names[rw->element];
-    data_name = data_names[rw->element];
-
-    for (i = 0; i < t->nattrs; i++) {
-        rw->edits[i].action = A_KEEP;
-    }
-
-    if (script && !consent_rw_is_js(t, bytes)) {
-        type = consent_tag_attr(t, bytes, "type");
-        cat = consent_tag_attr(t, bytes, "data-category");
-
-        if (cat == NULL || type == NULL
-            || !consent_rw_value_is(type, bytes, "text/plain"))
-        {
-            return 0;       /* a data block: never touched */
-        }
-
-        /* site-tagged: activated once its category is granted */
-        if (consent_rw_category(rw, cat, bytes, &category) != 0) {
-            return -1;
-        }
-        if (category < 0
-            || !(rw->conf.granted & ((consent_mask_t) 1 << category)))
-        {
-            return 0;
-        }
-
-        consent_rw_edit(rw, t, bytes, "type", A_DROP, NULL);
-        consent_rw_edit(rw, t, bytes, "data-type", A_RENAME, "type");
-        if (consent_tag_attr(t, bytes, "src") == NULL) {
-            consent_rw_edit(rw, t, bytes, "data-src", A_RENAME, "src");
-        }
-        goto activated;
-    }
-
-    cat = consent_tag_attr(t, bytes, "data-category");
-
-    if (!script && cat) {
-        activate = 0;
-
-        if (consent_tag_attr(t, bytes, data_name)
-            && consent_tag_attr(t, bytes, url_name) == NULL)
-        {
-            activate = 1;
-        }
-
-        if ((rw->element == CONSENT_TAG_IMG
-             || rw->element == CONSENT_TAG_SOURCE)
-            && consent_tag_attr(t, bytes, "data-srcset")
-            && consent_tag_attr(t, bytes, "srcset") == NULL)
-        {
-            activate = 1;
-        }
-
-        if (activate) {
-            if (consent_rw_category(rw, cat, bytes, &category) != 0) {
-                return -1;
-            }
-            if (category < 0
-                || !(rw->conf.granted & ((consent_mask_t) 1 << category)))
-            {
-                return 0;
-            }
-
-            if (consent_tag_attr(t, bytes, url_name) == NULL) {
-                consent_rw_edit(rw, t, bytes, data_name, A_RENAME, url_name);
-            }
-            if (consent_tag_attr(t, bytes, "srcset") == NULL) {
-                consent_rw_edit(rw, t, bytes, "data-srcset", A_RENAME,
-                                "srcset");
-            }
-            goto activated;
-        }
-    }
-
-    url = consent_tag_attr(t, bytes, url_name);
-
-    if (script && url == NULL) {
-        if (!rw->block_inline || rw->conf.inline_max == 0) {
-            return 0;
-        }
-
-        /* the text decides: hold it up to the end tag */
-        memcpy(rw->script, t, offsetof(consent_tag_t, attrs)
-                              + t->nattrs * sizeof(consent_attr_t));
-        rw->mode = M_INLINE;
-        rw->text_start = t->start + t->len;
-        return 0;
-    }
-
-    if (!rw->block_src) {
-        return 0;
-    }
-
-    service = -1;
-
-    if (url && url->has_value
-        && consent_rw_match_url(rw, url, bytes, 0, &service) != 0)
-    {
-        return -1;
-    }
-
-    srcset = NULL;
-    if (rw->element == CONSENT_TAG_IMG || rw->element == CONSENT_TAG_SOURCE) {
-        srcset = consent_tag_attr(t, bytes, "srcset");
-        if (srcset && srcset->has_value && !consent_rw_denied(rw, service)
-            && consent_rw_match_url(rw, srcset, bytes, 1, &service) != 0)
-        {
-            return -1;
-        }
-    }
-
-    if (!consent_rw_denied(rw, service)) {
-        return 0;
-    }
-
-    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, data_name, A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, url_name, A_RENAME, data_name);
-
-    if (srcset) {
-        consent_rw_edit(rw, t, bytes, "data-srcset", A_DROP, NULL);
-        consent_rw_edit(rw, t, bytes, "srcset", A_RENAME, "data-srcset");
-    }
-
-    if (script) {
-        consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
-        consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
-    }
-
-    if (consent_rw_build(rw, t, bytes, service, script) != 0) {
-        return -1;
-    }
-
-    rw->events |= CONSENT_EV_BLOCKED;
-    goto replace;
-
-activated:
-
-    if (consent_rw_build(rw, t, bytes, -1, script) != 0) {
-        return -1;
-    }
-
-    rw->events |= CONSENT_EV_ACTIVATED;
-
-replace:
-
-    if (consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
-    {
-        return -1;
-    }
-
-    rw->pending = t->start + t->len;
-
-    return 0;
-}
-
-
-/* The held inline script's text ends at end: match it, then let it go. */
-static int
-consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
-{
-    int                   service;
-    size_t                i;
-    consent_class_t       c;
-    const consent_tag_t  *t;
-    const unsigned char  *bytes;
-
-    rw->mode = M_NONE;
-
-    if (end - rw->text_start > rw->conf.inline_max) {
-        rw->events |= CONSENT_EV_INLINE_TOO_LONG;
-        return 0;
-    }
-
-    t = rw->script;
-    bytes = consent_rw_bytes(rw, t->start, end);
-    if (bytes == NULL) {
-        return -1;
-    }
-
-    consent_policy_classify_inline(rw->conf.policy, rw->conf.site,
-                                   bytes + t->len,
-                                   (size_t) (end - rw->text_start),
-                                   rw->conf.granted, &c);
-
-    service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
-
-    if (service >= 0 && rw->conf.observe) {
-        rw->conf.observe(rw->conf.observe_data, service, NULL, 0,
-                         CONSENT_TAG_SCRIPT);
-    }
-
-    if (!consent_rw_denied(rw, service)) {
-        return 0;
-    }
-
-    for (i = 0; i < t->nattrs; i++) {
-        rw->edits[i].action = A_KEEP;
-    }
-
-    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
-
-    if (consent_rw_build(rw, t, bytes, service, 1) != 0
-        || consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
-    {
-        return -1;
-    }
-
-    rw->pending = rw->text_start;
-    rw->events |= CONSENT_EV_BLOCKED;
-
-    return 0;
-}
-
-
-static int
-consent_rw_noscript_emit(void *data, const unsigned char *p, size_t len,
-    int from_input)
-{
-    size_t               cap;
-    unsigned char       *nb;
-    consent_rewriter_t  *rw;
-
-    (void) from_input;
-    rw = data;
-
-    if (rw->noscript_len + len > rw->noscript_cap) {
-        cap = (rw->noscript_len + len) * 2;
-        nb = realloc(rw->noscript, cap);
-        if (nb == NULL) {
-            return -1;
-        }
-        rw->noscript = nb;
-        rw->noscript_cap = cap;
-    }
-
-    memcpy(rw->noscript + rw->noscript_len, p, len);
-    rw->noscript_len += len;
-
-    return 0;
-}
-
-
-/*
- * The held noscript text ends at end: rewrite it as a document of its own,
- * read as a browser without scripting reads it.
- */
-static int
-consent_rw_noscript_end(consent_rewriter_t *rw, uint64_t end)
-{
-    int                       rc;
-    size_t                    len;
-    const unsigned char      *text;
-    consent_rewriter_t       *nrw;
-    consent_rewriter_conf_t   conf;
-
-    rw->mode = M_NONE;
-    len = (size_t) (end - rw->text_start);
-
-    if (len > rw->conf.inline_max) {
-        rw->events |= CONSENT_EV_INLINE_TOO_LONG;
-        return 0;
-    }
-
-    /* an empty noscript at the end of input has no buffer to point into */
-    text = len ? consent_rw_bytes(rw, rw->text_start, end)
-               : (const unsigned char *) "";
-    if (text == NULL) {
-        return -1;
-    }
-
-    conf = rw->conf;
-    conf.inline_max = 0;            /* scripts never run from a noscript */
-    conf.emit = consent_rw_noscript_emit;
-    conf.emit_data = rw;
-
-    nrw = consent_rewriter_create(&conf);
-    if (nrw == NULL) {
-        return -1;
-    }
-
-    nrw->nested = 1;
-    nrw->sc.scripting = 0;
-    nrw->injected = I_ALL;
-    rw->noscript_len = 0;
-
-    rc = consent_rewriter_feed(nrw, text, len, 1);
-    rw->events |= nrw->events & (CONSENT_EV_BLOCKED | CONSENT_EV_ACTIVATED
-                                 | CONSENT_EV_TAG_TOO_LONG);
-    consent_rewriter_destroy(nrw);
-
-    if (rc != 0) {
-        return -1;
-    }
-
-    if (rw->noscript_len == len
-        && (len == 0 || memcmp(rw->noscript, text, len) == 0))
-    {
-        return 0;
-    }
-
-    if (consent_rw_emit_to(rw, rw->text_start) != 0
-        || consent_rw_emit(rw, rw->noscript, rw->noscript_len, 0) != 0)
-    {
-        return -1;
-    }
-
-    rw->pending = end;
-
-    return 0;
 }

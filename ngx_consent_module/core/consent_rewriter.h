@@ -37,6 +37,9 @@ typedef struct {
     const consent_policy_t  *policy;
     consent_mask_t           granted;
     size_t                   inline_max;    /* bytes of inline script held */
+    consent_bytes_t          marker;        /* per-response token written as
+                                               data-consent on what consent.js
+                                               may activate; empty: none */
 
     const consent_site_t    *site;          /* the page's host; NULL: only
                                                relative URLs are first
@@ -58,12 +61,21 @@ typedef struct {
     void                    *emit_data;
 } consent_rewriter_conf_t;
 
-/* Events a caller may want to log once (consent_rewriter_events()). */
-#define CONSENT_EV_INLINE_TOO_LONG   0x01   /* inline script over inline_max */
-#define CONSENT_EV_TAG_TOO_LONG      0x02   /* a tag over the held-tag bound */
+/*
+ * Events a caller may want to log once (consent_rewriter_events()).  The
+ * two bounds make the element inert: log them as warnings.
+ */
+#define CONSENT_EV_INLINE_TOO_LONG   0x01   /* an inline script over
+                                               inline_max, made inert */
+#define CONSENT_EV_TAG_TOO_LONG      0x02   /* a loader's start tag over the
+                                               bound, replaced by an inert
+                                               placeholder */
 #define CONSENT_EV_BLOCKED           0x04   /* at least one element blocked */
 #define CONSENT_EV_ACTIVATED         0x08   /* site-tagged element activated */
 #define CONSENT_EV_INJECTED          0x10   /* body_start injected */
+#define CONSENT_EV_STYLE_UNREAD      0x20   /* another element's start tag over
+                                               the bound passed: its style and
+                                               background were not read */
 
 /* malloc()ed; conf is copied.  NULL on allocation failure. */
 consent_rewriter_t *consent_rewriter_create(const consent_rewriter_conf_t *c);

@@ -117,6 +117,10 @@ const trackerBodies = {
     '/ads/pixel.gif': ['image/gif', Buffer.from(
         'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
         'base64')],
+    '/analytics/svg.js': ['text/javascript',
+        'window.__svg = (window.__svg || 0) + 1;'],
+    '/analytics/klaro.js': ['text/javascript',
+        'window.__klaro = (window.__klaro || 0) + 1;'],
     '/video/embed': ['text/html',
         '<!DOCTYPE html><title>video</title><p>embedded video</p>'],
 };
@@ -186,8 +190,33 @@ function page(title, head, body) {
 `;
 }
 
+// Loaders beyond script/img/iframe, Klaro-style markup, and markup an
+// attacker injected (in the HTML and at run time).
+const loadersHead = `
+<style>@import url("${T}/ads/style.css");</style>
+<script type="text/plain" data-type="text/javascript" data-name="Fake Analytics"
+ data-src="${T}/analytics/klaro.js"></script>
+<script>document.addEventListener('DOMContentLoaded', function () {
+  document.body.insertAdjacentHTML('beforeend', '<img id="evil2" '
+    + 'data-category="marketing" data-consent="00000000000000000000000000000000" '
+    + 'data-src="${T}/injected/runtime.gif" alt="">');
+});</script>`;
+
+const loadersBody = `
+<svg width="20" height="20"><script href="${T}/analytics/svg.js"></script>
+<image href="${T}/ads/svg.gif" width="1" height="1"/></svg>
+<div id="bg" style="background:url(${T}/ads/bg.gif)">styled</div>
+<iframe id="klaro-frame" data-name="fake-ads" data-src="${T}/video/embed?k"
+ title="Klaro video"></iframe>
+<img id="evil1" data-category="analytics" data-src="javascript:window.top.__pwned=1" alt="">
+<iframe id="evil3" data-category="marketing" data-src="javascript:window.top.__pwned=2"
+ title="evil"></iframe>
+<script id="evil4" type="text/plain" data-category="analytics"
+ data-src="data:text/javascript,window.__pwned=4"></script>`;
+
 const files = {
     'site/index.html': page('Test shop', trackersHead, trackersBody),
+    'site/loaders.html': page('Loaders', loadersHead, loadersBody),
     'site/next.html': page('Next page', trackersHead, trackersBody),
     'site/csp.html': page('Strict CSP',
         `<script src="${T}/analytics/a.js"></script>`,
@@ -1048,10 +1077,113 @@ async function screenshots() {
 
 // ---- run ----------------------------------------------------------------
 
+// The loaders page: nothing before consent, nothing after Reject all.
+async function loadersRejected() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/loaders.html`);
+    ok(hitCount('/') === 0, 'loaders: nothing loads before a choice',
+       trackerSummary());
+
+    await p.click('#consent-banner button[data-action=reject_all]');
+    await waitUntil(() => p.isHidden('#consent-banner'));
+    await sleep(500);
+
+    const st = await p.evaluate(() => ({
+        svg: window.__svg, klaro: window.__klaro, pwned: window.__pwned,
+        inert: document.querySelectorAll('[data-consent]').length,
+    }));
+    ok(hitCount('/') === 0, 'loaders: nothing activated after Reject all',
+       trackerSummary());
+    ok(st.svg === undefined && st.klaro === undefined
+       && st.pwned === undefined && st.inert >= 5,
+       'loaders: scripts still inert after Reject all', st);
+
+    await context.close();
+}
+
+// Accept all: every marked element activated once and unmarked; injected
+// markup never activated.
+async function loadersAccepted() {
+    const { context, page: p } = await newPage();
+    hits.clear();
+    await visit(p, `${site}/loaders.html`);
+
+    const marker = await p.evaluate(() => document.querySelector(
+        'script[data-consent-marker]').getAttribute('data-consent-marker'));
+    const marked = await p.evaluate((m) => document.querySelectorAll(
+        `[data-consent="${m}"]`).length, marker);
+    ok(/^[0-9a-f]{32}$/.test(marker) && marked >= 6,
+       'loaders: the blocked elements carry the response marker',
+       { marker, marked });
+
+    await p.click('#consent-banner button[data-action=accept_all]');
+
+    const loaded = await waitUntil(() => hitCount('/analytics/svg.js') > 0
+        && hitCount('/analytics/klaro.js') > 0 && hitCount('/video/') > 0
+        && hitCount('/ads/bg.gif') > 0 && hitCount('/ads/style.css') > 0
+        && hitCount('/ads/svg.gif') > 0);
+    ok(loaded, 'loaders: svg script and image, style url(), @import and '
+       + 'Klaro iframe load after accept', trackerSummary());
+
+    await p.waitForFunction(() => window.__svg && window.__klaro, null,
+                            { timeout: 5000 }).catch(() => {});
+    await p.waitForTimeout(300);
+
+    const st = await p.evaluate(() => {
+        const left = Array.from(document.querySelectorAll(
+            '[data-category],[data-service],[data-name],[data-consent],'
+            + '[data-consent-requires],script[type="text/plain"],'
+            + '[data-src],[data-href],[data-style]'))
+            .filter((e) => !/^evil/.test(e.id)).map((e) => e.outerHTML);
+        const svgScript = document.querySelector('svg script');
+        return {
+            svg: window.__svg, klaro: window.__klaro, pwned: window.__pwned,
+            left,
+            svgNs: svgScript && svgScript.namespaceURI,
+            frame: document.getElementById('klaro-frame').getAttribute('src'),
+            evil1: document.getElementById('evil1').hasAttribute('src'),
+            evil2: document.getElementById('evil2').hasAttribute('src'),
+            evil3: document.getElementById('evil3').hasAttribute('src'),
+            evil4: document.getElementById('evil4')
+                && document.getElementById('evil4').type,
+        };
+    });
+    ok(st.svg === 1, 'loaders: the svg script was blocked, then ran once',
+       st);
+    is(st.svgNs, 'http://www.w3.org/2000/svg',
+       'loaders: the activated svg script is still an svg script');
+    ok(st.klaro === 1 && /\/video\/embed\?k$/.test(st.frame || ''),
+       'loaders: Klaro-style script and iframe activated', st);
+    is(st.left.length, 0, 'loaders: activation removes every consent marker');
+    if (st.left.length) {
+        diag(st.left.join('\n'));
+    }
+    ok(st.pwned === undefined && !st.evil1 && !st.evil3
+       && st.evil4 === 'text/plain',
+       'loaders: javascript: and data: URLs are never activated', st);
+    ok(!st.evil2 && hitCount('/injected/') === 0,
+       'loaders: an element injected at run time is never activated', st);
+
+    hits.clear();
+    await visit(p, `${site}/loaders.html`);
+    await p.waitForFunction(() => window.__svg && window.__klaro, null,
+                            { timeout: 5000 }).catch(() => {});
+    const next = await p.evaluate(() => ({
+        svg: window.__svg, klaro: window.__klaro, pwned: window.__pwned,
+    }));
+    ok(next.svg === 1 && next.klaro === 1 && next.pwned === undefined
+       && hitCount('/injected/') === 0,
+       'loaders: the server activates them on the next page', next);
+
+    await context.close();
+}
+
 const shots = [];
 const scenarios = [beforeChoice, rejectAll, acceptAll, customize, withdraw,
                    keyboard, noScript, german, motionAndDark, strictCsp,
-                   policyPage, mobile, rightToLeft, notice, screenshots];
+                   policyPage, loadersRejected, loadersAccepted, mobile,
+                   rightToLeft, notice, screenshots];
 
 for (const scenario of scenarios) {
     try {

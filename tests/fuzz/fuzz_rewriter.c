@@ -127,6 +127,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     conf.policy = fuzz_policy;
     conf.granted = 1 | (data[0] & 0x06);
     conf.inline_max = inline_max[(data[0] >> 3) % 5];
+    conf.marker.p = (const unsigned char *) "m";
+    conf.marker.len = data[0] >> 7;
     conf.head_start.p = (const unsigned char *) "<meta name=x>";
     conf.head_start.len = 13;
     conf.head_end.p = (const unsigned char *) "<link rel=stylesheet href=/c>";

@@ -120,19 +120,19 @@ my $r = get('www.news.example.co.uk', '/news.html');
 my $b = $r->{body};
 is($r->{status}, 200, 'page served with the built-in policy');
 
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="taboola" data-src="https://cdn\.taboola\.com/libtrc/news/loader\.js" async></script>},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="taboola" data-name="taboola" data-consent="[0-9a-f]{32}" data-src="https://cdn\.taboola\.com/libtrc/news/loader\.js" async></script>},
     'Taboola loader inert (marketing)');
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="taboola">window\._taboola},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="taboola" data-name="taboola" data-consent="[0-9a-f]{32}">window\._taboola},
     'Taboola inline queue inert (signature)');
-like($b, qr{<script type="text/plain" data-category="analytics" data-service="chartbeat">var _sf_async_config},
+like($b, qr{<script type="text/plain" data-category="analytics" data-service="chartbeat" data-name="chartbeat" data-consent="[0-9a-f]{32}">var _sf_async_config},
     'Chartbeat configuration inert (signature)');
-like($b, qr{<script type="text/plain" data-category="analytics" data-service="chartbeat" data-src="//static\.chartbeat\.com/js/chartbeat\.js" async>},
+like($b, qr{<script type="text/plain" data-category="analytics" data-service="chartbeat" data-name="chartbeat" data-consent="[0-9a-f]{32}" data-src="//static\.chartbeat\.com/js/chartbeat\.js" async>},
     'Chartbeat loader inert (analytics)');
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="scorecard-research" data-src="https://sb\.scorecardresearch\.com/beacon\.js">},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="scorecard-research" data-name="scorecard-research" data-consent="[0-9a-f]{32}" data-src="https://sb\.scorecardresearch\.com/beacon\.js">},
     'comScore beacon inert');
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="scorecard-research">var _comscore},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="scorecard-research" data-name="scorecard-research" data-consent="[0-9a-f]{32}">var _comscore},
     'comScore inline queue inert');
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="outbrain" data-src="https://widgets\.outbrain\.com/outbrain\.js" async>},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="outbrain" data-name="outbrain" data-consent="[0-9a-f]{32}" data-src="https://widgets\.outbrain\.com/outbrain\.js" async>},
     'Outbrain widget inert');
 like($b, qr{<script src="/js/app\.js"></script>}, 'relative first-party script untouched');
 like($b, qr{<script src="https://static\.news\.example\.co\.uk/js/site\.js"></script>},
@@ -142,7 +142,7 @@ like($b, qr{<script src="https://cdn\.jsdelivr\.net/npm/jquery\@3/dist/jquery\.m
 like($b, qr{<script>document\.title = 'News';</script>}, 'plain inline script untouched');
 like($b, qr{<script src="https://js\.hsforms\.net/forms/v2\.js"></script>},
     'HubSpot forms untouched (the built-in policy excludes the entity)');
-like($b, qr{<script type="text/plain" data-category="marketing" data-service="hubspot" data-src="https://js\.hs-scripts\.com/1234\.js">},
+like($b, qr{<script type="text/plain" data-category="marketing" data-service="hubspot" data-name="hubspot" data-consent="[0-9a-f]{32}" data-src="https://js\.hs-scripts\.com/1234\.js">},
     'while the HubSpot tracking code is inert (its declared pattern)');
 like($b, qr{<img src="https://pixel\.unknown-ads\.example/p\.gif" alt="">},
     'an unknown third party is allowed (consent_unknown allow)');
@@ -153,14 +153,14 @@ like($b, qr{<div class="OUTBRAIN" data-src="https://www\.news\.example\.co\.uk/a
 $r = get('blog.taboola.com', '/news.html');
 like($r->{body}, qr{<script src="https://cdn\.taboola\.com/libtrc/news/loader\.js" async></script>},
     'on *.taboola.com the Taboola loader is first party');
-like($r->{body}, qr{data-service="outbrain" data-src="https://widgets\.outbrain\.com/},
+like($r->{body}, qr{data-service="outbrain" data-name="outbrain" data-consent="[0-9a-f]{32}" data-src="https://widgets\.outbrain\.com/},
     'while Outbrain stays inert');
 
 # The site policy: overrides and first_party.
 $r = get('site.example', '/news.html');
 $b = $r->{body};
 is($r->{status}, 200, 'page served with the site policy');
-like($b, qr{<script type="text/plain" data-category="analytics" data-service="taboola" data-src="https://cdn\.taboola\.com/},
+like($b, qr{<script type="text/plain" data-category="analytics" data-service="taboola" data-name="taboola" data-consent="[0-9a-f]{32}" data-src="https://cdn\.taboola\.com/},
     'Taboola recategorised as analytics');
 like($b, qr{<script>var _sf_async_config = \{uid: 1234},
     'excluded Chartbeat: its configuration runs');
@@ -168,7 +168,7 @@ like($b, qr{<script src="//static\.chartbeat\.com/js/chartbeat\.js" async></scri
     'excluded Chartbeat: its loader runs');
 like($b, qr{<script src="https://widgets\.outbrain\.com/outbrain\.js" async></script>},
     'first_party *.outbrain.com: Outbrain untouched');
-like($b, qr{data-category="marketing" data-service="scorecard-research" data-src="https://sb\.scorecardresearch\.com/},
+like($b, qr{data-category="marketing" data-service="scorecard-research" data-name="scorecard-research" data-consent="[0-9a-f]{32}" data-src="https://sb\.scorecardresearch\.com/},
     'comScore still inert');
 
 $t->stop;

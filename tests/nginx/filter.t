@@ -148,10 +148,20 @@ my $r = http_get($port, '/index.html');
 my $body = $r->{body};
 is($r->{status}, 200, 'page served');
 
-like($body, qr{<script type="text/plain" data-category="analytics" data-service="tracker-a" data-src="https://tracker-a\.example/t\.js\?id=1&amp;x=2"></script>},
+like($body, qr{<script type="text/plain" data-category="analytics" data-service="tracker-a" data-name="tracker-a" data-consent="[0-9a-f]{32}" data-src="https://tracker-a\.example/t\.js\?id=1&amp;x=2"></script>},
     'tracker script inert');
-like($body, qr{<script type="text/plain" data-category="analytics" data-service="tracker-a">trackerA\('init', 42\);</script>},
+like($body, qr{<script type="text/plain" data-category="analytics" data-service="tracker-a" data-name="tracker-a" data-consent="[0-9a-f]{32}">trackerA\('init', 42\);</script>},
     'inline tracker script inert');
+
+# consent.js learns the response's marker from its own script element
+my ($marker) = $body =~ /data-consent-marker="([0-9a-f]{32})"/;
+ok(defined $marker, 'consent.js gets the response marker');
+my @marked = $body =~ /data-consent="([0-9a-f]{32})"/g;
+ok(@marked && !grep({ $_ ne ($marker // '') } @marked),
+    'every blocked element carries that marker');
+my ($again) = http_get($port, '/index.html')->{body}
+    =~ /data-consent-marker="([0-9a-f]{32})"/;
+isnt($again, $marker, 'a new marker for every response');
 like($body, qr{<script type="application/ld\+json">\{"trackerA\(": "data, not code"\}</script>},
     'ld+json untouched');
 like($body, qr{<script src="/app\.js"></script>}, 'first-party script untouched');
@@ -213,6 +223,7 @@ like($g, qr{<img [^>]*data-src="https://ads-b\.example/pixel\.gif"},
 sub same_page {
     my ($s) = @_;
     $s =~ s/name="return_to" value="[^"]*"/name="return_to" value=""/g;
+    $s =~ s/(data-consent(?:-marker)?)="[0-9a-f]{32}"/$1="M"/g;
     return $s;
 }
 

@@ -83,7 +83,8 @@ test_blocking(void)
     is_str(rewrite(0, "<script async src=\"https://www.googletagmanager.com/"
                       "gtag/js?id=G-1\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" async data-src=\"https://"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" "
+           "async data-src=\"https://"
            "www.googletagmanager.com/gtag/js?id=G-1\"></script>",
            "script src blocked: src becomes data-src in place");
 
@@ -96,7 +97,8 @@ test_blocking(void)
     is_str(rewrite(0, "<SCRIPT TYPE='text/javascript' SRC=https://connect."
                       "facebook.net/en_US/fbevents.js defer></SCRIPT>"),
            "<SCRIPT type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-type='text/javascript' "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
+           "data-type='text/javascript' "
            "data-src=https://connect.facebook.net/en_US/fbevents.js defer>"
            "</SCRIPT>",
            "uppercase, quotes kept; type kept as data-type");
@@ -104,7 +106,8 @@ test_blocking(void)
     is_str(rewrite(0, "<script type=module src=\"https://www.clarity.ms/t\">"
                       "</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"clarity\" data-type=module data-src=\"https://"
+           "data-service=\"clarity\" data-name=\"clarity\" data-type=module "
+           "data-src=\"https://"
            "www.clarity.ms/t\"></script>",
            "module script blocked");
 
@@ -112,24 +115,28 @@ test_blocking(void)
                       ".com/a.js\" src=\"/b.js\" data-type=\"y\" "
                       "data-category=\"z\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"hotjar\" data-src=\"https://static.hotjar.com/"
+           "data-service=\"hotjar\" data-name=\"hotjar\" "
+           "data-src=\"https://static.hotjar.com/"
            "a.js\"></script>",
            "existing data-* of the rewrite and duplicate src dropped");
 
     is_str(rewrite(0, "<script src=\"https://www.google-analytics.com/"
                       "analytics.js?a=1&amp;b=2\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" data-src=\"https://www."
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" "
+           "data-src=\"https://www."
            "google-analytics.com/analytics.js?a=1&amp;b=2\"></script>",
            "URL with &amp; matches, raw value kept");
 
     is_str(rewrite(0, "<img src=\"https&#x3a;//www.facebook.com/tr?id=1\">"),
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "data-src=\"https&#x3a;//www.facebook.com/tr?id=1\">",
            "numeric character reference decoded for matching");
 
     is_str(rewrite(0, "<img src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">"),
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "data-src=\" HTTPS://WWW.FACEBOOK.COM/tr\n?id=1 \">",
            "spaces, newline and host case do not hide a URL");
 
@@ -137,30 +144,35 @@ test_blocking(void)
                       "<img src=\"https:\\\\www.facebook.com\\tr\">"
                       "<img src=\"https://u:p@www.facebook.com/tr\">"),
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "data-src=\"//www.facebook.com/tr\">"
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "data-src=\"https:\\\\www.facebook.com\\tr\">"
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "data-src=\"https://u:p@www.facebook.com/tr\">",
            "scheme-relative, backslashes and userinfo normalized");
 
     is_str(rewrite(0, "<img src=\"/a.png\" srcset=\"/a.png 1x, https://i."
                       "ytimg.com/vi/x/hq.jpg 2x\" alt=\"\">"),
            "<img data-category=\"marketing\" data-service=\"youtube\" "
-           "data-src=\"/a.png\" data-srcset=\"/a.png 1x, https://i.ytimg.com"
-           "/vi/x/hq.jpg 2x\" alt=\"\">",
-           "img srcset candidate blocks src and srcset");
+           "data-name=\"youtube\" src=\"/a.png\" data-srcset=\"/a.png 1x, "
+           "https://i.ytimg.com/vi/x/hq.jpg 2x\" alt=\"\">",
+           "img srcset candidate blocks srcset, a first-party src stays");
 
     is_str(rewrite(0, "<picture><source srcset=\"https://i.ytimg.com/a.webp"
                       "\" type=\"image/webp\"><img src=\"/f.jpg\"></picture>"),
            "<picture><source data-category=\"marketing\" data-service="
-           "\"youtube\" data-srcset=\"https://i.ytimg.com/a.webp\" type="
+           "\"youtube\" data-name=\"youtube\" "
+           "data-srcset=\"https://i.ytimg.com/a.webp\" type="
            "\"image/webp\"><img src=\"/f.jpg\"></picture>",
            "source srcset");
 
     is_str(rewrite(0, "<iframe width=560 src=\"https://www.youtube.com/embed"
                       "/x?rel=0\" allowfullscreen></iframe>"),
            "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" "
            "width=560 data-src=\"https://www.youtube.com/embed/x?rel=0\" "
            "allowfullscreen></iframe>",
            "iframe");
@@ -170,12 +182,16 @@ test_blocking(void)
                       "<source src=\"https://i.ytimg.com/s.mp4\"></video>"
                       "<audio src=\"https://i.ytimg.com/a.mp3\"></audio>"),
            "<embed data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" "
            "data-src=\"https://www.youtube.com/embed/e\">"
            "<video data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" "
            "data-src=\"https://www.youtube.com/embed/v\">"
            "<source data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" "
            "data-src=\"https://i.ytimg.com/s.mp4\"></video>"
            "<audio data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" "
            "data-src=\"https://i.ytimg.com/a.mp3\"></audio>",
            "embed, video, source, audio");
 
@@ -183,15 +199,18 @@ test_blocking(void)
                       ".com/gtm.js\" as=script><object data=\"https://www."
                       "youtube.com/embed/o\" type=\"text/html\"></object>"),
            "<link data-category=\"analytics\" data-service=\"google-"
-           "analytics\" rel=preload data-href=\"https://www.googletagmanager"
+           "analytics\" data-name=\"google-analytics\" rel=preload "
+           "data-href=\"https://www.googletagmanager"
            ".com/gtm.js\" as=script><object data-category=\"marketing\" "
-           "data-service=\"youtube\" data-data=\"https://www.youtube.com/"
+           "data-service=\"youtube\" data-name=\"youtube\" "
+           "data-data=\"https://www.youtube.com/"
            "embed/o\" type=\"text/html\"></object>",
            "link href and object data");
 
     is_str(rewrite(0, "<img alt='a > b' src=\"https://www.facebook.com/tr\""
                       "/>"),
            "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
            "alt='a > b' data-src=\"https://www.facebook.com/tr\"/>",
            "'>' in a quoted value; self-closing slash kept");
 
@@ -203,6 +222,7 @@ test_blocking(void)
 
     is_str(rewrite(0, "<img src=\"https://fonts.example/x.png\">"),
            "<img data-category=\"preferences\" data-service=\"fonts\" "
+           "data-name=\"fonts\" "
            "data-src=\"https://fonts.example/x.png\">",
            "preferences service blocked without consent");
 
@@ -220,14 +240,16 @@ test_inline(void)
 
     is_str(rewrite(0, "<script>gtag('js', new Date());</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag('js', new Date());"
+           "data-service=\"google-analytics\" "
+           "data-name=\"google-analytics\">gtag('js', new Date());"
            "</script>",
            "inline script blocked");
 
     is_str(rewrite(0, "<script type=\"text/javascript\" nonce=n>fbq('init',"
                       " '1');</script >"),
            "<script type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-type=\"text/javascript\" "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
+           "data-type=\"text/javascript\" "
            "nonce=n>fbq('init', '1');</script >",
            "inline with type: data-type");
 
@@ -259,48 +281,58 @@ test_inline(void)
     is_str(rewrite(0, "<script language=\"JavaScript\">gtag(1)</script>"
                       "<script language=\"vbscript\">gtag(1)</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" language=\"JavaScript\">"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" "
+           "language=\"JavaScript\">"
            "gtag(1)</script><script language=\"vbscript\">gtag(1)</script>",
            "language attribute decides without type");
 
     is_str(rewrite(0, "<script type=\" Text/JavaScript; charset=utf-8\">"
                       "gtag(1)</script><script type=\"\">gtag(2)</script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\" data-type=\" Text/JavaScript;"
+           "data-service=\"google-analytics\" data-name=\"google-analytics\" "
+           "data-type=\" Text/JavaScript;"
            " charset=utf-8\">gtag(1)</script><script type=\"text/plain\" "
            "data-category=\"analytics\" data-service=\"google-analytics\" "
+           "data-name=\"google-analytics\" "
            "data-type=\"\">gtag(2)</script>",
            "JavaScript type with parameters and empty type");
 
     is_str(rewrite(0, "<script><!-- <script>gtag(1)</script> --></script>"
                       "<p>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\"><!-- <script>gtag(1)</script>"
+           "data-service=\"google-analytics\" "
+           "data-name=\"google-analytics\"><!-- <script>gtag(1)</script>"
            " --></script><p>",
            "double-escaped script text is one script");
 
     is_str(rewrite(0, "<script>var a = \"</scr\" + \"ipt>\"; fbq(1);"
                       "</script>"),
            "<script type=\"text/plain\" data-category=\"marketing\" "
-           "data-service=\"meta-pixel\">var a = \"</scr\" + \"ipt>\"; "
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\">var a = "
+           "\"</scr\" + \"ipt>\"; "
            "fbq(1);</script>",
            "split end tag string is script text");
 
     is_str(rewrite(0, "<script>gtag(1)"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag(1)",
+           "data-service=\"google-analytics\" "
+           "data-name=\"google-analytics\">gtag(1)",
            "script open at the end of the document is matched");
 
     is_str(rewrite(0, "<svg><script>gtag(1)</script></svg>"),
-           "<svg><script>gtag(1)</script></svg>",
-           "svg script is not an HTML script");
+           "<svg><script type=\"text/plain\" data-category=\"analytics\" "
+           "data-service=\"google-analytics\" data-name=\"google-analytics\">"
+           "gtag(1)</script></svg>",
+           "an inline svg script is blocked like an HTML one");
 
     is_str(rewrite(0, "<noscript><img src=\"https://www.facebook.com/tr?"
                       "id=1\"/><iframe src=\"https://www.youtube.com/embed/x"
                       "\"></iframe><script>fbq(1)</script></noscript>"),
            "<noscript><img data-category=\"marketing\" data-service=\"meta-"
-           "pixel\" data-src=\"https://www.facebook.com/tr?id=1\"/><iframe "
-           "data-category=\"marketing\" data-service=\"youtube\" data-src="
+           "pixel\" data-name=\"meta-pixel\" data-src=\"https://www.facebook."
+           "com/tr?id=1\"/><iframe "
+           "data-category=\"marketing\" data-service=\"youtube\" "
+           "data-name=\"youtube\" data-src="
            "\"https://www.youtube.com/embed/x\"></iframe><script>fbq(1)"
            "</script></noscript>",
            "noscript text rewritten as markup (browsers without scripting)");
@@ -308,7 +340,8 @@ test_inline(void)
     is_str(rewrite(0, "<noscript><!--</noscript><img src=\"https://www."
                       "facebook.com/tr\">--></noscript>"),
            "<noscript><!--</noscript><img data-category=\"marketing\" "
-           "data-service=\"meta-pixel\" data-src=\"https://www.facebook.com"
+           "data-service=\"meta-pixel\" data-name=\"meta-pixel\" "
+           "data-src=\"https://www.facebook.com"
            "/tr\">--></noscript>",
            "noscript ends at </noscript> as with scripting");
 
@@ -322,19 +355,23 @@ test_inline(void)
     conf.inline_max = 8;
     is_str(rewrite_conf(&conf, "<noscript><img src=\"https://www.facebook."
                                "com/tr\"></noscript>", &ev),
-           "<noscript><img src=\"https://www.facebook.com/tr\"></noscript>",
-           "noscript text over inline_max passes unchanged");
-    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event for noscript");
+           "<noscript><img data-category=\"marketing\" data-service=\"meta-"
+           "pixel\" data-name=\"meta-pixel\" data-src=\"https://www.facebook."
+           "com/tr\"></noscript>",
+           "noscript text over inline_max is rewritten all the same");
+    ok(!(ev & CONSENT_EV_INLINE_TOO_LONG), "noscript has no bound");
 
     is_str(rewrite_conf(&conf, "<script>gtag(1);</script>", &ev),
            "<script type=\"text/plain\" data-category=\"analytics\" "
-           "data-service=\"google-analytics\">gtag(1);</script>",
+           "data-service=\"google-analytics\" "
+           "data-name=\"google-analytics\">gtag(1);</script>",
            "inline text of exactly inline_max is matched");
     ok(!(ev & CONSENT_EV_INLINE_TOO_LONG), "no inline event");
 
     is_str(rewrite_conf(&conf, "<script>gtag(12);</script>", &ev),
-           "<script>gtag(12);</script>",
-           "inline text over inline_max passes unchanged");
+           "<script type=\"text/plain\" data-consent-overflow>gtag(12);"
+           "</script>",
+           "inline text over inline_max is made inert");
     ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
 }
 
@@ -363,24 +400,20 @@ test_activation(void)
     conf_init(&conf, analytics | marketing | preferences);
     conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
     is_str(rewrite_conf(&conf, tagged, &ev),
-           "<script data-category=\"analytics\" data-service=\"matomo\">"
-           "_paq.push(1)</script>"
-           "<script data-category=\"marketing\" type=\"module\" src=\"https:"
-           "//ads.example/t.js\" async></script>"
-           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
-           "src=\"https://www.youtube.com/embed/t\"></iframe>"
-           "<img data-category=\"analytics\" srcset=\"/a.png 1x\">"
-           "<link rel=stylesheet data-category=\"preferences\" href=\"/t"
-           ".css\"><object data-category=\"marketing\" data=\"/o\">"
+           "<script>_paq.push(1)</script>"
+           "<script type=\"module\" src=\"https://ads.example/t.js\" async>"
+           "</script>"
+           "<iframe src=\"https://www.youtube.com/embed/t\"></iframe>"
+           "<img srcset=\"/a.png 1x\">"
+           "<link rel=stylesheet href=\"/t.css\"><object data=\"/o\">"
            "</object>",
-           "site-tagged markup activated when granted");
+           "site-tagged markup activated when granted, without markers");
     ok(ev & CONSENT_EV_ACTIVATED, "activated event");
 
     is_str(rewrite(analytics, "<script type=\"text/plain\" data-category="
                               "\"analytics\" src=\"/keep.js\" data-src=\"/x"
                               ".js\"></script>"),
-           "<script data-category=\"analytics\" src=\"/keep.js\" data-src=\""
-           "/x.js\"></script>",
+           "<script src=\"/keep.js\" data-src=\"/x.js\"></script>",
            "activation keeps an existing src");
 
     is_str(rewrite(analytics | marketing,
@@ -389,6 +422,352 @@ test_activation(void)
            "<script type=\"text/plain\" data-category=\"unknown\">x</script>"
            "<script type=\"text/plain\">gtag(1)</script>",
            "unknown category and untagged text/plain untouched");
+}
+
+
+#define FB_MARK   "data-category=\"marketing\" data-service=\"meta-pixel\" " \
+                  "data-name=\"meta-pixel\""
+#define YT_MARK   "data-category=\"marketing\" data-service=\"youtube\" " \
+                  "data-name=\"youtube\""
+#define GA_MARK   "data-category=\"analytics\" data-service=\"google-" \
+                  "analytics\" data-name=\"google-analytics\""
+
+/* The loaders beyond src/href: each goes inert for a denied service. */
+static void
+test_loaders(void)
+{
+    is_str(rewrite(0, "<frameset><frame src=\"https://www.youtube.com/embed/"
+                      "f\"></frameset>"),
+           "<frameset><frame " YT_MARK " data-src=\"https://www.youtube.com"
+           "/embed/f\"></frameset>",
+           "frame src");
+
+    is_str(rewrite(0, "<input type=image src=\"https://www.facebook.com/tr\">"
+                      "<input type=image src=\"/go.png\">"),
+           "<input " FB_MARK " type=image data-src=\"https://www.facebook."
+           "com/tr\"><input type=image src=\"/go.png\">",
+           "input type=image src");
+
+    is_str(rewrite(0, "<video poster=\"https://i.ytimg.com/p.jpg\" src=\"/v."
+                      "mp4\"></video>"),
+           "<video " YT_MARK " data-poster=\"https://i.ytimg.com/p.jpg\" "
+           "src=\"/v.mp4\"></video>",
+           "video poster; a first-party src stays");
+
+    is_str(rewrite(0, "<image src=\"https://www.facebook.com/tr\">"),
+           "<image " FB_MARK " data-src=\"https://www.facebook.com/tr\">",
+           "HTML <image> is read as <img>");
+
+    is_str(rewrite(0, "<svg><image href=\"https://www.facebook.com/tr\"/>"
+                      "<use xlink:href=\"https://www.facebook.com/tr#a\"/>"
+                      "<filter><feImage HREF=\"https://www.facebook.com/tr\"/>"
+                      "</filter><use href=\"#local\"/></svg>"),
+           "<svg><image " FB_MARK " data-href=\"https://www.facebook.com/tr\""
+           "/><use " FB_MARK " data-xlink-href=\"https://www.facebook.com/tr"
+           "#a\"/><filter><feImage " FB_MARK " data-href=\"https://www."
+           "facebook.com/tr\"/></filter><use href=\"#local\"/></svg>",
+           "svg image, use and feImage href / xlink:href");
+
+    is_str(rewrite(0, "<svg><script href=\"https://www.googletagmanager.com/"
+                      "gtag/js\"></script><script xlink:href=\"/app.js\">"
+                      "</script></svg>"),
+           "<svg><script type=\"text/plain\" " GA_MARK " data-href=\"https://"
+           "www.googletagmanager.com/gtag/js\"></script><script xlink:href="
+           "\"/app.js\"></script></svg>",
+           "svg script href blocked, first-party one kept");
+
+    is_str(rewrite(0, "<svg><script>fbq&#40;1)</script><p>x</svg>"),
+           "<svg><script type=\"text/plain\" " FB_MARK ">fbq&#40;1)</script>"
+           "<p>x</svg>",
+           "svg script text is matched with references decoded");
+
+    is_str(rewrite(0, "<math><script>gtag(1)</script></math>"),
+           "<math><script type=\"text/plain\" " GA_MARK ">gtag(1)</script>"
+           "</math>",
+           "math script: blocked too (harmless)");
+
+    is_str(rewrite(0, "<table background=\"https://www.facebook.com/tr\">"
+                      "<td background=/cell.png>"),
+           "<table " FB_MARK " data-background=\"https://www.facebook.com/tr"
+           "\"><td background=/cell.png>",
+           "background attribute");
+
+    is_str(rewrite(0, "<a href=/x ping=\"/count https://www.facebook.com/tr"
+                      "\">x</a><area ping=/p href=/y>"),
+           "<a " FB_MARK " href=/x data-ping=\"/count https://www.facebook."
+           "com/tr\">x</a><area ping=/p href=/y>",
+           "a ping with a tracker URL; a first-party ping stays");
+
+    is_str(rewrite(0, "<meta http-equiv=\"Refresh\" content=\"0; URL='https:"
+                      "//www.facebook.com/tr'\"><meta http-equiv=refresh "
+                      "content=\"5;url=/next\"><meta name=x content=\"https:"
+                      "//www.facebook.com/tr\">"),
+           "<meta " FB_MARK " http-equiv=\"Refresh\" data-content=\"0; URL="
+           "'https://www.facebook.com/tr'\"><meta http-equiv=refresh content"
+           "=\"5;url=/next\"><meta name=x content=\"https://www.facebook.com"
+           "/tr\">",
+           "meta refresh to a tracker; others untouched");
+
+    is_str(rewrite(0, "<meta http-equiv=\"&#114;efresh\" content=\"0,https:"
+                      "//www.facebook.com/tr\">"),
+           "<meta " FB_MARK " http-equiv=\"&#114;efresh\" data-content=\"0,"
+           "https://www.facebook.com/tr\">",
+           "http-equiv compared decoded");
+
+    is_str(rewrite(0, "<div style=\"color:red; background: URL( 'https://www"
+                      ".facebook.com/tr' )\">x</div><p style=\"background:url"
+                      "(/a.png)\">"),
+           "<div " FB_MARK " data-style=\"color:red; background: URL( 'https:"
+           "//www.facebook.com/tr' )\">x</div><p style=\"background:url(/a.png"
+           ")\">",
+           "style attribute url() on any element");
+
+    is_str(rewrite(0, "<span style=\"b:u\\72 l(https://www.facebook.com/tr)"
+                      "\"></span><b style='x:image-set(&quot;https://i.ytimg."
+                      "com/a.jpg&quot; 1x)'>"),
+           "<span " FB_MARK " data-style=\"b:u\\72 l(https://www.facebook.com"
+           "/tr)\"></span><b " YT_MARK " data-style='x:image-set(&quot;https:"
+           "//i.ytimg.com/a.jpg&quot; 1x)'>",
+           "CSS escapes in url, strings in image-set, character references");
+
+    is_str(rewrite(0, "<style>@import \"https://fonts.example/a.css\"; p{}"
+                      "</style><style>p{background:url(/x.png)}</style>"),
+           "<style type=\"text/plain\" data-category=\"preferences\" data-"
+           "service=\"fonts\" data-name=\"fonts\">@media not all{}@import "
+           "\"https://fonts.example/a.css\"; p{}</style><style>p{background:"
+           "url(/x.png)}</style>",
+           "style element with @import of a tracker goes type=text/plain, "
+           "after a rule that no preload scanner reads past");
+
+    is_str(rewrite(0, "<style type=\"text/less\">@import \"https://fonts."
+                      "example/a.css\";</style>"),
+           "<style type=\"text/less\">@import \"https://fonts.example/a.css"
+           "\";</style>",
+           "a style that is not CSS is not touched");
+
+    is_str(rewrite(0, "<div style=\"a:\\\nb\\\"></div><p style=\"\\\">"),
+           "<div style=\"a:\\\nb\\\"></div><p style=\"\\\">",
+           "a backslash before a newline or at the end of CSS");
+
+    is_str(rewrite(0, "<style>/* url(https://www.facebook.com/tr) */ "
+                      "a{}</style>"),
+           "<style>/* url(https://www.facebook.com/tr) */ a{}</style>",
+           "CSS comments do not load");
+
+    is_str(rewrite(0, "<iframe srcdoc=\"&lt;script src=&quot;https://www."
+                      "googletagmanager.com/gtag/js&quot;&gt;&lt;/script&gt;"
+                      "\"></iframe><iframe srcdoc=\"&lt;p&gt;hi\"></iframe>"),
+           "<iframe " GA_MARK " data-srcdoc=\"&lt;script src=&quot;https://"
+           "www.googletagmanager.com/gtag/js&quot;&gt;&lt;/script&gt;\">"
+           "</iframe><iframe srcdoc=\"&lt;p&gt;hi\"></iframe>",
+           "iframe srcdoc holding a tracker goes inert; a plain one stays");
+
+    is_str(rewrite(0, "<iframe srcdoc=\"<script>gtag(1)</script>\">"
+                      "</iframe>"),
+           "<iframe " GA_MARK " data-srcdoc=\"<script>gtag(1)</script>\">"
+           "</iframe>",
+           "srcdoc with an inline tracker");
+
+    is_str(rewrite(0, "<iframe srcdoc=\"<img src=https://www.facebook.com/tr>"
+                      "<script>gtag(1)</script>\"></iframe>"),
+           "<iframe data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" data-consent-requires=\"analytics\" "
+           "data-srcdoc=\"<img src=https://www.facebook.com/tr><script>gtag"
+           "(1)</script>\"></iframe>",
+           "every denied category of an element is required");
+
+    is_str(rewrite(marketing | analytics,
+                   "<iframe srcdoc=\"<script>gtag(1)</script>\"></iframe>"),
+           "<iframe srcdoc=\"<script>gtag(1)</script>\"></iframe>",
+           "srcdoc untouched with consent");
+
+    is_str(rewrite(marketing, "<link rel=preload as=image imagesrcset=\"https"
+                              "://fonts.example/a.png 1x\">"),
+           "<link data-category=\"preferences\" data-service=\"fonts\" "
+           "data-name=\"fonts\" rel=preload as=image data-imagesrcset=\""
+           "https://fonts.example/a.png 1x\">",
+           "link imagesrcset");
+
+    is_str(rewrite(0, "<img srcset=\"https://fonts.example/a.png 1x, https://"
+                      "www.facebook.com/tr 2x\">"),
+           "<img data-category=\"preferences\" data-service=\"fonts\" "
+           "data-name=\"fonts\" data-consent-requires=\"marketing\" "
+           "data-srcset=\"https://fonts.example/a.png 1x, https://www."
+           "facebook.com/tr 2x\">",
+           "every srcset candidate is read");
+}
+
+
+/* Values are decided on after character references are decoded. */
+static void
+test_decoded(void)
+{
+    is_str(rewrite(0, "<script type=\"text&#47;javascript\">gtag(1)</script>"),
+           "<script type=\"text/plain\" " GA_MARK " data-type=\"text&#47;"
+           "javascript\">gtag(1)</script>",
+           "type=\"text&#47;javascript\" is JavaScript");
+
+    is_str(rewrite(0, "<script type=\"application&sol;ld+json\">{\"gtag(\":1}"
+                      "</script>"),
+           "<script type=\"application&sol;ld+json\">{\"gtag(\":1}</script>",
+           "a decoded data block type stays a data block");
+
+    is_str(rewrite(analytics, "<script type=\"text&#x2F;plain\" data-category"
+                              "=\"analytics\" data-src=\"/a.js\"></script>"),
+           "<script src=\"/a.js\"></script>",
+           "text/plain recognised decoded");
+
+    is_str(rewrite(0, "<script src=\"https:&#x2F;&#x2F;www.googletagmanager"
+                      "&period;com/gtag/js\"></script>"),
+           "<script type=\"text/plain\" " GA_MARK " data-src=\"https:&#x2F;"
+           "&#x2F;www.googletagmanager&period;com/gtag/js\"></script>",
+           "URL with named and numeric references");
+}
+
+
+/* <base href> decides where relative URLs go. */
+static void
+test_base(void)
+{
+    is_str(rewrite(0, "<base href=\"https://www.facebook.com\"><img src=\"tr"
+                      "?x=1\"><img src=\"//cdn.example/tr\"><img "
+                      "src=\"/tr\">"),
+           "<base href=\"https://www.facebook.com\"><img " FB_MARK " data-src"
+           "=\"tr?x=1\"><img src=\"//cdn.example/tr\"><img " FB_MARK " data-"
+           "src=\"/tr\">",
+           "relative URLs resolve against the base");
+
+    is_str(rewrite(0, "<base href=\"https://www.facebook.com/a/b?q#f\">"
+                      "<img src=\"?tr\"><img src=\"#tr\"><img src=\"tr\">"
+                      "<img src=\"\\tr\">"),
+           "<base href=\"https://www.facebook.com/a/b?q#f\"><img src=\"?tr\">"
+           "<img src=\"#tr\"><img src=\"tr\"><img " FB_MARK " data-src=\"\\"
+           "tr\">",
+           "queries, fragments and paths resolve as browsers do");
+
+    is_str(rewrite(0, "<base href=\"https://connect.facebook.net/en_US/\">"
+                      "<script src=\"fbevents.js\"></script>"),
+           "<base " FB_MARK " data-href=\"https://connect.facebook.net/en_US/"
+           "\"><script src=\"fbevents.js\"></script>",
+           "a base on a tracker is itself neutralised: relative URLs stay "
+           "first party");
+
+    is_str(rewrite(0, "<base href=\"/shop/\"><base href=\"https://www."
+                      "facebook.com/\"><img src=\"tr\">"),
+           "<base href=\"/shop/\"><base href=\"https://www.facebook.com/\">"
+           "<img src=\"tr\">",
+           "only the first base counts");
+
+    is_str(rewrite(0, "<base href=\" /\t/www.facebook.com\"><img src=\"tr\">"),
+           "<base href=\" /\t/www.facebook.com\"><img " FB_MARK " data-src="
+           "\"tr\">",
+           "a scheme-relative base with a space and a tab");
+
+    is_str(rewrite(0, "<base href=\"//www.facebook.com/\"><img src=\"tr\">"),
+           "<base href=\"//www.facebook.com/\"><img " FB_MARK " data-src=\"tr"
+           "\">",
+           "a scheme-relative base");
+
+    is_str(rewrite(0, "<base href=\"https://cdn.example/x/\"><img src=\"/\t/"
+                      "www.facebook.com/tr\">"),
+           "<base href=\"https://cdn.example/x/\"><img " FB_MARK " data-src="
+           "\"/\t/www.facebook.com/tr\">",
+           "a tab inside \"//\" does not hide a scheme-relative URL");
+
+    is_str(rewrite(0, "<base href=\"https://cdn.example/x/\"><img src=\"/a."
+                      "png\"><img srcset=\"b.png 1x\">"),
+           "<base href=\"https://cdn.example/x/\"><img src=\"/a.png\"><img "
+           "srcset=\"b.png 1x\">",
+           "a base on another host: its relative URLs are not trackers");
+
+    is_str(rewrite(0, "<svg><base href=\"https://www.facebook.com/\"></svg>"
+                      "<img src=\"tr\">"),
+           "<svg><base href=\"https://www.facebook.com/\"></svg><img src=\""
+           "tr\">",
+           "an svg base element is no base");
+}
+
+
+/* The response marker, and markup tagged by the site or in Klaro style. */
+static void
+test_marker(void)
+{
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    conf.marker.p = (const unsigned char *) "c0ffee";
+    conf.marker.len = 6;
+
+    is_str(rewrite_conf(&conf, "<img data-consent=\"forged\" src=\"https://"
+                        "www.facebook.com/tr\">", NULL),
+           "<img " FB_MARK " data-consent=\"c0ffee\" data-src=\"https://www."
+           "facebook.com/tr\">",
+           "blocked elements carry the response marker, a forged one "
+           "dropped");
+
+    is_str(rewrite_conf(&conf, "<script type=\"text/plain\" data-category="
+                        "\"analytics\" data-src=\"/a.js\"></script><img "
+                        "data-src=\"javascript:alert(1)\" data-consent=x>",
+                        NULL),
+           "<script data-consent=\"c0ffee\" type=\"text/plain\" data-category"
+           "=\"analytics\" data-src=\"/a.js\"></script><img data-src=\""
+           "javascript:alert(1)\" data-consent=x>",
+           "site-tagged inert markup is marked; untagged data-src is not");
+
+    is_str(rewrite_conf(&conf, "<script type=\"text/plain\" data-type=\"text/"
+                        "javascript\" data-name=\"Google Analytics\" data-src"
+                        "=\"/ga.js\"></script><iframe data-name=\"youtube\" "
+                        "data-src=\"https://www.youtube.com/embed/k\"></ifram"
+                        "e>"
+                        "<img data-name=\"nobody\" "
+                        "data-src=\"/x.png\">", NULL),
+           "<script data-category=\"analytics\" data-service=\"google-"
+           "analytics\" data-consent=\"c0ffee\" type=\"text/plain\" data-type"
+           "=\"text/javascript\" data-name=\"Google Analytics\" data-src=\"/ga"
+           ".js\"></script><iframe data-category=\"marketing\" data-service="
+           "\"youtube\" data-consent=\"c0ffee\" data-name=\"youtube\" data-src"
+           "=\"https://www.youtube.com/embed/k\"></iframe><img data-name=\""
+           "nobody\" data-src=\"/x.png\">",
+           "Klaro data-name by id or name: category written for consent.js");
+
+    conf_init(&conf, analytics | marketing);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    conf.marker.p = (const unsigned char *) "c0ffee";
+    conf.marker.len = 6;
+
+    is_str(rewrite_conf(&conf, "<script type=\"text/plain\" data-type=\"text/"
+                        "javascript\" data-name=\"google analytics\" data-src"
+                        "=\"/ga.js\" data-consent=\"c0ffee\"></script><iframe "
+                        "data-name=\"youtube\" data-src=\"https://www.youtube."
+                        "com/embed/k\" class=v></iframe>", NULL),
+           "<script type=\"text/javascript\" src=\"/ga.js\"></script><iframe "
+           "src=\"https://www.youtube.com/embed/k\" class=v></iframe>",
+           "Klaro markup activated when granted, every marker removed");
+
+    is_str(rewrite_conf(&conf, "<img data-category=\"analytics\" data-src=\""
+                        "javascript:alert(1)\"><iframe "
+                        "data-category=\"marketing"
+                        "\" data-src=\" JAVA&#9;SCRIPT:x\"></iframe><script "
+                        "type=\"text/plain\" data-category=\"analytics\" "
+                        "data-src=\"data:text/javascript,alert(1)\"></script>",
+                        NULL),
+           "<img data-category=\"analytics\" data-src=\"javascript:alert(1)\">"
+           "<iframe data-category=\"marketing\" data-src=\" JAVA&#9;SCRIPT:x"
+           "\"></iframe><script type=\"text/plain\" data-category=\"analytics"
+           "\" data-src=\"data:text/javascript,alert(1)\"></script>",
+           "only http(s) and relative URLs are ever activated");
+
+    is_str(rewrite_conf(&conf, "<img data-category=\"analytics\" data-src=\""
+                        "https://fonts.example/a.png\">", NULL),
+           "<img data-category=\"analytics\" data-src=\"https://fonts.example"
+           "/a.png\">",
+           "a tagged URL of another, denied service stays inert");
+
+    is_str(rewrite_conf(&conf, "<div data-category=\"analytics\" data-style=\""
+                        "background:url(/a.png)\" class=a></div>", NULL),
+           "<div style=\"background:url(/a.png)\" class=a></div>",
+           "tagged style activated");
 }
 
 
@@ -476,14 +855,51 @@ test_bounds(void)
                 "<script title=\"%*s\">gtag(1)</script>",
             (int) n, "", (int) n, "");
     got = rewrite_conf(&conf, in, &ev);
-    is_str(got, in, "a tag over 16 KB passes unchanged, and its script");
+    is_str(got, "<img data-consent-overflow><script type=\"text/plain\" "
+           "data-consent-overflow>gtag(1)</script>",
+           "a loader tag over 16 KB becomes an inert placeholder");
     ok(ev & CONSENT_EV_TAG_TOO_LONG, "tag too long event");
+
+    sprintf(in, "<div title=\"%*s\" style=\"background:url(https://www."
+                "facebook.com/tr)\">", (int) n, "");
+    is_str(rewrite_conf(&conf, in, &ev), in,
+           "another element's tag over 16 KB passes");
+    ok(ev & CONSENT_EV_STYLE_UNREAD, "style unread event");
+
+    conf.inline_max = 3;
+    is_str(rewrite_conf(&conf, "<svg><script type=module>gtag(1)</script>"
+                        "</svg>", &ev),
+           "<svg><script type=\"text/plain\" data-consent-overflow "
+           "data-type=module>gtag(1)</script></svg>",
+           "svg script text over inline_max made inert");
+    ok(ev & CONSENT_EV_INLINE_TOO_LONG, "inline event");
+
+    conf.inline_max = 8;
+    is_str(rewrite_conf(&conf, "<style media=print>@import 'https://fonts."
+                        "example/a.css'; a{b:url( https://www.facebook.com/tr"
+                        " )} c{d:url(/e.png)} /* url(https://i.ytimg.com/x) "
+                        "*/ f{g:u\\72l(\\68ttps://i.ytimg.com/y)}</style>",
+                        &ev),
+           "<style media=print>@import 'about:invalid#https://fonts.example/"
+           "a.css'; a{b:url( about:invalid#https://www.facebook.com/tr )} c{d:"
+           "url(/e.png)} /* url(https://i.ytimg.com/x) */ f{g:u\\72l("
+           "about:invalid#\\68ttps://i.ytimg.com/y)}</style>",
+           "a style over inline_max streams: its tracker URLs made inert in "
+           "place");
+    ok(ev == CONSENT_EV_BLOCKED, "a long style is read whole: no bound event");
+
+    is_str(rewrite_conf(&conf, "<svg><style>a{b:url(https://www.facebook.com"
+                        "/tr)}</style></svg>", &ev),
+           "<svg><style>a{b:url(about:invalid#https://www.facebook.com/tr)}"
+           "</style></svg>",
+           "a long svg style too");
+    conf.inline_max = 65536;
 
     sprintf(in, "<img src=\"https://www.facebook.com/tr\" title=\"%*s\">",
             16000, "");
     sprintf(want, "<img data-category=\"marketing\" data-service=\"meta-"
-                  "pixel\" data-src=\"https://www.facebook.com/tr\" title="
-                  "\"%*s\">", 16000, "");
+                  "pixel\" data-name=\"meta-pixel\" data-src=\"https://www."
+                  "facebook.com/tr\" title=\"%*s\">", 16000, "");
     is_str(rewrite_conf(&conf, in, &ev), want, "a 16 000 byte tag is "
            "rewritten");
     ok(!(ev & CONSENT_EV_TAG_TOO_LONG), "no tag event");
@@ -536,7 +952,21 @@ test_held(void)
     consent_rewriter_feed(rw, (const unsigned char *) "1)</script><p>", 14, 0);
     is_int(consent_rewriter_held(rw), 0, "nothing held after the script");
     consent_rewriter_feed(rw, (const unsigned char *) "<div class=\"a", 13, 0);
-    is_int(consent_rewriter_held(rw), 0, "a div is not held");
+    is_int(consent_rewriter_held(rw), 13,
+           "a div is held while style attributes are read");
+    is_int(consent_rewriter_feed(rw, NULL, 0, 1), 0, "last");
+    consent_rewriter_destroy(rw);
+
+    conf_init(&conf, analytics | marketing | preferences);
+    conf.emit = held_emit;
+    rw = consent_rewriter_create(&conf);
+    ok(rw != NULL, "create");
+    if (rw == NULL) {
+        return;
+    }
+    consent_rewriter_feed(rw, (const unsigned char *) "<div class=\"a", 13, 0);
+    is_int(consent_rewriter_held(rw), 0,
+           "with every category granted a div is not held");
     is_int(consent_rewriter_feed(rw, NULL, 0, 1), 0, "last");
     consent_rewriter_destroy(rw);
 
@@ -635,6 +1065,7 @@ static void
 test_split_bounds(void)
 {
     char                    *in;
+    const char              *css, *got;
     size_t                   n;
     consent_rewriter_conf_t  conf;
 
@@ -650,6 +1081,12 @@ test_split_bounds(void)
                 "gtag()</script>", 41, 1, 3);
     split_check(&conf, (const unsigned char *) "<script>gtag(1);</scrip",
                 23, 1, 4);
+    css = "<style>a{b:url(https://www.facebook.com/tr)} c{d:'/x'} e{f:u"
+          "\\72l( https://i.ytimg.com/y )}</style><style>p{}</style>";
+    split_check(&conf, (const unsigned char *) css, strlen(css), 1, 14);
+    split_check(&conf, (const unsigned char *) "<svg><script>gtag(1);"
+                "<p></svg><style>@import 'https://fonts.example/';</style>"
+                "<style>a{}</style>", 96, 1, 13);
     split_check(&conf, (const unsigned char *) "<noscript><img src=https:"
                 "//www.facebook.com/tr></noscript><noscript><img></noscript >"
                 "<noscript><img>", 100, 1, 7);
@@ -665,7 +1102,17 @@ test_split_bounds(void)
         return;
     }
 
-    /* a tag of exactly the bound, and one byte over it */
+    /* long style URLs: decided on their first 1024 bytes */
+    sprintf(in, "<style>a{b:url(https://www.facebook.com/tr?%0*d)} c{d:url("
+                "'data:image/png,%0*d')}</style>", 2000, 0, 2000, 0);
+    split_check(&conf, (unsigned char *) in, strlen(in), 0, 15);
+    got = rewrite_conf(&conf, in, NULL);
+    ok(strstr(got, "url(about:invalid#https://www.facebook.com/tr?000") != NULL
+       && strstr(got, "url('data:image/png,000") != NULL,
+       "a long style URL is decided on its first bytes");
+
+    /* a tag of exactly the bound, and one byte over it: a loader, an svg
+       one, another element, and one the input's end cuts */
     memset(in, ' ', n);
     memcpy(in, "<img src=\"https://www.facebook.com/tr\"", 38);
     in[n - 1] = '>';
@@ -673,6 +1120,12 @@ test_split_bounds(void)
     in[n - 1] = ' ';
     in[n] = '>';
     split_check(&conf, (unsigned char *) in, n + 1, 1, 6);
+    memcpy(in, "<svg><use href=https://www.facebook.com/tr/ ", 44);
+    split_check(&conf, (unsigned char *) in, n + 1, 0, 9);
+    split_check(&conf, (unsigned char *) in, n, 0, 10);
+    memcpy(in, "<div style=background:url(https://www.facebook.com/tr)", 54);
+    split_check(&conf, (unsigned char *) in, n + 1, 0, 11);
+    split_check(&conf, (unsigned char *) in, n, 0, 12);
     free(in);
 
     ok(split_fail == 0, "inputs at the bounds: %u runs, %u differ",
@@ -685,6 +1138,8 @@ static void
 split_confs(consent_rewriter_conf_t *confs)
 {
     conf_init(&confs[0], 0);
+    confs[0].marker.p = (const unsigned char *) "m";
+    confs[0].marker.len = 1;
     conf_init(&confs[1], analytics | marketing | preferences);
     conf_init(&confs[2], analytics);
     confs[2].inline_max = 5;
@@ -833,7 +1288,15 @@ test_split_random(void)
         "<head>", "</head>", "<body>", "<iframe src=\"", "<xmp>",
         "https://www.youtube.com/embed/x", " srcset=\"", "<link href=",
         "<noscript>", "</noscript>", "<scr", "ipt>", "</scr",
-        "<noscript><img src=https://www.facebook.com/tr>"
+        "<noscript><img src=https://www.facebook.com/tr>",
+        "<style>@import url(https://www.facebook.com/tr)</style>",
+        " style=\"background:url(https://www.facebook.com/tr)\" ",
+        "<base href=https://www.facebook.com/>", "<img src=tr>",
+        "<iframe srcdoc=\"<script>gtag(1)</script>\">", "<div ", "<a ",
+        "<meta http-equiv=refresh content=\"0;url=https://www.facebook."
+        "com/tr\">", " ping=https://www.facebook.com/tr ", "<image href=",
+        "<use xlink:href=", "data-name=youtube ", "&#47;", "<frame src=",
+        " poster=", "<svg><script>", "<svg><style>"
     };
 
     split_confs(confs);
@@ -917,15 +1380,18 @@ test_page(void)
     unsigned char           *page, *out;
     consent_rewriter_conf_t  conf;
 
-#define GA  "data-category=\"analytics\" data-service=\"google-analytics\""
+#define GA  "data-category=\"analytics\" data-service=\"google-analytics\" " \
+            "data-name=\"google-analytics\""
 #define PLAIN  "<script type=\"text/plain\" "
 
     static const char *const  blocked[][2] = {
         { "<link rel=\"preconnect\" href=\"https://fonts.example\">",
           "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "data-name=\"fonts\" "
           "rel=\"preconnect\" data-href=\"https://fonts.example\">" },
         { "<link rel=\"stylesheet\" href=\"https://fonts.example/",
           "<link data-category=\"preferences\" data-service=\"fonts\" "
+          "data-name=\"fonts\" "
           "rel=\"stylesheet\" data-href=\"https://fonts.example/" },
         { "<link rel=\"dns-prefetch\" href=\"//www.google-analytics.com\">",
           "<link " GA " rel=\"dns-prefetch\" data-href=\"//www.google-"
@@ -936,44 +1402,54 @@ test_page(void)
         { "<script>\n  window.dataLayer", PLAIN GA ">\n  window.dataLayer" },
         { "<script>(function(w,d,s,l,i)", PLAIN GA ">(function(w,d,s,l,i)" },
         { "<script>\n!function(f,b,e,v,n,t,s)",
-          PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\">\n"
+          PLAIN "data-category=\"marketing\" data-service=\"meta-pixel\" "
+                "data-name=\"meta-pixel\">\n"
           "!function(f,b,e,v,n,t,s)" },
         { "<noscript><img height=\"1\" width=\"1\" style=\"display:none\""
           "\nsrc=\"https://www.facebook.com/tr?",
           "<noscript><img data-category=\"marketing\" data-service=\"meta-"
-          "pixel\" height=\"1\" width=\"1\" style=\"display:none\"\n"
+          "pixel\" data-name=\"meta-pixel\" height=\"1\" width=\"1\" "
+          "style=\"display:none\"\n"
           "data-src=\"https://www.facebook.com/tr?" },
         { "<script>\n    (function(h,o,t,j,a,r)",
-          PLAIN "data-category=\"analytics\" data-service=\"hotjar\">\n    "
+          PLAIN "data-category=\"analytics\" data-service=\"hotjar\" "
+                "data-name=\"hotjar\">\n    "
           "(function(h,o,t,j,a,r)" },
         { "<script type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)",
           PLAIN "data-category=\"analytics\" data-service=\"clarity\" "
+                "data-name=\"clarity\" "
           "data-type=\"text/javascript\">\n    (function(c,l,a,r,i,t,y)" },
         { "<script async src=\"https://pagead2.googlesyndication.com/",
           PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" "
+                "data-name=\"google-adsense\" "
           "async data-src=\"https://pagead2.googlesyndication.com/" },
         { "<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com",
           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+          "data-name=\"youtube\" "
           "width=\"560\" height=\"315\" data-src=\"https://www.youtube.com" },
         { "<img src=\"https://i.ytimg.com/",
           "<img data-category=\"marketing\" data-service=\"youtube\" "
+          "data-name=\"youtube\" "
           "data-src=\"https://i.ytimg.com/" },
         { "<script>\n     (adsbygoogle",
-          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\">"
+          PLAIN "data-category=\"marketing\" data-service=\"google-adsense\" "
+                "data-name=\"google-adsense\">"
           "\n     (adsbygoogle" },
         { "<img src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View",
           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+          "data-name=\"meta-pixel\" "
           "data-src=\"https://www.facebook.com/tr?id=1234567890&amp;ev=View" },
     };
 
     static const char *const  activated[][2] = {
         { PLAIN "data-category=\"analytics\" data-service=\"matomo\">",
-          "<script data-category=\"analytics\" data-service=\"matomo\">" },
+          "<script>" },
         { PLAIN "data-category=\"marketing\" data-type=\"module\" data-src=",
-          "<script data-category=\"marketing\" type=\"module\" src=" },
+          "<script type=\"module\" src=" },
         { PLAIN "data-category=\"preferences\" data-service=\"theme\">",
-          "<script data-category=\"preferences\" data-service=\"theme\">" },
+          "<script>" },
     };
+
 
     page = read_file(PAGES "/shop.html", &len);
     ok(page != NULL, "shop.html");
@@ -999,7 +1475,8 @@ test_page(void)
                        sizeof(activated) / sizeof(activated[0]));
     out = rw_run(&conf, page, len, NULL, 0, &n, &ev);
     ok(want && out && n == strlen(want) && memcmp(out, want, n) == 0,
-       "shop.html with all consent: only site-tagged markup activated");
+       "shop.html with all consent: only site-tagged markup activated, "
+       "its markers removed");
     ok(ev == CONSENT_EV_ACTIVATED, "events: activated only (%#x)", ev);
     free(out);
     free(want);
@@ -1058,6 +1535,10 @@ main(void)
     test_blocking();
     test_inline();
     test_activation();
+    test_loaders();
+    test_decoded();
+    test_base();
+    test_marker();
     test_injection();
     test_bounds();
     test_held();
