@@ -1,8 +1,9 @@
 #!/bin/bash
 # make bench: plain nginx, ngx_consent, sub_filter and subs_filter serving the
 # same realistic 80 KB page with trackers, one worker, wrk on loopback, all
-# in one run; then the core rewriter's throughput and the worker's memory
-# for a 50 MB response.  Prints a Markdown table (also build/bench/results.md).
+# in one run; then the core rewriter's throughput, the worker's memory
+# for a 50 MB response and the bytes the UI adds per case (bench/bytes.sh).
+# Prints a Markdown table (also build/bench/results.md).
 #   DURATION=10 ROUNDS=3 CONNECTIONS=8 bench/run.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -146,6 +147,8 @@ bytes=$(curl -fs "http://127.0.0.1:$P_CONSENT/big.html" | wc -c)
 hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$worker/status")
 rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$worker/status")
 
+ui_bytes=$("$repo/bench/bytes.sh")
+
 core=$("$repo/bench/run-core.sh" "$page" \
     "$repo/ngx_consent_module/assets/policy.json" 3 2>&1 | tail -n 8)
 
@@ -164,6 +167,10 @@ size=$(wc -c < "$page")
     echo
     echo "50 MB response through the module: $bytes bytes sent; worker peak"
     echo "RSS ${hwm_before} kB before, ${hwm_after} kB after (RSS now ${rss_after} kB)."
+    echo
+    echo "Bytes the consent UI adds to a page (bench/bytes.sh, built-in policy):"
+    echo
+    echo "$ui_bytes"
     if [ -n "$core" ]; then
         echo
         echo "Core rewriter, one core (bench/run-core.sh bench/page.html):"
