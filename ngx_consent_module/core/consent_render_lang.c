@@ -2,8 +2,8 @@
  * The built-in wording of the UI in every language ngx_consent ships,
  * written for this project.  Keys are those of a policy's "texts" (which
  * override them) beyond the seven every policy must give itself.
- * Placeholders in braces ({date}, {id}, {name}, {duration}, {authority},
- * {service}, {provider}) are filled in and escaped by the renderer.
+ * Placeholders in braces ({date}, {id}, {name}, {duration}, {authority})
+ * are filled in and escaped by the renderer.
  */
 
 #include <stddef.h>
@@ -125,13 +125,6 @@ static const char *const  consent_text_en[] = {
       "protection supervisory authority, in particular {authority}.",
     "session",
       "until the browser is closed",
-    "placeholder_body",
-      "This content is provided by {provider}. Loading it lets "
-      "{provider} set cookies and learn that you visit this page.",
-    "load_once",
-      "Load once",
-    "always_allow",
-      "Always allow {service}",
     NULL
 };
 
@@ -243,13 +236,6 @@ static const char *const  consent_text_ar[] = {
       "البيانات، ولا سيما: {authority}.",
     "session",
       "حتى إغلاق المتصفح",
-    "placeholder_body",
-      "يقدّم هذا المحتوى {provider}. عند تحميله يمكن لـ{provider} "
-      "تعيين ملفات تعريف الارتباط ومعرفة أنك تزور هذه الصفحة.",
-    "load_once",
-      "تحميل مرة واحدة",
-    "always_allow",
-      "السماح دائمًا بـ{service}",
     NULL
 };
 
@@ -372,14 +358,6 @@ static const char *const  consent_text_bg[] = {
       "защита на данните, по-специално: {authority}.",
     "session",
       "до затваряне на браузъра",
-    "placeholder_body",
-      "Това съдържание се предоставя от {provider}. Ако го "
-      "заредите, {provider} може да постави бисквитки и да научи, "
-      "че посещавате тази страница.",
-    "load_once",
-      "Зареждане веднъж",
-    "always_allow",
-      "Винаги разрешавай {service}",
     NULL
 };
 
@@ -498,14 +476,6 @@ static const char *const  consent_text_cs[] = {
       "ochranu osobních údajů, zejména: {authority}.",
     "session",
       "do zavření prohlížeče",
-    "placeholder_body",
-      "Tento obsah poskytuje {provider}. Jeho načtením umožníte "
-      "{provider} ukládat cookies a zjistit, že navštěvujete tuto "
-      "stránku.",
-    "load_once",
-      "Načíst jednou",
-    "always_allow",
-      "Vždy povolit {service}",
     NULL
 };
 
@@ -624,14 +594,6 @@ static const char *const  consent_text_da[] = {
       "databeskyttelsesmyndighed, især: {authority}.",
     "session",
       "indtil browseren lukkes",
-    "placeholder_body",
-      "Dette indhold leveres af {provider}. Hvis du indlæser det, "
-      "kan {provider} sætte cookies og få at vide, at du besøger "
-      "denne side.",
-    "load_once",
-      "Indlæs én gang",
-    "always_allow",
-      "Tillad altid {service}",
     NULL
 };
 
@@ -757,14 +719,6 @@ static const char *const  consent_text_de[] = {
       "bei: {authority}.",
     "session",
       "bis der Browser geschlossen wird",
-    "placeholder_body",
-      "Dieser Inhalt wird von {provider} bereitgestellt. Wenn Sie "
-      "ihn laden, kann {provider} Cookies setzen und erfährt, dass "
-      "Sie diese Seite besuchen.",
-    "load_once",
-      "Einmal laden",
-    "always_allow",
-      "{service} immer erlauben",
     NULL
 };
 
@@ -895,14 +849,6 @@ static const char *const  consent_text_el[] = {
       "αρχή προστασίας δεδομένων, ιδίως: {authority}.",
     "session",
       "μέχρι να κλείσει το πρόγραμμα περιήγησης",
-    "placeholder_body",
-      "Το περιεχόμενο αυτό παρέχεται από {provider}. Αν το "
-      "φορτώσετε, {provider} μπορεί να ορίσει cookies και να μάθει "
-      "ότι επισκέπτεστε αυτή τη σελίδα.",
-    "load_once",
-      "Φόρτωση μία φορά",
-    "always_allow",
-      "Να επιτρέπεται πάντα: {service}",
     NULL
 };
 
@@ -1026,14 +972,6 @@ static const char *const  consent_text_es[] = {
       "{authority}.",
     "session",
       "hasta que se cierre el navegador",
-    "placeholder_body",
-      "Este contenido lo proporciona {provider}. Al cargarlo, "
-      "{provider} puede instalar cookies y saber que usted visita "
-      "esta página.",
-    "load_once",
-      "Cargar una vez",
-    "always_allow",
-      "Permitir siempre {service}",
     NULL
 };
 
@@ -1152,14 +1090,6 @@ static const char *const  consent_text_et[] = {
       "järelevalveasutusele, eelkõige: {authority}.",
     "session",
       "kuni brauseri sulgemiseni",
-    "placeholder_body",
-      "Selle sisu pakub {provider}. Kui selle laadite, saab "
-      "{provider} seada küpsiseid ja teada, et külastate seda "
-      "lehte.",
-    "load_once",
-      "Laadi üks kord",
-    "always_allow",
-      "Luba alati {service}",
     NULL
 };
 
@@ -1282,14 +1212,6 @@ static const char *const  consent_text_fi[] = {
       "viranomaiselle, erityisesti: {authority}.",
     "session",
       "kunnes selain suljetaan",
-    "placeholder_body",
-      "Tämän sisällön tarjoaa {provider}. Jos lataat sen, "
-      "{provider} voi tallentaa evästeitä ja saada tietää, että "
-      "vierailet tällä sivulla.",
-    "load_once",
-      "Lataa kerran",
-    "always_allow",
-      "Salli aina {service}",
     NULL
 };
 
@@ -1417,14 +1339,6 @@ static const char *const  consent_text_fr[] = {
       "données, notamment : {authority}.",
     "session",
       "jusqu’à la fermeture du navigateur",
-    "placeholder_body",
-      "Ce contenu est fourni par {provider}. Le charger permet à "
-      "{provider} de déposer des cookies et de savoir que vous "
-      "consultez cette page.",
-    "load_once",
-      "Charger une fois",
-    "always_allow",
-      "Toujours autoriser {service}",
     NULL
 };
 
@@ -1547,14 +1461,6 @@ static const char *const  consent_text_ga[] = {
       "maoirseachta cosanta sonraí, go háirithe: {authority}.",
     "session",
       "go ndúntar an brabhsálaí",
-    "placeholder_body",
-      "Is é {provider} a sholáthraíonn an t-ábhar seo. Má lódálann "
-      "tú é, féadfaidh {provider} fianáin a shocrú agus fios a "
-      "fháil go dtugann tú cuairt ar an leathanach seo.",
-    "load_once",
-      "Lódáil uair amháin",
-    "always_allow",
-      "Ceadaigh {service} i gcónaí",
     NULL
 };
 
@@ -1664,13 +1570,6 @@ static const char *const  consent_text_he[] = {
       "בפרט: {authority}.",
     "session",
       "עד לסגירת הדפדפן",
-    "placeholder_body",
-      "תוכן זה מסופק על ידי {provider}. טעינתו מאפשרת ל־{provider} "
-      "לשמור עוגיות ולדעת שאתם מבקרים בדף זה.",
-    "load_once",
-      "טעינה חד־פעמית",
-    "always_allow",
-      "לאפשר תמיד את {service}",
     NULL
 };
 
@@ -1791,14 +1690,6 @@ static const char *const  consent_text_hr[] = {
       "zaštitu podataka, osobito: {authority}.",
     "session",
       "do zatvaranja preglednika",
-    "placeholder_body",
-      "Ovaj sadržaj pruža {provider}. Ako ga učitate, {provider} "
-      "može postaviti kolačiće i saznati da posjećujete ovu "
-      "stranicu.",
-    "load_once",
-      "Učitaj jednom",
-    "always_allow",
-      "Uvijek dopusti {service}",
     NULL
 };
 
@@ -1922,14 +1813,6 @@ static const char *const  consent_text_hu[] = {
       "hatóságnál, különösen: {authority}.",
     "session",
       "a böngésző bezárásáig",
-    "placeholder_body",
-      "Ezt a tartalmat a(z) {provider} biztosítja. Ha betölti, "
-      "a(z) {provider} sütiket helyezhet el, és megtudhatja, hogy "
-      "Ön ezt az oldalt látogatja.",
-    "load_once",
-      "Betöltés egyszer",
-    "always_allow",
-      "{service} mindig engedélyezve",
     NULL
 };
 
@@ -2047,14 +1930,6 @@ static const char *const  consent_text_is[] = {
       "persónuverndaryfirvaldi, einkum: {authority}.",
     "session",
       "þar til vafranum er lokað",
-    "placeholder_body",
-      "Þetta efni kemur frá {provider}. Ef þú hleður því inn getur "
-      "{provider} vistað vafrakökur og fengið að vita að þú "
-      "heimsækir þessa síðu.",
-    "load_once",
-      "Hlaða einu sinni",
-    "always_allow",
-      "Leyfa alltaf {service}",
     NULL
 };
 
@@ -2176,14 +2051,6 @@ static const char *const  consent_text_it[] = {
       "{authority}.",
     "session",
       "fino alla chiusura del browser",
-    "placeholder_body",
-      "Questo contenuto è fornito da {provider}. Caricandolo, "
-      "{provider} può impostare cookie e sapere che visiti questa "
-      "pagina.",
-    "load_once",
-      "Carica una volta",
-    "always_allow",
-      "Consenti sempre {service}",
     NULL
 };
 
@@ -2303,13 +2170,6 @@ static const char *const  consent_text_lt[] = {
       "priežiūros institucijai, ypač: {authority}.",
     "session",
       "kol uždaroma naršyklė",
-    "placeholder_body",
-      "Šį turinį teikia {provider}. Jį įkėlus, {provider} gali "
-      "įrašyti slapukus ir sužinoti, kad lankotės šiame puslapyje.",
-    "load_once",
-      "Įkelti kartą",
-    "always_allow",
-      "Visada leisti: {service}",
     NULL
 };
 
@@ -2429,13 +2289,6 @@ static const char *const  consent_text_lv[] = {
       "uzraudzības iestādē, jo īpaši: {authority}.",
     "session",
       "līdz pārlūka aizvēršanai",
-    "placeholder_body",
-      "Šo saturu nodrošina {provider}. Ja to ielādējat, {provider} "
-      "var saglabāt sīkdatnes un uzzināt, ka apmeklējat šo lapu.",
-    "load_once",
-      "Ielādēt vienreiz",
-    "always_allow",
-      "Vienmēr atļaut: {service}",
     NULL
 };
 
@@ -2560,14 +2413,6 @@ static const char *const  consent_text_mt[] = {
       "{authority}.",
     "session",
       "sakemm jingħalaq il-browser",
-    "placeholder_body",
-      "Dan il-kontenut huwa pprovdut minn {provider}. Jekk "
-      "ittellgħu, {provider} jista’ jpoġġi cookies u jsir jaf li "
-      "qed iżżur din il-paġna.",
-    "load_once",
-      "Tella’ darba",
-    "always_allow",
-      "Dejjem ippermetti {service}",
     NULL
 };
 
@@ -2690,14 +2535,6 @@ static const char *const  consent_text_nl[] = {
       "name: {authority}.",
     "session",
       "tot de browser wordt gesloten",
-    "placeholder_body",
-      "Deze inhoud wordt geleverd door {provider}. Als u hem "
-      "laadt, kan {provider} cookies plaatsen en te weten komen "
-      "dat u deze pagina bezoekt.",
-    "load_once",
-      "Eenmalig laden",
-    "always_allow",
-      "{service} altijd toestaan",
     NULL
 };
 
@@ -2816,14 +2653,6 @@ static const char *const  consent_text_no[] = {
       "personvern, særlig: {authority}.",
     "session",
       "til nettleseren lukkes",
-    "placeholder_body",
-      "Dette innholdet leveres av {provider}. Hvis du laster det "
-      "inn, kan {provider} sette informasjonskapsler og få vite at "
-      "du besøker denne siden.",
-    "load_once",
-      "Last inn én gang",
-    "always_allow",
-      "Tillat alltid {service}",
     NULL
 };
 
@@ -2944,14 +2773,6 @@ static const char *const  consent_text_pl[] = {
       "ochrony danych, w szczególności: {authority}.",
     "session",
       "do zamknięcia przeglądarki",
-    "placeholder_body",
-      "Tę treść dostarcza {provider}. Jej wczytanie pozwala "
-      "{provider} zapisać pliki cookie i dowiedzieć się, że "
-      "odwiedzasz tę stronę.",
-    "load_once",
-      "Wczytaj raz",
-    "always_allow",
-      "Zawsze zezwalaj: {service}",
     NULL
 };
 
@@ -3073,14 +2894,6 @@ static const char *const  consent_text_pt[] = {
       "{authority}.",
     "session",
       "até fechar o navegador",
-    "placeholder_body",
-      "Este conteúdo é fornecido por {provider}. Ao carregá-lo, "
-      "{provider} pode definir cookies e saber que visita esta "
-      "página.",
-    "load_once",
-      "Carregar uma vez",
-    "always_allow",
-      "Permitir sempre {service}",
     NULL
 };
 
@@ -3206,14 +3019,6 @@ static const char *const  consent_text_ro[] = {
       "special: {authority}.",
     "session",
       "până la închiderea browserului",
-    "placeholder_body",
-      "Acest conținut este furnizat de {provider}. Dacă îl "
-      "încărcați, {provider} poate plasa cookie-uri și poate afla "
-      "că vizitați această pagină.",
-    "load_once",
-      "Încarcă o dată",
-    "always_allow",
-      "Permite mereu {service}",
     NULL
 };
 
@@ -3332,14 +3137,6 @@ static const char *const  consent_text_sk[] = {
       "osobných údajov, najmä: {authority}.",
     "session",
       "do zatvorenia prehliadača",
-    "placeholder_body",
-      "Tento obsah poskytuje {provider}. Jeho načítaním umožníte "
-      "{provider} ukladať cookies a zistiť, že navštevujete túto "
-      "stránku.",
-    "load_once",
-      "Načítať raz",
-    "always_allow",
-      "Vždy povoliť {service}",
     NULL
 };
 
@@ -3459,13 +3256,6 @@ static const char *const  consent_text_sl[] = {
       "varstvo podatkov, zlasti: {authority}.",
     "session",
       "do zaprtja brskalnika",
-    "placeholder_body",
-      "To vsebino zagotavlja {provider}. Če jo naložite, lahko "
-      "{provider} nastavi piškotke in izve, da obiskujete to stran.",
-    "load_once",
-      "Naloži enkrat",
-    "always_allow",
-      "Vedno dovoli {service}",
     NULL
 };
 
@@ -3584,14 +3374,6 @@ static const char *const  consent_text_sv[] = {
       "tillsynsmyndighet för dataskydd, särskilt: {authority}.",
     "session",
       "tills webbläsaren stängs",
-    "placeholder_body",
-      "Innehållet tillhandahålls av {provider}. Om du laddar det "
-      "kan {provider} sätta cookies och få veta att du besöker den "
-      "här sidan.",
-    "load_once",
-      "Ladda en gång",
-    "always_allow",
-      "Tillåt alltid {service}",
     NULL
 };
 
