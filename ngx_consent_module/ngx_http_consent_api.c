@@ -257,6 +257,12 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
                                              decision->requested,
                                              lcf->gpc && ctx->consent.gpc);
 
+    /* the rule it was given under: an opt-out is no opt-in consent */
+    state.mode = (unsigned char) ctx->consent.mode;
+    state.country[0] = ctx->consent.region[0];
+    state.country[1] = ctx->consent.region[0] ? ctx->consent.region[1]
+                                              : '\0';
+
     /* no record, no cookie: every decision in force can be proven */
 
     if (ngx_http_consent_audit_write(r, consent_action_name(decision->action),
@@ -277,13 +283,18 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     /* the rest of this request ($consent_id in the access log) sees it */
     ctx->consent.status = CONSENT_STATUS_VALID;
     ctx->consent.state = state;
-    ctx->consent.granted = state.granted;
+    ctx->consent.granted = consent_mode_granted(ctx->consent.mode,
+                               policy->all_mask, policy->required_mask,
+                               policy->opt_out_mask, ctx->consent.objection,
+                               &state.granted, lcf->gpc && ctx->consent.gpc);
 
     if (json) {
         return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                    consent_state_json(policy, "valid", state.id,
-                                      state.granted, state.revision,
-                                      lcf->gpc && ctx->consent.gpc));
+                                      ctx->consent.granted, state.revision,
+                                      lcf->gpc && ctx->consent.gpc,
+                                      ctx->consent.region,
+                                      ctx->consent.mode));
     }
 
     len = ngx_strlen(decision->return_to);
@@ -497,7 +508,8 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
                     || ctx->consent.status == CONSENT_STATUS_STALE)
                    ? ctx->consent.state.id : NULL,
                    ctx->consent.granted, policy->revision,
-                   lcf->gpc && ctx->consent.gpc));
+                   lcf->gpc && ctx->consent.gpc, ctx->consent.region,
+                   ctx->consent.mode));
 }
 
 

@@ -380,6 +380,8 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     entry.revision = state->revision;
     entry.texts = texts->hash;
     entry.gpc = lcf->gpc && ctx->consent.gpc;
+    entry.region = ctx->consent.region[0] ? ctx->consent.region : NULL;
+    entry.mode = consent_mode_name(ctx->consent.mode);
     entry.source = source;
 
     if (consent_audit_ip((char *) r->connection->addr_text.data,

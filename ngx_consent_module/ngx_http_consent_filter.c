@@ -163,6 +163,21 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
     /* NGX_AGAIN: a browser sniffs the body, so does the filter */
     sniff = (rc == NGX_AGAIN);
 
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    if (ctx->consent.mode == CONSENT_MODE_NONE) {
+        /* the region's law asks for nothing: the page as it is, but caches
+           must not serve it to other regions */
+        if (ngx_http_consent_vary(r, ctx) != NGX_OK) {
+            return NGX_ERROR;
+        }
+
+        return ngx_http_next_header_filter(r);
+    }
+
     coding = ngx_http_consent_coding(r, &coding_name);
 
     if (coding == NGX_HTTP_CONSENT_CODING_OTHER) {
@@ -181,11 +196,6 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
 
         return ngx_http_filter_finalize_request(r, &ngx_http_consent_module,
                                                 NGX_HTTP_BAD_GATEWAY);
-    }
-
-    ctx = ngx_http_consent_get_ctx(r);
-    if (ctx == NULL) {
-        return NGX_ERROR;
     }
 
     if (ngx_http_consent_filter_start(r, ctx, lcf) != NGX_OK) {
@@ -665,7 +675,7 @@ ngx_http_consent_filter_cleanup(void *data)
 }
 
 
-/* W/"<original>-<status><granted>-<language>" */
+/* W/"<original>-<status><mode><granted>-<language>" */
 
 static ngx_int_t
 ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
@@ -695,7 +705,7 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 
     len = ngx_strlen(ctx->filter->lang);
 
-    p = ngx_pnalloc(r->pool, orig.len + sizeof("W/-0ffffffff-") - 1 + len);
+    p = ngx_pnalloc(r->pool, orig.len + sizeof("W/-00ffffffff-") - 1 + len);
     if (p == NULL) {
         return NGX_ERROR;
     }
@@ -704,7 +714,8 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 
     p = ngx_cpymem(p, "W/", 2);
     p = ngx_cpymem(p, orig.data, orig.len - 1);
-    p = ngx_sprintf(p, "-%ui%xD-", (ngx_uint_t) ctx->consent.status,
+    p = ngx_sprintf(p, "-%ui%ui%xD-", (ngx_uint_t) ctx->consent.status,
+                    (ngx_uint_t) ctx->consent.mode,
                     (uint32_t) ctx->consent.granted);
     p = ngx_cpymem(p, ctx->filter->lang, len);
     *p++ = '"';

@@ -190,6 +190,8 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     rc->granted = ctx->consent.granted;
     rc->decided = (ctx->consent.status == CONSENT_STATUS_VALID);
     rc->gpc = ctx->consent.gpc && lcf->gpc;
+    rc->mode = ctx->consent.mode;
+    rc->objection = ctx->consent.objection;
 
     /* location names are NUL-terminated: they come from the config */
     rc->api_path = cscf->api_path.len ? (char *) cscf->api_path.data

@@ -196,6 +196,13 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       offsetof(ngx_http_consent_loc_conf_t, csp_nonce),
       NULL },
 
+    { ngx_string("consent_region"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_consent_region,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
     { ngx_string("consent_unknown"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE12,
       ngx_http_consent_unknown,
@@ -379,6 +386,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
      *     lcf->types_keys = NULL;
      *     lcf->csp_nonce = NULL;
      *     lcf->enabled_in = { 0, NULL };
+     *     lcf->region_header = { 0, NULL };
      */
 
     lcf->enable = NGX_CONF_UNSET;
@@ -386,6 +394,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->strip_cookies = NGX_CONF_UNSET;
     lcf->inline_max = NGX_CONF_UNSET_SIZE;
     lcf->csp_nonce = NGX_CONF_UNSET_PTR;
+    lcf->region = NGX_CONF_UNSET_PTR;
     lcf->unknown_block = NGX_CONF_UNSET;
     lcf->undecodable = NGX_CONF_UNSET_UINT;
 
@@ -409,6 +418,15 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
+
+    if (conf->region == NGX_CONF_UNSET_PTR) {
+        conf->region = prev->region;
+        conf->region_header = prev->region_header;
+    }
+
+    if (conf->region == NGX_CONF_UNSET_PTR) {
+        conf->region = NULL;
+    }
     ngx_conf_merge_uint_value(conf->undecodable, prev->undecodable,
                               NGX_HTTP_CONSENT_UNDECODABLE_REFUSE);
 
@@ -467,6 +485,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->api) {
         cscf->api_policy = conf->policy;
+        cscf->api_region = conf->region;
         cscf->api_in = conf->enabled_in;
         cscf->api_policy_in = conf->policy_in;
 
@@ -495,6 +514,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         fc->enabled_in = conf->enabled_in;
         fc->policy_in = conf->policy_in;
         fc->policy = conf->policy;
+        fc->region = conf->region;
     }
 
     return NGX_CONF_OK;
@@ -617,6 +637,21 @@ ngx_http_consent_check_server(ngx_conf_t *cf, ngx_http_core_srv_conf_t *core,
                       &cscf->api_in,
                       cscf->api_policy_in.len ? "the policy set in " : "",
                       api_policy);
+        return NGX_ERROR;
+    }
+
+    for (i = 0; i < cscf->filters->nelts; i++) {
+        if (fc[i].region == cscf->api_region) {
+            continue;
+        }
+
+        ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                      "the filter of location \"%V\" (consent on in %V) "
+                      "and the consent_api of its server (in %V) get "
+                      "different consent_region values: decisions would be "
+                      "recorded under another region's rule; set "
+                      "consent_region once at the server or http level",
+                      &fc[i].name, &fc[i].enabled_in, &cscf->api_in);
         return NGX_ERROR;
     }
 

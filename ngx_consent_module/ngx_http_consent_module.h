@@ -64,6 +64,7 @@ typedef struct {
 
     /* the policy of consent_api and where it was set, for nginx -t */
     consent_policy_t          *api_policy;
+    ngx_http_complex_value_t  *api_region;    /* its consent_region */
     ngx_str_t                  api_in;
     ngx_str_t                  api_policy_in;
     ngx_array_t               *filters;   /* ngx_http_consent_filter_conf_t */
@@ -95,6 +96,8 @@ typedef struct {
     ngx_str_t                  unknown_category_name;
     ngx_str_t                  unknown_in;    /* "file:line" of it */
     ngx_int_t                  unknown_category;  /* -1: allow */
+    ngx_http_complex_value_t  *region;        /* consent_region */
+    ngx_str_t                  region_header; /* its header, for Vary */
 } ngx_http_consent_loc_conf_t;
 
 
@@ -104,6 +107,7 @@ typedef struct {
     ngx_str_t                  enabled_in;
     ngx_str_t                  policy_in;
     consent_policy_t          *policy;
+    ngx_http_complex_value_t  *region;        /* consent_region or NULL */
 } ngx_http_consent_filter_conf_t;
 
 
@@ -112,6 +116,9 @@ typedef struct {
     consent_status_t           status;
     consent_state_t            state;         /* when VALID or STALE */
     consent_mask_t             granted;       /* effective: required | ... */
+    consent_mode_t             mode;          /* the region's */
+    consent_mask_t             objection;     /* the region's group's */
+    char                       region[CONSENT_REGION_LEN];  /* or "" */
     unsigned                   gpc:1;
 } ngx_http_consent_request_t;
 
@@ -132,6 +139,12 @@ extern ngx_module_t  ngx_http_consent_module;
 
 /* The cached ctx with the decoded cookie; NULL on allocation failure. */
 ngx_http_consent_ctx_t *ngx_http_consent_get_ctx(ngx_http_request_t *r);
+
+/* consent_region and the mode it gives (ngx_http_consent_region.c). */
+char *ngx_http_consent_region(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+void ngx_http_consent_region_decide(ngx_http_request_t *r,
+    ngx_http_consent_request_t *cr, consent_policy_t *policy);
 
 /* The policy in force for the request's location. */
 consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);

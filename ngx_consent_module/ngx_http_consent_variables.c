@@ -26,6 +26,10 @@ static ngx_int_t ngx_http_consent_variable_gpc(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_category(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_region(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_mode(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
 
 
 static ngx_http_variable_t  ngx_http_consent_vars[] = {
@@ -40,6 +44,12 @@ static ngx_http_variable_t  ngx_http_consent_vars[] = {
       0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
     { ngx_string("consent_gpc"), NULL, ngx_http_consent_variable_gpc, 0,
+      NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("consent_region"), NULL, ngx_http_consent_variable_region,
+      0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("consent_mode"), NULL, ngx_http_consent_variable_mode, 0,
       NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
       ngx_http_null_variable
@@ -168,6 +178,8 @@ ngx_http_consent_get_ctx(ngx_http_request_t *r)
     }
 
     ngx_http_consent_decode(r, &ctx->consent);
+    ngx_http_consent_region_decide(r, &ctx->consent,
+                                   ngx_http_consent_policy(r));
 
     ngx_http_set_ctx(r, ctx, ngx_http_consent_module);
 
@@ -194,7 +206,6 @@ ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
     policy = ngx_http_consent_policy(r);
 
     cr->gpc = ngx_http_consent_has_gpc(r);
-    cr->granted = policy->required_mask;
 
 #if (nginx_version >= 1023000)
     if (r->headers_in.cookie == NULL) {
@@ -250,10 +261,6 @@ ngx_http_consent_decode(ngx_http_request_t *r, ngx_http_consent_request_t *cr)
         || cookies.status == CONSENT_STATUS_STALE)
     {
         cr->state = cookies.state;
-    }
-
-    if (cookies.status == CONSENT_STATUS_VALID) {
-        cr->granted |= cookies.state.granted & policy->all_mask;
     }
 
     if (cookies.status == CONSENT_STATUS_INVALID) {
@@ -488,6 +495,53 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
     v->len = 1;
     v->data = (u_char *) ((c >= 0 && (ctx->consent.granted & (1u << c)))
                           ? "1" : "0");
+
+    return NGX_OK;
+}
+
+
+/* $consent_region: the canonical ISO 3166 code, empty when unknown. */
+
+static ngx_int_t
+ngx_http_consent_variable_region(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    ngx_http_consent_ctx_t  *ctx;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+    v->len = ngx_strlen(ctx->consent.region);
+    v->data = (u_char *) ctx->consent.region;
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_consent_variable_mode(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    const char              *name;
+    ngx_http_consent_ctx_t  *ctx;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    name = consent_mode_name(ctx->consent.mode);
+
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+    v->len = ngx_strlen(name);
+    v->data = (u_char *) name;
 
     return NGX_OK;
 }

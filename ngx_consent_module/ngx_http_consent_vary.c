@@ -86,7 +86,8 @@ ngx_http_consent_vary_filter(ngx_http_request_t *r)
 
 /*
  * The tokens of any Vary already set (by the upstream) plus Cookie and
- * Accept-Language, and Accept-Encoding when gzip_vary is on: nginx's own
+ * Accept-Language, the header consent_region reads and Sec-GPC when the
+ * region decides, and Accept-Encoding when gzip_vary is on: nginx's own
  * "Vary: Accept-Encoding" line is then left out (r->gzip_vary cleared
  * here for gzip_static and gunzip, and after the gzip filter for gzip).
  */
@@ -94,19 +95,28 @@ ngx_http_consent_vary_filter(ngx_http_request_t *r)
 ngx_int_t
 ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 {
-    u_char           *p;
-    size_t            len;
-    ngx_str_t        *tok;
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h, *vary;
+    u_char                       *p;
+    size_t                        len;
+    ngx_str_t                    *tok, *last;
+    ngx_uint_t                    i;
+    ngx_list_part_t              *part;
+    ngx_table_elt_t              *h, *vary;
+    ngx_http_consent_loc_conf_t  *lcf;
 
-    static ngx_str_t  tokens[] = {
+    ngx_str_t         tokens[] = {
         ngx_string("Cookie"),
         ngx_string("Accept-Language"),
         ngx_string("Accept-Encoding"),
-        ngx_null_string
+        ngx_null_string,            /* the region's header */
+        ngx_string("Sec-GPC")
     };
+
+    lcf = ngx_http_get_module_loc_conf(r, ngx_http_consent_module);
+
+    /* with regions GPC decides more than a note: an opt-out */
+    tokens[3] = lcf->region_header;
+    tokens[4].len = lcf->region ? sizeof("Sec-GPC") - 1 : 0;
+    last = tokens + sizeof(tokens) / sizeof(tokens[0]);
 
     vary = NULL;
     len = 0;
@@ -141,7 +151,7 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         len += h[i].value.len + sizeof(", ") - 1;
     }
 
-    for (tok = tokens; tok->len; tok++) {
+    for (tok = tokens; tok < last; tok++) {
         len += tok->len + sizeof(", ") - 1;
     }
 
@@ -205,8 +215,10 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         }
     }
 
-    for (tok = tokens; tok->len; tok++) {
-        if (tok == &tokens[2] && !ngx_http_consent_gzip_vary(r)) {
+    for (tok = tokens; tok < last; tok++) {
+        if (tok->len == 0
+            || (tok == &tokens[2] && !ngx_http_consent_gzip_vary(r)))
+        {
             continue;
         }
 

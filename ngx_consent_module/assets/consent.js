@@ -547,4 +547,86 @@
     } else {
         init();
     }
+
+    /* Regions (after init).  What the server let through before any
+       decision (everything in opt-out and notice regions, the objection
+       categories of an opt-in one) is live, so that refusing it reloads
+       the page without it; the notice can be dismissed for good. */
+    function initRegions() {
+        var notice, dismiss;
+
+        if (!root) {
+            return;
+        }
+
+        current.forEach(function (id) { activated[id] = 1; });
+
+        notice = document.getElementById('consent-notice');
+        dismiss = notice && notice.querySelector('[data-consent-dismiss]');
+
+        if (!dismiss) {
+            return;
+        }
+
+        try {
+            if (localStorage.getItem('consent-notice') === '1') {
+                notice.hidden = true;
+                return;
+            }
+        } catch (e) {
+            /* storage refused: the notice stays, it can still be read */
+        }
+
+        dismiss.hidden = false;
+        dismiss.addEventListener('click', function () {
+            notice.hidden = true;
+            try {
+                localStorage.setItem('consent-notice', '1');
+            } catch (e) {
+                /* hidden for this page only */
+            }
+        });
+    }
+
+    /* Other vendors' consent signals (policy "vendor_signals"): the
+       server queued the defaults before their tags; a change is sent
+       here, from the Consent Mode map (ad_storage, analytics_storage). */
+    function vendorSignal(signal, granted) {
+        var needs = mode && mode[signal];
+
+        return needs && needs.every(function (id) {
+            return granted.indexOf(id) >= 0;
+        }) ? 'granted' : 'denied';
+    }
+
+    function sendVendorSignals(e) {
+        var vendors = (root.getAttribute('data-vendors') || '').split(' '),
+            granted = e.detail.granted,
+            ad = vendorSignal('ad_storage', granted),
+            analytics = vendorSignal('analytics_storage', granted);
+
+        if (vendors.indexOf('clarity') >= 0
+            && typeof window.clarity === 'function')
+        {
+            window.clarity('consentv2', { ad_Storage: ad,
+                                          analytics_Storage: analytics });
+        }
+
+        if (vendors.indexOf('uet') >= 0) {
+            window.uetq = window.uetq || [];
+            window.uetq.push('consent', 'update', { ad_storage: ad });
+        }
+
+        if (vendors.indexOf('meta') >= 0 && typeof window.fbq === 'function') {
+            window.fbq('consent', ad === 'granted' ? 'grant' : 'revoke');
+        }
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', initRegions);
+    } else {
+        initRegions();
+    }
+
+    document.addEventListener('consent:change', sendVendorSignals);
 }());

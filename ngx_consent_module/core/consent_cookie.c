@@ -27,8 +27,17 @@
 #define CONSENT_OFF_REVISION     (CONSENT_OFF_ISSUED + 8)
 #define CONSENT_OFF_GRANTED      (CONSENT_OFF_REVISION + 4)
 #define CONSENT_OFF_FINGERPRINT  (CONSENT_OFF_GRANTED + 4)
-#define CONSENT_OFF_MAC          (CONSENT_OFF_FINGERPRINT \
+#define CONSENT_OFF_MODE         (CONSENT_OFF_FINGERPRINT \
                                   + CONSENT_FINGERPRINT_LEN)
+#define CONSENT_OFF_COUNTRY      (CONSENT_OFF_MODE + 1)
+#define CONSENT_OFF_MAC          (CONSENT_OFF_COUNTRY + 2)
+
+/* Version 2: the same fields up to the fingerprint, then the MAC. */
+#define CONSENT_COOKIE_V2              2
+#define CONSENT_COOKIE_V2_SIGNED_LEN   CONSENT_OFF_MODE
+#define CONSENT_COOKIE_V2_RAW_LEN      (CONSENT_COOKIE_V2_SIGNED_LEN \
+                                        + CONSENT_MAC_LEN)
+#define CONSENT_COOKIE_V2_LEN          (CONSENT_COOKIE_V2_RAW_LEN / 3 * 4)
 
 /* Version 1: the same fields up to granted, then the MAC. */
 #define CONSENT_COOKIE_V1              1
@@ -40,6 +49,8 @@
 _Static_assert(CONSENT_COOKIE_RAW_LEN % 3 == 0
                && CONSENT_COOKIE_LEN == CONSENT_COOKIE_RAW_LEN / 3 * 4,
                "the cookie must be whole base64 groups");
+_Static_assert(CONSENT_COOKIE_V2_RAW_LEN % 3 == 0,
+               "a version 2 cookie is whole base64 groups");
 _Static_assert(CONSENT_COOKIE_V1_RAW_LEN % 3 == 0,
                "a version 1 cookie is whole base64 groups");
 _Static_assert(CONSENT_OFF_MAC == CONSENT_COOKIE_SIGNED_LEN,
@@ -200,6 +211,8 @@ consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
     consent_put_be(raw + CONSENT_OFF_GRANTED, state->granted, 4);
     memcpy(raw + CONSENT_OFF_FINGERPRINT, fingerprint,
            CONSENT_FINGERPRINT_LEN);
+    raw[CONSENT_OFF_MODE] = state->mode;
+    memcpy(raw + CONSENT_OFF_COUNTRY, state->country, 2);
 
     if (consent_cookie_mac(key, raw, CONSENT_COOKIE_SIGNED_LEN,
                            raw + CONSENT_OFF_MAC)
@@ -208,7 +221,7 @@ consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
         return -1;
     }
 
-    /* 75 bytes are 25 whole groups of 3: no padding, no partial group */
+    /* 78 bytes are 26 whole groups of 3: no padding, no partial group */
     for (i = 0, o = 0; i < CONSENT_COOKIE_RAW_LEN; i += 3, o += 4) {
         group = (uint32_t) raw[i] << 16 | (uint32_t) raw[i + 1] << 8
                 | raw[i + 2];
@@ -241,6 +254,10 @@ consent_cookie_verify(const char *value, size_t len,
         version = CONSENT_COOKIE_VERSION;
         signed_len = CONSENT_COOKIE_SIGNED_LEN;
 
+    } else if (len == CONSENT_COOKIE_V2_LEN) {
+        version = CONSENT_COOKIE_V2;
+        signed_len = CONSENT_COOKIE_V2_SIGNED_LEN;
+
     } else if (len == CONSENT_COOKIE_V1_LEN) {
         version = CONSENT_COOKIE_V1;
         signed_len = CONSENT_COOKIE_V1_SIGNED_LEN;
@@ -267,7 +284,7 @@ consent_cookie_verify(const char *value, size_t len,
         return CONSENT_STATUS_INVALID;
     }
 
-    bound = version == CONSENT_COOKIE_VERSION
+    bound = version != CONSENT_COOKIE_V1
             && memcmp(raw + CONSENT_OFF_FINGERPRINT, check->fingerprint,
                       CONSENT_FINGERPRINT_LEN) == 0;
 
@@ -278,6 +295,16 @@ consent_cookie_verify(const char *value, size_t len,
         state->issued = issued;
         state->revision = revision;
         state->granted = 0;
+
+        /* before regions every decision was an opt-in one (mode 0) */
+        state->mode = 0;
+        state->country[0] = '\0';
+        state->country[1] = '\0';
+
+        if (version == CONSENT_COOKIE_VERSION) {
+            state->mode = raw[CONSENT_OFF_MODE];
+            memcpy(state->country, raw + CONSENT_OFF_COUNTRY, 2);
+        }
 
         if (bound) {
             state->granted = (uint32_t) consent_get_be(

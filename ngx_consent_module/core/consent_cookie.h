@@ -4,11 +4,15 @@
 /*
  * The signed consent cookie.  Value (base64url, no padding) of:
  *   version(1) key_id(4) id(16) issued(8, unix seconds, big endian)
- *   revision(4) granted(4) fingerprint(6) mac(32)
+ *   revision(4) granted(4) fingerprint(6) mode(1) country(2) mac(32)
  * mac = HMAC-SHA256(secret, all preceding bytes); key_id = first 4 bytes of
  * SHA-256(secret), so reordering the secret list keeps cookies valid;
  * fingerprint = that of the policy whose category ids give the bits of
- * granted their meaning (consent_cookie_fingerprint()).
+ * granted their meaning (consent_cookie_fingerprint()); mode = the
+ * consent_mode_t the decision was given under, country = the visitor's
+ * ISO 3166 country then (two NULs when unknown).
+ * Version 2 (100 characters) had neither: it is an opt-in decision, as
+ * every decision was before regions.
  * Version 1 (92 characters) had no fingerprint: it is read only to be
  * called stale, with its id, so that the banner comes back once.
  */
@@ -16,12 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CONSENT_COOKIE_VERSION   2
+#define CONSENT_COOKIE_VERSION   3
 #define CONSENT_ID_LEN           16
 #define CONSENT_KEY_ID_LEN       4
 #define CONSENT_FINGERPRINT_LEN  6
-#define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 6 + 32)
-#define CONSENT_COOKIE_LEN       100     /* base64url of the raw 75 bytes */
+#define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 6 + 1 + 2 + 32)
+#define CONSENT_COOKIE_LEN       104     /* base64url of the raw 78 bytes */
 #define CONSENT_MIN_SECRET_LEN   32
 #define CONSENT_KEY_FILE_MAX     4096    /* a larger key file is refused */
 
@@ -47,6 +51,8 @@ typedef struct {
     uint64_t        issued;
     uint32_t        revision;
     uint32_t        granted;
+    unsigned char   mode;          /* consent_mode_t given under */
+    char            country[2];    /* ISO 3166 country, or NULs */
 } consent_state_t;
 
 /* What a cookie is checked against: the keys and the policy in force. */

@@ -22,7 +22,7 @@
 static const char *consent_policy_top_keys[] = {
     "revision", "default_language", "controller", "categories", "services",
     "texts", "consent_mode", "extends", "entities", "first_party", "theme",
-    "sections", "audit_retention", NULL
+    "sections", "audit_retention", "regions", "vendor_signals", NULL
 };
 
 static const char *consent_policy_controller_keys[] = {
@@ -31,7 +31,7 @@ static const char *consent_policy_controller_keys[] = {
 };
 
 static const char *consent_policy_category_keys[] = {
-    "id", "required", "gpc", "title", "description", NULL
+    "id", "required", "gpc", "opt_out", "title", "description", NULL
 };
 
 static const char *consent_policy_service_keys[] = {
@@ -57,6 +57,8 @@ static const char *consent_policy_text_keys[] = {
     "cookie_duration", "cookie_purpose", "privacy_url", "no_decision",
     "granted", "denied", "preferences_body", "service", "purpose",
     "cookies", "gpc_notice", "page_intro", "consent_id", "no_services",
+    "privacy_choices", "do_not_sell", "opt_out_honored", "notice_title",
+    "notice_body", "notice_ok",
     NULL
 };
 
@@ -67,9 +69,9 @@ static const char *consent_policy_signal_keys[] = {
     NULL
 };
 
-/* Ids that would collide with $consent_id, $consent_status, $consent_gpc. */
+/* Ids that would collide with $consent_id, $consent_status, ... */
 static const char *consent_policy_reserved_ids[] = {
-    "id", "status", "gpc", NULL
+    "id", "status", "gpc", "region", "mode", NULL
 };
 
 
@@ -754,6 +756,18 @@ consent_policy_check_category(consent_policy_ctx_t *ctx, json_t *object,
         return -1;
     }
 
+    category->opt_out = consent_policy_get_bool(ctx, object, "opt_out");
+    if (category->opt_out < 0) {
+        return -1;
+    }
+
+    if (category->required && category->opt_out) {
+        consent_policy_push_key(ctx, "opt_out");
+        return consent_policy_error(ctx, "a required category cannot be "
+                                    "opted out of; remove \"opt_out\" or "
+                                    "\"required\"");
+    }
+
     if (category->required && category->gpc) {
         consent_policy_push_key(ctx, "gpc");
         return consent_policy_error(ctx, "a required category cannot be "
@@ -832,6 +846,10 @@ consent_policy_check_categories(consent_policy_ctx_t *ctx, json_t *root)
 
         if (category->gpc) {
             policy->gpc_mask |= bit;
+        }
+
+        if (category->opt_out) {
+            policy->opt_out_mask |= bit;
         }
 
         policy->ncategories++;
@@ -1285,6 +1303,60 @@ consent_policy_check_signal_category(consent_policy_ctx_t *ctx,
 }
 
 
+/*
+ * "vendor_signals": ["clarity", "uet", "meta"]: those vendors get the
+ * Consent Mode signals they read (ad_storage, analytics_storage).
+ */
+static int
+consent_policy_check_vendor_signals(consent_policy_ctx_t *ctx, json_t *root)
+{
+    size_t   i, v;
+    json_t  *vendors, *item;
+
+    static const char  *names[] = { "clarity", "uet", "meta" };
+
+    vendors = json_object_get(root, "vendor_signals");
+    if (vendors == NULL) {
+        return 0;
+    }
+
+    consent_policy_push_key(ctx, "vendor_signals");
+
+    if (!json_is_array(vendors)) {
+        return consent_policy_error(ctx, "must be an array of \"clarity\", "
+                                    "\"uet\" and \"meta\"");
+    }
+
+    if (ctx->policy->consent_mode == NULL) {
+        return consent_policy_error(ctx, "needs \"consent_mode\": the "
+                                    "vendors get its ad_storage and "
+                                    "analytics_storage signals");
+    }
+
+    json_array_foreach(vendors, i, item) {
+        for (v = 0; v < sizeof(names) / sizeof(names[0]); v++) {
+            if (json_is_string(item)
+                && strcmp(json_string_value(item), names[v]) == 0)
+            {
+                break;
+            }
+        }
+
+        if (v == sizeof(names) / sizeof(names[0])) {
+            consent_policy_push_index(ctx, i);
+            return consent_policy_error(ctx, "must be \"clarity\", "
+                                        "\"uet\" or \"meta\"");
+        }
+
+        ctx->policy->vendor_signals |= 1u << v;
+    }
+
+    consent_policy_pop(ctx);
+
+    return 0;
+}
+
+
 static int
 consent_policy_check_consent_mode(consent_policy_ctx_t *ctx, json_t *root)
 {
@@ -1379,7 +1451,9 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0
-        || consent_policy_check_notice(ctx, root) != 0)
+        || consent_policy_check_notice(ctx, root) != 0
+        || consent_policy_check_vendor_signals(ctx, root) != 0
+        || consent_policy_check_regions(ctx, root) != 0)
     {
         return -1;
     }
@@ -1545,6 +1619,7 @@ consent_policy_free(consent_policy_t *policy)
     free(policy->services);
     free(policy->entity_service);
     consent_domains_free(&policy->first_party);
+    consent_regions_free(&policy->regions);
     free(policy->categories);
     free(policy->languages);
 

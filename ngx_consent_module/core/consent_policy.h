@@ -16,9 +16,15 @@
 #include <pcre2.h>
 
 #include "consent_catalogue.h"
+#include "consent_region.h"
 #include "consent_site.h"
 
 #define CONSENT_MAX_CATEGORIES  32
+
+/* The consent signals of other vendors ("vendor_signals"), as bits. */
+#define CONSENT_VENDOR_CLARITY  0x01    /* clarity('consentv2', ...) */
+#define CONSENT_VENDOR_UET      0x02    /* uetq.push('consent', ...) */
+#define CONSENT_VENDOR_META     0x04    /* fbq('consent', ...) */
 
 typedef uint32_t  consent_mask_t;   /* bit i: category i of the policy */
 
@@ -26,6 +32,9 @@ typedef struct {
     const char     *id;
     int             required;      /* always granted, cannot be refused */
     int             gpc;           /* denied by accept_all under Sec-GPC: 1 */
+    int             opt_out;       /* sale, sharing or targeted ads: stops
+                                      when an opt-out region's visitor
+                                      opts out */
     json_t         *title;         /* {"en": "...", ...}; borrowed from root */
     json_t         *description;
 } consent_category_t;
@@ -121,12 +130,15 @@ typedef struct {
     consent_mask_t          all_mask;
     consent_mask_t          required_mask;
     consent_mask_t          gpc_mask;
+    consent_mask_t          opt_out_mask;   /* "opt_out", else gpc_mask */
+    consent_regions_t       regions;        /* the policy's over built-ins */
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
     const char             *theme;          /* "auto", "light" or "dark" */
     json_t                 *sections;       /* notice paragraphs, or NULL */
     consent_duration_t      audit_retention;    /* of the audit records */
+    unsigned                vendor_signals; /* CONSENT_VENDOR_* */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
     struct consent_url_memo_s     *src_memo;     /* lazily, per worker */

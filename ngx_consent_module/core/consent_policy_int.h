@@ -84,6 +84,9 @@ void consent_policy_category_list(consent_policy_t *policy, char *buf,
  */
 int consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root);
 
+/* "regions" and the opt_out mask (consent_policy_region.c). */
+int consent_policy_check_regions(consent_policy_ctx_t *ctx, json_t *root);
+
 
 /*
  * The line and column (both from 1, columns in characters as jansson counts

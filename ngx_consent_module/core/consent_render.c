@@ -33,6 +33,7 @@ struct consent_render_tpl_s {
     char                    *api_path;
     char                    *page_path;     /* NULL: none */
     int                      decided;
+    consent_mode_t           mode;
     consent_builder_t        body;
 };
 
@@ -68,6 +69,10 @@ static void consent_render_req(const consent_render_ctx_t *c,
     consent_render_req_t *req);
 static void consent_render_asset(consent_builder_t *b, const char *api_path,
     const char *name, const char *version);
+static const char *consent_render_signal(const consent_render_cache_t *cache,
+    unsigned signal, consent_mask_t effective);
+static void consent_render_vendors(consent_builder_t *b,
+    const consent_render_cache_t *cache, consent_mask_t effective);
 
 
 /* Process-wide: nginx workers are single-threaded. */
@@ -300,9 +305,12 @@ consent_render_mode_json(const consent_render_cache_t *cache)
 static consent_mask_t
 consent_render_effective(const consent_render_ctx_t *c)
 {
-    /* silence is refusal: nothing but the required without a decision */
+    /* silence is refusal where the law asks for consent (opt-in) */
     if (!c->decided) {
-        return c->policy->required_mask;
+        return consent_mode_granted(c->mode, c->policy->all_mask,
+                                    c->policy->required_mask,
+                                    c->policy->opt_out_mask, c->objection,
+                                    NULL, c->gpc);
     }
 
     return c->granted | c->policy->required_mask;
@@ -369,24 +377,67 @@ consent_render_head_start(const consent_render_ctx_t *c,
     for (i = 0; i < CONSENT_SIGNALS; i++) {
         consent_builder_lit(&b, "'");
         consent_builder_str(&b, consent_render_signals[i]);
-
-        if ((cache->mapped & (1u << i))
-            && (cache->needs[i] & ~effective) == 0)
-        {
-            consent_builder_lit(&b, "':'granted'");
-
-        } else {
-            consent_builder_lit(&b, "':'denied'");
-        }
+        consent_builder_lit(&b, "':'");
+        consent_builder_str(&b, consent_render_signal(cache, i, effective));
+        consent_builder_lit(&b, "'");
 
         if (i + 1 < CONSENT_SIGNALS) {
             consent_builder_lit(&b, ",");
         }
     }
 
-    consent_builder_lit(&b, "});</script>");
+    consent_builder_lit(&b, "});");
+    consent_render_vendors(&b, cache, effective);
+    consent_builder_lit(&b, "</script>");
 
     return consent_builder_output(&b, out);
+}
+
+
+static const char *
+consent_render_signal(const consent_render_cache_t *cache, unsigned signal,
+    consent_mask_t effective)
+{
+    return ((cache->mapped & (1u << signal))
+            && (cache->needs[signal] & ~effective) == 0)
+           ? "granted" : "denied";
+}
+
+
+/*
+ * The same signals for the vendors the policy names, queued before their
+ * tags run (both read a queue their snippet creates if it is missing).
+ * Meta's snippet does nothing when fbq exists, so fbq gets its signal from
+ * consent.js once the pixel is there.
+ */
+static void
+consent_render_vendors(consent_builder_t *b,
+    const consent_render_cache_t *cache, consent_mask_t effective)
+{
+    const char  *ad, *analytics;
+
+    /* signal 0 is ad_storage, 3 analytics_storage */
+    ad = consent_render_signal(cache, 0, effective);
+    analytics = consent_render_signal(cache, 3, effective);
+
+    if (cache->policy->vendor_signals & CONSENT_VENDOR_CLARITY) {
+        consent_builder_lit(b, "window.clarity=window.clarity||function(){"
+                               "(window.clarity.q=window.clarity.q||[])"
+                               ".push(arguments)};"
+                               "clarity('consentv2',{ad_Storage:'");
+        consent_builder_str(b, ad);
+        consent_builder_lit(b, "',analytics_Storage:'");
+        consent_builder_str(b, analytics);
+        consent_builder_lit(b, "'});");
+    }
+
+    if (cache->policy->vendor_signals & CONSENT_VENDOR_UET) {
+        consent_builder_lit(b, "window.uetq=window.uetq||[];"
+                               "window.uetq.push('consent','default',"
+                               "{'ad_storage':'");
+        consent_builder_str(b, ad);
+        consent_builder_lit(b, "'});");
+    }
 }
 
 
@@ -488,6 +539,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
         tpl = *link;
 
         if (tpl->decided == (c->decided != 0)
+            && tpl->mode == c->mode
             && strcmp(tpl->lang, c->lang) == 0
             && strcmp(tpl->api_path, c->api_path) == 0
             && consent_render_same(tpl->page_path, c->page_path))
@@ -508,6 +560,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
 
     consent_builder_init(&tpl->body, NULL);
     tpl->decided = (c->decided != 0);
+    tpl->mode = c->mode;
     tpl->lang = consent_render_strdup(c->lang);
     tpl->api_path = consent_render_strdup(c->api_path);
     tpl->page_path = c->page_path ? consent_render_strdup(c->page_path)

@@ -25,6 +25,8 @@ typedef struct {
     consent_mask_t           granted;    /* categories granted now */
     int                      decided;    /* valid decision: settings only */
     int                      gpc;        /* the request has Sec-GPC: 1 */
+    consent_mode_t           mode;       /* the visitor's region's */
+    consent_mask_t           objection;  /* its group's (opt-in) */
     const char              *api_path;   /* "/_consent/" */
     const char              *page_path;  /* policy page location or NULL */
     const char              *return_to;  /* request path + query, raw */
@@ -46,9 +48,10 @@ typedef struct {
 } consent_render_ctx_t;
 
 /*
- * All strings are NUL-terminated.  Without a decision the preferences never
- * show a category as on unless it is required, and Consent Mode defaults
- * deny everything not required, whatever granted says.
+ * All strings are NUL-terminated.  Without a decision the preferences and
+ * the Consent Mode defaults show what the mode grants by itself
+ * (consent_mode_granted(): in opt-in only the required and objection
+ * categories), whatever granted says.
  */
 
 typedef struct {

@@ -24,6 +24,12 @@ static void consent_render_emit_category(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *id_prefix, unsigned i);
 static void consent_render_emit_cookie_name(consent_builder_t *b,
     const char *pattern);
+static void consent_render_emit_choices(consent_builder_t *b,
+    const consent_render_ctx_t *c);
+static void consent_render_emit_notice(consent_builder_t *b,
+    const consent_render_ctx_t *c);
+static void consent_render_emit_do_not_sell(consent_builder_t *b,
+    const consent_render_ctx_t *c);
 
 
 void
@@ -45,6 +51,8 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
     consent_builder_esc(b, c->api_path);
     consent_builder_lit(b, "\" data-state=\"");
     consent_builder_str(b, c->decided ? "valid" : "none");
+    consent_builder_lit(b, "\" data-mode=\"");
+    consent_builder_str(b, consent_mode_name(c->mode));
     consent_builder_lit(b, "\" data-granted=\"");
 
     /* category ids are plain identifiers (policy-validated) */
@@ -62,7 +70,29 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
         consent_render_emit_mode(b, mode_json);
     }
 
+    if (policy->vendor_signals) {
+        /* consent.js sends them the change of a decision */
+        consent_builder_lit(b, " data-vendors=\"");
+        consent_builder_str(b, (policy->vendor_signals
+                                & CONSENT_VENDOR_CLARITY) ? " clarity" : "");
+        consent_builder_str(b, (policy->vendor_signals & CONSENT_VENDOR_UET)
+                               ? " uet" : "");
+        consent_builder_str(b, (policy->vendor_signals & CONSENT_VENDOR_META)
+                               ? " meta" : "");
+        consent_builder_lit(b, " \"");
+    }
+
     consent_builder_lit(b, ">");
+
+    if (c->mode == CONSENT_MODE_OPT_OUT) {
+        consent_render_emit_choices(b, c);
+        return;
+    }
+
+    if (c->mode == CONSENT_MODE_NOTICE) {
+        consent_render_emit_notice(b, c);
+        return;
+    }
 
     if (!c->decided) {
         consent_builder_lit(b,
@@ -225,6 +255,10 @@ consent_render_emit_prefs(consent_builder_t *b, const consent_render_ctx_t *c,
                                                "gpc_notice"));
     consent_builder_lit(b, "</p>");
     consent_builder_cond_end(b);
+
+    if (c->mode == CONSENT_MODE_OPT_OUT) {
+        consent_render_emit_do_not_sell(b, c);
+    }
 
     consent_builder_lit(b,
         "<form class=\"consent-form\" method=\"post\" action=\"");
@@ -557,4 +591,110 @@ consent_render_emit_cookie_name(consent_builder_t *b, const char *pattern)
         consent_builder_escn(b, p, 1);
         p++;
     }
+}
+
+
+/*
+ * Opt-out regions: no banner, a persistent "Your Privacy Choices" control
+ * that opens the preferences with the opt-out button, and under Sec-GPC: 1
+ * the confirmation the California regulations ask for (section 7025(c)(6)).
+ */
+static void
+consent_render_emit_choices(consent_builder_t *b,
+    const consent_render_ctx_t *c)
+{
+    consent_render_emit_open(b, c, "consent-settings-btn consent-choices-link",
+                             "privacy_choices", 0);
+
+    consent_builder_cond_begin(b, CONSENT_SEG_IF_GPC, 0);
+    consent_builder_lit(b, "<p class=\"consent-gpc-honored\" "
+                           "role=\"status\">");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang,
+                                               "opt_out_honored"));
+    consent_builder_lit(b, "</p>");
+    consent_builder_cond_end(b);
+
+    consent_builder_lit(b, "</div>");
+}
+
+
+/*
+ * "Do Not Sell or Share": a decision that keeps every category in force but
+ * the opt_out ones (hidden checkboxes, so that it posts without script).
+ */
+static void
+consent_render_emit_do_not_sell(consent_builder_t *b,
+    const consent_render_ctx_t *c)
+{
+    unsigned                 i;
+    consent_mask_t           bit;
+    const consent_policy_t  *policy;
+
+    policy = c->policy;
+
+    consent_builder_lit(b,
+        "<form class=\"consent-form consent-opt-out\" method=\"post\" "
+        "action=\"");
+    consent_builder_esc(b, c->api_path);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"action\" value=\"save\">"
+        "<input type=\"hidden\" name=\"return_to\" value=\"");
+    consent_builder_return_to(b);
+    consent_builder_lit(b,
+        "\"><input type=\"hidden\" name=\"source\" value=\"nojs\">");
+
+    for (i = 0; i < policy->ncategories; i++) {
+        bit = (consent_mask_t) 1 << i;
+
+        if ((policy->required_mask | policy->opt_out_mask) & bit) {
+            continue;
+        }
+
+        consent_builder_lit(b, "<input type=\"checkbox\" name=\"granted\" "
+                               "hidden value=\"");
+        consent_builder_esc(b, policy->categories[i].id);
+        consent_builder_lit(b, "\"");
+        consent_builder_cond_begin(b, CONSENT_SEG_IF_GRANTED, i);
+        consent_builder_lit(b, " checked");
+        consent_builder_cond_end(b);
+        consent_builder_lit(b, ">");
+    }
+
+    consent_builder_lit(b, "<button type=\"submit\" class=\"consent-btn\" "
+                           "data-action=\"opt_out\">");
+    consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                               "do_not_sell"));
+    consent_builder_lit(b, "</button></form>");
+}
+
+
+/* Notice regions: what the site does and where to read more; no choice. */
+static void
+consent_render_emit_notice(consent_builder_t *b,
+    const consent_render_ctx_t *c)
+{
+    consent_builder_lit(b,
+        "<section id=\"consent-notice\" class=\"consent-banner "
+        "consent-notice\" aria-labelledby=\"consent-title\">"
+        "<h2 id=\"consent-title\" class=\"consent-title\">");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang,
+                                               "notice_title"));
+    consent_builder_lit(b, "</h2><p class=\"consent-text\">");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang,
+                                               "notice_body"));
+
+    if (c->page_path) {
+        consent_builder_lit(b, " <a class=\"consent-link\" href=\"");
+        consent_builder_esc(b, c->page_path);
+        consent_builder_lit(b, "\">");
+        consent_builder_esc(b, consent_render_text(c->policy, c->lang,
+                                                   "policy_link"));
+        consent_builder_lit(b, "</a>");
+    }
+
+    consent_builder_lit(b, "</p><button type=\"button\" class=\"consent-btn\" "
+                           "data-consent-dismiss hidden>");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang,
+                                               "notice_ok"));
+    consent_builder_lit(b, "</button></section></div>");
 }

@@ -125,6 +125,19 @@ static const char *const  consent_text_en[] = {
       "protection supervisory authority, in particular {authority}.",
     "session",
       "until the browser is closed",
+    "privacy_choices",
+      "Your Privacy Choices",
+    "do_not_sell",
+      "Do Not Sell or Share My Personal Information",
+    "opt_out_honored",
+      "Opt-out request honored",
+    "notice_title",
+      "Cookies on this site",
+    "notice_body",
+      "This site uses cookies and similar technologies, including "
+      "those of the services listed in our privacy policy.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -236,6 +249,19 @@ static const char *const  consent_text_ar[] = {
       "البيانات، ولا سيما: {authority}.",
     "session",
       "حتى إغلاق المتصفح",
+    "privacy_choices",
+      "خيارات الخصوصية الخاصة بك",
+    "do_not_sell",
+      "لا تبيعوا معلوماتي الشخصية ولا تشاركوها",
+    "opt_out_honored",
+      "تم احترام طلب الانسحاب",
+    "notice_title",
+      "ملفات تعريف الارتباط على هذا الموقع",
+    "notice_body",
+      "يستخدم هذا الموقع ملفات تعريف الارتباط وتقنيات مشابهة، بما "
+      "فيها تلك الخاصة بالخدمات المذكورة في إشعار الخصوصية لدينا.",
+    "notice_ok",
+      "حسنًا",
     NULL
 };
 
@@ -358,6 +384,20 @@ static const char *const  consent_text_bg[] = {
       "защита на данните, по-специално: {authority}.",
     "session",
       "до затваряне на браузъра",
+    "privacy_choices",
+      "Вашите избори за поверителност",
+    "do_not_sell",
+      "Не продавайте и не споделяйте личните ми данни",
+    "opt_out_honored",
+      "Възражението е взето предвид",
+    "notice_title",
+      "Бисквитки на този сайт",
+    "notice_body",
+      "Този сайт използва бисквитки и подобни технологии, "
+      "включително тези на услугите, изброени в уведомлението ни "
+      "за поверителност.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -476,6 +516,20 @@ static const char *const  consent_text_cs[] = {
       "ochranu osobních údajů, zejména: {authority}.",
     "session",
       "do zavření prohlížeče",
+    "privacy_choices",
+      "Vaše volby ochrany soukromí",
+    "do_not_sell",
+      "Neprodávat ani nesdílet mé osobní údaje",
+    "opt_out_honored",
+      "Námitka byla zohledněna",
+    "notice_title",
+      "Cookies na tomto webu",
+    "notice_body",
+      "Tento web používá cookies a podobné technologie, včetně "
+      "těch ze služeb uvedených v našich informacích o ochraně "
+      "soukromí.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -594,6 +648,19 @@ static const char *const  consent_text_da[] = {
       "databeskyttelsesmyndighed, især: {authority}.",
     "session",
       "indtil browseren lukkes",
+    "privacy_choices",
+      "Dine privatlivsvalg",
+    "do_not_sell",
+      "Sælg eller del ikke mine personoplysninger",
+    "opt_out_honored",
+      "Indsigelsen er respekteret",
+    "notice_title",
+      "Cookies på dette websted",
+    "notice_body",
+      "Webstedet bruger cookies og lignende teknologier, også fra "
+      "de tjenester, der er nævnt i vores privatlivsmeddelelse.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -719,6 +786,20 @@ static const char *const  consent_text_de[] = {
       "bei: {authority}.",
     "session",
       "bis der Browser geschlossen wird",
+    "privacy_choices",
+      "Ihre Datenschutzoptionen",
+    "do_not_sell",
+      "Meine personenbezogenen Daten nicht verkaufen oder "
+      "weitergeben",
+    "opt_out_honored",
+      "Widerspruch berücksichtigt",
+    "notice_title",
+      "Cookies auf dieser Website",
+    "notice_body",
+      "Diese Website verwendet Cookies und ähnliche Technologien, "
+      "auch die der Dienste, die unsere Datenschutzerklärung nennt.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -849,6 +930,21 @@ static const char *const  consent_text_el[] = {
       "αρχή προστασίας δεδομένων, ιδίως: {authority}.",
     "session",
       "μέχρι να κλείσει το πρόγραμμα περιήγησης",
+    "privacy_choices",
+      "Οι επιλογές απορρήτου σας",
+    "do_not_sell",
+      "Να μην πωλούνται ούτε να κοινοποιούνται τα προσωπικά μου "
+      "δεδομένα",
+    "opt_out_honored",
+      "Η εναντίωση έγινε σεβαστή",
+    "notice_title",
+      "Cookies σε αυτόν τον ιστότοπο",
+    "notice_body",
+      "Ο ιστότοπος χρησιμοποιεί cookies και παρόμοιες τεχνολογίες, "
+      "και των υπηρεσιών που αναφέρονται στην ενημέρωση για το "
+      "απόρρητο.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -972,6 +1068,20 @@ static const char *const  consent_text_es[] = {
       "{authority}.",
     "session",
       "hasta que se cierre el navegador",
+    "privacy_choices",
+      "Sus opciones de privacidad",
+    "do_not_sell",
+      "No vender ni compartir mi información personal",
+    "opt_out_honored",
+      "Solicitud de exclusión atendida",
+    "notice_title",
+      "Cookies en este sitio",
+    "notice_body",
+      "Este sitio utiliza cookies y tecnologías similares, "
+      "incluidas las de los servicios que enumera nuestra política "
+      "de privacidad.",
+    "notice_ok",
+      "De acuerdo",
     NULL
 };
 
@@ -1090,6 +1200,19 @@ static const char *const  consent_text_et[] = {
       "järelevalveasutusele, eelkõige: {authority}.",
     "session",
       "kuni brauseri sulgemiseni",
+    "privacy_choices",
+      "Teie privaatsusvalikud",
+    "do_not_sell",
+      "Ärge müüge ega jagage minu isikuandmeid",
+    "opt_out_honored",
+      "Vastuväide on arvesse võetud",
+    "notice_title",
+      "Küpsised sellel saidil",
+    "notice_body",
+      "See sait kasutab küpsiseid ja sarnaseid tehnoloogiaid, "
+      "sealhulgas meie privaatsusteates loetletud teenuste omi.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -1212,6 +1335,20 @@ static const char *const  consent_text_fi[] = {
       "viranomaiselle, erityisesti: {authority}.",
     "session",
       "kunnes selain suljetaan",
+    "privacy_choices",
+      "Tietosuojavalintasi",
+    "do_not_sell",
+      "Älä myy tai jaa henkilötietojani",
+    "opt_out_honored",
+      "Kieltopyyntö huomioitu",
+    "notice_title",
+      "Evästeet tällä sivustolla",
+    "notice_body",
+      "Tämä sivusto käyttää evästeitä ja vastaavia tekniikoita, "
+      "myös tietosuojaselosteessamme lueteltujen palvelujen "
+      "evästeitä.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -1339,6 +1476,20 @@ static const char *const  consent_text_fr[] = {
       "données, notamment : {authority}.",
     "session",
       "jusqu’à la fermeture du navigateur",
+    "privacy_choices",
+      "Vos choix en matière de confidentialité",
+    "do_not_sell",
+      "Ne pas vendre ni partager mes informations personnelles",
+    "opt_out_honored",
+      "Demande d'opposition respectée",
+    "notice_title",
+      "Cookies sur ce site",
+    "notice_body",
+      "Ce site utilise des cookies et des technologies similaires, "
+      "dont ceux des services listés dans notre politique de "
+      "confidentialité.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -1461,6 +1612,20 @@ static const char *const  consent_text_ga[] = {
       "maoirseachta cosanta sonraí, go háirithe: {authority}.",
     "session",
       "go ndúntar an brabhsálaí",
+    "privacy_choices",
+      "Do roghanna príobháideachta",
+    "do_not_sell",
+      "Ná díol ná roinn mo chuid faisnéise pearsanta",
+    "opt_out_honored",
+      "Tugadh aird ar an iarratas diúltaithe",
+    "notice_title",
+      "Fianáin ar an suíomh seo",
+    "notice_body",
+      "Úsáideann an suíomh seo fianáin agus teicneolaíochtaí "
+      "comhchosúla, lena n-áirítear iad siúd de chuid na seirbhísí "
+      "atá liostaithe inár bhfógra príobháideachta.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -1570,6 +1735,19 @@ static const char *const  consent_text_he[] = {
       "בפרט: {authority}.",
     "session",
       "עד לסגירת הדפדפן",
+    "privacy_choices",
+      "אפשרויות הפרטיות שלכם",
+    "do_not_sell",
+      "אל תמכרו ואל תשתפו את המידע האישי שלי",
+    "opt_out_honored",
+      "בקשת ההתנגדות כובדה",
+    "notice_title",
+      "עוגיות באתר זה",
+    "notice_body",
+      "אתר זה משתמש בעוגיות ובטכנולוגיות דומות, כולל של השירותים "
+      "המפורטים בהודעת הפרטיות שלנו.",
+    "notice_ok",
+      "אישור",
     NULL
 };
 
@@ -1690,6 +1868,20 @@ static const char *const  consent_text_hr[] = {
       "zaštitu podataka, osobito: {authority}.",
     "session",
       "do zatvaranja preglednika",
+    "privacy_choices",
+      "Vaši izbori privatnosti",
+    "do_not_sell",
+      "Nemojte prodavati ni dijeliti moje osobne podatke",
+    "opt_out_honored",
+      "Prigovor je uvažen",
+    "notice_title",
+      "Kolačići na ovoj stranici",
+    "notice_body",
+      "Ova stranica koristi kolačiće i slične tehnologije, "
+      "uključujući one usluga navedenih u našoj obavijesti o "
+      "privatnosti.",
+    "notice_ok",
+      "U redu",
     NULL
 };
 
@@ -1813,6 +2005,20 @@ static const char *const  consent_text_hu[] = {
       "hatóságnál, különösen: {authority}.",
     "session",
       "a böngésző bezárásáig",
+    "privacy_choices",
+      "Adatvédelmi választásai",
+    "do_not_sell",
+      "Ne adják el és ne osszák meg a személyes adataimat",
+    "opt_out_honored",
+      "Tiltakozás figyelembe véve",
+    "notice_title",
+      "Sütik ezen a webhelyen",
+    "notice_body",
+      "Ez a webhely sütiket és hasonló technológiákat használ, az "
+      "adatkezelési tájékoztatónkban felsorolt szolgáltatásokéit "
+      "is.",
+    "notice_ok",
+      "Rendben",
     NULL
 };
 
@@ -1930,6 +2136,20 @@ static const char *const  consent_text_is[] = {
       "persónuverndaryfirvaldi, einkum: {authority}.",
     "session",
       "þar til vafranum er lokað",
+    "privacy_choices",
+      "Persónuverndarval þitt",
+    "do_not_sell",
+      "Ekki selja eða deila persónuupplýsingum mínum",
+    "opt_out_honored",
+      "Andmælum fylgt",
+    "notice_title",
+      "Vafrakökur á þessum vef",
+    "notice_body",
+      "Þessi vefur notar vafrakökur og sambærilega tækni, meðal "
+      "annars frá þjónustunum sem taldar eru upp í "
+      "persónuverndartilkynningu okkar.",
+    "notice_ok",
+      "Í lagi",
     NULL
 };
 
@@ -2051,6 +2271,19 @@ static const char *const  consent_text_it[] = {
       "{authority}.",
     "session",
       "fino alla chiusura del browser",
+    "privacy_choices",
+      "Le tue scelte sulla privacy",
+    "do_not_sell",
+      "Non vendere né condividere i miei dati personali",
+    "opt_out_honored",
+      "Richiesta di opposizione rispettata",
+    "notice_title",
+      "Cookie su questo sito",
+    "notice_body",
+      "Questo sito usa cookie e tecnologie simili, compresi quelli "
+      "dei servizi elencati nella nostra informativa sulla privacy.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -2170,6 +2403,19 @@ static const char *const  consent_text_lt[] = {
       "priežiūros institucijai, ypač: {authority}.",
     "session",
       "kol uždaroma naršyklė",
+    "privacy_choices",
+      "Jūsų privatumo pasirinkimai",
+    "do_not_sell",
+      "Neparduokite ir neperduokite mano asmens duomenų",
+    "opt_out_honored",
+      "Prieštaravimas įvykdytas",
+    "notice_title",
+      "Slapukai šioje svetainėje",
+    "notice_body",
+      "Ši svetainė naudoja slapukus ir panašias technologijas, "
+      "taip pat mūsų pranešime apie privatumą išvardytų paslaugų.",
+    "notice_ok",
+      "Gerai",
     NULL
 };
 
@@ -2289,6 +2535,19 @@ static const char *const  consent_text_lv[] = {
       "uzraudzības iestādē, jo īpaši: {authority}.",
     "session",
       "līdz pārlūka aizvēršanai",
+    "privacy_choices",
+      "Jūsu privātuma izvēles",
+    "do_not_sell",
+      "Nepārdot un nekopīgot manus personas datus",
+    "opt_out_honored",
+      "Iebildums ievērots",
+    "notice_title",
+      "Sīkdatnes šajā vietnē",
+    "notice_body",
+      "Šī vietne izmanto sīkdatnes un līdzīgas tehnoloģijas, arī "
+      "mūsu paziņojumā par privātumu minēto pakalpojumu.",
+    "notice_ok",
+      "Labi",
     NULL
 };
 
@@ -2413,6 +2672,19 @@ static const char *const  consent_text_mt[] = {
       "{authority}.",
     "session",
       "sakemm jingħalaq il-browser",
+    "privacy_choices",
+      "L-għażliet tal-privatezza tiegħek",
+    "do_not_sell",
+      "Tbigħx u taqsamx l-informazzjoni personali tiegħi",
+    "opt_out_honored",
+      "It-talba ta’ oġġezzjoni ġiet rispettata",
+    "notice_title",
+      "Cookies fuq dan is-sit",
+    "notice_body",
+      "Dan is-sit juża cookies u teknoloġiji simili, inklużi dawk "
+      "tas-servizzi elenkati fl-avviż ta’ privatezza tagħna.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -2535,6 +2807,19 @@ static const char *const  consent_text_nl[] = {
       "name: {authority}.",
     "session",
       "tot de browser wordt gesloten",
+    "privacy_choices",
+      "Uw privacykeuzes",
+    "do_not_sell",
+      "Mijn persoonsgegevens niet verkopen of delen",
+    "opt_out_honored",
+      "Bezwaar gehonoreerd",
+    "notice_title",
+      "Cookies op deze website",
+    "notice_body",
+      "Deze website gebruikt cookies en vergelijkbare technieken, "
+      "ook die van de diensten in onze privacyverklaring.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -2653,6 +2938,20 @@ static const char *const  consent_text_no[] = {
       "personvern, særlig: {authority}.",
     "session",
       "til nettleseren lukkes",
+    "privacy_choices",
+      "Dine personvernvalg",
+    "do_not_sell",
+      "Ikke selg eller del personopplysningene mine",
+    "opt_out_honored",
+      "Reservasjonen er respektert",
+    "notice_title",
+      "Informasjonskapsler på dette nettstedet",
+    "notice_body",
+      "Nettstedet bruker informasjonskapsler og lignende "
+      "teknologi, også fra tjenestene som er nevnt i "
+      "personvernerklæringen vår.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -2773,6 +3072,19 @@ static const char *const  consent_text_pl[] = {
       "ochrony danych, w szczególności: {authority}.",
     "session",
       "do zamknięcia przeglądarki",
+    "privacy_choices",
+      "Twoje wybory dotyczące prywatności",
+    "do_not_sell",
+      "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
+    "opt_out_honored",
+      "Sprzeciw uwzględniony",
+    "notice_title",
+      "Pliki cookie w tej witrynie",
+    "notice_body",
+      "Ta witryna używa plików cookie i podobnych technologii, "
+      "także usług wymienionych w naszej informacji o prywatności.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -2894,6 +3206,19 @@ static const char *const  consent_text_pt[] = {
       "{authority}.",
     "session",
       "até fechar o navegador",
+    "privacy_choices",
+      "As suas escolhas de privacidade",
+    "do_not_sell",
+      "Não vender nem partilhar os meus dados pessoais",
+    "opt_out_honored",
+      "Pedido de oposição respeitado",
+    "notice_title",
+      "Cookies neste sítio",
+    "notice_body",
+      "Este sítio usa cookies e tecnologias semelhantes, incluindo "
+      "os dos serviços indicados no nosso aviso de privacidade.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -3019,6 +3344,20 @@ static const char *const  consent_text_ro[] = {
       "special: {authority}.",
     "session",
       "până la închiderea browserului",
+    "privacy_choices",
+      "Opțiunile dumneavoastră de confidențialitate",
+    "do_not_sell",
+      "Nu vindeți și nu partajați datele mele personale",
+    "opt_out_honored",
+      "Cererea de opoziție a fost respectată",
+    "notice_title",
+      "Cookie-uri pe acest site",
+    "notice_body",
+      "Acest site folosește cookie-uri și tehnologii similare, "
+      "inclusiv pe cele ale serviciilor enumerate în nota noastră "
+      "de informare.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -3137,6 +3476,20 @@ static const char *const  consent_text_sk[] = {
       "osobných údajov, najmä: {authority}.",
     "session",
       "do zatvorenia prehliadača",
+    "privacy_choices",
+      "Vaše voľby ochrany súkromia",
+    "do_not_sell",
+      "Nepredávať ani nezdieľať moje osobné údaje",
+    "opt_out_honored",
+      "Námietka bola zohľadnená",
+    "notice_title",
+      "Cookies na tejto stránke",
+    "notice_body",
+      "Táto stránka používa cookies a podobné technológie vrátane "
+      "tých zo služieb uvedených v našich informáciách o ochrane "
+      "súkromia.",
+    "notice_ok",
+      "OK",
     NULL
 };
 
@@ -3256,6 +3609,20 @@ static const char *const  consent_text_sl[] = {
       "varstvo podatkov, zlasti: {authority}.",
     "session",
       "do zaprtja brskalnika",
+    "privacy_choices",
+      "Vaše izbire zasebnosti",
+    "do_not_sell",
+      "Ne prodajajte ali delite mojih osebnih podatkov",
+    "opt_out_honored",
+      "Ugovor je upoštevan",
+    "notice_title",
+      "Piškotki na tem spletnem mestu",
+    "notice_body",
+      "To spletno mesto uporablja piškotke in podobne tehnologije, "
+      "tudi tiste storitev, navedenih v našem obvestilu o "
+      "zasebnosti.",
+    "notice_ok",
+      "V redu",
     NULL
 };
 
@@ -3374,6 +3741,19 @@ static const char *const  consent_text_sv[] = {
       "tillsynsmyndighet för dataskydd, särskilt: {authority}.",
     "session",
       "tills webbläsaren stängs",
+    "privacy_choices",
+      "Dina integritetsval",
+    "do_not_sell",
+      "Sälj eller dela inte mina personuppgifter",
+    "opt_out_honored",
+      "Invändningen har respekterats",
+    "notice_title",
+      "Cookies på den här webbplatsen",
+    "notice_body",
+      "Webbplatsen använder cookies och liknande tekniker, även "
+      "från de tjänster som anges i vårt integritetsmeddelande.",
+    "notice_ok",
+      "OK",
     NULL
 };
 

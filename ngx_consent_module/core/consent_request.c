@@ -455,7 +455,7 @@ consent_origin_same(const char *origin, size_t origin_len, const char *host,
 char *
 consent_state_json(const consent_policy_t *policy, const char *status,
     const unsigned char *id, consent_mask_t granted, uint32_t revision,
-    int gpc)
+    int gpc, const char *region, consent_mode_t mode)
 {
     char     hex[2 * CONSENT_ID_LEN + 1], *text;
     json_t  *root;
@@ -481,7 +481,12 @@ consent_state_json(const consent_policy_t *policy, const char *status,
                                                  policy->all_mask & ~granted))
            == 0
         && json_object_set_new(root, "revision", json_integer(revision)) == 0
-        && json_object_set_new(root, "gpc", json_boolean(gpc)) == 0)
+        && json_object_set_new(root, "gpc", json_boolean(gpc)) == 0
+        && json_object_set_new(root, "region",
+                               region && region[0] ? json_string(region)
+                                                   : json_null()) == 0
+        && json_object_set_new(root, "mode",
+                               json_string(consent_mode_name(mode))) == 0)
     {
         text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
     }

@@ -93,13 +93,14 @@ int consent_origin_same(const char *origin, size_t origin_len,
 
 /*
  * The endpoint's state document {"status","id","granted","denied",
- * "revision","gpc"}: id is lowercase hex or null when id is NULL; granted
- * and denied are category ids in policy order.  A malloc()ed NUL-terminated
- * string, or NULL on allocation failure.
+ * "revision","gpc","region","mode"}: id is lowercase hex or null when id
+ * is NULL; granted and denied are category ids in policy order; region is
+ * null when empty.  A malloc()ed NUL-terminated string, or NULL on
+ * allocation failure.
  */
 char *consent_state_json(const consent_policy_t *policy, const char *status,
     const unsigned char *id, consent_mask_t granted, uint32_t revision,
-    int gpc);
+    int gpc, const char *region, consent_mode_t mode);
 
 /* A JSON array of the category ids of mask, in policy order; NULL: ENOMEM. */
 json_t *consent_mask_json(const consent_policy_t *policy, consent_mask_t mask);

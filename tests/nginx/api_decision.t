@@ -188,7 +188,7 @@ is($r->{status}, 200, 'json save: 200');
 is(($r->{headers}{'content-type'} || [''])->[0], 'application/json',
     'json save: content type');
 is($r->{body}, qq({"status":"valid","id":"$id","granted":["necessary","marketing"],)
-    . qq("denied":["analytics"],"revision":3,"gpc":false}\n),
+    . qq("denied":["analytics"],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}\n),
     'json save: state document');
 ok(cookie_of($r), 'json save: cookie set');
 is(field(last_record(), 'source'), '"preferences"', 'json source given');
@@ -261,13 +261,13 @@ is($r->{status}, 200, 'state: 200');
 is(($r->{headers}{'cache-control'} || [''])->[0], 'no-store',
     'state: not cached');
 is($r->{body}, '{"status":"none","id":null,"granted":["necessary"],'
-    . '"denied":["analytics","marketing"],"revision":3,"gpc":false}' . "\n",
+    . '"denied":["analytics","marketing"],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}' . "\n",
     'state without cookie');
 
 $r = request('GET', '/_consent/state', undef, Cookie => $cookie,
     'Sec-GPC' => '1');
 is($r->{body}, qq({"status":"valid","id":"$id","granted":["necessary","analytics"],)
-    . qq("denied":["marketing"],"revision":3,"gpc":true}\n),
+    . qq("denied":["marketing"],"revision":3,"gpc":true,"region":null,"mode":"opt-in"}\n),
     'state with cookie and GPC');
 
 $r = request('HEAD', '/_consent/state', undef);

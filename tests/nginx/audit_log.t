@@ -113,7 +113,7 @@ is(scalar @l, 1, 'one record');
 like($l[0], qr/^\{"ts":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","seq":1,
     "node":"\Q$node\E","key":"[0-9a-f]{8}","id":"[0-9a-f]{32}","action":"save",
     "granted":\["necessary","analytics"\],"denied":\["marketing"\],
-    "revision":3,"texts":"[0-9a-f]{64}","lang":"en","region":null,"mode":null,
+    "revision":3,"texts":"[0-9a-f]{64}","lang":"en","region":null,"mode":"opt-in",
     "gpc":true,"source":"preferences","ip":"127\.0\.0\.0",
     "ua":"Mozilla\/5\.0\ a{244}","prev":"0{64}","mac":"[0-9a-f]{64}"\}$/x,
     'record: every field, in order, ua capped at 256 bytes');
@@ -187,7 +187,7 @@ my ($id) = $l[0] =~ /"id":"([0-9a-f]{32})"/;
 is($rc, 0, 'find: found');
 is($out, "$l[0]\n", 'find --json: the record of that id, as written');
 ($rc, $out) = audit('find', uc $id, $log);
-like($out, qr/^\d{4}-\d\d-\d\dT[\d:.]+Z  seq 1 on \Q$node\E: save \(preferences\)\n    granted: necessary, analytics; denied: marketing\n    policy revision 3, texts [0-9a-f]{64}, language en, region -, mode -, GPC yes\n/,
+like($out, qr/^\d{4}-\d\d-\d\dT[\d:.]+Z  seq 1 on \Q$node\E: save \(preferences\)\n    granted: necessary, analytics; denied: marketing\n    policy revision 3, texts [0-9a-f]{64}, language en, region -, mode opt-in, GPC yes\n/,
     'find: readable history');
 like($out, qr/^consent id \Q$id\E: 1 decision from /m, 'find: summary');
 ($rc, $out) = audit('find', 'ffffffffffffffffffffffffffffffff', $log);

@@ -3,7 +3,8 @@
 # Configurations that would fail silently are refused by "nginx -t" with
 # the file, the line and what to do: consent on in a server without a
 # consent_api location, a filter and its server's endpoint on different
-# policies; and the new parameters are checked.
+# policies or different consent_region values; and the new parameters are
+# checked.
 
 use strict;
 use warnings;
@@ -120,5 +121,39 @@ like($out, qr/scheme=\$http_x_forwarded_proto/, 'scheme=: says what to give');
 EOF
 is($rc, 0, 'scheme=$http_x_forwarded_proto and consent_undecodable pass: pass')
     or diag($out);
+
+($rc, $out) = check(<<'EOF');
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        location /_consent/ { consent_api; }
+        location / { consent on; consent_region $http_x_region; }
+    }
+EOF
+isnt($rc, 0, 'consent_region for the filter only: nginx -t fails');
+like($out, qr{the filter of location "/" .* and the consent_api of its server .* get different consent_region values},
+    'it names the location and the endpoint');
+like($out, qr/set consent_region once at the server or http level/,
+    'and says what to do');
+
+($rc, $out) = check(<<'EOF');
+    consent_region $http_x_region;
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        location /_consent/ { consent_api; }
+        location / { consent on; }
+    }
+EOF
+is($rc, 0, 'consent_region at the http level: pass') or diag($out);
+
+($rc, $out) = check(<<'EOF');
+    server {
+        listen 127.0.0.1:%%PORT%%;
+        consent_region $http_x_region;
+        consent_region $http_cf_ipcountry;
+        location /_consent/ { consent_api; }
+    }
+EOF
+like($out, qr/"consent_region" directive is duplicate/,
+    'consent_region twice in one block: duplicate');
 
 done_testing;

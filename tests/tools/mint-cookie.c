@@ -2,7 +2,9 @@
  * Test tool: prints a consent cookie value signed with a key file under a
  * policy's fingerprint, so that integration tests can present valid, stale
  * and tampered cookies.
- *   mint-cookie POLICY KEYFILE REVISION GRANTED_MASK ISSUED_UNIX [ID_HEX]
+ *   mint-cookie POLICY KEYFILE REVISION GRANTED_MASK ISSUED_UNIX [ID_HEX|-]
+ *       [MODE [COUNTRY]]
+ * MODE is opt-in (the default), opt-out, notice or none.
  */
 
 #include <stdio.h>
@@ -78,10 +80,11 @@ main(int argc, char **argv)
     unsigned char    fp[CONSENT_FINGERPRINT_LEN];
     consent_key_t    key;
     consent_state_t  state;
+    consent_mode_t   mode;
 
     if (argc < 6) {
         fprintf(stderr, "usage: mint-cookie POLICY KEYFILE REVISION "
-                "GRANTED_MASK ISSUED_UNIX [ID_HEX]\n");
+                "GRANTED_MASK ISSUED_UNIX [ID_HEX|-] [MODE [COUNTRY]]\n");
         return 2;
     }
 
@@ -114,6 +117,19 @@ main(int argc, char **argv)
 
     } else if (consent_id_generate(state.id) != 0) {
         return 1;
+    }
+
+    if (argc > 7) {
+        if (consent_mode_parse(argv[7], strlen(argv[7]), &mode) != 0) {
+            fprintf(stderr, "mint-cookie: unknown mode \"%s\"\n", argv[7]);
+            return 2;
+        }
+
+        state.mode = (unsigned char) mode;
+    }
+
+    if (argc > 8 && strlen(argv[8]) == 2) {
+        memcpy(state.country, argv[8], 2);
     }
 
     if (consent_cookie_encode(&state, &key, fp, out) != 0) {

@@ -19,8 +19,10 @@
 #define T_MAX_AGE  (180ULL * 86400)
 #define T_REV      7
 
-#define V1_RAW_LEN  69          /* the previous format: no fingerprint */
+#define V1_RAW_LEN  69          /* the first format: no fingerprint */
 #define V1_LEN      92
+#define V2_RAW_LEN  75          /* the second format: no mode, no country */
+#define V2_LEN      100
 
 
 /* sizeof - 1: the terminating NUL is not part of a secret */
@@ -306,10 +308,13 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     in->issued = T_ISSUED;
     in->revision = T_REV;
     in->granted = 0x80000005;
+    in->mode = 1;
+    in->country[0] = 'U';
+    in->country[1] = 'S';
 
     is_int(consent_cookie_encode(in, k1, fp_a, cookie), 0, "encode succeeds");
-    ok(all_base64url(cookie, CONSENT_COOKIE_LEN),
-       "encoded value is 100 base64url characters");
+    ok(CONSENT_COOKIE_LEN == 104 && all_base64url(cookie, CONSENT_COOKIE_LEN),
+       "encoded value is 104 base64url characters");
 
     memset(&out, 0, sizeof(out));
     is_int(verify(cookie, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED + 10, &out),
@@ -318,6 +323,8 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     is_int(out.issued, T_ISSUED, "issued survives");
     is_int(out.revision, T_REV, "revision survives");
     is_int(out.granted, 0x80000005, "granted survives, bit 31 included");
+    is_int(out.mode, 1, "mode survives");
+    ok(out.country[0] == 'U' && out.country[1] == 'S', "country survives");
 
     c = check_of(k1, 1, T_ISSUED + 10, T_MAX_AGE, T_REV, fp_a);
     is_int(consent_cookie_verify(cookie, CONSENT_COOKIE_LEN, &c, NULL),
@@ -471,31 +478,45 @@ test_forged(const consent_key_t *k1)
     st.revision = 1;
     st.granted = 3;
 
+    st.mode = 2;
+    st.country[0] = 'D';
+    st.country[1] = 'E';
+
     memset(raw, 0, sizeof(raw));
-    raw_fields(raw, 2, k1, &st);
+    raw_fields(raw, 3, k1, &st);
     memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    raw[43] = 2;
+    memcpy(raw + 44, "DE", 2);
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
 
     is_int(consent_cookie_encode(&st, k1, fp_a, e), 0, "encode for the craft");
     ok(memcmp(v, e, CONSENT_COOKIE_LEN) == 0,
-       "layout: version 2, key id, id, issued, revision, granted, "
-       "fingerprint at 37, MAC at 43");
+       "layout: version 3, key id, id, issued, revision, granted, "
+       "fingerprint at 37, mode at 43, country at 44, MAC at 46");
 
     c = check_of(k1, 1, 43, 1, 1, fp_a);
     is_int(consent_cookie_verify(v, sizeof(v), &c, &out),
            CONSENT_STATUS_STALE, "hand-built cookie: authentic, stale at 43");
     is_int(out.issued, 42, "hand-built issued decodes big endian");
     is_int(out.granted, 3, "hand-built granted decodes big endian");
+    is_int(out.mode, 2, "hand-built mode decodes");
+    ok(out.country[0] == 'D' && out.country[1] == 'E',
+       "hand-built country decodes");
 
-    raw[0] = 3;
+    raw[0] = 4;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 3 with a correct MAC is invalid");
+           "version 4 with a correct MAC is invalid");
+
+    raw[0] = 2;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
+           "version 2 in the 104-character layout is invalid");
 
     raw[0] = 1;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 1 in the 100-character layout is invalid");
+           "version 1 in the 104-character layout is invalid");
 
     raw[0] = 0;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
@@ -558,13 +579,56 @@ test_binding(const consent_key_t *k1, const consent_state_t *in)
 
     /* an authentic MAC over a fingerprint one bit off */
     memset(raw, 0, sizeof(raw));
-    raw_fields(raw, 2, k1, in);
+    raw_fields(raw, 3, k1, in);
     memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
     raw[37] ^= 0x01;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, NULL),
            CONSENT_STATUS_STALE,
            "a signed fingerprint one bit off is stale, not valid");
+}
+
+
+/*
+ * A cookie of format 2 (no mode, no country), authentic and bound to the
+ * policy: still valid, read as an opt-in decision from nowhere known.
+ */
+static void
+test_v2_format(const consent_key_t *k1, const consent_state_t *in)
+{
+    char             v[V2_LEN];
+    unsigned char    raw[V2_RAW_LEN];
+    consent_state_t  out;
+
+    memset(raw, 0, sizeof(raw));
+    raw_fields(raw, 2, k1, in);
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+
+    memset(&out, 0xff, sizeof(out));
+    is_int(verify(v, V2_LEN, k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_VALID, "an authentic version 2 cookie is valid");
+    is_int(out.granted, in->granted, "version 2: its bits are read");
+    is_int(out.mode, 0, "version 2: given under opt-in (mode 0)");
+    ok(out.country[0] == '\0' && out.country[1] == '\0',
+       "version 2: no country");
+
+    raw[0] = 3;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, V2_LEN, k1, 1, T_ISSUED + 10, NULL),
+           CONSENT_STATUS_INVALID,
+           "version 3 in the 100-character layout is invalid");
+
+    raw[0] = 2;
+    memcpy(raw + 37, fp_b, CONSENT_FINGERPRINT_LEN);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, V2_LEN, k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_STALE, "version 2 of another policy is stale");
+    is_int(out.granted, 0, "version 2 of another policy grants nothing");
+
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    test_mutations(k1, v, V2_LEN, "version 2");
 }
 
 
@@ -756,7 +820,7 @@ test_garbage(const consent_key_t *k1)
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of 'A' is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "100 x 'A' is invalid");
+           CONSENT_STATUS_INVALID, "104 x 'A' is invalid");
     is_int(verify(big, V1_LEN, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "92 x 'A' is invalid");
 
@@ -764,11 +828,11 @@ test_garbage(const consent_key_t *k1)
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of NUL is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "100 NUL bytes are invalid");
+           CONSENT_STATUS_INVALID, "104 NUL bytes are invalid");
 
     memset(big, 0xff, big_len);
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "100 x 0xff is invalid");
+           CONSENT_STATUS_INVALID, "104 x 0xff is invalid");
     free(big);
 
     is_int(verify("", 0, k1, 1, T_ISSUED, NULL), CONSENT_STATUS_INVALID,
@@ -1079,12 +1143,13 @@ main(void)
     test_fingerprint();
     test_ids();
     test_round_trip(&k1, &in, cookie);
-    test_mutations(&k1, cookie, CONSENT_COOKIE_LEN, "version 2");
+    test_mutations(&k1, cookie, CONSENT_COOKIE_LEN, "version 3");
     test_lengths(&k1, cookie);
     test_rotation(&k1, &k2, &in, cookie);
     test_forged(&k1);
     test_binding(&k1, &in);
     test_old_format(&k1, &k2, &in);
+    test_v2_format(&k1, &in);
     test_expiry(&k1, &in);
     test_future(&k1, &in);
     test_revision(&k1, &in);

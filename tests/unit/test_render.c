@@ -367,7 +367,7 @@ test_banner(consent_policy_t *policy)
 
     ok(has(&out, "<div id=\"consent\" class=\"consent\" lang=\"en\" "
            "dir=\"ltr\" data-api=\"/_consent/\" data-state=\"none\" "
-           "data-granted=\"necessary \""),
+           "data-mode=\"opt-in\" data-granted=\"necessary \""),
        "banner: root with lang, dir, api, state and what is granted");
     ok(has(&out, "data-consent-mode='{"
            "\"ad_storage\":[\"marketing\"],"

@@ -369,19 +369,22 @@ test_state(void)
     memset(id, 0xab, sizeof(id));
 
     text = consent_state_json(policy, "valid", id, NECESSARY | ANALYTICS, 3,
-                              1);
+                              1, "US-CA", CONSENT_MODE_OPT_OUT);
     is_str(text, "{\"status\":\"valid\","
                  "\"id\":\"abababababababababababababababab\","
                  "\"granted\":[\"necessary\",\"analytics\"],"
                  "\"denied\":[\"preferences\",\"marketing\"],"
-                 "\"revision\":3,\"gpc\":true}", "state document");
+                 "\"revision\":3,\"gpc\":true,\"region\":\"US-CA\","
+                 "\"mode\":\"opt-out\"}", "state document");
     free(text);
 
-    text = consent_state_json(policy, "none", NULL, NECESSARY, 3, 0);
+    text = consent_state_json(policy, "none", NULL, NECESSARY, 3, 0, "",
+                              CONSENT_MODE_OPT_IN);
     is_str(text, "{\"status\":\"none\",\"id\":null,"
                  "\"granted\":[\"necessary\"],"
                  "\"denied\":[\"preferences\",\"analytics\",\"marketing\"],"
-                 "\"revision\":3,\"gpc\":false}", "state without decision");
+                 "\"revision\":3,\"gpc\":false,\"region\":null,"
+                 "\"mode\":\"opt-in\"}", "state without decision");
     free(text);
 }
 

@@ -1,0 +1,424 @@
+// Browser tests of regions: real nginx with the module (the region from
+// an X-Region request header), a fake tracker server that counts hits,
+// headless Chromium through playwright-core.  Prints TAP (run by prove
+// through regions.t).
+//
+// A US-CA visitor sees the "Your Privacy Choices" link and no banner,
+// trackers load, opting out stops marketing on the same page and the next,
+// Sec-GPC: 1 shows "Opt-out request honored"; an EU visitor gets the
+// banner and nothing loads before consent; a UK visitor under the
+// objection profile runs analytics until Reject all; a "none" region gets
+// the page untouched.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const nginxBin = process.env.NGINX_BIN || '/usr/sbin/nginx';
+const modulePath = process.env.CONSENT_MODULE
+    || path.join(repo, 'build', 'ngx_http_consent_module.so');
+
+let tapN = 0;
+let tapFailed = 0;
+
+function diag(text) {
+    for (const line of String(text).split('\n')) {
+        console.log(`# ${line}`);
+    }
+}
+
+function ok(cond, name, detail) {
+    tapN++;
+    if (!cond) {
+        tapFailed++;
+    }
+    console.log(`${cond ? '' : 'not '}ok ${tapN} - ${name}`);
+    if (!cond && detail !== undefined) {
+        diag(typeof detail === 'string' ? detail : JSON.stringify(detail));
+    }
+    return !!cond;
+}
+
+function is(got, want, name) {
+    return ok(got === want, name,
+              `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+}
+
+function skipAll(reason) {
+    console.log(`1..0 # SKIP ${reason}`);
+    process.exit(0);
+}
+
+if (!fs.existsSync(chromiumPath)) {
+    skipAll(`${chromiumPath} is not installed (apt-get install chromium)`);
+}
+
+if (!fs.existsSync(modulePath)) {
+    skipAll(`${modulePath} is not built (run make)`);
+}
+
+let chromium;
+
+try {
+    ({ chromium } = await import('playwright-core'));
+} catch (e) {
+    skipAll('playwright-core is not installed (npm ci in tests/browser)');
+}
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitUntil(fn, timeout = 5000) {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+        if (await fn()) {
+            return true;
+        }
+        await sleep(50);
+    }
+    return false;
+}
+
+// ---- the fake tracker ---------------------------------------------------
+
+const hits = new Map();
+
+const tracker = http.createServer((req, res) => {
+    const p = req.url.split('?')[0];
+    hits.set(p, (hits.get(p) || 0) + 1);
+    res.writeHead(200, { 'Content-Type': 'text/javascript',
+                         'Cache-Control': 'no-store' });
+    res.end(`window.__hits = (window.__hits || 0) + 1;`);
+});
+
+function hitCount(p) {
+    return hits.get(p) || 0;
+}
+
+// ---- nginx --------------------------------------------------------------
+
+const sitePort = await freePort();
+const trackerPort = await freePort();
+const T = `http://127.0.0.1:${trackerPort}`;
+const site = `http://127.0.0.1:${sitePort}`;
+const dir = path.join(repo, 'build', 'tests', 'browser',
+                      `regions-${process.pid}`);
+
+fs.rmSync(dir, { recursive: true, force: true });
+for (const d of ['site', 'logs', 'tmp']) {
+    fs.mkdirSync(path.join(dir, d), { recursive: true });
+}
+
+function page(title) {
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script src="${T}/analytics.js"></script>
+<script src="${T}/ads.js"></script>
+</head><body><h1>${title}</h1>
+<p><a href="/next.html">Next page</a></p>
+</body></html>
+`;
+}
+
+const files = {
+    'site/index.html': page('Shop'),
+    'site/next.html': page('Next page'),
+    'secret': 'browser-regions-secret-0123456789abcdef0123456789abcdef\n',
+    'policy.json': JSON.stringify({
+        revision: 1,
+        default_language: 'en',
+        categories: [
+            { id: 'necessary', required: true, title: { en: 'Necessary' },
+              description: { en: 'Keeps the site working.' } },
+            { id: 'analytics', title: { en: 'Analytics' },
+              description: { en: 'Counts visits.' } },
+            { id: 'marketing', gpc: true, opt_out: true,
+              title: { en: 'Marketing' },
+              description: { en: 'Ads, sold or shared.' } },
+        ],
+        services: [
+            { id: 'fake-analytics', name: 'Fake Analytics',
+              category: 'analytics', provider: 'Tracker Ltd',
+              privacy_url: 'https://tracker.example/privacy',
+              match: { src: [`^${T.replace(/[.]/g, '\\.')}/analytics`] } },
+            { id: 'fake-ads', name: 'Fake Ads', category: 'marketing',
+              provider: 'Ads Inc', privacy_url: 'https://ads.example/privacy',
+              match: { src: [`^${T.replace(/[.]/g, '\\.')}/ads`] } },
+        ],
+        texts: {
+            en: { title: 'Cookies', body: 'We measure visits and show ads.',
+                  accept_all: 'Accept all', reject_all: 'Reject all',
+                  customize: 'Customize', save: 'Save choices',
+                  policy_link: 'Privacy policy' },
+        },
+        regions: { groups: [{ id: 'jp', mode: 'none', match: ['JP'] },
+                            { id: 'uk', objection: ['analytics'] }] },
+    }, null, 2),
+};
+
+for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), text);
+}
+
+fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+load_module ${modulePath};
+daemon off;
+master_process on;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log info;
+events { worker_connections 256; }
+http {
+    types { text/html html; }
+    default_type application/octet-stream;
+    access_log ${dir}/logs/access.log;
+    client_body_temp_path ${dir}/tmp/body;
+    proxy_temp_path ${dir}/tmp/proxy;
+    fastcgi_temp_path ${dir}/tmp/fastcgi;
+    uwsgi_temp_path ${dir}/tmp/uwsgi;
+    scgi_temp_path ${dir}/tmp/scgi;
+
+    consent_secret ${dir}/secret;
+
+    server {
+        listen 127.0.0.1:${sitePort};
+        root ${dir}/site;
+        consent on;
+        consent_policy ${dir}/policy.json;
+        consent_region $http_x_region;
+
+        location /_consent/ { consent_api; }
+        location = /privacy { consent_policy_page; }
+    }
+}
+`);
+
+await new Promise((resolve) => tracker.listen(trackerPort, '127.0.0.1',
+                                               resolve));
+
+const nginx = spawn(nginxBin, ['-p', dir, '-c', path.join(dir, 'nginx.conf')],
+                    { stdio: ['ignore', 'inherit', 'pipe'] });
+let nginxStderr = '';
+nginx.stderr.on('data', (d) => { nginxStderr += d; });
+
+const up = await waitUntil(() => new Promise((resolve) => {
+    const s = net.connect(sitePort, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+    });
+    s.on('error', () => resolve(false));
+}), 10000);
+
+if (!up) {
+    console.log('1..0 # SKIP nginx did not start: '
+                + nginxStderr.split('\n')[0]);
+    tracker.close();
+    process.exit(0);
+}
+
+const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu',
+           '--disable-background-networking'],
+});
+
+async function newPage(headers) {
+    const context = await browser.newContext({
+        locale: 'en-US', viewport: { width: 1280, height: 800 },
+        extraHTTPHeaders: headers,
+    });
+    context.setDefaultTimeout(10000);
+    const p = await context.newPage();
+    p.on('pageerror', (e) => diag(`page error: ${e.message}`));
+    return { context, page: p };
+}
+
+async function visit(p, url) {
+    await p.goto(url, { waitUntil: 'load' });
+    await sleep(300);
+}
+
+// ---- scenarios ----------------------------------------------------------
+
+async function california() {
+    const { context, page: p } = await newPage({ 'X-Region': 'US-CA' });
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    ok((await p.$('#consent-banner')) === null, 'US-CA: no banner');
+    ok(await p.isVisible('summary.consent-choices-link'),
+       'US-CA: the "Your Privacy Choices" link is shown');
+    is((await p.textContent('summary.consent-choices-link')).trim(),
+       'Your Privacy Choices', 'US-CA: its text');
+    is(hitCount('/analytics.js'), 1, 'US-CA: analytics loads');
+    is(hitCount('/ads.js'), 1, 'US-CA: marketing loads');
+    ok(!(await p.isVisible('.consent-gpc-honored')),
+       'US-CA without GPC: no "Opt-out request honored"');
+
+    await p.click('summary.consent-choices-link');
+    ok(await waitUntil(() => p.isVisible('button[data-action=opt_out]')),
+       'US-CA: the link opens the choices with the opt-out button');
+
+    hits.clear();
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('button[data-action=opt_out]'),
+    ]);
+    await sleep(300);
+
+    is(hitCount('/ads.js'), 0,
+       'US-CA after opting out: marketing stops on the same page');
+    is(hitCount('/analytics.js'), 1,
+       'US-CA after opting out: analytics still loads');
+    ok(await p.isVisible('summary.consent-choices-link'),
+       'US-CA after opting out: the link stays');
+
+    hits.clear();
+    await visit(p, `${site}/next.html`);
+    is(hitCount('/ads.js'), 0, 'US-CA: marketing stays off on the next page');
+    is(hitCount('/analytics.js'), 1, 'US-CA: analytics on the next page');
+
+    await context.close();
+}
+
+async function californiaGpc() {
+    const { context, page: p } = await newPage({ 'X-Region': 'US-CA',
+                                                 'Sec-GPC': '1' });
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    ok(await p.isVisible('.consent-gpc-honored'),
+       'US-CA with GPC: the confirmation is shown');
+    is((await p.textContent('.consent-gpc-honored')).trim(),
+       'Opt-out request honored', 'US-CA with GPC: its text');
+    is(hitCount('/ads.js'), 0, 'US-CA with GPC: marketing does not load');
+    is(hitCount('/analytics.js'), 1, 'US-CA with GPC: analytics loads');
+
+    await context.close();
+}
+
+async function europe() {
+    const { context, page: p } = await newPage({ 'X-Region': 'DE' });
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    ok(await p.isVisible('#consent-banner'), 'DE: the banner');
+    ok((await p.$('summary.consent-choices-link')) === null,
+       'DE: no opt-out link');
+    is(hitCount('/analytics.js') + hitCount('/ads.js'), 0,
+       'DE: nothing loads before consent');
+
+    await p.click('#consent-banner button[data-action=accept_all]');
+    await waitUntil(() => hitCount('/ads.js') > 0);
+    is(hitCount('/analytics.js'), 1, 'DE after accept all: analytics loads');
+    is(hitCount('/ads.js'), 1, 'DE after accept all: marketing loads');
+
+    await context.close();
+}
+
+async function fromCaliforniaToEurope() {
+    const { context, page: p } = await newPage({ 'X-Region': 'US-CA' });
+    await visit(p, `${site}/`);
+    await p.click('summary.consent-choices-link');
+    await waitUntil(() => p.isVisible('button[data-action=opt_out]'));
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('button[data-action=opt_out]'),
+    ]);
+
+    await context.setExtraHTTPHeaders({ 'X-Region': 'FR' });
+    hits.clear();
+    await visit(p, `${site}/`);
+    ok(await p.isVisible('#consent-banner'),
+       'an opt-out decision carried to FR: the banner is back');
+    is(hitCount('/analytics.js'), 0,
+       'FR: the opt-out decision grants nothing');
+
+    await context.close();
+}
+
+async function ukObjection() {
+    const { context, page: p } = await newPage({ 'X-Region': 'GB' });
+    hits.clear();
+    await visit(p, `${site}/`);
+
+    ok(await p.isVisible('#consent-banner'), 'GB: the banner');
+    is(hitCount('/analytics.js'), 1,
+       'GB (objection profile): analytics runs until the visitor objects');
+    is(hitCount('/ads.js'), 0, 'GB: marketing waits for consent');
+
+    hits.clear();
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('#consent-banner button[data-action=reject_all]'),
+    ]);
+    await sleep(300);
+    is(hitCount('/analytics.js'), 0,
+       'GB after Reject all: the page reloads without analytics');
+    ok((await p.$('#consent-banner')) === null, 'GB: the banner is gone');
+
+    await context.close();
+}
+
+async function noneRegion() {
+    const { context, page: p } = await newPage({ 'X-Region': 'JP' });
+    hits.clear();
+    const res = await p.goto(`${site}/`, { waitUntil: 'load' });
+    await sleep(300);
+
+    is(await res.text(), files['site/index.html'],
+       'JP (none): the page byte for byte');
+    ok((await p.$('#consent')) === null, 'JP: nothing injected');
+    is(hitCount('/analytics.js') + hitCount('/ads.js'), 2,
+       'JP: the trackers load as the site has them');
+
+    await context.close();
+}
+
+const scenarios = [california, californiaGpc, europe, fromCaliforniaToEurope,
+                   ukObjection, noneRegion];
+
+for (const scenario of scenarios) {
+    try {
+        await scenario();
+    } catch (e) {
+        ok(false, `${scenario.name}: ran to the end`, e.stack || String(e));
+    }
+}
+
+await browser.close();
+tracker.close();
+
+nginx.kill('SIGQUIT');
+await new Promise((resolve) => nginx.once('exit', resolve));
+
+const log = fs.readFileSync(path.join(dir, 'logs', 'error.log'), 'utf8');
+const bad = log.split('\n').filter((l) => /\[(alert|emerg|crit)\]/.test(l));
+ok(bad.length === 0, 'nginx error log has no alert, crit or emerg',
+   bad.join('\n'));
+
+if (!tapFailed) {
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`1..${tapN}`);
+process.exit(tapFailed ? 1 : 0);
