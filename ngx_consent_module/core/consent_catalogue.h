@@ -103,7 +103,7 @@ typedef struct {
     size_t                  nprefixes;
     consent_cookie_key_t   *regexes;        /* neither: matched by re */
     size_t                  nregexes;
-    char                   *cookie_strings; /* names, displays, retentions */
+    char                   *cookie_strings; /* names, labels, retentions */
 } consent_catalogue_t;
 
 

@@ -259,12 +259,17 @@ consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
     decl->name = consent_cookies_copy(p, json_string_value(
                                              json_object_get(cookie,
                                                              "pattern")));
-    decl->display = consent_cookies_copy(p, json_string_value(
+    decl->label = consent_cookies_copy(p, json_string_value(
                                                 json_object_get(cookie,
                                                                 "display")));
     decl->duration = consent_cookies_copy(p, json_string_value(
                                                  json_object_get(cookie,
                                                                  "retention")));
+
+    /* the OCD's words that are no duration are shown as written */
+    if (decl->duration != NULL) {
+        (void) consent_policy_duration(decl->duration, &decl->retention);
+    }
 
     literal = *p;
     kind = consent_cookie_kind(decl->name, strlen(decl->name), literal, &n);

@@ -45,6 +45,8 @@ typedef struct {
     unsigned                category;       /* index into categories */
     const char             *provider;
     const char             *privacy_url;
+    const char             *country;        /* where data goes, or NULL */
+    json_t                 *transfer;       /* localized safeguard, or NULL */
     json_t                 *purpose;        /* optional, localized */
     pcre2_code            **src;            /* patterns on URLs */
     size_t                  nsrc;
@@ -110,6 +112,9 @@ typedef struct {
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
+    const char             *theme;          /* "auto", "light" or "dark" */
+    json_t                 *sections;       /* notice paragraphs, or NULL */
+    consent_duration_t      audit_retention;    /* of the audit records */
     unsigned                vendor_signals; /* CONSENT_VENDOR_* */
     json_t                 *root;           /* owns every json_t above */
     pcre2_match_data       *match_data;
@@ -218,7 +223,10 @@ int consent_policy_match_cookie(const consent_policy_t *policy,
 const char *consent_policy_localized(const consent_policy_t *policy,
     const json_t *localized, const char *lang);
 
-/* A text of "texts" (title, body, accept_all, ...) in lang; never NULL. */
+/*
+ * A text of the policy's "texts" in lang, else in the default language;
+ * "" when the policy has none (the renderer has its own wording).
+ */
 const char *consent_policy_text(const consent_policy_t *policy,
     const char *lang, const char *key);
 

@@ -653,7 +653,7 @@ test_cookies(void)
     s = service(policy, "hotjar");
     ok(s >= 0 && policy->services[s].catalogue_cookies
        && policy->services[s].ncookies == 1
-       && strcmp(policy->services[s].cookies[0].display, "_hjSessionUser_*")
+       && strcmp(policy->services[s].cookies[0].label, "_hjSessionUser_*")
           == 0
        && strcmp(policy->services[s].cookies[0].duration, "1 year") == 0,
        "the declared hotjar, declaring no cookies, takes the entity's");
@@ -664,7 +664,7 @@ test_cookies(void)
     s = service(policy, "taboola");
     ok(s >= 0 && policy->services[s].from_catalogue
        && policy->services[s].ncookies == 3
-       && strcmp(policy->services[s].cookies[2].display, "_tb_<number>")
+       && strcmp(policy->services[s].cookies[2].label, "_tb_<number>")
           == 0
        && policy->services[s].purpose == NULL,
        "a catalogue service declares its cookies, necessary ones too");
