@@ -330,6 +330,19 @@ consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
 }
 
 
+/* A smaller block for n keys; the larger one stays if realloc fails. */
+static void
+consent_cookie_keys_shrink(consent_cookie_key_t **keys, size_t n)
+{
+    consent_cookie_key_t  *smaller;
+
+    smaller = realloc(*keys, (n ? n : 1) * sizeof(consent_cookie_key_t));
+    if (smaller != NULL) {
+        *keys = smaller;
+    }
+}
+
+
 int
 consent_catalogue_load_cookies(consent_catalogue_t *cat, json_t *entities,
     const char *name, char *err, size_t errlen)
@@ -389,6 +402,11 @@ consent_catalogue_load_cookies(consent_catalogue_t *cat, json_t *entities,
             e->ncookies++;
         }
     }
+
+    /* each kind was given room for every cookie: keep what it uses */
+    consent_cookie_keys_shrink(&cat->exact, cat->nexact);
+    consent_cookie_keys_shrink(&cat->prefixes, cat->nprefixes);
+    consent_cookie_keys_shrink(&cat->regexes, cat->nregexes);
 
     qsort(cat->exact, cat->nexact, sizeof(consent_cookie_key_t),
           consent_cookie_key_cmp);
