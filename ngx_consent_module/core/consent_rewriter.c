@@ -2153,13 +2153,10 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         rw->edits[i].action = A_KEEP;
     }
 
-    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+    consent_rw_keep_orig(rw, t, bytes, 1);
 
     memset(&add, 0, sizeof(consent_rw_add_t));
     add.plain = 1;
@@ -2230,8 +2227,8 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
     }
 
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+    consent_rw_keep_orig(rw, t, bytes, 1);
 
     memset(&add, 0, sizeof(consent_rw_add_t));
     add.plain = 1;

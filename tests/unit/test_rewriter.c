@@ -1086,7 +1086,10 @@ test_page_attributes(void)
         "<link rel=stylesheet href=\"https://connect.facebook.net/s.css\" "
         "data-href=\"/own.css\">",
         "<div style=\"background:url(https://www.facebook.com/tr)\" "
-        "data-style=\"color:red\" data-background=b></div>"
+        "data-style=\"color:red\" data-background=b></div>",
+        "<script type=\"text/javascript\" data-type=own data-name=n>"
+        "fbq('init', '1');</script>",
+        "<style data-type=own>a{b:url(https://www.facebook.com/tr)}</style>"
     };
 
     is_str(rewrite(0, own[0]),
@@ -1123,7 +1126,12 @@ test_page_attributes(void)
             return;
         }
         ok(strcmp(blocked, own[i]) != 0, "own %zu: blocked", i);
-        is_str(rewrite(marketing, blocked), own[i],
+        /* the server leaves the stop rule of a style (consent.js removes
+           it): the attributes are what is compared */
+        is_str(rewrite(marketing, blocked),
+               strncmp(own[i], "<style", 6) == 0
+               ? "<style data-type=own>@media not all{}a{b:url(https://"
+                 "www.facebook.com/tr)}</style>" : own[i],
                "own %zu: activation restores the page's own attributes", i);
         free(blocked);
     }
