@@ -293,7 +293,7 @@ static void consent_rw_keep_orig(consent_rewriter_t *rw,
 static void consent_rw_put_back(consent_rewriter_t *rw,
     const consent_tag_t *t, const unsigned char *bytes);
 static int consent_rw_name_is(const consent_attr_t *a,
-    const unsigned char *bytes, size_t skip, const char *name);
+    const unsigned char *bytes, const char *name);
 static int consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const char *name, unsigned action,
     const char *rename);
@@ -2698,14 +2698,14 @@ consent_rw_keep_orig(consent_rewriter_t *rw, const consent_tag_t *t,
             continue;
         }
 
-        if (consent_rw_name_is(a, bytes, 0, CONSENT_ORIG)) {
+        if (consent_rw_name_is(a, bytes, CONSENT_ORIG)) {
             rw->edits[i].action = A_DROP;
             continue;
         }
 
         for (k = 0; k < sizeof(names) / sizeof(names[0]) - !typed; k++) {
             if (a->name_len == strlen(names[k])
-                && consent_rw_name_is(a, bytes, 0, names[k]))
+                && consent_rw_name_is(a, bytes, names[k]))
             {
                 rw->edits[i].action = A_KEEP_ORIG;
                 break;
@@ -2729,7 +2729,7 @@ consent_rw_put_back(consent_rewriter_t *rw, const consent_tag_t *t,
     for (i = 0; i < t->nattrs; i++) {
         a = &t->attrs[i];
         if (rw->edits[i].action != A_KEEP || a->name_len <= CONSENT_ORIG_LEN
-            || !consent_rw_name_is(a, bytes, 0, CONSENT_ORIG))
+            || !consent_rw_name_is(a, bytes, CONSENT_ORIG))
         {
             continue;
         }
@@ -2739,7 +2739,7 @@ consent_rw_put_back(consent_rewriter_t *rw, const consent_tag_t *t,
         for (j = 0; j < t->nattrs; j++) {
             b = &t->attrs[j];
             if (b->name_len == n + 5 && rw->edits[j].action == A_KEEP
-                && consent_rw_name_is(b, bytes, 0, "data-")
+                && consent_rw_name_is(b, bytes, "data-")
                 && strncasecmp((const char *) bytes + b->name_off + 5,
                                (const char *) bytes + a->name_off
                                + CONSENT_ORIG_LEN, n) == 0)
@@ -2755,21 +2755,20 @@ consent_rw_put_back(consent_rewriter_t *rw, const consent_tag_t *t,
 }
 
 
-/* Whether an attribute's name, from byte skip, starts with name (ASCII
-   case-insensitive). */
+/* Whether an attribute's name starts with name (ASCII case-insensitive). */
 static int
 consent_rw_name_is(const consent_attr_t *a, const unsigned char *bytes,
-    size_t skip, const char *name)
+    const char *name)
 {
     size_t  j, n;
 
     n = strlen(name);
-    if (a->name_len < skip + n) {
+    if (a->name_len < n) {
         return 0;
     }
 
     for (j = 0; j < n; j++) {
-        unsigned char c = bytes[a->name_off + skip + j];
+        unsigned char c = bytes[a->name_off + j];
         if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char) name[j]) {
             return 0;
         }
