@@ -1064,14 +1064,19 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
         return consent_rw_tagged(rw, t, bytes, el);
     }
 
-    /* site-tagged: an inert URL attribute without its live one */
+    /* site-tagged: an inert URL attribute without its live one; what it
+       loads live is read first (a replaced tag has gone out) */
     if (consent_rw_tagged_attr(t, bytes)) {
         for (k = 0; k < CONSENT_RW_LOADERS + 2; k++) {
             l = consent_rw_loader_at(el, k);
             if (l->live && consent_tag_attr(t, bytes, l->inert)
                 && consent_tag_attr(t, bytes, l->live) == NULL)
             {
-                return consent_rw_tagged(rw, t, bytes, el);
+                if (consent_rw_block(rw, t, bytes, el) != 0) {
+                    return -1;
+                }
+                return rw->pending > t->start
+                       ? 0 : consent_rw_tagged(rw, t, bytes, el);
             }
         }
     }
@@ -1289,8 +1294,7 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     if (category < 0) {
-        /* not this policy's tagging: what it loads live is still read */
-        return el->typed ? 0 : consent_rw_block(rw, t, bytes, el);
+        return 0;                   /* not this policy's: left alone */
     }
 
     memset(&add, 0, sizeof(consent_rw_add_t));

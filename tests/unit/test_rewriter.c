@@ -1118,6 +1118,21 @@ test_page_attributes(void)
 
     is_str(rewrite(marketing, own[1]), own[1], "granted: untouched");
 
+    is_str(rewrite(analytics, "<img data-category=\"analytics\" data-srcset="
+                              "\"/a.png 2x\" src=\"https://www.facebook.com/tr"
+                              "\">"),
+           "<img " FB_MARK " data-consent-orig-category=\"analytics\" "
+           "data-consent-orig-srcset=\"/a.png 2x\" data-src=\"https://www."
+           "facebook.com/tr\">",
+           "a site-tagged element's live tracker attribute is blocked, its "
+           "category granted");
+    is_str(rewrite(0, "<img data-category=\"analytics\" data-srcset=\"/a.png"
+                      " 2x\" src=\"https://www.facebook.com/tr\">"),
+           "<img " FB_MARK " data-consent-orig-category=\"analytics\" "
+           "data-consent-orig-srcset=\"/a.png 2x\" data-src=\"https://www."
+           "facebook.com/tr\">",
+           "... or not");
+
     /* blocked, then activated as site-tagged markup: the input again */
     for (i = 0; i < sizeof(own) / sizeof(own[0]); i++) {
         blocked = strdup(rewrite(0, own[i]));
