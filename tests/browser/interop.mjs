@@ -126,8 +126,9 @@ const tracker = http.createServer((req, res) => {
     hits.set(p, (hits.get(p) || 0) + 1);
     if (p.endsWith('.gif')) {
         type = 'image/gif';
-        body = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
-                           'base64');
+        body = Buffer.from(
+            'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7',
+            'base64');
     } else if (p.endsWith('.html')) {
         type = 'text/html';
         body = '<!DOCTYPE html><title>embed</title><p>embed</p>';
@@ -243,8 +244,10 @@ var klaroConfig = {
   elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro',
   acceptAll: true, mustConsent: false, hideDeclineAll: false,
   services: [
-    { name: 'fake-analytics', title: 'Fake Analytics', purposes: ['analytics'] },
-    { name: 'Fake Analytics', title: 'Fake Analytics (by name)', purposes: ['analytics'] },
+    { name: 'fake-analytics', title: 'Fake Analytics',
+      purposes: ['analytics'] },
+    { name: 'Fake Analytics', title: 'Fake Analytics (by name)',
+      purposes: ['analytics'] },
     { name: 'fake-ads', title: 'Fake Ads', purposes: ['marketing'] },
     { name: 'Fake Ads', title: 'Fake Ads (by name)', purposes: ['marketing'] }
   ]
@@ -501,7 +504,8 @@ async function libReject(key) {
     is(hits.size, 0, `${lib.name} reject: nothing loads`, hitSummary());
 
     await visit(p, `${site}/${key}/next.html`);
-    ok(!(await lib.visible(p)), `${lib.name} reject: no notice on the next page`);
+    ok(!(await lib.visible(p)),
+       `${lib.name} reject: no notice on the next page`);
     is(hits.size, 0, `${lib.name} reject: nothing on the next page`,
        hitSummary());
     await context.close();
