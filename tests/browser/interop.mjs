@@ -620,9 +620,15 @@ async function libTagged(key) {
     const want = key === 'cc'
         ? `/other/cc-first.js cc-inline /other/cc-ads.js`
         : `/other/klaro-first.js klaro-inline /other/klaro-ads.js`;
-    is((await runs(p)).split(' ').sort().join(' '),
-       want.split(' ').sort().join(' '),
+    const ran = await runs(p);
+    is(ran.split(' ').sort().join(' '), want.split(' ').sort().join(' '),
        `${lib.name} activates its own markup (as the module marked it) once`);
+    if (lib.keepsOrder) {
+        is(ran, want, `${lib.name}: its own markup in document order`);
+    } else {
+        todo(ran === want, `${lib.name}: its own markup in document order`,
+             `${lib.name} inserts the scripts async (ran: ${ran})`);
+    }
     if (lib.media) {
         is(hitCount('/other/klaro-pixel.gif') + hitCount(
             '/other/klaro-embed.html'), 2,
