@@ -6,7 +6,8 @@
 #   - the same page without trackers;
 #   - the page proxied from a local upstream (a second nginx);
 #   - four workers with more connections;
-# then the bytes the module adds per page, the core rewriter's throughput
+# then the bytes the module adds per page (and per UI case, bench/bytes.sh),
+# the core rewriter's throughput
 # and the worker's memory for a 50 MB response.  wrk keeps connections
 # alive (HTTP/1.1).  Prints a Markdown table (also build/bench/results.md).
 #   DURATION=10 ROUNDS=3 CONNECTIONS=8 bench/run.sh
@@ -278,6 +279,8 @@ bytes=$(curl -fs "http://127.0.0.1:$P_CONSENT/big.html" | wc -c)
 hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$worker/status")
 rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$worker/status")
 
+ui_bytes=$("$repo/bench/bytes.sh")
+
 core=$("$repo/bench/run-core.sh" "$page" \
     "$repo/ngx_consent_module/assets/policy.json" 3 2>&1 | tail -n 5)
 
@@ -306,6 +309,10 @@ core=$("$repo/bench/run-core.sh" "$page" \
     echo
     echo "50 MB response through the module: $bytes bytes sent; worker peak"
     echo "RSS ${hwm_before} kB before, ${hwm_after} kB after (RSS now ${rss_after} kB)."
+    echo
+    echo "Bytes the consent UI adds to a page (bench/bytes.sh, built-in policy):"
+    echo
+    echo "$ui_bytes"
     if [ -n "$core" ]; then
         echo
         echo "Core rewriter, one core (bench/run-core.sh bench/page.html):"
