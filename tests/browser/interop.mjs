@@ -688,7 +688,7 @@ async function taggedModule() {
     ({ context, page: p } = await newPage());
     hits.clear();
     await visit(p, `${site}/tagged/`);
-    await p.click('#consent-banner summary.consent-btn');
+    await p.click('#consent-banner [data-consent-open]');
     await p.check('dialog #consent-cat-analytics');
     await p.click('dialog button[value=save]');
     await waitUntil(async () => (await runs(p)).split(' ').length >= 4);
