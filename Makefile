@@ -106,11 +106,20 @@ asan:
 	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
 		NGINX_EXTRA_CC="$(SANITIZE)" $(BUILD)/asan/ngx_http_consent_module.so
 
-unit: all $(UNIT_TESTS)
+# The core's tests need the core library only, not the nginx build.
+unit: $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
 integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
+
+browser: all $(BUILD)/tests/mint-cookie
+	@tools/deps.sh test
+	@SUITES=browser tests/run-all.pl
+
+valgrind: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
+	@tools/deps.sh test
+	@SUITES=valgrind tests/run-all.pl
 
 test: FORCE
 	@tools/deps.sh test
