@@ -37,7 +37,7 @@ static ngx_int_t ngx_http_consent_api_asset(ngx_http_request_t *r,
     ngx_uint_t index);
 static u_char *ngx_http_consent_api_etag(ngx_uint_t index);
 static const char *ngx_http_consent_api_version(ngx_conf_t *cf,
-    ngx_uint_t index);
+    const char *name);
 static ngx_int_t ngx_http_consent_api_json(ngx_http_request_t *r,
     ngx_uint_t status, char *json);
 static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
@@ -557,17 +557,28 @@ ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,
 
     /* the hex digits between the quotes, NUL-terminated by a copy */
 
-    *css = ngx_http_consent_api_version(cf, 1);
-    *js = ngx_http_consent_api_version(cf, 0);
+    *css = ngx_http_consent_api_version(cf, "consent.css");
+    *js = ngx_http_consent_api_version(cf, "consent.js");
 
     return (*css && *js) ? NGX_OK : NGX_ERROR;
 }
 
 
 static const char *
-ngx_http_consent_api_version(ngx_conf_t *cf, ngx_uint_t index)
+ngx_http_consent_api_version(ngx_conf_t *cf, const char *name)
 {
-    u_char  *v;
+    u_char      *v;
+    ngx_uint_t   index;
+
+    for (index = 0; ngx_http_consent_api_assets[index].name; index++) {
+        if (ngx_strcmp(ngx_http_consent_api_assets[index].name, name) == 0) {
+            break;
+        }
+    }
+
+    if (ngx_http_consent_api_assets[index].name == NULL) {
+        return NULL;
+    }
 
     v = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_ETAG_LEN - 1);
     if (v == NULL) {
