@@ -685,18 +685,17 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     ngx_str_t         orig;
     ngx_table_elt_t  *etag;
 
+    /* W/ prefixed; cleared when it is not a quoted string */
+    ngx_http_weak_etag(r);
+
     etag = r->headers_out.etag;
 
     if (etag == NULL) {
         return NGX_OK;
     }
 
-    orig = etag->value;
-
-    if (orig.len > 2 && orig.data[0] == 'W' && orig.data[1] == '/') {
-        orig.data += 2;
-        orig.len -= 2;
-    }
+    orig.data = etag->value.data + 2;
+    orig.len = etag->value.len - 2;
 
     if (orig.len < 2 || orig.data[0] != '"' || orig.data[orig.len - 1] != '"') {
         ngx_http_clear_etag(r);
