@@ -181,12 +181,12 @@ static ngx_int_t
 ngx_http_consent_api_decide(ngx_http_request_t *r)
 {
     char                          reason[CONSENT_REASON_MAX];
+    u_char                       *location;
     size_t                        len;
     ngx_int_t                     rc, json;
     ngx_str_t                     body;
     consent_state_t               state;
     consent_policy_t             *policy;
-    ngx_table_elt_t              *location;
     consent_decision_t           *decision;
     ngx_http_consent_ctx_t       *ctx;
     ngx_http_consent_loc_conf_t  *lcf;
@@ -292,23 +292,19 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     len = ngx_strlen(decision->return_to);
 
-    location = ngx_list_push(&r->headers_out.headers);
+    location = ngx_pnalloc(r->pool, len);
     if (location == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    location->value.data = ngx_pnalloc(r->pool, len);
-    if (location->value.data == NULL) {
+    ngx_memcpy(location, decision->return_to, len);
+
+    if (ngx_http_consent_add_header(r, "Location", (const char *) location,
+                                    len)
+        == NULL)
+    {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
-
-    ngx_memcpy(location->value.data, decision->return_to, len);
-    location->value.len = len;
-    location->hash = 1;
-#if (nginx_version >= 1023000)
-    location->next = NULL;
-#endif
-    ngx_str_set(&location->key, "Location");
 
     /*
      * Not r->headers_out.location: nginx would make it absolute with the
@@ -317,7 +313,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -612,18 +608,12 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
         return NGX_HTTP_NOT_FOUND;
     }
 
-    h = ngx_list_push(&r->headers_out.headers);
+    h = ngx_http_consent_add_header(r, "ETag", (const char *) etag,
+                                    NGX_HTTP_CONSENT_ETAG_LEN);
     if (h == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    h->hash = 1;
-#if (nginx_version >= 1023000)
-    h->next = NULL;
-#endif
-    ngx_str_set(&h->key, "ETag");
-    h->value.data = etag;
-    h->value.len = NGX_HTTP_CONSENT_ETAG_LEN;
     r->headers_out.etag = h;
 
     /* the not-modified filter answers If-None-Match with 304 */
@@ -636,7 +626,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
                               NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED,
                               sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED)
                               - 1)
-            != NGX_OK)
+            == NULL)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -644,7 +634,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
     } else if (ngx_http_consent_add_header(r, "Cache-Control",
                                  NGX_HTTP_CONSENT_ASSET_MAX_AGE,
                                  sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE) - 1)
-               != NGX_OK)
+               == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -726,7 +716,7 @@ ngx_http_consent_api_line(ngx_http_request_t *r, ngx_uint_t status,
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -739,7 +729,7 @@ static ngx_int_t
 ngx_http_consent_api_not_allowed(ngx_http_request_t *r, const char *allow)
 {
     if (ngx_http_consent_add_header(r, "Allow", allow, ngx_strlen(allow))
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }

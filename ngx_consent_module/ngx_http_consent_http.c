@@ -42,7 +42,7 @@ ngx_http_consent_header(ngx_http_request_t *r, const char *name)
 }
 
 
-ngx_int_t
+ngx_table_elt_t *
 ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
     const char *value, size_t len)
 {
@@ -50,7 +50,7 @@ ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
 
     h = ngx_list_push(&r->headers_out.headers);
     if (h == NULL) {
-        return NGX_ERROR;
+        return NULL;
     }
 
     h->hash = 1;
@@ -62,7 +62,7 @@ ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
     h->value.data = (u_char *) value;
     h->value.len = len;
 
-    return NGX_OK;
+    return h;
 }
 
 

@@ -173,8 +173,9 @@ ngx_int_t ngx_http_consent_relay_mark(ngx_http_request_t *r,
 /* Shared HTTP helpers (ngx_http_consent_http.c). */
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
     const char *name);
-ngx_int_t ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
-    const char *value, size_t len);
+/* The header pushed, or NULL when it cannot be allocated. */
+ngx_table_elt_t *ngx_http_consent_add_header(ngx_http_request_t *r,
+    const char *key, const char *value, size_t len);
 char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
 /* The request came over HTTPS (or consent_cookie scheme= says so). */
 ngx_uint_t ngx_http_consent_https(ngx_http_request_t *r);

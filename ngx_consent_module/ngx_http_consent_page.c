@@ -29,7 +29,7 @@ ngx_http_consent_page_handler(ngx_http_request_t *r)
     if (!(r->method & (NGX_HTTP_GET|NGX_HTTP_HEAD))) {
         if (ngx_http_consent_add_header(r, "Allow", "GET, HEAD",
                                         sizeof("GET, HEAD") - 1)
-            != NGX_OK)
+            == NULL)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -61,10 +61,10 @@ ngx_http_consent_page_handler(ngx_http_request_t *r)
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "private, no-store",
                                     sizeof("private, no-store") - 1)
-        != NGX_OK
+        == NULL
         || ngx_http_consent_add_header(r, "Content-Language", lang,
                                        ngx_strlen(lang))
-           != NGX_OK)
+           == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }

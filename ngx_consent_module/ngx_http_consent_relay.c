@@ -232,9 +232,15 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         return NGX_ERROR;
     }
 
-    return ngx_http_consent_add_header(r, "X-Consent-Filtered",
-                                       (const char *) mark,
-                                       NGX_HTTP_CONSENT_MARK_LEN);
+    if (ngx_http_consent_add_header(r, "X-Consent-Filtered",
+                                    (const char *) mark,
+                                    NGX_HTTP_CONSENT_MARK_LEN)
+        == NULL)
+    {
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
 }
 
 
