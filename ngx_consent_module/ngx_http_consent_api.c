@@ -27,6 +27,8 @@ typedef struct {
 static ngx_int_t ngx_http_consent_api_post(ngx_http_request_t *r);
 static void ngx_http_consent_api_body(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_api_decide(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_set_cookie(ngx_http_request_t *r,
+    consent_state_t *state);
 static ngx_int_t ngx_http_consent_api_body_text(ngx_http_request_t *r,
     ngx_str_t *body);
 static ngx_int_t ngx_http_consent_api_same_origin(ngx_http_request_t *r);
@@ -269,7 +271,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
                                           "recorded; try again");
     }
 
-    if (ngx_http_consent_set_cookie(r, &state) != NGX_OK) {
+    if (ngx_http_consent_api_set_cookie(r, &state) != NGX_OK) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
@@ -319,6 +321,105 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     }
 
     return ngx_http_consent_send(r, NGX_HTTP_SEE_OTHER, NULL, 0, 0);
+}
+
+
+/* Issue a Set-Cookie for a new state (signed with the first key). */
+static ngx_int_t
+ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
+{
+    u_char                       *p, *fingerprint;
+    size_t                        len;
+    ngx_uint_t                    secure;
+    ngx_table_elt_t              *set_cookie;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    static const char  *samesite[] = { "Lax", "Strict", "None" };
+
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    if (cscf->keys == NULL || cscf->keys->nelts == 0) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no consent_secret to sign the cookie with");
+        return NGX_ERROR;
+    }
+
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no fingerprint of the policy to bind the "
+                      "cookie to");
+        return NGX_ERROR;
+    }
+
+    switch (cscf->cookie_secure) {
+    case NGX_HTTP_CONSENT_SECURE_ON:
+        secure = 1;
+        break;
+    case NGX_HTTP_CONSENT_SECURE_OFF:
+        secure = 0;
+        break;
+    default:
+        secure = ngx_http_consent_https(r);
+    }
+
+    len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
+          + sizeof("; Max-Age=") - 1 + NGX_TIME_T_LEN
+          + sizeof("; Path=") - 1 + cscf->cookie_path.len
+          + sizeof("; HttpOnly; SameSite=Strict; Secure") - 1;
+
+    if (cscf->cookie_domain.len) {
+        len += sizeof("; Domain=") - 1 + cscf->cookie_domain.len;
+    }
+
+    p = ngx_pnalloc(r->pool, len);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    set_cookie = ngx_list_push(&r->headers_out.headers);
+    if (set_cookie == NULL) {
+        return NGX_ERROR;
+    }
+
+    set_cookie->hash = 1;
+    ngx_str_set(&set_cookie->key, "Set-Cookie");
+#if (nginx_version >= 1023000)
+    set_cookie->next = NULL;
+#endif
+    set_cookie->value.data = p;
+
+    p = ngx_copy(p, cscf->cookie_name.data, cscf->cookie_name.len);
+    *p++ = '=';
+
+    if (consent_cookie_encode(state, cscf->keys->elts, fingerprint,
+                              (char *) p)
+        != 0)
+    {
+        set_cookie->hash = 0;
+        return NGX_ERROR;
+    }
+
+    p += CONSENT_COOKIE_LEN;
+
+    p = ngx_sprintf(p, "; Max-Age=%T; Path=%V", cscf->cookie_max_age,
+                    &cscf->cookie_path);
+
+    if (cscf->cookie_domain.len) {
+        p = ngx_sprintf(p, "; Domain=%V", &cscf->cookie_domain);
+    }
+
+    p = ngx_sprintf(p, "; HttpOnly; SameSite=%s",
+                    samesite[cscf->cookie_samesite]);
+
+    if (secure) {
+        p = ngx_cpymem(p, "; Secure", sizeof("; Secure") - 1);
+    }
+
+    set_cookie->value.len = p - set_cookie->value.data;
+
+    return NGX_OK;
 }
 
 

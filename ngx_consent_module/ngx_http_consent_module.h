@@ -184,9 +184,8 @@ ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
 ngx_int_t ngx_http_consent_render_ctx(ngx_http_request_t *r,
     consent_render_ctx_t *rc, char id[2 * CONSENT_ID_LEN + 1]);
 
-/* Issue a Set-Cookie for a new state (signed with the first key). */
-ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
-    consent_state_t *state);
+/* The fingerprint of the request's policy, that its cookies are bound to. */
+u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 
 /* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
 ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);
