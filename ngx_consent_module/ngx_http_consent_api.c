@@ -328,10 +328,9 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 static ngx_int_t
 ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
 {
-    u_char                       *p, *fingerprint;
+    u_char                       *p, *cookie, *fingerprint;
     size_t                        len;
     ngx_uint_t                    secure;
-    ngx_table_elt_t              *set_cookie;
     ngx_http_consent_srv_conf_t  *cscf;
 
     static const char  *samesite[] = { "Lax", "Strict", "None" };
@@ -373,31 +372,18 @@ ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         len += sizeof("; Domain=") - 1 + cscf->cookie_domain.len;
     }
 
-    p = ngx_pnalloc(r->pool, len);
-    if (p == NULL) {
+    cookie = ngx_pnalloc(r->pool, len);
+    if (cookie == NULL) {
         return NGX_ERROR;
     }
 
-    set_cookie = ngx_list_push(&r->headers_out.headers);
-    if (set_cookie == NULL) {
-        return NGX_ERROR;
-    }
-
-    set_cookie->hash = 1;
-    ngx_str_set(&set_cookie->key, "Set-Cookie");
-#if (nginx_version >= 1023000)
-    set_cookie->next = NULL;
-#endif
-    set_cookie->value.data = p;
-
-    p = ngx_copy(p, cscf->cookie_name.data, cscf->cookie_name.len);
+    p = ngx_copy(cookie, cscf->cookie_name.data, cscf->cookie_name.len);
     *p++ = '=';
 
     if (consent_cookie_encode(state, cscf->keys->elts, fingerprint,
                               (char *) p)
         != 0)
     {
-        set_cookie->hash = 0;
         return NGX_ERROR;
     }
 
@@ -417,7 +403,12 @@ ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         p = ngx_cpymem(p, "; Secure", sizeof("; Secure") - 1);
     }
 
-    set_cookie->value.len = p - set_cookie->value.data;
+    if (ngx_http_consent_add_header(r, "Set-Cookie", (const char *) cookie,
+                                    p - cookie)
+        == NULL)
+    {
+        return NGX_ERROR;
+    }
 
     return NGX_OK;
 }
