@@ -333,7 +333,11 @@ ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
     ngx_uint_t                    secure;
     ngx_http_consent_srv_conf_t  *cscf;
 
-    static const char  *samesite[] = { "Lax", "Strict", "None" };
+    static const char  *samesite[] = {
+        [NGX_HTTP_CONSENT_SAMESITE_LAX] = "Lax",
+        [NGX_HTTP_CONSENT_SAMESITE_STRICT] = "Strict",
+        [NGX_HTTP_CONSENT_SAMESITE_NONE] = "None"
+    };
 
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
 
