@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "consent_policy.h"
+#include "consent_policy_int.h"      /* the matcher's pattern sets */
 #include "tap.h"
 
 #define BUILTIN   "ngx_consent_module/assets/policy.json"
@@ -619,10 +619,11 @@ match_cookie(const consent_policy_t *policy, const char *subject)
 static void
 test_builtin(void)
 {
-    char               err[512];
-    size_t             i;
-    const expect_t    *t;
-    consent_policy_t  *policy;
+    char                err[512];
+    size_t              i;
+    const expect_t     *t;
+    consent_policy_t   *policy;
+    consent_matcher_t  *m;
     static const char *ids[] = { "necessary", "preferences", "analytics",
                                  "marketing" };
 
@@ -666,11 +667,12 @@ test_builtin(void)
                                              "ad_user_data")),
            "marketing", "Consent Mode: ad_user_data -> marketing");
 
-    ok(policy->src_set.any != NULL && policy->src_set.nrest == 0
-       && policy->cookie_set.any != NULL && policy->cookie_set.nrest == 0,
+    m = policy->matcher;
+    ok(m->src_set.any != NULL && m->src_set.nrest == 0
+       && m->cookie_set.any != NULL && m->cookie_set.nrest == 0,
        "every built-in URL and cookie pattern joins the alternation");
-    ok(policy->inline_set.any == NULL
-       && policy->inline_set.nrest == policy->inline_set.npatterns,
+    ok(m->inline_set.any == NULL
+       && m->inline_set.nrest == m->inline_set.npatterns,
        "inline patterns (unanchored) are matched one by one");
 
     test_builtin_table(policy, tracker_urls, match_src, "src");
@@ -886,8 +888,9 @@ test_combined(void)
         return;
     }
 
-    ok(policy->src_set.any != NULL, "the combinable patterns are combined");
-    is_int(policy->src_set.nrest, 6, "six patterns are matched alone "
+    ok(policy->matcher->src_set.any != NULL,
+       "the combinable patterns are combined");
+    is_int(policy->matcher->src_set.nrest, 6, "six patterns are matched alone "
            "(unanchored, backreference, verb, \\Q, extended, recursion)");
 
     for (i = 0; subjects[i] != NULL; i++) {
