@@ -5,6 +5,8 @@
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
 NGINX_BIN  ?= /usr/sbin/nginx
+# The shared test data (docs/testing.md); tests read CONSENT_DATA too.
+CONSENT_DATA ?= ../shared/data
 CC         ?= cc
 
 # make install: the module into nginx's modules directory, consent-audit,
@@ -184,7 +186,7 @@ $(CATALOGUE_DIR)/node_modules/.package-lock.json: \
 
 # The named character reference table, from html5lib's tokenizer tests.
 entities:
-	tools/gen-entities.pl ../shared/data/html5lib-tokenizer \
+	tools/gen-entities.pl $(CONSENT_DATA)/html5lib-tokenizer \
 		> $(CORE_DIR)/consent_entities.c.tmp
 	mv $(CORE_DIR)/consent_entities.c.tmp $(CORE_DIR)/consent_entities.c
 

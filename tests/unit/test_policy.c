@@ -17,7 +17,7 @@
 
 #define BUILTIN   "ngx_consent_module/assets/policy.json"
 #define FIXTURES  "tests/unit/policies/"
-#define OCD_CSV   "../shared/data/open-cookie-database/open-cookie-database.csv"
+#define OCD_CSV   "open-cookie-database/open-cookie-database.csv"
 #define CATALOGUE "ngx_consent_module/assets/catalogue.json"
 
 
@@ -1118,7 +1118,7 @@ static void
 test_ocd(void)
 {
     int                     rc, found;
-    char                    err[512];
+    char                    err[512], path[1024];
     size_t                  n, i, j, k, p;
     ocd_cookie_t           *ocd;
     pcre2_match_data       *md;
@@ -1126,10 +1126,10 @@ test_ocd(void)
     consent_service_t      *service;
     const ocd_platform_t   *platform;
 
-    ocd = ocd_load(OCD_CSV, &n);
+    ocd = ocd_load(tap_data(OCD_CSV, path, sizeof(path)), &n);
     if (ocd == NULL) {
-        diag("skipping the Open Cookie Database check: %s not readable",
-             OCD_CSV);
+        skip("no Open Cookie Database: %s not readable (CONSENT_DATA)",
+             path);
         return;
     }
 
