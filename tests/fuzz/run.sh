@@ -5,12 +5,12 @@
 #   tests/fuzz/run.sh [SECONDS]     (default 60; make fuzz, make test)
 # Seeds: every html5lib tokenizer input (in $CONSENT_DATA, default
 # ../shared/data) and tests/unit/pages/*.html.
-# A crash leaves its input in build/fuzz/ (crash-*): rerun it with
-# build/fuzz/fuzz_rewriter build/fuzz/crash-...
+# A crash leaves its input in $BUILD/fuzz/ (default build/; crash-*): rerun
+# it with $BUILD/fuzz/fuzz_rewriter $BUILD/fuzz/crash-...
 set -e
 seconds=${1:-60}
 cd "$(dirname "$0")/../.."
-out=build/fuzz
+out=${BUILD:-build}/fuzz
 core=ngx_consent_module/core
 mkdir -p "$out/corpus"
 
