@@ -41,6 +41,15 @@ sub build {
     return $b =~ m{^/} ? $b : "$REPO/$b";
 }
 
+# A program of the build the module under test comes from (make asan's
+# consent-audit for its module), else of build().
+sub tool {
+    my ($name) = @_;
+    my ($dir) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
+    return "$dir/$name" if $dir && -x "$dir/$name";
+    return build() . "/$name";
+}
+
 sub new {
     my ($class, %opts) = @_;
 
