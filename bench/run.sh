@@ -1,8 +1,15 @@
 #!/bin/bash
-# make bench: plain nginx, ngx_consent, sub_filter and subs_filter serving the
-# same realistic 80 KB page with trackers, one worker, wrk on loopback, all
-# in one run; then the core rewriter's throughput and the worker's memory
-# for a 50 MB response.  Prints a Markdown table (also build/bench/results.md).
+# make bench: ngx_consent against plain nginx in one run, every figure a
+# ratio to plain nginx measured in the same interleaved rounds:
+#   - the 80 KB tracker page, static, one worker: nothing granted, all
+#     granted, and nginx's sub_filter and subs_filter doing a little of it;
+#   - the same page without trackers;
+#   - the page proxied from a local upstream (a second nginx);
+#   - four workers with more connections;
+# then the bytes the module adds per page (and per UI case, bench/bytes.sh),
+# the core rewriter's throughput
+# and the worker's memory for a 50 MB response.  wrk keeps connections
+# alive (HTTP/1.1).  Prints a Markdown table (also build/bench/results.md).
 #   DURATION=10 ROUNDS=3 CONNECTIONS=8 bench/run.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,12 +17,16 @@ out=$repo/build/bench
 duration=${DURATION:-10}
 rounds=${ROUNDS:-3}
 conns=${CONNECTIONS:-8}
-mkdir -p "$out/html" "$out/logs" "$out/tmp"
+mkdir -p "$out/html" "$out/logs" "$out/tmp" "$out/up/logs"
 
 page=$repo/bench/page.html
 [ -f "$page" ] || { echo "bench: $page is missing" >&2; exit 1; }
 cp "$page" "$out/html/page.html"
 head -c 48 /dev/urandom | base64 > "$out/consent.key"
+
+# the page without its trackers: what a site that has none pays
+perl -0pe 's{<script\b.*?</script>\s*}{}gs; s{<(iframe|ins|noscript)\b.*?</\1>\s*}{}gs;
+           s{<img [^>]*facebook[^>]*>\s*}{}g' "$page" > "$out/html/notrack.html"
 
 # a 50 MB page: the realistic page repeated
 perl -e '
@@ -32,9 +43,37 @@ port() {
         "127.0.0.1", LocalPort => 0, Listen => 1) or die; print $s->sockport'
 }
 P_PLAIN=$(port); P_CONSENT=$(port); P_SUB=$(port); P_SUBS=$(port)
+P_UP=$(port); P_PPROXY=$(port); P_CPROXY=$(port)
+P_PLAIN4=$(port); P_CONSENT4=$(port)
 
 user=""
 [ "$(id -u)" = 0 ] && user="user root;"
+
+# the upstream of the proxied scenario: a second nginx, one worker
+cat > "$out/up/nginx.conf" <<CONF
+$user
+worker_processes 1;
+daemon off;
+pid $out/up/nginx.pid;
+error_log $out/up/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type text/html;
+    root $out/html;
+    server { listen 127.0.0.1:$P_UP; keepalive_requests 100000; }
+}
+CONF
+
+common="
+    access_log off;
+    sendfile off;
+    default_type text/html;
+    client_body_temp_path $out/tmp;
+    root $out/html;
+    consent_secret $out/consent.key;
+    keepalive_requests 100000;
+"
 
 cat > "$out/nginx.conf" <<CONF
 load_module $repo/build/ngx_http_consent_module.so;
@@ -46,18 +85,38 @@ pid $out/nginx.pid;
 error_log $out/logs/error.log warn;
 events { worker_connections 1024; }
 http {
-    access_log off;
-    sendfile off;
-    default_type text/html;
-    client_body_temp_path $out/tmp;
-    root $out/html;
-    consent_secret $out/consent.key;
+    $common
+
+    upstream up {
+        server 127.0.0.1:$P_UP;
+        keepalive 32;
+    }
 
     server { listen 127.0.0.1:$P_PLAIN; }
 
     server {
         listen 127.0.0.1:$P_CONSENT;
         consent on;
+        location /_consent/ { consent_api; }
+    }
+
+    server {
+        listen 127.0.0.1:$P_PPROXY;
+        location / {
+            proxy_pass http://up;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+    }
+
+    server {
+        listen 127.0.0.1:$P_CPROXY;
+        consent on;
+        location / {
+            proxy_pass http://up;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
         location /_consent/ { consent_api; }
     }
 
@@ -90,55 +149,129 @@ http {
 }
 CONF
 
-/usr/sbin/nginx -p "$out/" -e "$out/logs/error.log" -c "$out/nginx.conf" &
-nginx_pid=$!
-trap 'kill -QUIT $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null || true' EXIT
-for p in $P_PLAIN $P_CONSENT $P_SUB $P_SUBS; do
+# four workers: plain and the module
+mkdir -p "$out/w4/logs"
+cat > "$out/w4/nginx.conf" <<CONF
+load_module $repo/build/ngx_http_consent_module.so;
+$user
+worker_processes 4;
+daemon off;
+pid $out/w4/nginx.pid;
+error_log $out/w4/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    $common
+
+    server { listen 127.0.0.1:$P_PLAIN4; }
+
+    server {
+        listen 127.0.0.1:$P_CONSENT4;
+        consent on;
+        location /_consent/ { consent_api; }
+    }
+}
+CONF
+
+pids=()
+for conf in up/nginx.conf nginx.conf w4/nginx.conf; do
+    prefix=$out/$(dirname "$conf")/
+    /usr/sbin/nginx -p "$prefix" -e "$prefix/logs/error.log" \
+        -c "$out/$conf" &
+    pids+=($!)
+done
+trap 'for p in "${pids[@]}"; do kill -QUIT $p 2>/dev/null; done; wait' EXIT
+
+for p in $P_UP $P_PLAIN $P_CONSENT $P_SUB $P_SUBS $P_PPROXY $P_CPROXY \
+         $P_PLAIN4 $P_CONSENT4
+do
     for _ in $(seq 1 100); do
         curl -fso /dev/null "http://127.0.0.1:$p/page.html" && break
         sleep 0.1
     done
 done
-worker=$(pgrep -P "$nginx_pid" | head -1)
+worker=$(pgrep -P "${pids[1]}" | head -1)
 
-# sanity: the module did rewrite the page
-rewritten=$(curl -fs "http://127.0.0.1:$P_CONSENT/page.html")
-case $rewritten in
-    *data-src=*) ;;
-    *) echo "bench: the module did not rewrite the page" >&2; exit 1 ;;
-esac
-
-port_of() {
-    case $1 in
-        plain) echo "$P_PLAIN" ;; consent) echo "$P_CONSENT" ;;
-        sub_filter) echo "$P_SUB" ;; subs_filter) echo "$P_SUBS" ;;
+# sanity: the module did rewrite the page, directly and proxied
+for p in $P_CONSENT $P_CPROXY $P_CONSENT4; do
+    case $(curl -fs "http://127.0.0.1:$p/page.html") in
+        *data-src=*) ;;
+        *) echo "bench: the module did not rewrite the page ($p)" >&2
+           exit 1 ;;
     esac
-}
+done
+
+# a decision granting everything, from the module's own endpoint
+granted=$(curl -fs -D - -o /dev/null -X POST -d action=accept_all \
+    -H "Origin: http://127.0.0.1:$P_CONSENT" \
+    "http://127.0.0.1:$P_CONSENT/_consent/" \
+    | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)
+[ -n "$granted" ] || { echo "bench: no consent cookie" >&2; exit 1; }
+
+# scenario: name port path cookie threads connections baseline
+cases="
+plain            $P_PLAIN    page.html    -  1 $conns  -
+consent          $P_CONSENT  page.html    -  1 $conns  plain
+consent_granted  $P_CONSENT  page.html    g  1 $conns  plain
+sub_filter       $P_SUB      page.html    -  1 $conns  plain
+subs_filter      $P_SUBS     page.html    -  1 $conns  plain
+plain_notrack    $P_PLAIN    notrack.html -  1 $conns  -
+consent_notrack  $P_CONSENT  notrack.html -  1 $conns  plain_notrack
+plain_proxy      $P_PPROXY   page.html    -  1 $conns  -
+consent_proxy    $P_CPROXY   page.html    -  1 $conns  plain_proxy
+plain_4w         $P_PLAIN4   page.html    -  2 $((conns * 4)) -
+consent_4w       $P_CONSENT4 page.html    -  2 $((conns * 4)) plain_4w
+"
+
+names=$(echo "$cases" | awk 'NF { print $1 }')
 
 rps() {
-    wrk -t1 -c"$conns" -d"${duration}s" "http://127.0.0.1:$1/page.html" \
-        | awk '/Requests\/sec/ { print $2 }'
+    local port path cookie threads c
+    read -r _ port path cookie threads c _ <<< "$(echo "$cases" \
+        | awk -v n="$1" '$1 == n')"
+    if [ "$cookie" = g ]; then
+        wrk -t"$threads" -c"$c" -d"${duration}s" -H "Cookie: $granted" \
+            "http://127.0.0.1:$port/$path"
+    else
+        wrk -t"$threads" -c"$c" -d"${duration}s" \
+            "http://127.0.0.1:$port/$path"
+    fi | awk '/Requests\/sec/ { print $2 }'
 }
 
 # Rounds interleave the servers so that a slow spell of this shared machine
 # hits all of them; each server's median over the rounds is reported.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A R
-for name in plain consent sub_filter subs_filter; do
-    rps "$(port_of $name)" > /dev/null      # warm up
+for name in $names; do
+    rps "$name" > /dev/null      # warm up
 done
 for round in $(seq 1 "$rounds"); do
-    for name in plain consent sub_filter subs_filter; do
-        R[$name]="${R[$name]:-} $(rps "$(port_of $name)")"
+    for name in $names; do
+        R[$name]="${R[$name]:-} $(rps "$name")"
     done
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 }
     END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 declare -A M
-for name in plain consent sub_filter subs_filter; do
+for name in $names; do
     M[$name]=$(echo "${R[$name]}" | median)
 done
+
+# bytes per page as sent
+size() {
+    if [ -n "${3:-}" ]; then
+        curl -fs -H "Cookie: $3" "http://127.0.0.1:$1/$2" | wc -c
+    else
+        curl -fs "http://127.0.0.1:$1/$2" | wc -c
+    fi
+}
+plain_size=$(size "$P_PLAIN" page.html)
+none_size=$(size "$P_CONSENT" page.html)
+all_size=$(size "$P_CONSENT" page.html "$granted")
+notrack_plain=$(size "$P_PLAIN" notrack.html)
+notrack_size=$(size "$P_CONSENT" notrack.html)
 
 # worker memory for the 50 MB response, streamed through the module
 hwm_before=$(awk '/VmHWM/ { print $2 }' "/proc/$worker/status")
@@ -146,24 +279,40 @@ bytes=$(curl -fs "http://127.0.0.1:$P_CONSENT/big.html" | wc -c)
 hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$worker/status")
 rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$worker/status")
 
-core=$("$repo/bench/run-core.sh" "$page" \
-    "$repo/ngx_consent_module/assets/policy.json" 3 2>&1 | tail -n 8)
+ui_bytes=$("$repo/bench/bytes.sh")
 
-size=$(wc -c < "$page")
+core=$("$repo/bench/run-core.sh" "$page" \
+    "$repo/ngx_consent_module/assets/policy.json" 3 2>&1 | tail -n 5)
+
 {
-    echo "Page: bench/page.html ($size bytes), 1 worker, wrk -t1 -c$conns -d${duration}s,"
-    echo "median of $rounds interleaved rounds, $(date -u +%F)"
+    echo "Page: bench/page.html ($plain_size bytes), wrk -t1 -c$conns -d${duration}s"
+    echo "(4 workers: -t2 -c$((conns * 4))), keep-alive, median of $rounds"
+    echo "interleaved rounds, $(date -u +%F), load average $load_before"
+    echo "before and $load_after after ($(nproc) CPUs)"
     echo
-    echo "| server | requests/s (median) | vs plain | rounds |"
+    echo "| scenario | requests/s (median) | vs its plain | rounds |"
     echo "|---|---:|---:|---|"
-    for name in plain consent sub_filter subs_filter; do
+    echo "$cases" | while read -r name _ _ _ _ _ base; do
+        [ -n "$name" ] || continue
+        if [ "$base" = - ]; then
+            ratio=100
+        else
+            ratio=$(echo "${M[$name]} * 100 / ${M[$base]}" | bc -l)
+        fi
         printf '| %s | %.0f | %.0f%% | %s |\n' "$name" "${M[$name]}" \
-            "$(echo "${M[$name]} * 100 / ${M[plain]}" | bc -l)" \
-            "$(echo ${R[$name]} | sed 's/ /, /g')"
+            "$ratio" "$(echo ${R[$name]} | sed 's/ /, /g')"
     done
+    echo
+    echo "Bytes added per page: $((none_size - plain_size)) with nothing"
+    echo "granted ($none_size sent), $((all_size - plain_size)) with everything"
+    echo "granted, $((notrack_size - notrack_plain)) on the page without trackers."
     echo
     echo "50 MB response through the module: $bytes bytes sent; worker peak"
     echo "RSS ${hwm_before} kB before, ${hwm_after} kB after (RSS now ${rss_after} kB)."
+    echo
+    echo "Bytes the consent UI adds to a page (bench/bytes.sh, built-in policy):"
+    echo
+    echo "$ui_bytes"
     if [ -n "$core" ]; then
         echo
         echo "Core rewriter, one core (bench/run-core.sh bench/page.html):"

@@ -1,8 +1,9 @@
 
 /*
  * ngx_consent: the consent_api endpoint.  POST B takes a decision (form or
- * JSON), GET B state reports the current one, GET B consent.js and
- * B consent.css serve the embedded assets.
+ * JSON), GET B state reports the current one, GET B preferences is the
+ * preferences page (consent.js fetches it into its dialog), GET B
+ * consent.js and B consent.css serve the embedded assets.
  */
 
 
@@ -106,6 +107,12 @@ ngx_http_consent_api_handler(ngx_http_request_t *r)
         }
 
         return ngx_http_consent_api_state(r);
+    }
+
+    if (rest.len == sizeof("preferences") - 1
+        && ngx_strncmp(rest.data, "preferences", rest.len) == 0)
+    {
+        return ngx_http_consent_page_preferences(r);
     }
 
     for (i = 0; ngx_http_consent_api_assets[i].name; i++) {

@@ -42,7 +42,6 @@ typedef struct {
     ngx_uint_t                nentries;
     ngx_uint_t                used;
     ngx_uint_t                dropped;       /* not recorded: zone full */
-    ngx_uint_t                generation;    /* bumped by a new service */
     ngx_http_consent_sighting_t  entries[1];
 } ngx_http_consent_discovery_sh_t;
 
@@ -288,7 +287,6 @@ ngx_http_consent_sightings_flush(ngx_http_consent_sightings_t *s)
         e->path_len = (u_char) path_len;
 
         if (e->kind == NGX_HTTP_CONSENT_SEEN_SERVICE) {
-            sh->generation++;
             continue;
         }
 
@@ -376,23 +374,6 @@ ngx_http_consent_discovery_listed(void *policy, size_t service)
     ngx_shmtx_unlock(&d->shpool->mutex);
 
     return seen;
-}
-
-
-/* Changes whenever a service is seen for the first time. */
-
-ngx_uint_t
-ngx_http_consent_discovery_generation(void)
-{
-    ngx_http_consent_discovery_t  *d;
-
-    if (ngx_http_consent_discovery_zone == NULL) {
-        return 0;
-    }
-
-    d = ngx_http_consent_discovery_zone->data;
-
-    return d->sh->generation;
 }
 
 

@@ -7,6 +7,7 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "consent_audit.h"
 
 
 ngx_table_elt_t *
@@ -180,7 +181,6 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     rc->policy = lcf->policy;
     rc->listed = ngx_http_consent_discovery_listed;
     rc->listed_data = lcf->policy;
-    rc->listed_generation = ngx_http_consent_discovery_generation();
 
     h = ngx_http_consent_header(r, "Accept-Language");
 
@@ -207,7 +207,21 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
     if (rc->decided) {
         consent_id_hex(ctx->consent.state.id, id);
         rc->consent_id = id;
+        rc->issued = ctx->consent.state.issued;
     }
+
+    /* what the notice says about the module's own processing */
+    rc->cookie_name = ngx_http_consent_cstr(r, &cscf->cookie_name);
+    if (rc->cookie_name == NULL) {
+        return NGX_ERROR;
+    }
+
+    rc->cookie_max_age = (uint64_t) cscf->cookie_max_age;
+    rc->audit = (cscf->audit_log != NULL);
+    rc->audit_ip = cscf->audit_ip == NGX_HTTP_CONSENT_IP_FULL
+                   ? CONSENT_AUDIT_IP_FULL
+                   : cscf->audit_ip == NGX_HTTP_CONSENT_IP_OFF
+                     ? CONSENT_AUDIT_IP_OFF : CONSENT_AUDIT_IP_TRUNCATE;
 
     return NGX_OK;
 }

@@ -817,6 +817,14 @@ ngx_http_consent_load_policy(ngx_conf_t *cf, ngx_str_t *path)
     cln->handler = ngx_http_consent_cleanup_policy;
     cln->data = policy;
 
+    if (path && policy->controller == NULL) {
+        ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
+                           "consent_policy: \"%V\" has no \"controller\": "
+                           "the privacy notice cannot say who is "
+                           "responsible; add controller.name and "
+                           "controller.email", path);
+    }
+
     pf = ngx_array_push(&cmcf->policies);
     if (pf == NULL) {
         return NULL;

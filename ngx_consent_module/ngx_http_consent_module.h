@@ -190,6 +190,8 @@ u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 /* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
 ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_page_handler(ngx_http_request_t *r);
+/* GET B preferences[?return_to=PATH]: the preferences page. */
+ngx_int_t ngx_http_consent_page_preferences(ngx_http_request_t *r);
 
 /* The MD5 hex of consent.css and consent.js, for versioned URLs. */
 ngx_int_t ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,
@@ -214,7 +216,6 @@ void ngx_http_consent_sighting(void *data, int service,
     const unsigned char *host, size_t len, int element);
 void ngx_http_consent_sightings_flush(ngx_http_consent_sightings_t *s);
 int ngx_http_consent_discovery_listed(void *policy, size_t service);
-ngx_uint_t ngx_http_consent_discovery_generation(void);
 ngx_int_t ngx_http_consent_report_handler(ngx_http_request_t *r);
 char *ngx_http_consent_report(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);

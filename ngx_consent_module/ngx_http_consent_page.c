@@ -1,7 +1,9 @@
 /*
- * consent_policy_page: the privacy policy and cookie declaration, rendered
+ * consent_policy_page: the privacy notice and cookie declaration, rendered
  * from the policy in the visitor's language, with their current choice and
- * a form to change it.  Personal (it shows the choice), so never cached.
+ * a form to change it; and the endpoint's preferences page, which
+ * consent.js fetches into its dialog.  Personal (they show the choice), so
+ * never cached.
  */
 
 
@@ -13,13 +15,29 @@
 #include "consent_render.h"
 
 
+static ngx_int_t ngx_http_consent_page_send(ngx_http_request_t *r,
+    ngx_uint_t preferences);
 static ngx_int_t ngx_http_consent_page_render(ngx_http_request_t *r,
-    consent_render_out_t *out, const char **lang);
+    ngx_uint_t preferences, consent_render_out_t *out, const char **lang);
 static void ngx_http_consent_page_free(void *data);
 
 
 ngx_int_t
 ngx_http_consent_page_handler(ngx_http_request_t *r)
+{
+    return ngx_http_consent_page_send(r, 0);
+}
+
+
+ngx_int_t
+ngx_http_consent_page_preferences(ngx_http_request_t *r)
+{
+    return ngx_http_consent_page_send(r, 1);
+}
+
+
+static ngx_int_t
+ngx_http_consent_page_send(ngx_http_request_t *r, ngx_uint_t preferences)
 {
     ngx_int_t              rc;
     const char            *lang;
@@ -48,7 +66,9 @@ ngx_http_consent_page_handler(ngx_http_request_t *r)
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    if (ngx_http_consent_page_render(r, &page, &lang) != NGX_OK) {
+    if (ngx_http_consent_page_render(r, preferences, &page, &lang)
+        != NGX_OK)
+    {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
@@ -75,17 +95,49 @@ ngx_http_consent_page_handler(ngx_http_request_t *r)
 
 
 static ngx_int_t
-ngx_http_consent_page_render(ngx_http_request_t *r,
+ngx_http_consent_page_render(ngx_http_request_t *r, ngx_uint_t preferences,
     consent_render_out_t *out, const char **lang)
 {
-    char                  id[2 * CONSENT_ID_LEN + 1];
-    consent_render_ctx_t  c;
+    u_char                *dst, *src;
+    ngx_str_t              arg;
+    consent_render_ctx_t   c;
+    char                   id[2 * CONSENT_ID_LEN + 1];
 
     if (ngx_http_consent_render_ctx(r, &c, id) != NGX_OK) {
         return NGX_ERROR;
     }
 
-    if (consent_render_policy_page(&c, out) != 0) {
+    /* the page to go back to; the renderer keeps only same-origin paths */
+    if (preferences
+        && ngx_http_arg(r, (u_char *) "return_to", sizeof("return_to") - 1,
+                        &arg)
+           == NGX_OK)
+    {
+        dst = ngx_pnalloc(r->pool, arg.len + 1);
+        if (dst == NULL) {
+            return NGX_ERROR;
+        }
+
+        c.return_to = (char *) dst;
+        src = arg.data;
+        ngx_unescape_uri(&dst, &src, arg.len, 0);
+        *dst = '\0';
+
+        /* a form encodes spaces as '+' */
+        for (dst = (u_char *) c.return_to; *dst; dst++) {
+            if (*dst == '+') {
+                *dst = ' ';
+            }
+        }
+
+    } else if (preferences) {
+        c.return_to = "/";
+    }
+
+    if ((preferences ? consent_render_preferences_page(&c, out)
+                     : consent_render_policy_page(&c, out))
+        != 0)
+    {
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                       "consent: policy page: out of memory");
         return NGX_ERROR;

@@ -1,12 +1,14 @@
 /*
  * ngx_consent: upgrades the server-rendered banner (which works without
- * script) to JSON posts, a modal preferences dialog and activation of the
- * now-allowed blocked elements in place.  No dependencies.
+ * script) to JSON posts, a modal preferences dialog fetched on demand from
+ * the endpoint, and activation of the now-allowed blocked elements in
+ * place.  No dependencies.
  */
 (function () {
     'use strict';
 
-    var root, api, mode, banner, dialog, opener, current, activated;
+    var root, api, mode, banner, dialog, pending, opener, current,
+        activated;
 
     /* the token the server marked this response's blocked elements with */
     var marker = document.currentScript &&
@@ -20,8 +22,6 @@
     }
 
     function init() {
-        var panel, close;
-
         root = document.getElementById('consent');
         if (!root || root.getAttribute('data-ready')) {
             return;
@@ -30,16 +30,10 @@
         root.setAttribute('data-ready', '1');
         api = root.getAttribute('data-api');
         banner = document.getElementById('consent-banner');
+        mode = readMode(root);
 
-        try {
-            mode = JSON.parse(root.getAttribute('data-consent-mode'));
-        } catch (e) {
-            mode = null;
-        }
-
-        current = $$('input[name=granted]:checked', root).map(function (el) {
-            return el.value;
-        });
+        current = (root.getAttribute('data-granted') || '').split(' ')
+            .filter(Boolean);
 
         /* what the server let through is live already */
         activated = {};
@@ -47,9 +41,44 @@
             current.forEach(function (id) { activated[id] = 1; });
         }
 
-        /* the preferences leave their <details> for a modal dialog */
-        panel = root.querySelector('.consent-prefs');
-        if (panel && window.HTMLDialogElement) {
+        root.addEventListener('submit', onSubmit);
+        document.addEventListener('click', onClick);
+    }
+
+    function readMode(el) {
+        try {
+            return JSON.parse(el.getAttribute('data-consent-mode'));
+        } catch (e) {
+            return null;
+        }
+    }
+
+    /* The preferences are a page of the endpoint: fetched once, on
+       demand, into a modal dialog. */
+    function loadPrefs() {
+        var url = api.replace(/\/?$/, '/') + 'preferences?return_to=' +
+                  encodeURIComponent(location.pathname + location.search);
+
+        return fetch(url, {
+            credentials: 'same-origin',
+            headers: { 'Accept': 'text/html' }
+        }).then(function (res) {
+            if (!res.ok || !window.HTMLDialogElement) {
+                throw new Error('consent: preferences unavailable');
+            }
+            return res.text();
+        }).then(function (html) {
+            var doc = new DOMParser().parseFromString(html, 'text/html');
+            var panel = doc.querySelector('.consent-prefs');
+            var close;
+
+            if (!panel) {
+                throw new Error('consent: no preferences in the page');
+            }
+
+            mode = mode || readMode(doc.body);
+            panel = document.importNode(panel, true);
+
             dialog = document.createElement('dialog');
             dialog.className = 'consent-dialog';
             dialog.setAttribute('aria-labelledby', panel.getAttribute(
@@ -74,20 +103,9 @@
                     closePrefs();
                 }
             });
-        }
 
-        if (dialog) {
-            $$('[data-consent-open]').forEach(function (el) {
-                el.setAttribute('aria-haspopup', 'dialog');
-            });
-        }
-
-        root.addEventListener('submit', onSubmit);
-        document.addEventListener('click', onClick);
-
-        if (banner && !banner.hidden) {
-            banner.focus({ preventScroll: true });
-        }
+            return dialog;
+        });
     }
 
     /* [data-consent-open] anywhere opens the preferences (sites may add
@@ -95,8 +113,9 @@
     function onClick(e) {
         var t = e.target.closest &&
                 e.target.closest('[data-consent-open],[data-consent-close]');
+        var form;
 
-        if (!t || !dialog) {
+        if (!t) {
             return;
         }
 
@@ -104,9 +123,27 @@
 
         if (t.hasAttribute('data-consent-close')) {
             closePrefs();
-        } else {
-            openPrefs(t);
+            return;
         }
+
+        if (dialog) {
+            openPrefs(t);
+            return;
+        }
+
+        form = t.closest('form');
+        pending = pending || loadPrefs();
+        pending.then(function () {
+            openPrefs(t);
+        }, function () {
+            /* the server-rendered preferences page still works */
+            pending = null;
+            if (form) {
+                form.submit();
+            } else if (t.href) {
+                location.href = t.href;
+            }
+        });
     }
 
     function visible(el) {
@@ -130,7 +167,7 @@
     }
 
     function closePrefs() {
-        if (dialog.open) {
+        if (dialog && dialog.open) {
             dialog.close();
         }
 
@@ -139,8 +176,9 @@
 
     function restoreFocus(el) {
         if (!el || !visible(el)) {
-            el = banner && !banner.hidden ? banner
-                 : root.querySelector('.consent-settings-btn:not([hidden])');
+            el = $$(banner && !banner.hidden ? '#consent-banner button'
+                                              : '.consent-settings-btn', root)
+                 .filter(visible)[0];
         }
 
         if (el) {
@@ -253,9 +291,9 @@
             banner.hidden = true;
         }
 
-        settings = root.querySelector('button.consent-settings-btn');
+        settings = root.querySelector('.consent-settings-btn');
         if (settings) {
-            settings.hidden = false;
+            settings.closest('form').hidden = false;
         }
 
         if (focusLost) {

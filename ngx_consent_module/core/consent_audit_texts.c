@@ -24,7 +24,8 @@ static const char  *consent_audit_text_keys[] = {
     "title", "body", "accept_all", "reject_all", "customize", "save",
     "withdraw", "settings", "policy_link", "preferences_title",
     "preferences_body", "gpc_notice", "always_on", "services_title",
-    "provider", "purpose", "cookies", "privacy_url", "close", NULL
+    "provider", "purpose", "cookies", "privacy_url", "close", "decided_on",
+    NULL
 };
 
 

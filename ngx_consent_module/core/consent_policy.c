@@ -21,12 +21,13 @@
 
 static const char *consent_policy_top_keys[] = {
     "revision", "default_language", "controller", "categories", "services",
-    "texts", "consent_mode", "extends", "entities", "first_party", "regions",
-    "vendor_signals", NULL
+    "texts", "consent_mode", "extends", "entities", "first_party", "theme",
+    "sections", "audit_retention", "regions", "vendor_signals", NULL
 };
 
 static const char *consent_policy_controller_keys[] = {
-    "name", "email", "address", "phone", "url", "dpo_email", NULL
+    "name", "email", "address", "phone", "url", "dpo_name", "dpo_email",
+    "supervisory_authority", NULL
 };
 
 static const char *consent_policy_category_keys[] = {
@@ -35,13 +36,13 @@ static const char *consent_policy_category_keys[] = {
 
 static const char *consent_policy_service_keys[] = {
     "id", "name", "category", "provider", "privacy_url", "purpose", "match",
-    "cookies", NULL
+    "cookies", "country", "transfer", NULL
 };
 
 static const char *consent_policy_match_keys[] = { "src", "inline", NULL };
 
 static const char *consent_policy_cookie_keys[] = {
-    "name", "duration", "purpose", NULL
+    "name", "label", "duration", "purpose", NULL
 };
 
 /* Texts every language must have; the optional ones follow in the list. */
@@ -425,7 +426,7 @@ consent_policy_valid_service_id(const char *id)
 
 
 /* {"en": "...", "de": "..."}: languages of texts, the default one present. */
-static int
+int
 consent_policy_check_localized(consent_policy_ctx_t *ctx, json_t *parent,
     const char *key, int required, json_t **out)
 {
@@ -676,6 +677,10 @@ consent_policy_check_controller(consent_policy_ctx_t *ctx, json_t *root)
 
     for (i = 0; consent_policy_controller_keys[i] != NULL; i++) {
         key = consent_policy_controller_keys[i];
+
+        if (strcmp(key, "supervisory_authority") == 0) {
+            continue;   /* an object: consent_policy_check_notice() */
+        }
 
         consent_policy_get_string(ctx, controller, key, 0, &failed);
         if (failed) {
@@ -1044,6 +1049,15 @@ consent_policy_check_cookies(consent_policy_ctx_t *ctx, json_t *object,
             return -1;
         }
 
+        /* free text that is no duration is shown as written */
+        (void) consent_policy_duration(decl->duration, &decl->retention);
+
+        decl->label = consent_policy_get_string(ctx, cookie, "label", 0,
+                                                &failed);
+        if (failed) {
+            return -1;
+        }
+
         if (consent_policy_check_localized(ctx, cookie, "purpose", 1,
                                            &decl->purpose)
             != 0)
@@ -1158,6 +1172,16 @@ consent_policy_check_service(consent_policy_ctx_t *ctx, json_t *object,
     if (consent_policy_check_localized(ctx, object, "purpose", 0,
                                        &service->purpose)
         != 0)
+    {
+        return -1;
+    }
+
+    service->country = consent_policy_get_string(ctx, object, "country", 0,
+                                                 &failed);
+    if (failed
+        || consent_policy_check_localized(ctx, object, "transfer", 0,
+                                          &service->transfer)
+           != 0)
     {
         return -1;
     }
@@ -1430,6 +1454,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0
+        || consent_policy_check_notice(ctx, root) != 0
         || consent_policy_check_vendor_signals(ctx, root) != 0
         || consent_policy_check_regions(ctx, root) != 0)
     {

@@ -42,10 +42,29 @@ typedef struct {
     json_t         *description;
 } consent_category_t;
 
+/* How long something is kept: a count of a unit, as people say it. */
+typedef enum {
+    CONSENT_DURATION_NONE = 0,      /* not given, or only as free text */
+    CONSENT_DURATION_SESSION,       /* until the browser closes */
+    CONSENT_DURATION_MINUTES,
+    CONSENT_DURATION_HOURS,
+    CONSENT_DURATION_DAYS,
+    CONSENT_DURATION_WEEKS,
+    CONSENT_DURATION_MONTHS,
+    CONSENT_DURATION_YEARS
+} consent_duration_unit_e;
+
+typedef struct {
+    unsigned        n;
+    unsigned        unit;           /* consent_duration_unit_e */
+} consent_duration_t;
+
 typedef struct {
     const char     *name;          /* a regex over cookie names */
+    const char     *label;         /* the name as visitors read it, or NULL */
     pcre2_code     *re;
-    const char     *duration;
+    const char     *duration;      /* as written */
+    consent_duration_t  retention; /* parsed; NONE: show duration as is */
     json_t         *purpose;
 } consent_cookie_decl_t;
 
@@ -55,6 +74,8 @@ typedef struct {
     unsigned                category;       /* index into categories */
     const char             *provider;
     const char             *privacy_url;
+    const char             *country;        /* where data goes, or NULL */
+    json_t                 *transfer;       /* localized safeguard, or NULL */
     json_t                 *purpose;        /* optional, localized */
     pcre2_code            **src;            /* patterns on URLs */
     size_t                  nsrc;
@@ -92,6 +113,9 @@ typedef struct {
     json_t                 *controller;     /* may be NULL */
     json_t                 *texts;          /* {"en": {...}, ...} */
     json_t                 *consent_mode;   /* Google Consent Mode or NULL */
+    const char             *theme;          /* "auto", "light" or "dark" */
+    json_t                 *sections;       /* notice paragraphs, or NULL */
+    consent_duration_t      audit_retention;    /* of the audit records */
     unsigned                vendor_signals; /* CONSENT_VENDOR_* */
     json_t                 *root;           /* owns every json_t above */
     consent_matcher_t      *matcher;        /* consent_policy_int.h */
@@ -123,6 +147,12 @@ void consent_policy_free(consent_policy_t *policy);
 consent_policy_t *consent_policy_load_standalone(const char *path,
     const char *catalogue_path, consent_catalogue_t **catalogue, char *err,
     size_t errlen);
+
+/*
+ * A duration: "session", ISO 8601 of one unit ("P2Y", "P13M", "P2W", "P90D",
+ * "PT24H", "PT30M") or "N unit(s)" in English ("2 years"); -1 otherwise.
+ */
+int consent_policy_duration(const char *text, consent_duration_t *d);
 
 /* Category index for an id, or -1. */
 int consent_policy_category(const consent_policy_t *policy, const char *id,
@@ -190,7 +220,10 @@ int consent_policy_match_cookie(const consent_policy_t *policy,
 const char *consent_policy_localized(const consent_policy_t *policy,
     const json_t *localized, const char *lang);
 
-/* A text of "texts" (title, body, accept_all, ...) in lang; never NULL. */
+/*
+ * A text of the policy's "texts" in lang, else in the default language;
+ * "" when the policy has none (the renderer has its own wording).
+ */
 const char *consent_policy_text(const consent_policy_t *policy,
     const char *lang, const char *key);
 

@@ -97,6 +97,17 @@ int consent_policy_no_memory(consent_policy_ctx_t *ctx);
 int consent_policy_check_keys(consent_policy_ctx_t *ctx, json_t *object,
     const char **known);
 
+/* {"lang": "text"} with the default language; NULL out when absent. */
+int consent_policy_check_localized(consent_policy_ctx_t *ctx, json_t *parent,
+    const char *key, int required, json_t **out);
+
+/*
+ * What the privacy notice needs beyond the declaration (consent_policy_
+ * notice.c): "theme", "sections", "audit_retention" and the controller's
+ * "supervisory_authority".
+ */
+int consent_policy_check_notice(consent_policy_ctx_t *ctx, json_t *root);
+
 /* "necessary, analytics, marketing": the category ids, for errors. */
 void consent_policy_category_list(consent_policy_t *policy, char *buf,
     size_t size);

@@ -12,30 +12,6 @@
 #define CONSENT_LANGUAGE_MAX  35
 
 
-/* English wording for the optional texts a policy may leave out. */
-static const char *consent_policy_text_defaults[][2] = {
-    { "settings", "Cookie settings" },
-    { "preferences_title", "Privacy preferences" },
-    { "close", "Close" },
-    { "privacy_title", "Privacy policy" },
-    { "cookies_title", "Cookies and similar technologies" },
-    { "always_on", "Always active" },
-    { "services_title", "Services" },
-    { "controller_title", "Controller" },
-    { "current_choice", "Your current choice" },
-    { "withdraw", "Withdraw consent" },
-    { "provider", "Provider" },
-    { "cookie_name", "Name" },
-    { "cookie_duration", "Duration" },
-    { "cookie_purpose", "Purpose" },
-    { "privacy_url", "Privacy policy of the provider" },
-    { "no_decision", "You have not made a choice yet." },
-    { "granted", "Allowed" },
-    { "denied", "Not allowed" },
-    { NULL, NULL }
-};
-
-
 int
 consent_policy_category(const consent_policy_t *policy, const char *id,
     size_t len)
@@ -79,7 +55,6 @@ const char *
 consent_policy_text(const consent_policy_t *policy, const char *lang,
     const char *key)
 {
-    size_t   i;
     json_t  *texts, *text;
 
     texts = (lang != NULL) ? json_object_get(policy->texts, lang) : NULL;
@@ -90,18 +65,14 @@ consent_policy_text(const consent_policy_t *policy, const char *lang,
         text = json_object_get(texts, key);
     }
 
-    if (json_is_string(text)) {
-        return json_string_value(text);
-    }
-
-    for (i = 0; consent_policy_text_defaults[i][0] != NULL; i++) {
-        if (strcmp(consent_policy_text_defaults[i][0], key) == 0) {
-            return consent_policy_text_defaults[i][1];
-        }
-    }
-
-    return "";
+    return json_is_string(text) ? json_string_value(text) : "";
 }
+
+
+/* Primary subtags read as another language the policy may have. */
+static const char  *consent_policy_language_aliases[][2] = {
+    { "nb", "no" }, { "nn", "no" }, { "iw", "he" }, { NULL, NULL }
+};
 
 
 /* The policy language for one range: exact, else same primary subtag. */
@@ -146,6 +117,17 @@ consent_policy_language_for(const consent_policy_t *policy,
             && strncasecmp(lang, range, primary) == 0)
         {
             return lang;
+        }
+    }
+
+    /* Bokmål and Nynorsk read Norwegian; "iw" is Hebrew's old code */
+    for (i = 0; consent_policy_language_aliases[i][0]; i++) {
+        if (primary == 2
+            && strncasecmp(range, consent_policy_language_aliases[i][0], 2)
+               == 0)
+        {
+            return consent_policy_language_for(policy,
+                consent_policy_language_aliases[i][1], 2);
         }
     }
 

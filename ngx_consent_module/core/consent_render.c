@@ -34,7 +34,6 @@ struct consent_render_tpl_s {
     char                    *page_path;     /* NULL: none */
     int                      decided;
     consent_mode_t           mode;
-    unsigned long            generation;    /* listed_generation's */
     consent_builder_t        body;
 };
 
@@ -545,15 +544,7 @@ consent_render_body_tpl(consent_render_cache_t *cache,
             && strcmp(tpl->api_path, c->api_path) == 0
             && consent_render_same(tpl->page_path, c->page_path))
         {
-            if (tpl->generation == c->listed_generation) {
-                return &tpl->body;
-            }
-
-            /* the list of services changed: build it again */
-            *link = tpl->next;
-            consent_render_tpl_free(tpl);
-            cache->ntpls--;
-            break;
+            return &tpl->body;
         }
     }
 
@@ -570,7 +561,6 @@ consent_render_body_tpl(consent_render_cache_t *cache,
     consent_builder_init(&tpl->body, NULL);
     tpl->decided = (c->decided != 0);
     tpl->mode = c->mode;
-    tpl->generation = c->listed_generation;
     tpl->lang = consent_render_strdup(c->lang);
     tpl->api_path = consent_render_strdup(c->api_path);
     tpl->page_path = c->page_path ? consent_render_strdup(c->page_path)
@@ -644,6 +634,30 @@ consent_render_strdup(const char *s)
     }
 
     return p;
+}
+
+
+int
+consent_render_preferences_page(const consent_render_ctx_t *c,
+    consent_render_out_t *out)
+{
+    consent_builder_t        b;
+    consent_render_req_t     req;
+    consent_render_cache_t  *cache;
+
+    out->data = NULL;
+    out->len = 0;
+
+    cache = consent_render_cache(c->policy);
+    if (cache == NULL) {
+        return -1;
+    }
+
+    consent_render_req(c, &req);
+    consent_builder_init(&b, &req);
+    consent_render_emit_prefs_page(&b, c, cache->mode_json);
+
+    return consent_builder_output(&b, out);
 }
 
 

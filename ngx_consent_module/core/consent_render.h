@@ -14,6 +14,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "consent_policy.h"
 
@@ -31,16 +32,19 @@ typedef struct {
     const char              *return_to;  /* request path + query, raw */
     const char              *nonce;      /* CSP nonce or NULL */
     const char              *consent_id; /* hex id when decided, or NULL */
+    uint64_t                 issued;     /* when decided: unix seconds */
+    const char              *cookie_name;    /* for the notice */
+    uint64_t                 cookie_max_age; /* seconds */
+    int                      audit;      /* decisions are recorded */
+    int                      audit_ip;   /* CONSENT_AUDIT_IP_* */
     const char              *css_version; /* "?v=" of consent.css or NULL */
     const char              *js_version;
     const char              *marker;     /* the response's token for
                                             consent.js (hex) or NULL */
-    /* which catalogue services to list (declared ones always are; NULL:
-       none), and a number that changes whenever its answers may have:
-       cached fragments are rebuilt then */
+    /* which catalogue services the preferences and the notice list
+       (declared ones always are; NULL: none) */
     int                    (*listed)(void *data, size_t service);
     void                    *listed_data;
-    unsigned long            listed_generation;
 } consent_render_ctx_t;
 
 /*
@@ -73,7 +77,14 @@ int consent_render_head_end(const consent_render_ctx_t *c,
 int consent_render_body_start(const consent_render_ctx_t *c,
     consent_render_out_t *out);
 
-/* The full privacy policy and cookie declaration page. */
+/*
+ * The preferences as a page of their own (GET B preferences): consent.js
+ * fetches its .consent-prefs into a dialog; without script it is the page.
+ */
+int consent_render_preferences_page(const consent_render_ctx_t *c,
+    consent_render_out_t *out);
+
+/* The privacy notice: GDPR Art. 13 information and cookie declaration. */
 int consent_render_policy_page(const consent_render_ctx_t *c,
     consent_render_out_t *out);
 

@@ -1,18 +1,25 @@
 /*
  * Markup of the banner (first layer), the preferences (second layer) and
- * the "Cookie settings" control.  Every control is a real form posting to
- * the endpoint, so the whole flow works without JavaScript; consent.js
- * upgrades it (JSON posts, a modal dialog) when it runs.
+ * the "Cookie settings" control.  Pages carry only the first layer (or,
+ * after a decision, the settings control); the preferences are a page of
+ * the endpoint that consent.js fetches into a dialog and that works on its
+ * own without JavaScript.  Every control is a real form.
  */
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "consent_render_int.h"
 
 
 static void consent_render_emit_action(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *action);
+static void consent_render_emit_open(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *cls, const char *key,
+    int hidden);
+static void consent_render_emit_decided(consent_builder_t *b,
+    const consent_render_ctx_t *c);
 static void consent_render_emit_category(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *id_prefix, unsigned i);
 static void consent_render_emit_cookie_name(consent_builder_t *b,
@@ -29,6 +36,7 @@ void
 consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
     const char *mode_json)
 {
+    unsigned                 i;
     const consent_policy_t  *policy;
 
     policy = c->policy;
@@ -37,18 +45,29 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
     consent_builder_esc(b, c->lang);
     consent_builder_lit(b, "\" dir=\"");
     consent_builder_str(b, consent_render_dir(c->lang));
-    consent_builder_lit(b, "\" data-api=\"");
+    consent_builder_lit(b, "\"");
+    consent_render_emit_theme(b, c);
+    consent_builder_lit(b, " data-api=\"");
     consent_builder_esc(b, c->api_path);
     consent_builder_lit(b, "\" data-state=\"");
     consent_builder_str(b, c->decided ? "valid" : "none");
     consent_builder_lit(b, "\" data-mode=\"");
     consent_builder_str(b, consent_mode_name(c->mode));
+    consent_builder_lit(b, "\" data-granted=\"");
+
+    /* category ids are plain identifiers (policy-validated) */
+    for (i = 0; i < policy->ncategories; i++) {
+        consent_builder_cond_begin(b, CONSENT_SEG_IF_GRANTED, i);
+        consent_builder_str(b, policy->categories[i].id);
+        consent_builder_lit(b, " ");
+        consent_builder_cond_end(b);
+    }
+
     consent_builder_lit(b, "\"");
 
-    if (mode_json) {
-        consent_builder_lit(b, " data-consent-mode=\"");
-        consent_builder_esc(b, mode_json);
-        consent_builder_lit(b, "\"");
+    /* after a decision it comes with the preferences, if they are opened */
+    if (!c->decided) {
+        consent_render_emit_mode(b, mode_json);
     }
 
     if (policy->vendor_signals) {
@@ -75,56 +94,102 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
         return;
     }
 
-    if (c->decided) {
+    if (!c->decided) {
         consent_builder_lit(b,
-            "<details class=\"consent-settings\">"
-            "<summary class=\"consent-settings-btn\" data-consent-open>");
-        consent_builder_esc(b, consent_render_text(policy, c->lang,
-                                                   "settings"));
-        consent_builder_lit(b, "</summary>");
-        consent_render_emit_prefs(b, c, "consent");
-        consent_builder_lit(b, "</details></div>");
-        return;
+            "<section id=\"consent-banner\" class=\"consent-banner\" "
+            "role=\"dialog\" aria-modal=\"false\" "
+            "aria-labelledby=\"consent-title\" "
+            "aria-describedby=\"consent-text\">"
+            "<h2 id=\"consent-title\" class=\"consent-title\">");
+        consent_builder_esc(b, consent_render_text(policy, c->lang, "title"));
+        consent_builder_lit(b,
+            "</h2><p id=\"consent-text\" class=\"consent-text\">");
+        consent_builder_esc(b, consent_render_text(policy, c->lang, "body"));
+
+        if (c->page_path) {
+            consent_builder_lit(b, " <a class=\"consent-link\" href=\"");
+            consent_builder_esc(b, c->page_path);
+            consent_builder_lit(b, "\">");
+            consent_builder_esc(b, consent_render_text(policy, c->lang,
+                                                       "policy_link"));
+            consent_builder_lit(b, "</a>");
+        }
+
+        consent_builder_lit(b, "</p><div class=\"consent-actions\">");
+        consent_render_emit_action(b, c, "accept_all");
+        consent_render_emit_action(b, c, "reject_all");
+        consent_render_emit_open(b, c, "consent-btn", "customize", 0);
+        consent_builder_lit(b, "</div></section>");
     }
 
-    consent_builder_lit(b,
-        "<section id=\"consent-banner\" class=\"consent-banner\" "
-        "role=\"dialog\" aria-modal=\"false\" "
-        "aria-labelledby=\"consent-title\" "
-        "aria-describedby=\"consent-text\" tabindex=\"-1\">"
-        "<h2 id=\"consent-title\" class=\"consent-title\">");
-    consent_builder_esc(b, consent_render_text(policy, c->lang, "title"));
-    consent_builder_lit(b,
-        "</h2><p id=\"consent-text\" class=\"consent-text\">");
-    consent_builder_esc(b, consent_render_text(policy, c->lang, "body"));
+    /* hidden until the visitor has chosen on this page (consent.js) */
+    consent_render_emit_open(b, c, "consent-settings-btn", "settings",
+                             !c->decided);
+    consent_builder_lit(b, "</div>");
+}
 
-    if (c->page_path) {
-        consent_builder_lit(b, " <a class=\"consent-link\" href=\"");
-        consent_builder_esc(b, c->page_path);
-        consent_builder_lit(b, "\">");
-        consent_builder_esc(b, consent_render_text(policy, c->lang,
-                                                   "policy_link"));
-        consent_builder_lit(b, "</a>");
+
+/*
+ * A button that opens the preferences: consent.js fetches them into a
+ * dialog; without script the form GETs the server-rendered page.
+ */
+static void
+consent_render_emit_open(consent_builder_t *b, const consent_render_ctx_t *c,
+    const char *cls, const char *key, int hidden)
+{
+    consent_builder_lit(b, "<form class=\"consent-open\" method=\"get\" "
+                           "action=\"");
+    consent_render_emit_prefs_url(b, c);
+    consent_builder_str(b, hidden ? "\" hidden>" : "\">");
+    consent_builder_lit(b,
+        "<input type=\"hidden\" name=\"return_to\" value=\"");
+    consent_builder_return_to(b);
+    consent_builder_lit(b, "\"><button type=\"submit\" class=\"");
+    consent_builder_str(b, cls);
+    consent_builder_lit(b, "\" data-consent-open>");
+    consent_builder_esc(b, consent_render_text(c->policy, c->lang, key));
+    consent_builder_lit(b, "</button></form>");
+}
+
+
+void
+consent_render_emit_mode(consent_builder_t *b, const char *mode_json)
+{
+    if (mode_json) {
+        /* ids and signal names only: no quote or '&' to escape */
+        consent_builder_lit(b, " data-consent-mode='");
+        consent_builder_str(b, mode_json);
+        consent_builder_lit(b, "'");
+    }
+}
+
+
+void
+consent_render_emit_theme(consent_builder_t *b, const consent_render_ctx_t *c)
+{
+    /* auto (the OS's) is the stylesheet's default */
+    if (strcmp(c->policy->theme, "auto") != 0) {
+        consent_builder_lit(b, " data-theme=\"");
+        consent_builder_str(b, c->policy->theme);
+        consent_builder_lit(b, "\"");
+    }
+}
+
+
+void
+consent_render_emit_prefs_url(consent_builder_t *b,
+    const consent_render_ctx_t *c)
+{
+    size_t  len;
+
+    consent_builder_esc(b, c->api_path);
+
+    len = strlen(c->api_path);
+    if (len == 0 || c->api_path[len - 1] != '/') {
+        consent_builder_lit(b, "/");
     }
 
-    consent_builder_lit(b, "</p><div class=\"consent-actions\">");
-    consent_render_emit_action(b, c, "accept_all");
-    consent_render_emit_action(b, c, "reject_all");
-    consent_builder_lit(b,
-        "<details class=\"consent-more\">"
-        "<summary class=\"consent-btn\" data-consent-open>");
-    consent_builder_esc(b, consent_render_text(policy, c->lang,
-                                               "customize"));
-    consent_builder_lit(b, "</summary>");
-    consent_render_emit_prefs(b, c, "consent");
-    consent_builder_lit(b, "</details></div></section>");
-
-    /* shown by consent.js once the visitor has chosen on this page */
-    consent_builder_lit(b,
-        "<button type=\"button\" class=\"consent-settings-btn\" "
-        "data-consent-open hidden>");
-    consent_builder_esc(b, consent_render_text(policy, c->lang, "settings"));
-    consent_builder_lit(b, "</button></div>");
+    consent_builder_lit(b, "preferences");
 }
 
 
@@ -179,6 +244,10 @@ consent_render_emit_prefs(consent_builder_t *b, const consent_render_ctx_t *c,
     consent_builder_esc(b, consent_render_text(policy, c->lang,
                                                "preferences_body"));
     consent_builder_lit(b, "</p>");
+
+    if (c->decided && c->issued) {
+        consent_render_emit_decided(b, c);
+    }
 
     consent_builder_cond_begin(b, CONSENT_SEG_IF_GPC, 0);
     consent_builder_lit(b, "<p class=\"consent-note\">");
@@ -235,6 +304,37 @@ consent_render_emit_prefs(consent_builder_t *b, const consent_render_ctx_t *c,
         "hidden aria-label=\"");
     consent_builder_esc(b, consent_render_text(policy, c->lang, "close"));
     consent_builder_lit(b, "\">\xc3\x97</button></section>");
+}
+
+
+/* "Your choice of 2026-12-02 03:20 UTC, consent ID ...": for requests. */
+static void
+consent_render_emit_decided(consent_builder_t *b,
+    const consent_render_ctx_t *c)
+{
+    char         date[32];
+    time_t       t;
+    struct tm    tm;
+    const char  *vars[5];
+
+    t = (time_t) c->issued;
+
+    if (gmtime_r(&t, &tm) == NULL
+        || strftime(date, sizeof(date), "%Y-%m-%d %H:%M UTC", &tm) == 0)
+    {
+        return;
+    }
+
+    vars[0] = "date";
+    vars[1] = date;
+    vars[2] = "id";
+    vars[3] = c->consent_id ? c->consent_id : "";
+    vars[4] = NULL;
+
+    consent_builder_lit(b, "<p class=\"consent-decided\">");
+    consent_builder_fill(b, consent_render_text(c->policy, c->lang,
+                                                "decided_on"), vars);
+    consent_builder_lit(b, "</p>");
 }
 
 
@@ -398,6 +498,7 @@ void
 consent_render_emit_cookies(consent_builder_t *b,
     const consent_render_ctx_t *c, const consent_service_t *service)
 {
+    char                          duration[64];
     size_t                        k;
     const char                   *purpose;
     const consent_cookie_decl_t  *cookie;
@@ -408,10 +509,24 @@ consent_render_emit_cookies(consent_builder_t *b,
         cookie = &service->cookies[k];
 
         consent_builder_lit(b, "<li><code>");
-        consent_render_emit_cookie_name(b, cookie->name);
+
+        if (cookie->label) {
+            consent_builder_esc(b, cookie->label);
+
+        } else {
+            consent_render_emit_cookie_name(b, cookie->name);
+        }
+
         consent_builder_lit(b, "</code>");
 
-        if (cookie->duration && cookie->duration[0] != '\0') {
+        if (cookie->retention.unit != CONSENT_DURATION_NONE) {
+            consent_render_duration(c->lang, cookie->retention, duration,
+                                    sizeof(duration));
+            consent_builder_lit(b, " (");
+            consent_builder_esc(b, duration);
+            consent_builder_lit(b, ")");
+
+        } else if (cookie->duration && cookie->duration[0] != '\0') {
             consent_builder_lit(b, " (");
             consent_builder_esc(b, cookie->duration);
             consent_builder_lit(b, ")");
@@ -488,15 +603,8 @@ static void
 consent_render_emit_choices(consent_builder_t *b,
     const consent_render_ctx_t *c)
 {
-    consent_builder_lit(b,
-        "<details class=\"consent-settings consent-choices\">"
-        "<summary class=\"consent-settings-btn consent-choices-link\" "
-        "data-consent-open>");
-    consent_builder_esc(b, consent_render_text(c->policy, c->lang,
-                                               "privacy_choices"));
-    consent_builder_lit(b, "</summary>");
-    consent_render_emit_prefs(b, c, "consent");
-    consent_builder_lit(b, "</details>");
+    consent_render_emit_open(b, c, "consent-settings-btn consent-choices-link",
+                             "privacy_choices", 0);
 
     consent_builder_cond_begin(b, CONSENT_SEG_IF_GPC, 0);
     consent_builder_lit(b, "<p class=\"consent-gpc-honored\" "

@@ -315,3 +315,42 @@ consent_builder_output(consent_builder_t *b, consent_render_out_t *out)
 
     return 0;
 }
+
+
+void
+consent_builder_fill(consent_builder_t *b, const char *text,
+    const char *const *vars)
+{
+    size_t              n;
+    const char         *p, *close;
+    const char *const  *v;
+
+    for (p = text; *p; p = close + 1) {
+        close = NULL;
+
+        if (*p == '{') {
+            close = strchr(p, '}');
+        }
+
+        if (close) {
+            n = (size_t) (close - p - 1);
+
+            for (v = vars; v[0]; v += 2) {
+                if (strlen(v[0]) == n && strncmp(v[0], p + 1, n) == 0) {
+                    break;
+                }
+            }
+
+            if (v[0]) {
+                consent_builder_esc(b, v[1]);
+                continue;
+            }
+        }
+
+        /* text up to the next '{' (an unknown "{name}" stays as it is) */
+        close = strchr(p + 1, '{');
+        n = close ? (size_t) (close - p) : strlen(p);
+        consent_builder_escn(b, p, n);
+        close = p + n - 1;
+    }
+}

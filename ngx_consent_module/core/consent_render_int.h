@@ -66,6 +66,10 @@ void consent_builder_cond_begin(consent_builder_t *b, unsigned kind,
 void consent_builder_cond_end(consent_builder_t *b);
 void consent_builder_return_to(consent_builder_t *b);
 
+/* text escaped, each "{name}" of vars ({name, value, ..., NULL}) replaced */
+void consent_builder_fill(consent_builder_t *b, const char *text,
+    const char *const *vars);
+
 /* Close the last text segment of a template; -1 on allocation failure. */
 int consent_builder_finish(consent_builder_t *b);
 
@@ -80,9 +84,19 @@ int consent_builder_output(consent_builder_t *b, consent_render_out_t *out);
 #define consent_builder_lit(b, s)  consent_builder_add(b, "" s, sizeof(s) - 1)
 
 
-/* A UI text: the policy's, else a built-in one for en, de, fr; never NULL. */
+/*
+ * A UI text: the policy's in lang, the built-in one in lang, then the same
+ * in the policy's default language, then built-in English; never NULL.
+ */
 const char *consent_render_text(const consent_policy_t *policy,
     const char *lang, const char *key);
+
+/* "2 years" in lang (a free-text or absent duration: ""). */
+void consent_render_duration(const char *lang, consent_duration_t d,
+    char *out, size_t size);
+
+/* A number of seconds as the largest whole unit (days, years, ...). */
+consent_duration_t consent_render_seconds(uint64_t seconds);
 
 /*
  * The banner root: first layer, preferences and settings control, or (when
@@ -91,6 +105,17 @@ const char *consent_render_text(const consent_policy_t *policy,
  */
 void consent_render_emit_body(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *mode_json);
+
+/* data-consent-mode='...' (nothing when mode_json is NULL). */
+void consent_render_emit_mode(consent_builder_t *b, const char *mode_json);
+
+/* data-theme="light|dark" when the policy chose one. */
+void consent_render_emit_theme(consent_builder_t *b,
+    const consent_render_ctx_t *c);
+
+/* The URL of the preferences page of the endpoint. */
+void consent_render_emit_prefs_url(consent_builder_t *b,
+    const consent_render_ctx_t *c);
 
 /* The preferences form: every category with its services and buttons. */
 void consent_render_emit_prefs(consent_builder_t *b,
@@ -111,8 +136,10 @@ int consent_render_lists(const consent_render_ctx_t *c, size_t s,
 /* 1 for an http(s) URL, the only kind rendered as a link. */
 int consent_render_is_web_url(const char *url);
 
-/* The policy page (direct mode). */
+/* The policy page and the preferences page (direct mode). */
 void consent_render_emit_page(consent_builder_t *b,
     const consent_render_ctx_t *c);
+void consent_render_emit_prefs_page(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *mode_json);
 
 #endif /* CONSENT_RENDER_INT_H */

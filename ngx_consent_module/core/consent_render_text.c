@@ -1,130 +1,232 @@
 /*
- * UI texts: the policy's "texts" (which know every key a policy may set),
- * then built-in English, German and French (for the regions' texts Spanish
- * too) wording for the few labels and sentences of the UI that a policy
- * file cannot set.
+ * The UI's own wording: every label and sentence of the banner, the
+ * preferences, the placeholders and the privacy notice that a policy may
+ * leave out, written for ngx_consent in each language it ships (the 24
+ * official EU languages, Norwegian, Icelandic, Arabic and Hebrew), and the
+ * units of durations with their plural forms.  A policy's "texts" win.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "consent_render_int.h"
+#include "consent_render_lang.h"
 
 
-typedef struct {
-    const char  *key;
-    const char  *en;
-    const char  *de;
-    const char  *fr;
-    const char  *es;        /* NULL: the English one */
-} consent_render_text_t;
+static const consent_render_language_t *consent_render_language(
+    const char *lang);
+static const char *consent_render_builtin(const char *lang, const char *key);
+static const char *consent_render_own(const consent_policy_t *policy,
+    const char *lang, const char *key);
+static unsigned consent_render_plural(unsigned rule, unsigned n);
 
 
-static const consent_render_text_t  consent_render_texts[] = {
-    { "preferences_body",
-      "Choose which categories of cookies and services you allow. You can "
-      "change your choice at any time.",
-      "W\xc3\xa4hlen Sie, welche Kategorien von Cookies und Diensten Sie "
-      "erlauben. Sie k\xc3\xb6nnen Ihre Auswahl jederzeit \xc3\xa4ndern.",
-      "Choisissez les cat\xc3\xa9gories de cookies et de services que vous "
-      "autorisez. Vous pouvez modifier votre choix \xc3\xa0 tout moment.",
-      NULL },
-    { "service", "Service", "Dienst", "Service", NULL },
-    { "purpose", "Purpose", "Zweck", "Finalit\xc3\xa9", NULL },
-    { "cookies", "Cookies", "Cookies", "Cookies", NULL },
-    { "gpc_notice",
-      "Your browser sends a Global Privacy Control signal: categories that "
-      "sell or share data stay off unless you switch them on here.",
-      "Ihr Browser sendet ein Global-Privacy-Control-Signal: Kategorien, "
-      "die Daten verkaufen oder weitergeben, bleiben aus, solange Sie sie "
-      "hier nicht einschalten.",
-      "Votre navigateur envoie un signal Global Privacy Control\xc2\xa0: "
-      "les cat\xc3\xa9gories qui vendent ou partagent des donn\xc3\xa9" "es "
-      "restent d\xc3\xa9sactiv\xc3\xa9" "es, sauf si vous les activez "
-      "ici.", NULL },
-    { "page_intro",
-      "This page lists every category of cookies and services this site "
-      "uses, who provides them, why and for how long. Necessary ones are "
-      "always active; everything else needs your consent.",
-      "Diese Seite f\xc3\xbchrt jede Kategorie von Cookies und Diensten "
-      "dieser Website auf: wer sie anbietet, wozu und wie lange. Notwendige "
-      "sind immer aktiv; alles andere braucht Ihre Einwilligung.",
-      "Cette page pr\xc3\xa9sente chaque cat\xc3\xa9gorie de cookies et de "
-      "services utilis\xc3\xa9s par ce site, qui les fournit, pourquoi et "
-      "pour combien de temps. Les cookies n\xc3\xa9" "cessaires sont "
-      "toujours actifs\xc2\xa0; tout le reste requiert votre "
-      "consentement.", NULL },
-    { "consent_id", "Consent ID", "Einwilligungs-ID",
-      "Identifiant de consentement", NULL },
-    { "no_services", "No third-party services.", "Keine Drittanbieter.",
-      "Aucun service tiers.", NULL },
-    { "privacy_choices", "Your Privacy Choices",
-      "Ihre Datenschutzoptionen", "Vos choix en mati\xc3\xa8re de "
-      "confidentialit\xc3\xa9", "Sus opciones de privacidad" },
-    { "do_not_sell", "Do Not Sell or Share My Personal Information",
-      "Meine personenbezogenen Daten nicht verkaufen oder weitergeben",
-      "Ne pas vendre ni partager mes informations personnelles",
-      "No vender ni compartir mi informaci\xc3\xb3n personal" },
-    { "opt_out_honored", "Opt-out request honored",
-      "Widerspruch ber\xc3\xbc" "cksichtigt",
-      "Demande d'opposition respect\xc3\xa9" "e",
-      "Solicitud de exclusi\xc3\xb3n atendida" },
-    { "notice_title", "Cookies on this site", "Cookies auf dieser Website",
-      "Cookies sur ce site", "Cookies en este sitio" },
-    { "notice_body",
-      "This site uses cookies and similar technologies, including those of "
-      "the services listed in our privacy policy.",
-      "Diese Website verwendet Cookies und \xc3\xa4hnliche Technologien, "
-      "auch die der Dienste, die unsere Datenschutzerkl\xc3\xa4rung "
-      "nennt.",
-      "Ce site utilise des cookies et des technologies similaires, dont "
-      "ceux des services list\xc3\xa9s dans notre politique de "
-      "confidentialit\xc3\xa9.",
-      "Este sitio utiliza cookies y tecnolog\xc3\xad" "as similares, "
-      "incluidas las de los servicios que enumera nuestra pol\xc3\xad" "tica "
-      "de privacidad." },
-    { "notice_ok", "OK", "OK", "OK", "De acuerdo" },
+static const consent_render_language_t *
+consent_render_language(const char *lang)
+{
+    size_t                            len;
+    const consent_render_language_t  *l;
 
-    { NULL, NULL, NULL, NULL, NULL }
-};
+    if (lang == NULL) {
+        return NULL;
+    }
+
+    /* "de-AT" reads as "de"; "nb" and "nn" as Norwegian */
+    len = strcspn(lang, "-_");
+
+    for (l = consent_render_languages; l->lang; l++) {
+        if ((strlen(l->lang) == len && strncmp(l->lang, lang, len) == 0)
+            || (l->alias && strlen(l->alias) == len
+                && strncmp(l->alias, lang, len) == 0)
+            || (l->alias2 && strlen(l->alias2) == len
+                && strncmp(l->alias2, lang, len) == 0))
+        {
+            return l;
+        }
+    }
+
+    return NULL;
+}
+
+
+static const char *
+consent_render_builtin(const char *lang, const char *key)
+{
+    const char *const                *t;
+    const consent_render_language_t  *l;
+
+    l = consent_render_language(lang);
+    if (l == NULL) {
+        return NULL;
+    }
+
+    for (t = l->texts; t[0]; t += 2) {
+        if (strcmp(t[0], key) == 0) {
+            return t[1];
+        }
+    }
+
+    return NULL;
+}
+
+
+/* The policy's text in exactly this language, or NULL. */
+static const char *
+consent_render_own(const consent_policy_t *policy, const char *lang,
+    const char *key)
+{
+    json_t  *text;
+
+    text = json_object_get(json_object_get(policy->texts, lang), key);
+
+    return json_is_string(text) ? json_string_value(text) : NULL;
+}
 
 
 const char *
 consent_render_text(const consent_policy_t *policy, const char *lang,
     const char *key)
 {
-    const char                   *text;
-    const consent_render_text_t  *t;
+    const char  *text;
 
-    text = consent_policy_text(policy, lang, key);
-    if (text[0] != '\0') {
-        return text;
+    /* the visitor's language first, the policy's own wording first */
+    text = consent_render_own(policy, lang, key);
+
+    if (text == NULL) {
+        text = consent_render_builtin(lang, key);
     }
 
-    for (t = consent_render_texts; t->key; t++) {
-        if (strcmp(t->key, key) != 0) {
-            continue;
-        }
-
-        if (strncmp(lang, "de", 2) == 0 && (lang[2] == '\0'
-                                            || lang[2] == '-'))
-        {
-            return t->de;
-        }
-
-        if (strncmp(lang, "fr", 2) == 0 && (lang[2] == '\0'
-                                            || lang[2] == '-'))
-        {
-            return t->fr;
-        }
-
-        if (t->es && strncmp(lang, "es", 2) == 0
-            && (lang[2] == '\0' || lang[2] == '-'))
-        {
-            return t->es;
-        }
-
-        return t->en;
+    if (text == NULL) {
+        text = consent_render_own(policy, policy->default_language, key);
     }
 
-    return "";
+    if (text == NULL) {
+        text = consent_render_builtin(policy->default_language, key);
+    }
+
+    if (text == NULL) {
+        text = consent_render_builtin("en", key);
+    }
+
+    return text ? text : "";
+}
+
+
+void
+consent_render_duration(const char *lang, consent_duration_t d, char *out,
+    size_t size)
+{
+    const char                       *unit;
+    const consent_render_language_t  *l;
+
+    l = consent_render_language(lang);
+    if (l == NULL) {
+        l = consent_render_language("en");
+    }
+
+    if (d.unit == CONSENT_DURATION_NONE) {
+        out[0] = '\0';
+        return;
+    }
+
+    if (d.unit == CONSENT_DURATION_SESSION) {
+        snprintf(out, size, "%s", consent_render_builtin(l->lang, "session"));
+        return;
+    }
+
+    unit = l->units[d.unit - CONSENT_DURATION_MINUTES]
+                   [consent_render_plural(l->plural, d.n)];
+
+    if (unit == NULL) {
+        /* a language without a separate "few" form */
+        unit = l->units[d.unit - CONSENT_DURATION_MINUTES][2];
+    }
+
+    /* a number then its unit, in every language shipped */
+    snprintf(out, size, "%u\xc2\xa0%s", d.n, unit);
+}
+
+
+consent_duration_t
+consent_render_seconds(uint64_t seconds)
+{
+    consent_duration_t  d;
+
+    if (seconds >= 365 * 86400 && seconds % (365 * 86400) == 0) {
+        d.n = (unsigned) (seconds / (365 * 86400));
+        d.unit = CONSENT_DURATION_YEARS;
+
+    } else if (seconds >= 86400 && seconds % 86400 == 0) {
+        d.n = (unsigned) (seconds / 86400);
+        d.unit = CONSENT_DURATION_DAYS;
+
+    } else if (seconds >= 3600 && seconds % 3600 == 0) {
+        d.n = (unsigned) (seconds / 3600);
+        d.unit = CONSENT_DURATION_HOURS;
+
+    } else {
+        d.n = (unsigned) ((seconds + 59) / 60);
+        d.unit = CONSENT_DURATION_MINUTES;
+    }
+
+    return d;
+}
+
+
+/* Which of a unit's three forms (one, few, other) a count takes. */
+static unsigned
+consent_render_plural(unsigned rule, unsigned n)
+{
+    unsigned  n10, n100;
+
+    n10 = n % 10;
+    n100 = n % 100;
+
+    switch (rule) {
+
+    case CONSENT_PLURAL_ONE_UP_TO_1:    /* fr, pt */
+        return n <= 1 ? 0 : 2;
+
+    case CONSENT_PLURAL_SLAVIC:         /* hr, pl-like: 1 / 2-4 / other */
+        if (n10 == 1 && n100 != 11) {
+            return 0;
+        }
+        return (n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14)) ? 1 : 2;
+
+    case CONSENT_PLURAL_POLISH:         /* 1 / 2-4 (not 12-14) / other */
+        if (n == 1) {
+            return 0;
+        }
+        return (n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14)) ? 1 : 2;
+
+    case CONSENT_PLURAL_CZECH:          /* cs, sk: 1 / 2-4 / other */
+        return n == 1 ? 0 : (n >= 2 && n <= 4) ? 1 : 2;
+
+    case CONSENT_PLURAL_BALTIC:         /* lt: 1 (not 11) / 2-9 / other */
+        if (n10 == 1 && n100 != 11) {
+            return 0;
+        }
+        return (n10 >= 2 && (n100 < 11 || n100 > 19)) ? 1 : 2;
+
+    case CONSENT_PLURAL_LATVIAN:        /* 1 (not 11) / other / 0 */
+        return (n10 == 1 && n100 != 11) ? 0 : 2;
+
+    case CONSENT_PLURAL_ROMANIAN:       /* 1 / 2-19 / 20+ ("de") */
+        return n == 1 ? 0 : (n100 >= 1 && n100 <= 19) ? 1 : 2;
+
+    case CONSENT_PLURAL_ARABIC:         /* 1 / 3-10 / other (and 2) */
+        return n == 1 ? 0 : (n100 >= 3 && n100 <= 10) ? 1 : 2;
+
+    case CONSENT_PLURAL_IRISH:          /* 1 / 2-10 / other */
+        return n == 1 ? 0 : (n >= 2 && n <= 10) ? 1 : 2;
+
+    case CONSENT_PLURAL_MALTESE:        /* 1 / 2-10 / other */
+        return n == 1 ? 0 : (n100 >= 2 && n100 <= 10) ? 1 : 2;
+
+    case CONSENT_PLURAL_ICELANDIC:      /* ends in 1 (not 11) / other */
+        return (n10 == 1 && n100 != 11) ? 0 : 2;
+
+    default:                            /* one / other */
+        return n == 1 ? 0 : 2;
+    }
 }

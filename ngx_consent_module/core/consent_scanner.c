@@ -8,101 +8,6 @@
 #include "consent_scanner_int.h"
 
 
-enum {
-    S_DATA = 0,
-    S_RCDATA,
-    S_RAWTEXT,
-    S_SCRIPT,
-    S_PLAINTEXT,
-    S_CDATA,
-    S_CDATA_BRACKET,
-    S_CDATA_END,
-    S_TAG_OPEN,
-    S_END_TAG_OPEN,
-    S_TAG_NAME,
-    S_BEFORE_ATTR_NAME,
-    S_ATTR_NAME,
-    S_AFTER_ATTR_NAME,
-    S_BEFORE_ATTR_VALUE,
-    S_ATTR_VALUE_DQ,
-    S_ATTR_VALUE_SQ,
-    S_ATTR_VALUE_UNQ,
-    S_AFTER_ATTR_VALUE_Q,
-    S_SELF_CLOSING,
-    S_MARKUP_DECL,
-    S_COMMENT_START,
-    S_COMMENT_START_DASH,
-    S_COMMENT,
-    S_COMMENT_END_DASH,
-    S_COMMENT_END,
-    S_COMMENT_END_BANG,
-    S_BOGUS_COMMENT,
-    S_DOCTYPE,
-    S_RAW_LT,
-    S_RAW_END_TAG_OPEN,
-    S_RAW_END_TAG_NAME,
-    S_SD_ESCAPE_START,
-    S_SD_ESCAPE_START_DASH,
-    S_SD_ESCAPED,
-    S_SD_ESCAPED_DASH,
-    S_SD_ESCAPED_DASH_DASH,
-    S_SD_ESCAPED_LT,
-    S_SD_DOUBLE_ESCAPE_START,
-    S_SD_DOUBLE_ESCAPED,
-    S_SD_DE_DASH,
-    S_SD_DE_DASH_DASH,
-    S_SD_DE_LT,
-    S_SD_DOUBLE_ESCAPE_END
-};
-
-#define C_WS       0x01    /* \t \n \f \r space */
-#define C_ALPHA    0x02
-#define C_NAME_END 0x04    /* ends a tag name: ws / > */
-#define C_ATTR_END 0x08    /* ends an attribute name: ws / > = */
-#define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
-#define C_ALNUM    0x20
-
-/*
- * The first '<' in [p, lim), or lim: eight bytes at a time where the byte
- * order allows (the lowest byte that equals '<' sets the lowest bit).
- */
-static inline const unsigned char *
-consent_scanner_lt(const unsigned char *p, const unsigned char *lim)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__)                          \
-    && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t  w, t;
-
-    while (lim - p >= 8) {
-        memcpy(&w, p, 8);
-        w ^= 0x3C3C3C3C3C3C3C3CULL;
-        t = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
-        if (t) {
-            return p + (__builtin_ctzll(t) >> 3);
-        }
-        p += 8;
-    }
-#endif
-
-    while (p < lim && *p != '<') {
-        p++;
-    }
-
-    return p;
-}
-
-
-/* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
-#define consent_scanner_rel(sc, p)                                         \
-    ((uint32_t) ((uintptr_t) (p) - (sc)->origin))
-
-/* A '<' at q may start a tag. */
-#define consent_scanner_mark(sc, q)                                        \
-    do {                                                                   \
-        (sc)->tag.start = (sc)->base + (uint64_t) ((q) - (sc)->buf);       \
-        (sc)->origin = (uintptr_t) (q);                                    \
-    } while (0)
-
 typedef struct {
     const char     *name;
     unsigned char   id;
@@ -201,7 +106,6 @@ static const consent_tag_name_t  consent_tag_names[] = {
 #undef RAW
 #undef RC
 
-#define CONSENT_TAG_NAME_LONGEST  14
 #define CONSENT_TAG_HASH          256
 
 #define consent_tag_hash_of(name, len)                                     \
@@ -221,9 +125,9 @@ static unsigned char  consent_tag_len[sizeof(consent_tag_names)
  * test.
  */
 static uint32_t       consent_tag_first_all[CONSENT_TAG_NAME_LONGEST + 1];
-static uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
-static unsigned char  consent_scan_class[256];
-static unsigned char  consent_scan_lower[256];
+uint32_t              consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+unsigned char         consent_scan_class[256];
+unsigned char         consent_scan_lower[256];
 static int            consent_scan_tables_ready;
 
 
@@ -241,8 +145,6 @@ static void consent_scanner_watch_name(consent_scanner_t *sc,
     const unsigned char *p, size_t n, int done);
 static void consent_scanner_watch_value(consent_scanner_t *sc,
     const unsigned char *p, size_t n);
-static const unsigned char *consent_scanner_skip_attrs(
-    const unsigned char *p, const unsigned char *end, int *state, int *ping);
 
 
 static void
@@ -256,10 +158,7 @@ consent_scanner_tables(void)
         consent_scan_lower[c] = (unsigned char)
             ((c >= 'A' && c <= 'Z') ? c + 32 : c);
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            consent_scan_class[c] |= C_ALPHA | C_ALNUM;
-        }
-        if (c >= '0' && c <= '9') {
-            consent_scan_class[c] |= C_ALNUM;
+            consent_scan_class[c] |= C_ALPHA;
         }
     }
 
@@ -681,228 +580,20 @@ consent_scanner_name_tree(const char *name)
 static void
 consent_scanner_raw_end_tag(consent_scanner_t *sc)
 {
-    sc->tag.is_end = 1;
-    sc->tag.self_closing = 0;
-    sc->tag.foreign = 0;
-    sc->tag.ns = CONSENT_NS_HTML;
-    sc->tag.attrs_overflow = 0;
-    sc->tag.nattrs = 0;
-    sc->attr = NULL;
+    consent_scanner_tag_reset(sc, 1);
     sc->tag.name_len = sc->tmp_len;
     memcpy(sc->tag.name, sc->tmp, sc->tmp_len);
     consent_scanner_classify(sc);
 }
 
 
-/* Whether the tag name from name to p is a or area. */
-#define consent_scanner_is_link(name, p)                                   \
-    (((p) - (name) == 1 && consent_scan_lower[(name)[0]] == 'a')           \
-     || ((p) - (name) == 4 && consent_scan_lower[(name)[0]] == 'a'         \
-         && consent_scan_lower[(name)[1]] == 'r'                           \
-         && consent_scan_lower[(name)[2]] == 'e'                           \
-         && consent_scan_lower[(name)[3]] == 'a'))
-
-
-/*
- * Whether an attribute name starting at p is "ping" (links matter only for
- * it); 1 too when the buffer ends before that is known.
- */
-#define consent_scanner_ping_at(p, end)                                    \
-    ((end) - (p) < 5                                                       \
-     || (consent_scan_lower[(p)[0]] == 'p'                                 \
-         && consent_scan_lower[(p)[1]] == 'i'                              \
-         && consent_scan_lower[(p)[2]] == 'n'                              \
-         && consent_scan_lower[(p)[3]] == 'g'                              \
-         && (consent_scan_class[(p)[4]] & C_ATTR_END)))
-
-
-/*
- * The attribute states for a tag nobody is told about, without recording
- * attributes: the same transitions, to find the '>' that ends the tag.
- * Returns the position after it, or NULL when the buffer ends first, with
- * *state where the scan resumes (the ordinary states take over from there).
- * With ping, NULL also when an attribute may be named ping (*ping = 1).
- */
-static const unsigned char *
-consent_scanner_skip_attrs(const unsigned char *p, const unsigned char *end,
-    int *state, int *ping)
-{
-    int                   st;
-    unsigned char         c;
-    const unsigned char  *q;
-
-    st = *state;
-
-    for ( ;; ) {
-
-        switch (st) {
-
-        case S_BEFORE_ATTR_NAME:
-            while (p < end && (consent_scan_class[*p] & C_WS)) {
-                p++;
-            }
-            if (p == end) {
-                goto more;
-            }
-            c = *p++;
-            if (c == '>') {
-                goto done;
-            }
-            if (c == '/') {
-                st = S_SELF_CLOSING;
-                break;
-            }
-            /* any other byte, '=' too, starts a name */
-            if (ping && consent_scanner_ping_at(p - 1, end)) {
-                *ping = 1;
-                return NULL;
-            }
-            st = S_ATTR_NAME;
-            /* fall through */
-
-        case S_ATTR_NAME:
-            while (p < end && !(consent_scan_class[*p] & C_ATTR_END)) {
-                p++;
-            }
-            if (p == end) {
-                goto more;
-            }
-            c = *p++;
-            if (c == '=') {
-                st = S_BEFORE_ATTR_VALUE;
-            } else if (c == '>') {
-                goto done;
-            } else if (c == '/') {
-                st = S_SELF_CLOSING;
-                break;
-            } else {
-                st = S_AFTER_ATTR_NAME;
-                break;
-            }
-            /* fall through */
-
-        case S_BEFORE_ATTR_VALUE:
-            while (p < end && (consent_scan_class[*p] & C_WS)) {
-                p++;
-            }
-            if (p == end) {
-                goto more;
-            }
-            c = *p;
-            if (c == '"' || c == '\'') {
-                p++;
-                st = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
-                break;
-            }
-            if (c == '>') {
-                p++;
-                goto done;
-            }
-            st = S_ATTR_VALUE_UNQ;
-            break;
-
-        case S_AFTER_ATTR_NAME:
-            while (p < end && (consent_scan_class[*p] & C_WS)) {
-                p++;
-            }
-            if (p == end) {
-                goto more;
-            }
-            c = *p;
-            if (c == '=') {
-                p++;
-                st = S_BEFORE_ATTR_VALUE;
-            } else if (c == '/') {
-                p++;
-                st = S_SELF_CLOSING;
-            } else if (c == '>') {
-                p++;
-                goto done;
-            } else {
-                if (ping && consent_scanner_ping_at(p, end)) {
-                    *ping = 1;
-                    return NULL;
-                }
-                st = S_ATTR_NAME;
-            }
-            break;
-
-        case S_ATTR_VALUE_DQ:
-        case S_ATTR_VALUE_SQ:
-            q = memchr(p, st == S_ATTR_VALUE_DQ ? '"' : '\'',
-                       (size_t) (end - p));
-            if (q == NULL) {
-                p = end;
-                goto more;
-            }
-            p = q + 1;
-            st = S_AFTER_ATTR_VALUE_Q;
-            /* fall through */
-
-        case S_AFTER_ATTR_VALUE_Q:
-            if (p == end) {
-                goto more;
-            }
-            c = *p;
-            if (c == '>') {
-                p++;
-                goto done;
-            }
-            if (c == '/') {
-                p++;
-                st = S_SELF_CLOSING;
-                break;
-            }
-            if (consent_scan_class[c] & C_WS) {
-                p++;
-            }
-            st = S_BEFORE_ATTR_NAME;
-            break;
-
-        case S_ATTR_VALUE_UNQ:
-            while (p < end && !(consent_scan_class[*p] & C_UNQ_END)) {
-                p++;
-            }
-            if (p == end) {
-                goto more;
-            }
-            if (*p++ == '>') {
-                goto done;
-            }
-            st = S_BEFORE_ATTR_NAME;
-            break;
-
-        default:    /* S_SELF_CLOSING */
-            if (p == end) {
-                goto more;
-            }
-            if (*p == '>') {
-                p++;
-                goto done;
-            }
-            st = S_BEFORE_ATTR_NAME;
-            break;
-        }
-    }
-
-done:
-
-    return p;
-
-more:
-
-    *state = st;
-    return NULL;
-}
-
-
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
-    int                    state, is_end, found;
+    int                    state;
     unsigned char          c;
     consent_attr_t        *a;
-    const unsigned char   *p, *end, *q, *name, *lim;
+    const unsigned char   *p, *end, *q;
 
     p = sc->cur;
     end = sc->end;
@@ -924,89 +615,17 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_DATA:
             if (sc->all_tags || sc->depth) {
-                q = memchr(p, '<', (size_t) (end - p));
-                if (q == NULL) {
+                q = consent_scanner_char(p, end, '<');
+                if (q == end) {
                     p = end;
                     goto more;
                 }
 
             } else {
-                /*
-                 * The common case in one loop: tags whose names are
-                 * rejected by length and first letter (see tag_name_start)
-                 * are skipped to their '>' without leaving it.
-                 */
-                for ( ;; ) {
-                    /* the text between tags is often a short indentation:
-                       found sooner inline than by a memchr() call */
-                    lim = end - p > 16 ? p + 16 : end;
-                    q = consent_scanner_lt(p, lim);
-                    if (q == lim) {
-                        q = lim == end ? NULL
-                                       : memchr(lim, '<', (size_t) (end - lim));
-                        if (q == NULL) {
-                            p = end;
-                            goto more;
-                        }
-                    }
-                    name = q + 1;
-                    is_end = name < end && *name == '/';
-                    name += is_end;
-                    if (name == end || !(consent_scan_class[*name] & C_ALPHA))
-                    {
-                        break;
-                    }
-                    p = name + 1;
-                    while (p < end && !(consent_scan_class[*p] & C_NAME_END))
-                    {
-                        p++;
-                    }
-                    if (p == end) {
-                        break;
-                    }
-                    if ((size_t) (p - name) <= CONSENT_TAG_NAME_LONGEST
-                        && (consent_tag_first_html[is_end][p - name]
-                            & ((uint32_t) 1
-                               << (consent_scan_lower[*name] - 'a'))))
-                    {
-                        /* a and area matter only with a ping attribute */
-                        if (is_end || !consent_scanner_is_link(name, p)) {
-                            break;
-                        }
-                        c = *p++;
-                        if (c != '>') {
-                            state = c == '/' ? S_SELF_CLOSING
-                                             : S_BEFORE_ATTR_NAME;
-                            p = consent_scanner_skip_attrs(p, end, &state,
-                                                           &found);
-                            if (p == NULL) {
-                                /* reported, or not known in this buffer */
-                                break;
-                            }
-                            state = S_DATA;
-                        }
-                        sc->raw_state = S_DATA;
-                        continue;
-                    }
-                    c = *p++;
-                    if (c != '>') {
-                        state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-                        p = consent_scanner_skip_attrs(p, end, &state, NULL);
-                        if (p == NULL) {
-                            /* as skip_tag leaves it */
-                            p = end;
-                            consent_scanner_mark(sc, q);
-                            sc->tag.is_end = is_end;
-                            sc->tag.id = CONSENT_TAG_OTHER;
-                            sc->tag.flags = 0;
-                            sc->tag.attrs_overflow = 1;
-                            sc->tag.nattrs = 0;
-                            sc->attr = NULL;
-                            goto more;
-                        }
-                        state = S_DATA;
-                    }
-                    sc->raw_state = S_DATA;
+                q = consent_scanner_skip_data(sc, p, &state);
+                if (q == NULL) {
+                    p = end;
+                    goto more;
                 }
             }
 
@@ -1018,8 +637,8 @@ consent_scanner_next(consent_scanner_t *sc)
         case S_RCDATA:
         case S_RAWTEXT:
         case S_SCRIPT:
-            q = memchr(p, '<', (size_t) (end - p));
-            if (q == NULL) {
+            q = consent_scanner_char(p, end, '<');
+            if (q == end) {
                 p = end;
                 goto more;
             }
@@ -1115,39 +734,27 @@ consent_scanner_next(consent_scanner_t *sc)
             if (!sc->all_tags && sc->depth == 0) {
                 /* most names are rejected by length and first letter
                    before being copied */
-                q = p + 1;
-                while (q < end && !(consent_scan_class[*q] & C_NAME_END)) {
-                    q++;
-                }
+                q = consent_scanner_until(p + 1, end, C_NAME_END);
                 if (q < end
                     && ((size_t) (q - p) > CONSENT_TAG_NAME_LONGEST
                         || !(consent_tag_first_html[sc->tag.is_end][q - p]
                              & ((uint32_t) 1
                                 << (consent_scan_lower[*p] - 'a')))))
                 {
-                    sc->tag.id = CONSENT_TAG_OTHER;
-                    sc->tag.flags = 0;
                     p = q;
                     goto skip_tag;
                 }
             }
 
-            sc->tag.name_len = 0;
-            sc->tag.self_closing = 0;
-            sc->tag.foreign = 0;
-            sc->tag.ns = CONSENT_NS_HTML;
-            sc->tag.attrs_overflow = 0;
-            sc->tag.nattrs = 0;
-            sc->attr = NULL;
+            consent_scanner_tag_reset(sc, sc->tag.is_end);
             /* fall through */
 
         case S_TAG_NAME:
-            while (p < end && !(consent_scan_class[*p] & C_NAME_END)) {
+            q = consent_scanner_until(p, end, C_NAME_END);
+            for ( ; p < q; p++, sc->tag.name_len++) {
                 if (sc->tag.name_len < CONSENT_SCAN_NAME_MAX) {
                     sc->tag.name[sc->tag.name_len] = consent_scan_lower[*p];
                 }
-                sc->tag.name_len++;
-                p++;
             }
             if (p == end) {
                 goto more;
@@ -1214,9 +821,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_NAME:
             q = p;
-            while (p < end && !(consent_scan_class[*p] & C_ATTR_END)) {
-                p++;
-            }
+            p = consent_scanner_until(p, end, C_ATTR_END);
             if (sc->watch) {
                 consent_scanner_watch_name(sc, q, (size_t) (p - q), p < end);
             }
@@ -1292,13 +897,12 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_DQ:
         case S_ATTR_VALUE_SQ:
-            q = memchr(p, state == S_ATTR_VALUE_DQ ? '"' : '\'',
-                       (size_t) (end - p));
+            q = consent_scanner_char(p, end,
+                                     state == S_ATTR_VALUE_DQ ? '"' : '\'');
             if (sc->watch_attr) {
-                consent_scanner_watch_value(sc, p,
-                                            (size_t) ((q ? q : end) - p));
+                consent_scanner_watch_value(sc, p, (size_t) (q - p));
             }
-            if (q == NULL) {
+            if (q == end) {
                 p = end;
                 goto more;
             }
@@ -1312,9 +916,7 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_ATTR_VALUE_UNQ:
             q = p;
-            while (p < end && !(consent_scan_class[*p] & C_UNQ_END)) {
-                p++;
-            }
+            p = consent_scanner_until(p, end, C_UNQ_END);
             if (sc->watch_attr) {
                 consent_scanner_watch_value(sc, q, (size_t) (p - q));
             }
@@ -1396,8 +998,8 @@ consent_scanner_next(consent_scanner_t *sc)
 
         case S_BOGUS_COMMENT:
         case S_DOCTYPE:
-            q = memchr(p, '>', (size_t) (end - p));
-            if (q == NULL) {
+            q = consent_scanner_char(p, end, '>');
+            if (q == end) {
                 p = end;
                 goto more;
             }
@@ -1703,12 +1305,11 @@ consent_scanner_next(consent_scanner_t *sc)
          * attributes (attrs_overflow): nothing reads them, nor its name.
          */
         c = *p++;
+        consent_scanner_tag_reset(sc, sc->tag.is_end);
         sc->tag.attrs_overflow = 1;
-        sc->tag.nattrs = 0;
-        sc->attr = NULL;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            p = consent_scanner_skip_attrs(p, end, &state, NULL);
+            p = consent_scanner_skip_attrs(sc, p, &state, NULL);
             if (p == NULL) {
                 p = end;
                 goto more;

@@ -7,6 +7,7 @@
  * entry points.
  */
 
+#include <string.h>
 #include "consent_scanner.h"
 
 /* consent_tag_name_t.tree, consent_scanner_t.tag_tree */
@@ -45,5 +46,157 @@ int consent_scanner_cdata_allowed(const consent_scanner_t *sc);
 
 /* The T_* bits of a lowercase name (0 for names not in the table). */
 unsigned consent_scanner_name_tree(const char *name);
+
+/*
+ * Shared by the tokenizer's states (consent_scanner.c) and its skip layer
+ * (consent_scanner_skip.c).
+ */
+/* tokenizer states (WHATWG; those differing only in errors merged) */
+enum {
+    S_DATA = 0,
+    S_RCDATA,
+    S_RAWTEXT,
+    S_SCRIPT,
+    S_PLAINTEXT,
+    S_CDATA,
+    S_CDATA_BRACKET,
+    S_CDATA_END,
+    S_TAG_OPEN,
+    S_END_TAG_OPEN,
+    S_TAG_NAME,
+    S_BEFORE_ATTR_NAME,
+    S_ATTR_NAME,
+    S_AFTER_ATTR_NAME,
+    S_BEFORE_ATTR_VALUE,
+    S_ATTR_VALUE_DQ,
+    S_ATTR_VALUE_SQ,
+    S_ATTR_VALUE_UNQ,
+    S_AFTER_ATTR_VALUE_Q,
+    S_SELF_CLOSING,
+    S_MARKUP_DECL,
+    S_COMMENT_START,
+    S_COMMENT_START_DASH,
+    S_COMMENT,
+    S_COMMENT_END_DASH,
+    S_COMMENT_END,
+    S_COMMENT_END_BANG,
+    S_BOGUS_COMMENT,
+    S_DOCTYPE,
+    S_RAW_LT,
+    S_RAW_END_TAG_OPEN,
+    S_RAW_END_TAG_NAME,
+    S_SD_ESCAPE_START,
+    S_SD_ESCAPE_START_DASH,
+    S_SD_ESCAPED,
+    S_SD_ESCAPED_DASH,
+    S_SD_ESCAPED_DASH_DASH,
+    S_SD_ESCAPED_LT,
+    S_SD_DOUBLE_ESCAPE_START,
+    S_SD_DOUBLE_ESCAPED,
+    S_SD_DE_DASH,
+    S_SD_DE_DASH_DASH,
+    S_SD_DE_LT,
+    S_SD_DOUBLE_ESCAPE_END
+};
+
+#define C_WS       0x01    /* \t \n \f \r space */
+#define C_ALPHA    0x02
+#define C_NAME_END 0x04    /* ends a tag name: ws / > */
+#define C_ATTR_END 0x08    /* ends an attribute name: ws / > = */
+#define C_UNQ_END  0x10    /* ends an unquoted value: ws > */
+
+#define CONSENT_TAG_NAME_LONGEST  14
+
+extern unsigned char  consent_scan_class[256];
+extern unsigned char  consent_scan_lower[256];
+/* first letters (bit c - 'a') of the names that matter outside svg/math
+   by length: [0] start tags, [1] end tags */
+extern uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+
+/* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
+#define consent_scanner_rel(sc, p)                                         \
+    ((uint32_t) ((uintptr_t) (p) - (sc)->origin))
+
+/* A '<' at q may start a tag. */
+#define consent_scanner_mark(sc, q)                                        \
+    do {                                                                   \
+        (sc)->tag.start = (sc)->base + (uint64_t) ((q) - (sc)->buf);       \
+        (sc)->origin = (uintptr_t) (q);                                    \
+    } while (0)
+
+
+/* The first byte of a class (C_*) at or after p, or end. */
+static inline const unsigned char *
+consent_scanner_until(const unsigned char *p, const unsigned char *end,
+    unsigned cls)
+{
+    while (p < end && !(consent_scan_class[*p] & cls)) {
+        p++;
+    }
+
+    return p;
+}
+
+
+/* The first c at or after p, or end (an empty buffer may be NULL). */
+static inline const unsigned char *
+consent_scanner_char(const unsigned char *p, const unsigned char *end, int c)
+{
+    const unsigned char  *q;
+
+    if (p == end) {
+        return end;
+    }
+
+    q = memchr(p, c, (size_t) (end - p));
+
+    return q ? q : end;
+}
+
+
+/* A tag starts: nothing of the previous one carries over. */
+static inline void
+consent_scanner_tag_reset(consent_scanner_t *sc, unsigned is_end)
+{
+    sc->tag.is_end = is_end;
+    sc->tag.name_len = 0;
+    sc->tag.id = CONSENT_TAG_OTHER;
+    sc->tag.flags = 0;
+    sc->tag.ns = CONSENT_NS_HTML;
+    sc->tag.self_closing = 0;
+    sc->tag.foreign = 0;
+    sc->tag.attrs_overflow = 0;
+    sc->tag.nattrs = 0;
+    sc->tag_tree = 0;
+    sc->watch = 0;
+    sc->attr = NULL;
+}
+
+/*
+ * Tags of HTML content outside svg/math that nobody is told about and that
+ * switch no state, with all_tags = 0: passed over to their '>' without
+ * recording anything.  Returns the '<' where the ordinary states take over
+ * (a tag that matters, or one whose name the buffer ends in), or NULL when
+ * the buffer is consumed, with *state where the scan resumes.
+ */
+const unsigned char *consent_scanner_skip_data(consent_scanner_t *sc,
+    const unsigned char *p, int *state);
+
+/*
+ * The attribute states of such a tag, recording nothing: the position
+ * after its '>', or NULL when the buffer ends first (*state: where the
+ * ordinary states resume).  With ping, NULL also when an attribute may be
+ * named ping (links matter only for it).
+ */
+const unsigned char *consent_scanner_skip_attrs(consent_scanner_t *sc,
+    const unsigned char *p, int *state, int *ping);
+
+/* Whether the tag name from name to p is a or area. */
+#define consent_scanner_is_link(name, p)                                   \
+    (((p) - (name) == 1 && consent_scan_lower[(name)[0]] == 'a')           \
+     || ((p) - (name) == 4 && consent_scan_lower[(name)[0]] == 'a'         \
+         && consent_scan_lower[(name)[1]] == 'r'                           \
+         && consent_scan_lower[(name)[2]] == 'e'                           \
+         && consent_scan_lower[(name)[3]] == 'a'))
 
 #endif /* CONSENT_SCANNER_INT_H */

@@ -265,16 +265,16 @@ async function california() {
     await visit(p, `${site}/`);
 
     ok((await p.$('#consent-banner')) === null, 'US-CA: no banner');
-    ok(await p.isVisible('summary.consent-choices-link'),
+    ok(await p.isVisible('.consent-choices-link'),
        'US-CA: the "Your Privacy Choices" link is shown');
-    is((await p.textContent('summary.consent-choices-link')).trim(),
+    is((await p.textContent('.consent-choices-link')).trim(),
        'Your Privacy Choices', 'US-CA: its text');
     is(hitCount('/analytics.js'), 1, 'US-CA: analytics loads');
     is(hitCount('/ads.js'), 1, 'US-CA: marketing loads');
     ok(!(await p.isVisible('.consent-gpc-honored')),
        'US-CA without GPC: no "Opt-out request honored"');
 
-    await p.click('summary.consent-choices-link');
+    await p.click('.consent-choices-link');
     ok(await waitUntil(() => p.isVisible('button[data-action=opt_out]')),
        'US-CA: the link opens the choices with the opt-out button');
 
@@ -289,7 +289,7 @@ async function california() {
        'US-CA after opting out: marketing stops on the same page');
     is(hitCount('/analytics.js'), 1,
        'US-CA after opting out: analytics still loads');
-    ok(await p.isVisible('summary.consent-choices-link'),
+    ok(await p.isVisible('.consent-choices-link'),
        'US-CA after opting out: the link stays');
 
     hits.clear();
@@ -322,7 +322,7 @@ async function europe() {
     await visit(p, `${site}/`);
 
     ok(await p.isVisible('#consent-banner'), 'DE: the banner');
-    ok((await p.$('summary.consent-choices-link')) === null,
+    ok((await p.$('.consent-choices-link')) === null,
        'DE: no opt-out link');
     is(hitCount('/analytics.js') + hitCount('/ads.js'), 0,
        'DE: nothing loads before consent');
@@ -338,7 +338,7 @@ async function europe() {
 async function fromCaliforniaToEurope() {
     const { context, page: p } = await newPage({ 'X-Region': 'US-CA' });
     await visit(p, `${site}/`);
-    await p.click('summary.consent-choices-link');
+    await p.click('.consent-choices-link');
     await waitUntil(() => p.isVisible('button[data-action=opt_out]'));
     await Promise.all([
         p.waitForNavigation({ waitUntil: 'load' }),

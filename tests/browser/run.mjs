@@ -248,6 +248,15 @@ Brewing guides for filter, espresso and French press are on every product
 page.</p></main>
 </body></html>
 `,
+    'demo/wide.html': `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A page wider than the screen</title></head><body>
+<h1>Wide</h1><div style="width: 2000px; height: 40px; background: #ccc">
+a table or an image that overflows</div>
+<p>${'Some text of the page. '.repeat(80)}</p>
+</body></html>
+`,
     'secret': 'browser-test-secret-0123456789abcdef0123456789abcdef\n',
     'policy.json': JSON.stringify({
         revision: 1,
@@ -439,7 +448,7 @@ async function beforeChoice() {
             role: b.getAttribute('role'),
             label: label && label.textContent,
             desc: desc && desc.textContent.length > 0,
-            focused: document.activeElement === b,
+            focused: document.activeElement === document.body,
             lang: root.lang, dir: root.dir,
             position: getComputedStyle(b).position,
         };
@@ -448,7 +457,8 @@ async function beforeChoice() {
     is(aria.label, 'Cookies on the test shop',
        'banner: aria-labelledby names it by its title');
     ok(aria.desc, 'banner: aria-describedby points at its text');
-    ok(aria.focused, 'banner: focus moved to the banner on load');
+    ok(aria.focused, 'banner: focus stays put on load (no ring around the '
+       + 'banner; the first Tab reaches its controls)');
     ok(aria.lang === 'en' && aria.dir === 'ltr', 'banner: lang and dir');
     is(aria.position, 'fixed', 'banner: fixed overlay, no layout shift');
 
@@ -457,7 +467,6 @@ async function beforeChoice() {
         const els = [
             ...document.querySelectorAll('#consent-banner .consent-actions '
                                          + '> form .consent-btn'),
-            document.querySelector('#consent-banner summary.consent-btn'),
         ];
         return els.map((el) => {
             const s = getComputedStyle(el);
@@ -508,10 +517,16 @@ async function beforeChoice() {
     ok(Object.values(contrast).every((r) => r >= 4.5),
        'contrast >= 4.5:1 for title, text, link and buttons', contrast);
 
+    const inline = await p.evaluate(() => document.querySelectorAll(
+        '#consent input[type=checkbox]').length);
+    is(inline, 0, 'first layer: the preferences are not in the page');
+
+    await p.click('#consent-banner [data-consent-open]');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     const checked = await p.evaluate(() => [...document.querySelectorAll(
-        '#consent input[type=checkbox]')].filter((c) => c.checked
-                                                 && !c.disabled).length);
-    is(checked, 0, 'preferences: nothing pre-ticked');
+        'dialog input[type=checkbox]')].filter((c) => c.checked
+                                                && !c.disabled).length);
+    is(checked, 0, 'preferences (fetched on demand): nothing pre-ticked');
 
     await context.close();
 }
@@ -525,7 +540,7 @@ async function rejectAll() {
     await sleep(300);
 
     ok(await p.isHidden('#consent-banner'), 'reject: banner hidden');
-    ok(await p.isVisible('button.consent-settings-btn'),
+    ok(await p.isVisible('.consent-settings-btn'),
        'reject: settings control shown');
     is(hitCount('/'), 0, 'reject: no tracker on the page');
 
@@ -535,7 +550,7 @@ async function rejectAll() {
 
     await visit(p, `${site}/`);
     is(hitCount('/'), 0, 'reject: no tracker after reload');
-    ok(await p.isVisible('summary.consent-settings-btn')
+    ok(await p.isVisible('.consent-settings-btn')
        && (await p.$('#consent-banner')) === null,
        'reject: after reload only the settings control, no banner');
 
@@ -612,7 +627,8 @@ async function customize() {
     const { context, page: p } = await newPage();
     hits.clear();
     await visit(p, `${site}/`);
-    await p.click('#consent-banner summary.consent-btn');
+    await p.click('#consent-banner [data-consent-open]');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
 
     ok(await p.isVisible('dialog.consent-dialog'),
        'customize: preferences dialog opens');
@@ -655,9 +671,13 @@ async function withdraw() {
     await waitUntil(() => hitCount('/ads/pixel.js') > 0);
 
     await visit(p, `${site}/next.html`);
-    await p.click('summary.consent-settings-btn');
+    await p.click('.consent-settings-btn');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     ok(await p.isVisible('dialog.consent-dialog'),
        'withdraw: Cookie settings reopens the preferences');
+    ok(/Your choice of \d{4}-\d\d-\d\d/.test(
+        await p.textContent('dialog .consent-decided')),
+       'withdraw: the preferences show the date of the choice');
 
     const shown = await p.evaluate(() => [
         document.getElementById('consent-cat-analytics').checked,
@@ -704,6 +724,7 @@ async function keyboard() {
        'keyboard: focus is visible', a);
 
     await p.keyboard.press('Enter');
+    await p.waitForSelector('dialog.consent-dialog', { state: 'visible' });
     a = await active();
     ok(await p.isVisible('dialog.consent-dialog') && a.inDialog
        && a.id === 'consent-cat-analytics',
@@ -766,15 +787,21 @@ async function noScript() {
        'no JS: the server knows, no banner');
 
     await visit(p, `${site}/csp.html`);
-    await p.click('summary.consent-settings-btn');
-    ok(await p.isVisible('#consent-prefs'),
-       'no JS: Cookie settings opens the preferences inline');
+    await Promise.all([
+        p.waitForNavigation({ waitUntil: 'load' }),
+        p.click('.consent-settings-btn'),
+    ]);
+    ok(await p.isVisible('#consent-prefs')
+       && new URL(p.url()).pathname === '/_consent/preferences',
+       'no JS: Cookie settings opens the preferences page');
     hits.clear();
     await Promise.all([
         p.waitForNavigation({ waitUntil: 'load' }),
         p.click('#consent-prefs button[value=reject_all]'),
     ]);
     await sleep(300);
+    is(new URL(p.url()).pathname, '/csp.html',
+       'no JS: the preferences page returns to the page');
     is(hitCount('/'), 0, 'no JS: after reject all nothing loads');
 
     await context.close();
@@ -782,7 +809,10 @@ async function noScript() {
     const second = await newPage({ javaScriptEnabled: false });
     hits.clear();
     await visit(second.page, `${site}/next.html`);
-    await second.page.click('#consent-banner summary.consent-btn');
+    await Promise.all([
+        second.page.waitForNavigation({ waitUntil: 'load' }),
+        second.page.click('#consent-banner [data-consent-open]'),
+    ]);
     await second.page.check('#consent-cat-marketing');
     await Promise.all([
         second.page.waitForNavigation({ waitUntil: 'load' }),
@@ -874,13 +904,144 @@ async function policyPage() {
         '.consent-choice [data-category=analytics]').textContent);
     ok(/Statistik: /.test(choice) && new URL(p.url()).pathname === '/privacy',
        'policy page: its form changes the choice and comes back', choice);
-    const id = await p.textContent('.consent-id');
-    ok(/^[0-9a-f]{32}$/.test(id), 'policy page: shows the consent id');
+    const id = await p.textContent('.consent-choice-section .consent-decided');
+    ok(/[0-9a-f]{32}/.test(id), 'policy page: shows the consent id', id);
     await context.close();
 }
 
+/* Inside the viewport: the banner, and each of its three buttons whole. */
+async function layout(p) {
+    return p.evaluate(() => {
+        const vw = window.innerWidth;
+        const vh = window.innerHeight;
+        const inside = (el) => {
+            const r = el.getBoundingClientRect();
+            return r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5
+                   && r.bottom <= vh + 0.5 && r.width > 0 && r.height > 0;
+        };
+        const b = document.getElementById('consent-banner');
+        const r = b.getBoundingClientRect();
+        const buttons = [...b.querySelectorAll('.consent-actions .consent-btn')];
+        return { vw, vh, left: r.left, right: r.right, height: r.height,
+                 share: r.height / vh, banner: inside(b),
+                 buttons: buttons.length,
+                 visible: buttons.filter(inside).length };
+    });
+}
+
+async function mobile() {
+    const cases = [
+        ['390x844 phone', { viewport: { width: 390, height: 844 },
+                            isMobile: true, hasTouch: true,
+                            deviceScaleFactor: 3 }, 'mobile-en.png'],
+        ['844x390 landscape phone', { viewport: { width: 844, height: 390 },
+                                      isMobile: true, hasTouch: true,
+                                      deviceScaleFactor: 3 }, null],
+        ['200 % zoom of 1280x800', { viewport: { width: 640, height: 400 },
+                                     deviceScaleFactor: 2 }, 'zoom-200.png'],
+    ];
+
+    for (const [name, options, shot] of cases) {
+        for (const locale of ['en-US', 'de-DE', 'pl-PL']) {
+            const { context, page: p } = await newPage({
+                ...options, locale, reducedMotion: 'reduce' });
+            await visit(p, `${demo}/wide.html`);
+            const l = await layout(p);
+            ok(l.banner && l.right <= l.vw + 0.5 && l.left >= -0.5,
+               `${name} ${locale}: the banner fits the viewport of a wider `
+               + 'page', l);
+            ok(l.share <= 0.4 + 1e-6,
+               `${name} ${locale}: the first layer takes <= 40 % of the `
+               + `height (${Math.round(l.share * 100)} %)`, l);
+            ok(l.buttons === 3 && l.visible === 3,
+               `${name} ${locale}: all three buttons visible without `
+               + 'scrolling', l);
+            if (shot && locale === 'en-US') {
+                await visit(p, `${demo}/`);
+                await p.screenshot({ path: path.join(shotDir, shot) });
+                shots.push(shot);
+            }
+            await context.close();
+        }
+    }
+}
+
+async function rightToLeft() {
+    for (const [locale, lang] of [['ar', 'ar'], ['he-IL', 'he']]) {
+        const { context, page: p } = await newPage({
+            locale, reducedMotion: 'reduce' });
+        await visit(p, `${demo}/`);
+        const r = await p.evaluate(() => {
+            const root = document.getElementById('consent');
+            const b = document.getElementById('consent-banner');
+            const btns = [...b.querySelectorAll('.consent-btn')]
+                .map((x) => x.getBoundingClientRect().left);
+            return { lang: root.lang, dir: root.dir,
+                     direction: getComputedStyle(b).direction,
+                     align: getComputedStyle(
+                         document.getElementById('consent-text')).textAlign,
+                     rightToLeft: btns[0] > btns[1] && btns[1] > btns[2] };
+        });
+        ok(r.lang === lang && r.dir === 'rtl' && r.direction === 'rtl',
+           `RTL ${lang}: lang and direction`, r);
+        ok(r.rightToLeft, `RTL ${lang}: the buttons run right to left`, r);
+        if (lang === 'ar') {
+            await p.screenshot({ path: path.join(shotDir, 'banner-ar.png') });
+            shots.push('banner-ar.png');
+            await p.click('#consent-banner [data-consent-open]');
+            await p.waitForSelector('dialog.consent-dialog',
+                                    { state: 'visible' });
+            const d = await p.evaluate(() => getComputedStyle(
+                document.querySelector('dialog.consent-dialog')).direction);
+            is(d, 'rtl', 'RTL ar: the preferences dialog too');
+        }
+        await context.close();
+    }
+}
+
+async function notice() {
+    const want = {
+        en: ['Controller', 'Your current choice',
+             'Purposes, legal bases and recipients',
+             'How we record your choice', 'Your rights'],
+        de: ['Verantwortlicher', 'Ihre aktuelle Auswahl',
+             'Zwecke, Rechtsgrundlagen und Empf\u00e4nger',
+             'Wie wir Ihre Auswahl festhalten', 'Ihre Rechte'],
+    };
+    for (const lang of ['en', 'de']) {
+        const { context, page: p } = await newPage({
+            locale: lang === 'de' ? 'de-DE' : 'en-US' });
+        await p.goto(`${site}/privacy`);
+        const r = await p.evaluate(() => ({
+            h2: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+            basis: document.querySelectorAll('.consent-basis').length,
+            recipients: document.querySelectorAll('table caption').length,
+            back: !!document.querySelector('.consent-back a[href="/"]'),
+            band: (() => {
+                const card = document.querySelector('.consent-doc .consent-prefs');
+                const h = card.querySelector('.consent-title');
+                return h.getBoundingClientRect().top
+                       - card.getBoundingClientRect().top;
+            })(),
+        }));
+        ok(want[lang].every((h) => r.h2.includes(h)),
+           `notice ${lang}: every section`, r.h2);
+        ok(r.basis === 3 && r.recipients === 2 && r.back,
+           `notice ${lang}: a legal basis per purpose, recipients, a way back`,
+           r);
+        ok(r.band < 40, `notice ${lang}: no empty band atop the preferences `
+           + 'card', r.band);
+        if (lang === 'en') {
+            await p.setViewportSize({ width: 1000, height: 900 });
+            await p.screenshot({ path: path.join(shotDir, 'notice-en.png') });
+            shots.push('notice-en.png');
+        }
+        await context.close();
+    }
+}
+
 async function screenshots() {
-    const made = [];
+    const made = shots;
     for (const lang of ['en', 'de']) {
         for (const scheme of ['light', 'dark']) {
             const { context, page: p } = await newPage({
@@ -890,7 +1051,9 @@ async function screenshots() {
             await p.evaluate(() => document.activeElement.blur());
             const banner = `banner-${lang}-${scheme}.png`;
             await p.screenshot({ path: path.join(shotDir, banner) });
-            await p.click('#consent-banner summary.consent-btn');
+            await p.click('#consent-banner [data-consent-open]');
+            await p.waitForSelector('dialog.consent-dialog',
+                                    { state: 'visible' });
             await p.evaluate(() => document.activeElement.blur());
             await p.mouse.move(0, 0);
             const prefs = `preferences-${lang}-${scheme}.png`;
@@ -1016,10 +1179,11 @@ async function loadersAccepted() {
     await context.close();
 }
 
+const shots = [];
 const scenarios = [beforeChoice, rejectAll, acceptAll, customize, withdraw,
                    keyboard, noScript, german, motionAndDark, strictCsp,
-                   policyPage, loadersRejected, loadersAccepted,
-                   screenshots];
+                   policyPage, loadersRejected, loadersAccepted, mobile,
+                   rightToLeft, notice, screenshots];
 
 for (const scenario of scenarios) {
     try {

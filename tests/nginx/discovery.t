@@ -126,11 +126,12 @@ is(scalar @notices, 1, 'notice: a new unknown host is logged once');
 like($t->error_log, qr/unknown third-party host "cdn\.widgets-unknown\.example" \(script\) on "\/news\.html"/,
      'notice: names the element and an example path');
 
-# The banner now lists the catalogue services seen, and only those.
-$r = http_get($port, '/plain.html');
-like($r->{body}, qr/Taboola/, 'banner: a seen catalogue service is listed');
-like($r->{body}, qr/Chartbeat/, 'banner: and the other one');
-unlike($r->{body}, qr/Criteo/, 'banner: an unseen one is not');
+# The preferences now list the catalogue services seen, and only those.
+$r = http_get($port, '/_consent/preferences');
+like($r->{body}, qr/Taboola/,
+     'preferences: a seen catalogue service is listed');
+like($r->{body}, qr/Chartbeat/, 'preferences: and the other one');
+unlike($r->{body}, qr/Criteo/, 'preferences: an unseen one is not');
 
 # consent_unknown block: the unknown loader waits for its category.
 $r = http_get($port, '/strict/news.html');

@@ -344,6 +344,24 @@ render_has(const consent_render_ctx_t *c, const char *needle)
 }
 
 
+/* The same in the preferences page of the endpoint. */
+static int
+prefs_has(const consent_render_ctx_t *c, const char *needle)
+{
+    int                   found;
+    consent_render_out_t  out;
+
+    if (consent_render_preferences_page(c, &out) != 0) {
+        return -1;
+    }
+
+    found = out.data != NULL && strstr(out.data, needle) != NULL;
+    free(out.data);
+
+    return found;
+}
+
+
 static void
 test_render(void)
 {
@@ -368,14 +386,14 @@ test_render(void)
     c.granted = ALL;
 
     is_int(render_has(&c, "consent-banner\""), 0, "opt-out: no banner");
-    is_int(render_has(&c, ">Your Privacy Choices</summary>"), 1,
+    is_int(render_has(&c, ">Your Privacy Choices</button>"), 1,
            "opt-out: the Your Privacy Choices control");
-    is_int(render_has(&c, ">Do Not Sell or Share My Personal Information<"),
+    is_int(prefs_has(&c, ">Do Not Sell or Share My Personal Information<"),
            1, "opt-out: the opt-out button");
-    is_int(render_has(&c, "name=\"granted\" hidden value=\"analytics\" "
-                          "checked>"), 1,
+    is_int(prefs_has(&c, "name=\"granted\" hidden value=\"analytics\" "
+                         "checked>"), 1,
            "opt-out: the button keeps analytics on");
-    is_int(render_has(&c, "consent-cat-marketing-desc\" checked"), 1,
+    is_int(prefs_has(&c, "consent-cat-marketing-desc\" checked"), 1,
            "opt-out, no decision: marketing shown as on in the preferences");
     is_int(render_has(&c, "Opt-out request honored"), 0,
            "opt-out without GPC: no confirmation");
@@ -383,11 +401,11 @@ test_render(void)
     c.gpc = 1;
     is_int(render_has(&c, "Opt-out request honored"), 1,
            "opt-out with GPC: \"Opt-out request honored\"");
-    is_int(render_has(&c, "consent-cat-marketing-desc\" checked"), 0,
+    is_int(prefs_has(&c, "consent-cat-marketing-desc\" checked"), 0,
            "opt-out with GPC: marketing shown as off");
 
     c.lang = "es";
-    is_int(render_has(&c, ">Sus opciones de privacidad</summary>"), 1,
+    is_int(render_has(&c, ">Sus opciones de privacidad</button>"), 1,
            "opt-out in Spanish");
     is_int(render_has(&c, "Solicitud de exclusi\xc3\xb3n atendida"), 1,
            "the confirmation in Spanish");

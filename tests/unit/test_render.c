@@ -361,26 +361,22 @@ test_banner(consent_policy_t *policy)
        "banner: title escaped");
     ok(has(&out, "We &amp; &quot;partners&quot; use &#39;cookies&#39;"),
        "banner: body escaped");
-    ok(has(&out, "Analytics &lt;img src=x onerror=alert(1)&gt;"),
-       "banner: category title escaped");
-    ok(has(&out, "href=\"https://evil.example/&quot;&gt;&lt;script&gt;e()"),
-       "banner: hostile privacy URL escaped");
-    ok(has(&out, "href=\"https://policies.google.com/privacy?a=1&amp;b=2\""),
-       "banner: privacy link escaped");
-    ok(has(&out, "<code>_ga(_*)?</code> (2 years): Tells &lt;users&gt; "
-           "apart"), "banner: cookie declaration readable and escaped");
+    ok(!has(&out, "consent-prefs") && !has(&out, "Analytics &lt;img"),
+       "banner: the preferences are not in the page");
+    ok(out.len < 6 * 1024, "banner: under 6 KB");
 
     ok(has(&out, "<div id=\"consent\" class=\"consent\" lang=\"en\" "
-           "dir=\"ltr\" data-api=\"/_consent/\" data-state=\"none\""),
-       "banner: root with lang, dir, api and state");
-    ok(has(&out, "data-consent-mode=\"{"
-           "&quot;ad_storage&quot;:[&quot;marketing&quot;],"
-           "&quot;ad_user_data&quot;:[&quot;marketing&quot;],"
-           "&quot;ad_personalization&quot;:[&quot;marketing&quot;],"
-           "&quot;analytics_storage&quot;:[&quot;analytics&quot;],"
-           "&quot;functionality_storage&quot;:[&quot;necessary&quot;],"
-           "&quot;personalization_storage&quot;:[&quot;analytics&quot;],"
-           "&quot;security_storage&quot;:[&quot;necessary&quot;]}\""),
+           "dir=\"ltr\" data-api=\"/_consent/\" data-state=\"none\" "
+           "data-mode=\"opt-in\" data-granted=\"necessary \""),
+       "banner: root with lang, dir, api, state and what is granted");
+    ok(has(&out, "data-consent-mode='{"
+           "\"ad_storage\":[\"marketing\"],"
+           "\"ad_user_data\":[\"marketing\"],"
+           "\"ad_personalization\":[\"marketing\"],"
+           "\"analytics_storage\":[\"analytics\"],"
+           "\"functionality_storage\":[\"necessary\"],"
+           "\"personalization_storage\":[\"analytics\"],"
+           "\"security_storage\":[\"necessary\"]}'"),
        "banner: Consent Mode map for consent.js in a data attribute");
     ok(has(&out, "role=\"dialog\" aria-modal=\"false\" "
            "aria-labelledby=\"consent-title\" "
@@ -391,47 +387,79 @@ test_banner(consent_policy_t *policy)
            "</a>"), "banner: policy page link");
 
     is_int(count(out.data, "<form class=\"consent-form\" method=\"post\" "
-                 "action=\"/_consent/\">"), 3,
-           "banner: accept, reject and preferences are POST forms");
-    is_int(count(out.data, "name=\"source\" value=\"nojs\""), 3,
+                 "action=\"/_consent/\">"), 2,
+           "banner: accept and reject are POST forms");
+    is_int(count(out.data, "<form class=\"consent-open\" method=\"get\" "
+                 "action=\"/_consent/preferences\""), 2,
+           "banner: customize and settings GET the preferences page");
+    is_int(count(out.data, "name=\"source\" value=\"nojs\""), 2,
            "banner: forms say source nojs");
     is_int(count(out.data, "name=\"return_to\" "
-                 "value=\"/shop?a=1&amp;b=&quot;x&quot;\""), 3,
+                 "value=\"/shop?a=1&amp;b=&quot;x&quot;\""), 4,
            "banner: return_to escaped in every form");
     ok(has(&out, "<button type=\"submit\" class=\"consent-btn\" "
            "data-action=\"accept_all\">Accept all</button>")
        && has(&out, "<button type=\"submit\" class=\"consent-btn\" "
               "data-action=\"reject_all\">Reject all</button>")
-       && has(&out, "<summary class=\"consent-btn\" data-consent-open>"
-              "Customize</summary>"),
+       && has(&out, "<button type=\"submit\" class=\"consent-btn\" "
+              "data-consent-open>Customize</button>"),
        "banner: three first-layer buttons with the same class");
+    ok(has(&out, "action=\"/_consent/preferences\" hidden>")
+       && has(&out, "class=\"consent-settings-btn\" data-consent-open>"
+              "Cookie settings"), "banner: hidden settings control for JS");
+    free(out.data);
+
+    ok(consent_render_preferences_page(&c, &out) == 0 && out.data,
+       "preferences: renders");
+    why = check_markup(out.data);
+    ok(why == NULL, "preferences: well-formed with hostile texts");
+    if (why) {
+        diag("%s", why);
+    }
+    ok(has(&out, "Analytics &lt;img src=x onerror=alert(1)&gt;"),
+       "preferences: category title escaped");
+    ok(has(&out, "href=\"https://evil.example/&quot;&gt;&lt;script&gt;e()"),
+       "preferences: hostile privacy URL escaped");
+    ok(has(&out, "href=\"https://policies.google.com/privacy?a=1&amp;b=2\""),
+       "preferences: privacy link escaped");
+    ok(has(&out, "<code>_ga(_*)?</code> (2\xc2\xa0years): Tells &lt;users&gt; "
+           "apart"), "preferences: cookie declaration readable and escaped");
+    ok(has(&out, "data-consent-mode='{\"ad_storage\""),
+       "preferences: Consent Mode map for consent.js");
     ok(has(&out, "value=\"save\">Save</button>")
        && has(&out, "value=\"accept_all\">Accept all</button>")
        && has(&out, "value=\"reject_all\">Reject all</button>"),
-       "banner: preferences have Save, Accept all, Reject all");
-    ok(!has(&out, "value=\"withdraw\""), "banner: no withdraw before a choice");
+       "preferences: Save, Accept all, Reject all");
+    ok(!has(&out, "value=\"withdraw\""),
+       "preferences: no withdraw before a choice");
 
     tag = tag_with(out.data, "id=\"consent-cat-analytics\"");
     ok(tag && !strstr(tag, "checked"),
-       "banner: nothing pre-ticked without a decision, whatever granted");
+       "preferences: nothing pre-ticked without a decision, whatever "
+       "granted");
     free(tag);
 
     tag = tag_with(out.data, "id=\"consent-cat-necessary\"");
     ok(tag && strstr(tag, " checked disabled"),
-       "banner: required category on and disabled");
+       "preferences: required category on and disabled");
     free(tag);
 
-    ok(has(&out, "class=\"consent-settings-btn\" data-consent-open hidden>"
-           "Cookie settings"), "banner: hidden settings control for JS");
-    ok(!has(&out, "class=\"consent-note\""), "banner: no GPC note without it");
+    ok(!has(&out, "class=\"consent-note\""),
+       "preferences: no GPC note without it");
+    ok(has(&out, "<a class=\"consent-link\" href=\"/shop?a=1&amp;b=&quot;x"
+           "&quot;\">Back to the site</a>"),
+       "preferences: a link back to the page");
     free(out.data);
 
     c.gpc = 1;
     c.return_to = "//evil.example/x";
-    ok(consent_render_body_start(&c, &out) == 0, "banner: GPC request");
+    ok(consent_render_preferences_page(&c, &out) == 0,
+       "preferences: GPC request");
     ok(has(&out, "class=\"consent-note\"") && has(&out, "Global Privacy"),
-       "banner: GPC note shown");
-    is_int(count(out.data, "name=\"return_to\" value=\"/\""), 3,
+       "preferences: GPC note shown");
+    free(out.data);
+    ok(consent_render_body_start(&c, &out) == 0, "banner: GPC request");
+    is_int(count(out.data, "name=\"return_to\" value=\"/\""), 4,
            "banner: foreign return_to becomes /");
     free(out.data);
 
@@ -440,7 +468,7 @@ test_banner(consent_policy_t *policy)
     c.page_path = NULL;
     ok(consent_render_body_start(&c, &out) == 0
        && !has(&out, "href=\"/privacy\"")
-       && count(out.data, "name=\"return_to\" value=\"/\"") == 3,
+       && count(out.data, "name=\"return_to\" value=\"/\"") == 4,
        "banner: no page link without a page, no return_to means /");
     free(out.data);
 
@@ -450,11 +478,14 @@ test_banner(consent_policy_t *policy)
     ok(has(&out, "lang=\"de\" dir=\"ltr\""), "banner: lang de");
     ok(has(&out, ">Alle akzeptieren</button>")
        && has(&out, ">Alle ablehnen</button>")
-       && has(&out, ">Anpassen</summary>"),
+       && has(&out, ">Anpassen</button>"),
        "banner: German texts from the policy");
-    ok(has(&out, "N\xc3\xb6tig") && has(&out, ">Statistik</label>"),
-       "banner: German category texts");
-    ok(has(&out, "W\xc3\xa4hlen Sie"), "banner: built-in German wording");
+    ok(has(&out, ">Cookie-Einstellungen</button>"),
+       "banner: built-in German wording");
+    free(out.data);
+    ok(consent_render_preferences_page(&c, &out) == 0
+       && has(&out, "N\xc3\xb6tig") && has(&out, ">Statistik</label>"),
+       "preferences: German category texts");
     free(out.data);
 }
 
@@ -479,9 +510,24 @@ test_decided(consent_policy_t *policy)
     ok(check_markup(out.data) == NULL, "decided: well-formed");
     ok(!has(&out, "consent-banner"), "decided: no banner");
     ok(has(&out, "data-state=\"valid\""), "decided: state valid");
-    ok(has(&out, "<details class=\"consent-settings\"><summary "
+    ok(has(&out, "<form class=\"consent-open\" method=\"get\" "
+           "action=\"/_consent/preferences\"><input type=\"hidden\" "
+           "name=\"return_to\" value=\"/a\"><button type=\"submit\" "
            "class=\"consent-settings-btn\" data-consent-open>Cookie settings"
-           "</summary>"), "decided: settings control with preferences");
+           "</button></form>"), "decided: settings control only");
+    ok(!has(&out, "data-consent-mode") && out.len < 1024,
+       "decided: under 1 KB");
+    ok(has(&out, "data-granted=\"necessary analytics \""),
+       "decided: what is granted, for consent.js");
+    free(out.data);
+
+    c.issued = 1764645600;      /* 2025-12-02 03:20 UTC */
+    c.consent_id = "00112233445566778899aabbccddeeff";
+    ok(consent_render_preferences_page(&c, &out) == 0,
+       "decided: preferences page");
+    ok(has(&out, "Your choice of 2025-12-02 03:20 UTC, consent ID "
+           "00112233445566778899aabbccddeeff."),
+       "decided: the date and ID of the choice");
 
     tag = tag_with(out.data, "id=\"consent-cat-analytics\"");
     ok(tag && strstr(tag, " checked"), "decided: granted category on");
@@ -498,7 +544,8 @@ test_decided(consent_policy_t *policy)
     /* the cached template must not keep the previous request's parts */
     c.granted = 1u << consent_policy_category(policy, "marketing", 9);
     c.return_to = "/b";
-    ok(consent_render_body_start(&c, &out) == 0, "decided: second request");
+    ok(consent_render_preferences_page(&c, &out) == 0,
+       "decided: second request");
 
     tag = tag_with(out.data, "id=\"consent-cat-analytics\"");
     ok(tag && !strstr(tag, "checked"), "decided: template re-spliced");
@@ -508,8 +555,12 @@ test_decided(consent_policy_t *policy)
     ok(tag && strstr(tag, " checked"), "decided: new grant shown");
     free(tag);
 
-    ok(has(&out, "value=\"/b\"") && !has(&out, "value=\"/a\""),
-       "decided: new return_to");
+    free(out.data);
+
+    ok(consent_render_body_start(&c, &out) == 0
+       && has(&out, "data-granted=\"necessary marketing \"")
+       && has(&out, "value=\"/b\"") && !has(&out, "value=\"/a\""),
+       "decided: cached template re-spliced: grants and return_to");
     free(out.data);
 
     consent_render_forget(policy);
@@ -558,16 +609,17 @@ test_page(consent_policy_t *policy)
        "page: form to change the choice");
     ok(has(&out, "name=\"return_to\" value=\"/privacy\""),
        "page: the form comes back to the page");
-    ok(!has(&out, "consent-id"), "page: no consent id before a choice");
+    ok(!has(&out, "consent-decided"), "page: no consent id before a choice");
     free(out.data);
 
     c.decided = 1;
     c.granted = 1u << consent_policy_category(policy, "marketing", 9);
     c.consent_id = "00112233445566778899aabbccddeeff";
+    c.issued = 1764645600;
 
     ok(consent_render_policy_page(&c, &out) == 0, "page: decided");
-    ok(has(&out, "<code class=\"consent-id\">"
-           "00112233445566778899aabbccddeeff</code>"), "page: consent id");
+    ok(has(&out, "Einwilligungs-ID 00112233445566778899aabbccddeeff"),
+       "page: consent id");
     ok(has(&out, "<li data-category=\"marketing\">Werbung: <strong>"),
        "page: current choice per category");
     free(out.data);
@@ -694,21 +746,17 @@ test_listed(void)
     c.api_path = "/_consent/";
     c.return_to = "/";
 
-    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Chartbeat")
-       && !has(&out, "comScore") && has(&out, "Own Stats"),
+    ok(consent_render_preferences_page(&c, &out) == 0
+       && !has(&out, "Chartbeat") && !has(&out, "comScore")
+       && has(&out, "Own Stats"),
        "listed: declared services only without the callback");
     free(out.data);
 
     c.listed = only_chartbeat;
     c.listed_data = policy;
-    ok(consent_render_body_start(&c, &out) == 0 && !has(&out, "Chartbeat"),
-       "listed: the same generation reuses the cached fragment");
-    free(out.data);
-
-    c.listed_generation = 1;
-    ok(consent_render_body_start(&c, &out) == 0 && has(&out, "Chartbeat")
-       && !has(&out, "comScore"),
-       "listed: a new generation lists the catalogue service seen");
+    ok(consent_render_preferences_page(&c, &out) == 0
+       && has(&out, "Chartbeat") && !has(&out, "comScore"),
+       "listed: the preferences list the catalogue service seen");
     free(out.data);
 
     c.decided = 1;

@@ -1,0 +1,291 @@
+/*
+ * The scanner's skip layer (see consent_scanner_int.h): most tags of a page
+ * matter to nobody.  Outside svg/math their names are rejected by length
+ * and first letter, and their ends found by the same attribute states as
+ * the tokenizer's, walking from one structural character to the next.
+ */
+
+#include "consent_scanner_int.h"
+
+
+/*
+ * Whether an attribute name starting at p is "ping"; 1 too when the buffer
+ * ends before that is known.
+ */
+#define consent_scanner_ping_at(p, end)                                    \
+    ((end) - (p) < 5                                                       \
+     || (consent_scan_lower[(p)[0]] == 'p'                                 \
+         && consent_scan_lower[(p)[1]] == 'i'                              \
+         && consent_scan_lower[(p)[2]] == 'n'                              \
+         && consent_scan_lower[(p)[3]] == 'g'                              \
+         && (consent_scan_class[(p)[4]] & C_ATTR_END)))
+
+
+const unsigned char *
+consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
+    int *state, int *ping)
+{
+    int                   st;
+    unsigned char         c;
+    const unsigned char  *q, *end;
+
+    st = *state;
+    end = sc->end;
+
+    /*
+     * The common shape first: name="value" or name='value' separated by
+     * single spaces, two searches an attribute.  Anything else goes
+     * on in the states below from where the shape broke.
+     */
+    while (st == S_BEFORE_ATTR_NAME && p < end
+           && !(consent_scan_class[*p] & C_WS) && *p != '/' && *p != '>'
+           && *p != '=')
+    {
+        if (ping && consent_scanner_ping_at(p, end)) {
+            *ping = 1;
+            return NULL;
+        }
+        q = consent_scanner_until(p + 1, end, C_ATTR_END);
+        if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
+            break;
+        }
+        p = consent_scanner_char(q + 2, end, q[1]);
+        if (p == end) {
+            *state = q[1] == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
+            return NULL;
+        }
+        p++;
+        if (p == end) {
+            *state = S_AFTER_ATTR_VALUE_Q;
+            return NULL;
+        }
+        if (*p == '>') {
+            return p + 1;
+        }
+        if (*p != ' ') {
+            st = S_AFTER_ATTR_VALUE_Q;
+            break;
+        }
+        p++;
+    }
+
+    for ( ;; ) {
+
+        switch (st) {
+
+        case S_BEFORE_ATTR_NAME:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p++;
+            if (c == '>') {
+                return p;
+            }
+            if (c == '/') {
+                st = S_SELF_CLOSING;
+                break;
+            }
+            /* any other byte, '=' too, starts a name */
+            if (ping && consent_scanner_ping_at(p - 1, end)) {
+                *ping = 1;
+                return NULL;
+            }
+            st = S_ATTR_NAME;
+            /* fall through */
+
+        case S_ATTR_NAME:
+            p = consent_scanner_until(p, end, C_ATTR_END);
+            if (p == end) {
+                goto more;
+            }
+            c = *p++;
+            if (c == '=') {
+                st = S_BEFORE_ATTR_VALUE;
+            } else if (c == '>') {
+                return p;
+            } else if (c == '/') {
+                st = S_SELF_CLOSING;
+                break;
+            } else {
+                st = S_AFTER_ATTR_NAME;
+                break;
+            }
+            /* fall through */
+
+        case S_BEFORE_ATTR_VALUE:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '"' || c == '\'') {
+                p++;
+                st = c == '"' ? S_ATTR_VALUE_DQ : S_ATTR_VALUE_SQ;
+                break;
+            }
+            if (c == '>') {
+                return p + 1;
+            }
+            st = S_ATTR_VALUE_UNQ;
+            break;
+
+        case S_AFTER_ATTR_NAME:
+            while (p < end && (consent_scan_class[*p] & C_WS)) {
+                p++;
+            }
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '=') {
+                p++;
+                st = S_BEFORE_ATTR_VALUE;
+            } else if (c == '/') {
+                p++;
+                st = S_SELF_CLOSING;
+            } else if (c == '>') {
+                return p + 1;
+            } else {
+                if (ping && consent_scanner_ping_at(p, end)) {
+                    *ping = 1;
+                    return NULL;
+                }
+                st = S_ATTR_NAME;
+            }
+            break;
+
+        case S_ATTR_VALUE_DQ:
+        case S_ATTR_VALUE_SQ:
+            p = consent_scanner_char(p, end,
+                                     st == S_ATTR_VALUE_DQ ? '"' : '\'');
+            if (p == end) {
+                goto more;
+            }
+            p++;
+            st = S_AFTER_ATTR_VALUE_Q;
+            /* fall through */
+
+        case S_AFTER_ATTR_VALUE_Q:
+            if (p == end) {
+                goto more;
+            }
+            c = *p;
+            if (c == '>') {
+                return p + 1;
+            }
+            if (c == '/') {
+                p++;
+                st = S_SELF_CLOSING;
+                break;
+            }
+            if (consent_scan_class[c] & C_WS) {
+                p++;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+
+        case S_ATTR_VALUE_UNQ:
+            p = consent_scanner_until(p, end, C_UNQ_END);
+            if (p == end) {
+                goto more;
+            }
+            if (*p++ == '>') {
+                return p;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+
+        default:    /* S_SELF_CLOSING */
+            if (p == end) {
+                goto more;
+            }
+            if (*p == '>') {
+                return p + 1;
+            }
+            st = S_BEFORE_ATTR_NAME;
+            break;
+        }
+    }
+
+more:
+
+    *state = st;
+    return NULL;
+}
+
+
+const unsigned char *
+consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
+    int *state)
+{
+    int                   st, is_end, ping;
+    size_t                len;
+    unsigned char         c;
+    const unsigned char  *q, *name, *end;
+
+    end = sc->end;
+
+    for ( ;; ) {
+        q = consent_scanner_char(p, end, '<');
+        if (q == end) {
+            *state = S_DATA;
+            return NULL;
+        }
+
+        name = q + 1;
+        is_end = name < end && *name == '/';
+        name += is_end;
+        if (name == end || !(consent_scan_class[*name] & C_ALPHA)) {
+            return q;
+        }
+
+        p = consent_scanner_until(name + 1, end, C_NAME_END);
+        if (p == end) {
+            return q;
+        }
+
+        len = (size_t) (p - name);
+
+        if (len <= CONSENT_TAG_NAME_LONGEST
+            && (consent_tag_first_html[is_end][len]
+                & ((uint32_t) 1 << (consent_scan_lower[*name] - 'a'))))
+        {
+            /* a and area matter only with a ping attribute */
+            if (is_end || !consent_scanner_is_link(name, p)) {
+                return q;
+            }
+            c = *p++;
+            if (c != '>') {
+                st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+                ping = 0;
+                p = consent_scanner_skip_attrs(sc, p, &st, &ping);
+                if (p == NULL) {
+                    /* reported, or not known in this buffer */
+                    return q;
+                }
+            }
+            sc->raw_state = S_DATA;
+            continue;
+        }
+
+        c = *p++;
+        if (c != '>') {
+            st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+            p = consent_scanner_skip_attrs(sc, p, &st, NULL);
+            if (p == NULL) {
+                /* the ordinary states go on, recording nothing */
+                consent_scanner_mark(sc, q);
+                consent_scanner_tag_reset(sc, (unsigned) is_end);
+                sc->tag.attrs_overflow = 1;
+                *state = st;
+                return NULL;
+            }
+        }
+        sc->raw_state = S_DATA;
+    }
+}

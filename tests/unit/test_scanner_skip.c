@@ -1,0 +1,394 @@
+/*
+ * The scanner's skip layer against its ordinary states: a scanner that is
+ * told of every tag (all_tags = 1, the skip layer unused) reads each input
+ * in one buffer; the rewriter's scanner (all_tags = 0) reads it in random
+ * splits.  Every tag the second reports must be a tag of the first (same
+ * offsets, name, attributes), and every start tag the rewriter acts on
+ * (a known id outside a, area, p, br) must be reported.  Inputs: the
+ * html5lib tokenizer tests, the real-world pages and random tag soup.
+ * CONSENT_TEST_DATA names the shared data (default ../shared/data); the
+ * parts that need it are skipped when it is missing.
+ */
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <zlib.h>
+#include "tap.h"
+#include "consent_scanner.h"
+
+typedef struct {
+    uint64_t       start;
+    uint64_t       len;
+    unsigned char  id;
+    unsigned char  is_end;
+    unsigned char  self_closing;
+    unsigned       nattrs;
+    uint32_t       attr_sum;        /* offsets and lengths, summed */
+} sk_event_t;
+
+typedef struct {
+    sk_event_t  *ev;
+    size_t       n;
+    size_t       cap;
+    int          oom;
+} sk_events_t;
+
+static unsigned long  sk_rand_state = 12345;
+static unsigned       sk_docs, sk_bad, sk_tags_checked;
+
+
+static unsigned
+sk_rand(void)
+{
+    sk_rand_state = sk_rand_state * 6364136223846793005UL
+                    + 1442695040888963407UL;
+    return (unsigned) (sk_rand_state >> 33);
+}
+
+
+static void
+sk_add(sk_events_t *e, const consent_tag_t *t)
+{
+    unsigned     i;
+    sk_event_t  *nb, *v;
+
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 256;
+        nb = realloc(e->ev, e->cap * sizeof(sk_event_t));
+        if (nb == NULL) {
+            e->oom = 1;
+            return;
+        }
+        e->ev = nb;
+    }
+
+    v = &e->ev[e->n++];
+    v->start = t->start;
+    v->len = t->len;
+    v->id = t->id;
+    v->is_end = t->is_end;
+    v->self_closing = t->self_closing;
+    v->nattrs = t->attrs_overflow ? (unsigned) -1 : t->nattrs;
+    v->attr_sum = 0;
+
+    for (i = 0; !t->attrs_overflow && i < t->nattrs; i++) {
+        v->attr_sum += t->attrs[i].name_off * 3 + t->attrs[i].name_len * 5
+                       + t->attrs[i].value_off * 7 + t->attrs[i].value_len
+                       + t->attrs[i].has_value;
+    }
+}
+
+
+/* The TAG events of p in buffers of the given lengths (0: one buffer). */
+static void
+sk_scan(const unsigned char *p, size_t len, int all_tags, int split,
+    sk_events_t *e)
+{
+    size_t                 off, n;
+    consent_scanner_t     *sc;
+    consent_scan_event_e   ev;
+
+    sc = malloc(sizeof(consent_scanner_t));
+    if (sc == NULL) {
+        e->oom = 1;
+        return;
+    }
+
+    consent_scanner_init(sc, 1);
+    sc->all_tags = all_tags;
+
+    for (off = 0; off < len || off == 0; off += n) {
+        n = split ? 1 + sk_rand() % (sk_rand() % 4 == 0 ? 3 : 97) : len;
+        n = n < len - off ? n : len - off;
+
+        consent_scanner_feed(sc, p + off, n);
+
+        while ((ev = consent_scanner_next(sc)) != CONSENT_SCAN_MORE) {
+            if (ev == CONSENT_SCAN_TAG) {
+                sk_add(e, &sc->tag);
+            }
+        }
+
+        if (len == 0) {
+            break;
+        }
+    }
+
+    free(sc);
+}
+
+
+static int
+sk_same(const sk_event_t *a, const sk_event_t *b)
+{
+    return a->start == b->start && a->len == b->len && a->id == b->id
+           && a->is_end == b->is_end && a->self_closing == b->self_closing
+           && (b->nattrs == (unsigned) -1
+               || (a->nattrs == b->nattrs && a->attr_sum == b->attr_sum));
+}
+
+
+/* Whether the rewriter must be told of this tag of the full scan. */
+static int
+sk_must_report(const sk_event_t *a)
+{
+    return !a->is_end && a->id != CONSENT_TAG_OTHER && a->id != CONSENT_TAG_A
+           && a->id != CONSENT_TAG_AREA && a->id != CONSENT_TAG_P
+           && a->id != CONSENT_TAG_BR;
+}
+
+
+/* One document: 0 when the skip layer agrees with the ordinary states. */
+static int
+sk_check(const char *what, const unsigned char *p, size_t len)
+{
+    size_t       i, j;
+    sk_events_t  all, skip;
+
+    memset(&all, 0, sizeof(all));
+    memset(&skip, 0, sizeof(skip));
+
+    sk_scan(p, len, 1, 0, &all);
+    sk_scan(p, len, 0, 1, &skip);
+    sk_docs++;
+
+    if (all.oom || skip.oom) {
+        free(all.ev);
+        free(skip.ev);
+        return -1;
+    }
+
+    /* both lists are in stream order: a merge */
+    for (i = 0, j = 0; j < skip.n; j++) {
+        while (i < all.n && all.ev[i].start < skip.ev[j].start) {
+            if (sk_must_report(&all.ev[i])) {
+                printf("# %s: tag at %llu (id %u) not reported\n", what,
+                       (unsigned long long) all.ev[i].start, all.ev[i].id);
+                goto bad;
+            }
+            i++;
+        }
+
+        if (i == all.n || !sk_same(&all.ev[i], &skip.ev[j])) {
+            printf("# %s: tag at %llu differs\n", what,
+                   (unsigned long long) skip.ev[j].start);
+            goto bad;
+        }
+
+        sk_tags_checked++;
+        i++;
+    }
+
+    for ( ; i < all.n; i++) {
+        if (sk_must_report(&all.ev[i])) {
+            printf("# %s: tag at %llu (id %u) not reported\n", what,
+                   (unsigned long long) all.ev[i].start, all.ev[i].id);
+            goto bad;
+        }
+    }
+
+    free(all.ev);
+    free(skip.ev);
+    return 0;
+
+bad:
+
+    sk_bad++;
+    free(all.ev);
+    free(skip.ev);
+    return 1;
+}
+
+
+static void
+sk_html5lib(const char *data)
+{
+    DIR            *d;
+    char            path[1024];
+    size_t          i;
+    json_t         *root, *tests, *input;
+    struct dirent  *de;
+    json_error_t    err;
+    unsigned        bad, docs;
+
+    snprintf(path, sizeof(path), "%s/html5lib-tokenizer", data);
+
+    d = opendir(path);
+    if (d == NULL) {
+        printf("ok %d # skip %s is missing\n", ++tap_n, path);
+        return;
+    }
+
+    bad = sk_bad;
+    docs = sk_docs;
+
+    while ((de = readdir(d)) != NULL) {
+        if (strstr(de->d_name, ".test") == NULL) {
+            continue;
+        }
+
+        snprintf(path, sizeof(path), "%s/html5lib-tokenizer/%s", data,
+                 de->d_name);
+        root = json_load_file(path, 0, &err);
+        if (root == NULL) {
+            continue;
+        }
+
+        tests = json_object_get(root, "tests");
+        for (i = 0; i < json_array_size(tests); i++) {
+            input = json_object_get(json_array_get(tests, i), "input");
+            if (json_is_string(input)) {
+                (void) sk_check(de->d_name,
+                                (const unsigned char *)
+                                    json_string_value(input),
+                                json_string_length(input));
+            }
+        }
+
+        json_decref(root);
+    }
+
+    closedir(d);
+
+    ok(sk_docs > docs && sk_bad == bad,
+       "html5lib inputs: skip layer agrees (%u inputs)", sk_docs - docs);
+}
+
+
+static void
+sk_realworld(const char *data)
+{
+    DIR            *d;
+    int             n;
+    char            path[1024];
+    gzFile          gz;
+    size_t          len, cap;
+    unsigned char  *buf, *nb;
+    struct dirent  *de;
+    unsigned        bad, docs;
+
+    snprintf(path, sizeof(path), "%s/realworld-pages", data);
+
+    d = opendir(path);
+    if (d == NULL) {
+        printf("ok %d # skip %s is missing\n", ++tap_n, path);
+        return;
+    }
+
+    bad = sk_bad;
+    docs = sk_docs;
+
+    while ((de = readdir(d)) != NULL) {
+        if (strstr(de->d_name, ".html.gz") == NULL) {
+            continue;
+        }
+
+        snprintf(path, sizeof(path), "%s/realworld-pages/%s", data,
+                 de->d_name);
+        gz = gzopen(path, "rb");
+        if (gz == NULL) {
+            continue;
+        }
+
+        buf = NULL;
+        len = 0;
+        cap = 0;
+
+        for ( ;; ) {
+            if (cap - len < 65536) {
+                cap = cap ? cap * 2 : 262144;
+                nb = realloc(buf, cap);
+                if (nb == NULL) {
+                    break;
+                }
+                buf = nb;
+            }
+
+            n = gzread(gz, buf + len, 65536);
+            if (n <= 0) {
+                break;
+            }
+            len += (size_t) n;
+        }
+
+        gzclose(gz);
+
+        if (buf) {
+            (void) sk_check(de->d_name, buf, len);
+            free(buf);
+        }
+    }
+
+    closedir(d);
+
+    ok(sk_docs > docs && sk_bad == bad,
+       "real-world pages: skip layer agrees (%u pages)", sk_docs - docs);
+}
+
+
+/* Tag soup from the pieces that steer the attribute and content states. */
+static void
+sk_random(void)
+{
+    int            k;
+    size_t         len, n;
+    unsigned char  doc[4096];
+    unsigned       bad;
+
+    static const char  *pieces[] = {
+        "<", ">", "</", "/", "/>", "=", "\"", "'", " ", "\n", "\t", "\f",
+        "a", "div", "p", "img", "script", "iframe", "link", "svg", "math",
+        "style", "title", "noscript", "textarea", "area", "br", "span",
+        "foreignObject", "desc", "font", "plaintext", "!--", "--", "!",
+        "?", "src", "ping", "href", "class", "x", "&amp;", "CDATA[", "]]",
+        "<a ping=x>", "<img src=\"u\">", "<p class='c'>", "<div a=b c>",
+        "<a href=\"/x\" ping>", "<span x=\"y\"z=w>", "<b =\"q\">",
+        "<i x= \"v\">", "<u x==\"v\">", "<s x/=\"v\">", "<em\"q\"=\"r\">",
+        "<script>", "</script>", "<!--", "-->", "<svg>", "</svg>"
+    };
+
+    bad = sk_bad;
+
+    for (k = 0; k < 3000; k++) {
+        len = 0;
+        n = 1 + sk_rand() % 200;
+
+        while (n-- > 0) {
+            const char  *s = pieces[sk_rand() % (sizeof(pieces)
+                                                / sizeof(pieces[0]))];
+            size_t       l = strlen(s);
+
+            if (len + l > sizeof(doc)) {
+                break;
+            }
+            memcpy(doc + len, s, l);
+            len += l;
+        }
+
+        (void) sk_check("random", doc, len);
+    }
+
+    ok(sk_bad == bad, "random documents: skip layer agrees");
+}
+
+
+int
+main(void)
+{
+    const char  *data;
+
+    data = getenv("CONSENT_TEST_DATA");
+    if (data == NULL) {
+        data = "../shared/data";
+    }
+
+    sk_html5lib(data);
+    sk_realworld(data);
+    sk_random();
+
+    ok(sk_tags_checked > 0, "tags compared: %u", sk_tags_checked);
+
+    return done_testing();
+}
