@@ -18,7 +18,6 @@ my $t = ConsentTest->new;
 my $secret_file = $t->key_file('consent.key');
 my $dir = $t->dir;
 my $log = "$dir/logs/consent.log";
-my $repo = ConsentTest::repo();
 my $tool = ConsentTest::tool('consent-audit');
 
 # The key derived from the first consent_secret, as the module derives it.
