@@ -171,6 +171,15 @@ ngx_int_t ngx_http_consent_relay_mark(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
 
 /* Shared HTTP helpers (ngx_http_consent_http.c). */
+
+/* Where a walk over the headers of one name stands; part NULL: not begun. */
+typedef struct {
+    ngx_list_part_t           *part;
+    ngx_uint_t                 next;
+} ngx_http_consent_header_walk_t;
+
+ngx_table_elt_t *ngx_http_consent_next_header(ngx_list_t *headers,
+    const char *name, ngx_http_consent_header_walk_t *walk);
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
     const char *name);
 /* The header pushed, or NULL when it cannot be allocated. */
