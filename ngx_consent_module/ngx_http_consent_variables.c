@@ -17,6 +17,8 @@ static ngx_uint_t ngx_http_consent_has_gpc(ngx_http_request_t *r);
 
 static ngx_int_t ngx_http_consent_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_value(ngx_http_variable_value_t *v,
+    u_char *data, size_t len);
 static ngx_int_t ngx_http_consent_variable_id(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_status(ngx_http_request_t *r,
@@ -416,13 +418,7 @@ ngx_http_consent_variable_id(ngx_http_request_t *r,
 
     consent_id_hex(ctx->consent.state.id, (char *) p);
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 2 * CONSENT_ID_LEN;
-    v->data = p;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, p, 2 * CONSENT_ID_LEN);
 }
 
 
@@ -440,13 +436,8 @@ ngx_http_consent_variable_status(ngx_http_request_t *r,
 
     name = consent_status_name(ctx->consent.status);
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = ngx_strlen(name);
-    v->data = (u_char *) name;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) name,
+                                           ngx_strlen(name));
 }
 
 
@@ -461,13 +452,8 @@ ngx_http_consent_variable_gpc(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 1;
-    v->data = (u_char *) (ctx->consent.gpc ? "1" : "0");
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *)
+                                           (ctx->consent.gpc ? "1" : "0"), 1);
 }
 
 
@@ -478,6 +464,7 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
     const char              *id = (const char *) data;
 
     ngx_int_t                c;
+    ngx_uint_t               granted;
     ngx_http_consent_ctx_t  *ctx;
 
     ctx = ngx_http_consent_get_ctx(r);
@@ -488,14 +475,10 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
     c = consent_policy_category(ngx_http_consent_policy(r), id,
                                 ngx_strlen(id));
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 1;
-    v->data = (u_char *) ((c >= 0 && (ctx->consent.granted & (1u << c)))
-                          ? "1" : "0");
+    granted = c >= 0 && (ctx->consent.granted & (1u << c));
 
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) (granted ? "1" : "0"),
+                                           1);
 }
 
 
@@ -512,13 +495,8 @@ ngx_http_consent_variable_region(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = ngx_strlen(ctx->consent.region);
-    v->data = (u_char *) ctx->consent.region;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) ctx->consent.region,
+                                           ngx_strlen(ctx->consent.region));
 }
 
 
@@ -536,11 +514,22 @@ ngx_http_consent_variable_mode(ngx_http_request_t *r,
 
     name = consent_mode_name(ctx->consent.mode);
 
+    return ngx_http_consent_variable_value(v, (u_char *) name,
+                                           ngx_strlen(name));
+}
+
+
+/* Every value depends on the request: never cached between evaluations. */
+
+static ngx_int_t
+ngx_http_consent_variable_value(ngx_http_variable_value_t *v, u_char *data,
+    size_t len)
+{
     v->valid = 1;
     v->no_cacheable = 1;
     v->not_found = 0;
-    v->len = ngx_strlen(name);
-    v->data = (u_char *) name;
+    v->len = len;
+    v->data = data;
 
     return NGX_OK;
 }
