@@ -43,7 +43,8 @@ static void ngx_http_consent_inflate_cleanup(void *data);
 ngx_uint_t
 ngx_http_consent_coding(ngx_http_request_t *r, ngx_str_t *name)
 {
-    u_char                          *p, *last, *start;
+    u_char                          *p, *last;
+    ngx_str_t                        token;
     ngx_uint_t                       n, coding, c;
     ngx_table_elt_t                 *h;
     ngx_http_consent_header_walk_t   walk;
@@ -63,21 +64,13 @@ ngx_http_consent_coding(ngx_http_request_t *r, ngx_str_t *name)
         last = p + h->value.len;
 
         while (p < last) {
-            while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
-                p++;
-            }
+            token = ngx_http_consent_list_token(&p, last);
 
-            start = p;
-
-            while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
-                p++;
-            }
-
-            if (p == start) {
+            if (token.len == 0) {
                 break;
             }
 
-            c = ngx_http_consent_coding_token(start, p - start);
+            c = ngx_http_consent_coding_token(token.data, token.len);
 
             if (c == NGX_HTTP_CONSENT_CODING_NONE) {
                 continue;

@@ -53,6 +53,36 @@ ngx_http_consent_next_header(ngx_list_t *headers, const char *name,
 }
 
 
+/*
+ * Tokens are separated by commas and white space (Content-Encoding,
+ * Vary); *pos moves past the one returned.
+ */
+
+ngx_str_t
+ngx_http_consent_list_token(u_char **pos, u_char *last)
+{
+    u_char     *p;
+    ngx_str_t   token;
+
+    p = *pos;
+
+    while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
+        p++;
+    }
+
+    token.data = p;
+
+    while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
+        p++;
+    }
+
+    token.len = p - token.data;
+    *pos = p;
+
+    return token;
+}
+
+
 /* The first request header called name. */
 
 ngx_table_elt_t *

@@ -182,6 +182,8 @@ ngx_table_elt_t *ngx_http_consent_next_header(ngx_list_t *headers,
     const char *name, ngx_http_consent_header_walk_t *walk);
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
     const char *name);
+/* The next token of a comma-separated header value; empty at its end. */
+ngx_str_t ngx_http_consent_list_token(u_char **pos, u_char *last);
 /* The header pushed, or NULL when it cannot be allocated. */
 ngx_table_elt_t *ngx_http_consent_add_header(ngx_http_request_t *r,
     const char *key, const char *value, size_t len);

@@ -213,24 +213,17 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 static ngx_uint_t
 ngx_http_consent_vary_has(u_char *p, size_t len, ngx_str_t *token)
 {
-    u_char  *last, *start;
+    u_char     *last;
+    ngx_str_t   name;
 
     last = p + len;
 
     while (p < last) {
-        while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
-            p++;
-        }
+        name = ngx_http_consent_list_token(&p, last);
 
-        start = p;
-
-        while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
-            p++;
-        }
-
-        if ((p - start == 1 && *start == '*')
-            || ((size_t) (p - start) == token->len
-                && ngx_strncasecmp(start, token->data, token->len) == 0))
+        if ((name.len == 1 && name.data[0] == '*')
+            || (name.len == token->len
+                && ngx_strncasecmp(name.data, token->data, token->len) == 0))
         {
             return 1;
         }
