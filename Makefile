@@ -55,12 +55,12 @@ $(BUILD)/nginx/sources: FORCE
 
 $(BUILD)/nginx/objs/Makefile: config tools/configure-nginx.sh \
 		tools/embed-assets.sh $(ASSETS) $(BUILD)/nginx/sources
-	CC="$(CC)" tools/configure-nginx.sh $(NGINX_SRC) $(CURDIR)/$(BUILD)/nginx \
+	CC="$(CC)" tools/configure-nginx.sh $(NGINX_SRC) $(abspath $(BUILD))/nginx \
 		$(CURDIR) "$(NGINX_EXTRA_CC)"
 
 $(MODULE): $(BUILD)/nginx/objs/Makefile $(CORE_SRCS) $(CORE_HDRS) \
 		$(GLUE_SRCS) $(GLUE_HDRS) $(CORE_OBJS)
-	$(MAKE) -C $(BUILD)/nginx/src -f $(CURDIR)/$(BUILD)/nginx/objs/Makefile \
+	$(MAKE) -C $(BUILD)/nginx/src -f $(abspath $(BUILD))/nginx/objs/Makefile \
 		modules
 	cp $(BUILD)/nginx/objs/ngx_http_consent_module.so $@
 
