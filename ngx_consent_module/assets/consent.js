@@ -352,6 +352,8 @@
     };
     var MARKERS = ['data-category', 'data-service', 'data-name',
                    'data-consent', 'data-consent-requires'];
+    /* the page's own data-X, kept while the element was inert */
+    var ORIG = 'data-consent-orig-';
     var XLINK = 'http://www.w3.org/1999/xlink';
     var STYLE_STOP = '@media not all{}';
 
@@ -442,6 +444,25 @@
         }
     }
 
+    /* Each data-consent-orig-X of from goes back to data-X on to, where
+       that name is free. */
+    function putBack(from, to) {
+        Array.prototype.slice.call(from.attributes).forEach(function (a) {
+            var name = a.name;
+
+            if (name.indexOf(ORIG) !== 0 || name.length === ORIG.length) {
+                return;
+            }
+            name = 'data-' + name.slice(ORIG.length);
+            if (!to.hasAttribute(name)) {
+                to.setAttribute(name, a.value);
+                if (from === to) {
+                    from.removeAttribute(a.name);
+                }
+            }
+        });
+    }
+
     /* Turn blocked markup of granted categories back into live markup. */
     function activate() {
         var scripts = [];
@@ -471,6 +492,7 @@
                 restore(el, name);
             });
             unmark(el);
+            putBack(el, el);
 
             /* the rule the server put first in a blocked style */
             if (tag === 'style' && el.textContent.indexOf(STYLE_STOP) === 0) {
@@ -508,6 +530,7 @@
 
         Array.prototype.forEach.call(old.attributes, function (a) {
             if (MARKERS.indexOf(a.name) < 0 && !INERT[a.name] &&
+                a.name.indexOf(ORIG) !== 0 &&
                 !/^(type|data-type|nonce)$/.test(a.name)) {
                 s.setAttributeNS(a.namespaceURI, a.name, a.value);
             }
@@ -517,6 +540,7 @@
             s.setAttribute('type', old.getAttribute('data-type'));
         }
 
+        putBack(old, s);
         s.nonce = old.nonce;
         src = old.getAttribute('data-src') || old.getAttribute('data-href') ||
               old.getAttribute('data-xlink-href');

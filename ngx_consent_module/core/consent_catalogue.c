@@ -806,6 +806,20 @@ consent_inline_host_shape(const unsigned char *p, size_t len)
 }
 
 
+/* Whether the last byte before i that is not white space is a '+'. */
+static int
+consent_inline_after_plus(const unsigned char *text, size_t i)
+{
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'
+                     || text[i - 1] == '\n' || text[i - 1] == '\r'))
+    {
+        i--;
+    }
+
+    return i > 0 && text[i - 1] == '+';
+}
+
+
 size_t
 consent_inline_host_next(const unsigned char *text, size_t len,
     size_t *pos, const unsigned char **host)
@@ -856,6 +870,14 @@ consent_inline_host_next(const unsigned char *text, size_t len,
                                       || text[end] == ':')))
         {
             continue;
+        }
+
+        /* "http://pixel" + ".quantserve.com/a.js": the rest of a host
+           split by concatenation, read when a path follows it */
+        if (quoted && text[start] == '.' && text[end] == '/'
+            && consent_inline_after_plus(text, i))
+        {
+            start++;
         }
 
         if (!consent_inline_host_shape(text + start, end - start)) {

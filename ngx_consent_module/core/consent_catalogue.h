@@ -100,7 +100,9 @@ int consent_catalogue_lookup(const consent_catalogue_t *catalogue,
 
 /*
  * Host-like tokens of script text, from *pos: "//host", "\/\/host" (JSON
- * escaped), and quoted "host.tld/..." or "host.tld": sets *host and
+ * escaped), quoted "host.tld/..." or "host.tld", and after a '+' the
+ * quoted rest of a host split by concatenation (".host.tld/..."; the host
+ * without its dot): sets *host and
  * returns the token's length, or returns 0 at the end.  A token has a dot
  * and ends in a label of at least two letters; its bytes are raw (the
  * caller parses them with consent_host_parse_name()).

@@ -74,8 +74,18 @@ enum {
 enum {
     A_KEEP = 0,
     A_DROP,
-    A_RENAME
+    A_RENAME,
+    A_KEEP_ORIG,     /* the page's own data-X -> data-consent-orig-X */
+    A_PUT_BACK       /* data-consent-orig-X -> data-X */
 };
+
+/*
+ * While the module holds an element inert, the page's own attribute of a
+ * name the module writes (data-src, data-type, data-category, ...) is kept
+ * under this prefix; activation puts it back.
+ */
+#define CONSENT_ORIG      "data-consent-orig-"
+#define CONSENT_ORIG_LEN  (sizeof(CONSENT_ORIG) - 1)
 
 /* How an attribute loads something. */
 enum {
@@ -278,6 +288,12 @@ static int consent_rw_match_url(consent_rewriter_t *rw,
     int *service);
 static int consent_rw_category(consent_rewriter_t *rw,
     const consent_attr_t *a, const unsigned char *bytes, int *category);
+static void consent_rw_keep_orig(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes, int typed);
+static void consent_rw_put_back(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes);
+static int consent_rw_name_is(const consent_attr_t *a,
+    const unsigned char *bytes, const char *name);
 static int consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const char *name, unsigned action,
     const char *rename);
@@ -1048,14 +1064,19 @@ consent_rw_decide(consent_rewriter_t *rw, const consent_tag_t *t,
         return consent_rw_tagged(rw, t, bytes, el);
     }
 
-    /* site-tagged: an inert URL attribute without its live one */
+    /* site-tagged: an inert URL attribute without its live one; what it
+       loads live is read first (a replaced tag has gone out) */
     if (consent_rw_tagged_attr(t, bytes)) {
         for (k = 0; k < CONSENT_RW_LOADERS + 2; k++) {
             l = consent_rw_loader_at(el, k);
             if (l->live && consent_tag_attr(t, bytes, l->inert)
                 && consent_tag_attr(t, bytes, l->live) == NULL)
             {
-                return consent_rw_tagged(rw, t, bytes, el);
+                if (consent_rw_block(rw, t, bytes, el) != 0) {
+                    return -1;
+                }
+                return rw->pending > t->start
+                       ? 0 : consent_rw_tagged(rw, t, bytes, el);
             }
         }
     }
@@ -1180,7 +1201,6 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
         }
 
         denied = 1;
-        consent_rw_edit(rw, t, bytes, l->inert, A_DROP, NULL);
         consent_rw_edit(rw, t, bytes, l->live, A_RENAME, l->inert);
     }
 
@@ -1218,17 +1238,15 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
         add.requires = mask & ~((consent_mask_t) 1 << add.category);
     }
 
-    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
 
     if (el->typed) {
         add.plain = 1;
-        consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
         consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
     }
+
+    consent_rw_keep_orig(rw, t, bytes, el->typed != T_NONE);
 
     if (rw->blocked_service < 0) {
         rw->blocked_service = service;
@@ -1336,6 +1354,7 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
+    consent_rw_put_back(rw, t, bytes);
 
     rw->events |= CONSENT_EV_ACTIVATED;
 
@@ -2138,13 +2157,10 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         rw->edits[i].action = A_KEEP;
     }
 
-    consent_rw_edit(rw, t, bytes, "data-category", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-service", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-name", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "data-consent-requires", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+    consent_rw_keep_orig(rw, t, bytes, 1);
 
     memset(&add, 0, sizeof(consent_rw_add_t));
     add.plain = 1;
@@ -2215,8 +2231,8 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
     }
 
     consent_rw_edit(rw, t, bytes, "data-consent", A_DROP, NULL);
-    consent_rw_edit(rw, t, bytes, "data-type", A_DROP, NULL);
     consent_rw_edit(rw, t, bytes, "type", A_RENAME, "data-type");
+    consent_rw_keep_orig(rw, t, bytes, 1);
 
     memset(&add, 0, sizeof(consent_rw_add_t));
     add.plain = 1;
@@ -2658,6 +2674,115 @@ consent_rw_category(consent_rewriter_t *rw, const consent_attr_t *a,
 
 
 /*
+ * The element is being made inert: each attribute of the page with a name
+ * the module writes on it or activation would read (every inert loader
+ * name, data-category, data-service, data-name; data-type on a script or
+ * style) moves to data-consent-orig-X, and the page's own
+ * data-consent-orig-* (a reserved name) is dropped.  Runs after the
+ * renames, which it leaves alone.
+ */
+static void
+consent_rw_keep_orig(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, int typed)
+{
+    size_t                i, k;
+    const consent_attr_t *a;
+
+    /* data-type last: only a script's or style's */
+    static const char  *names[] = {
+        "data-src", "data-href", "data-xlink-href", "data-data",
+        "data-poster", "data-background", "data-srcset", "data-imagesrcset",
+        "data-ping", "data-content", "data-style", "data-srcdoc",
+        "data-category", "data-service", "data-name", "data-type"
+    };
+
+    for (i = 0; i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        if (rw->edits[i].action != A_KEEP || a->name_len < 8) {
+            continue;
+        }
+
+        if (consent_rw_name_is(a, bytes, CONSENT_ORIG)) {
+            rw->edits[i].action = A_DROP;
+            continue;
+        }
+
+        for (k = 0; k < sizeof(names) / sizeof(names[0]) - !typed; k++) {
+            if (a->name_len == strlen(names[k])
+                && consent_rw_name_is(a, bytes, names[k]))
+            {
+                rw->edits[i].action = A_KEEP_ORIG;
+                break;
+            }
+        }
+    }
+}
+
+
+/*
+ * The element is being activated: each data-consent-orig-X goes back to
+ * data-X, unless a data-X stays (then the page's markup was not ours).
+ */
+static void
+consent_rw_put_back(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes)
+{
+    size_t                i, j, n;
+    const consent_attr_t *a, *b;
+
+    for (i = 0; i < t->nattrs; i++) {
+        a = &t->attrs[i];
+        if (rw->edits[i].action != A_KEEP || a->name_len <= CONSENT_ORIG_LEN
+            || !consent_rw_name_is(a, bytes, CONSENT_ORIG))
+        {
+            continue;
+        }
+
+        n = a->name_len - CONSENT_ORIG_LEN;
+
+        for (j = 0; j < t->nattrs; j++) {
+            b = &t->attrs[j];
+            if (b->name_len == n + 5 && rw->edits[j].action == A_KEEP
+                && consent_rw_name_is(b, bytes, "data-")
+                && strncasecmp((const char *) bytes + b->name_off + 5,
+                               (const char *) bytes + a->name_off
+                               + CONSENT_ORIG_LEN, n) == 0)
+            {
+                break;
+            }
+        }
+
+        if (j == t->nattrs) {
+            rw->edits[i].action = A_PUT_BACK;
+        }
+    }
+}
+
+
+/* Whether an attribute's name starts with name (ASCII case-insensitive). */
+static int
+consent_rw_name_is(const consent_attr_t *a, const unsigned char *bytes,
+    const char *name)
+{
+    size_t  j, n;
+
+    n = strlen(name);
+    if (a->name_len < n) {
+        return 0;
+    }
+
+    for (j = 0; j < n; j++) {
+        unsigned char c = bytes[a->name_off + j];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char) name[j]) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+/*
  * Marks every attribute of that name: the first one gets action, later
  * duplicates (which browsers ignore) are dropped so that a rename cannot
  * make one of them count.  Returns how many there were.
@@ -2903,10 +3028,27 @@ consent_rw_build(consent_rewriter_t *rw, const consent_tag_t *t,
             continue;
         }
 
-        if (consent_rw_out(rw, rw->edits[i].name, strlen(rw->edits[i].name))
-            != 0
-            || consent_rw_out(rw, bytes + a->name_off + a->name_len,
-                              end - a->name_off - a->name_len) != 0)
+        if (rw->edits[i].action == A_KEEP_ORIG) {
+            /* data-X: CONSENT_ORIG then X */
+            if (consent_rw_out(rw, CONSENT_ORIG, CONSENT_ORIG_LEN) != 0
+                || consent_rw_out(rw, bytes + a->name_off + 5,
+                                  end - a->name_off - 5) != 0)
+            {
+                return -1;
+            }
+
+        } else if (rw->edits[i].action == A_PUT_BACK) {
+            if (consent_rw_out(rw, "data-", 5) != 0
+                || consent_rw_out(rw, bytes + a->name_off + CONSENT_ORIG_LEN,
+                                  end - a->name_off - CONSENT_ORIG_LEN) != 0)
+            {
+                return -1;
+            }
+
+        } else if (consent_rw_out(rw, rw->edits[i].name,
+                                  strlen(rw->edits[i].name)) != 0
+                   || consent_rw_out(rw, bytes + a->name_off + a->name_len,
+                                     end - a->name_off - a->name_len) != 0)
         {
             return -1;
         }

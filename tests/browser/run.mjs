@@ -214,7 +214,21 @@ const loadersBody = `
 <script id="evil4" type="text/plain" data-category="analytics"
  data-src="data:text/javascript,window.__pwned=4"></script>`;
 
+// Blocked elements that carry attributes of the names the module writes:
+// a lazy image's own data-src, a player's own data-type, a category of
+// the site's own (not the policy's).
+const ownBody = `
+<img id="own-img" src="${T}/ads/pixel.gif?own" data-src="/real.jpg"
+ class="lazy" alt="">
+<script id="own-script" type="text/javascript" data-type="s2nScript"
+ src="${T}/ads/pixel.js?own"></script>
+<img id="own-part" src="/first.png" srcset="${T}/ads/pixel.gif?part 2x"
+ data-src="/lazy.png" alt="">
+<iframe id="own-frame" src="${T}/video/embed?own" data-src="/own.html"
+ data-category="photos" title="own"></iframe>`;
+
 const files = {
+    'site/own.html': page('Own attributes', '', ownBody),
     'site/index.html': page('Test shop', trackersHead, trackersBody),
     'site/loaders.html': page('Loaders', loadersHead, loadersBody),
     'site/next.html': page('Next page', trackersHead, trackersBody),
@@ -1180,10 +1194,65 @@ async function loadersAccepted() {
 }
 
 const shots = [];
+// The page's own attributes survive blocking and come back on activation,
+// in the browser (consent.js) and on the server (the next page).
+async function ownAttributes() {
+    const { context, page: p } = await newPage();
+    const read = () => p.evaluate(() => {
+        const attrs = (id) => {
+            const el = document.getElementById(id);
+            return el ? Array.from(el.attributes).filter(
+                (a) => !/^(id|alt|class|title)$/.test(a.name))
+                .map((a) => `${a.name}=${a.value}`).sort().join(' ') : null;
+        };
+        return { img: attrs('own-img'), script: attrs('own-script'),
+            part: attrs('own-part'), frame: attrs('own-frame'),
+            ads: window.__ads };
+    });
+    const want = (t) => ({
+        img: `data-src=/real.jpg src=${t}/ads/pixel.gif?own`,
+        script: `data-type=s2nScript src=${t}/ads/pixel.js?own `
+            + 'type=text/javascript',
+        part: `data-src=/lazy.png src=/first.png srcset=${t}/ads/pixel.gif`
+            + '?part 2x',
+        frame: `data-category=photos data-src=/own.html src=${t}/video/embed`
+            + '?own',
+    });
+
+    hits.clear();
+    await visit(p, `${site}/own.html`);
+    const before = await read();
+    ok(hitCount('/') === 0 && /data-consent-orig-src=\/real\.jpg/.test(
+        before.img) && /data-consent-orig-type=s2nScript/.test(before.script)
+       && /data-consent-orig-category=photos/.test(before.frame),
+       'own attributes: blocked, the page\'s own kept aside', before);
+
+    await p.click('#consent-banner button[data-action=accept_all]');
+    await waitUntil(() => hitCount('/ads/pixel.js') > 0
+        && hitCount('/video/') > 0);
+    await p.waitForFunction(() => window.__ads, null, { timeout: 5000 })
+        .catch(() => {});
+    const after = await read();
+    const w = want(T);
+    ok(after.img === w.img && after.script === w.script
+       && after.part === w.part && after.frame === w.frame
+       && after.ads === 1,
+       'own attributes: consent.js activation puts them back exactly',
+       { after, want: w });
+
+    await visit(p, `${site}/own.html`);
+    const next = await read();
+    ok(next.img === w.img && next.script === w.script
+       && next.part === w.part && next.frame === w.frame,
+       'own attributes: untouched on the next page', { next, want: w });
+
+    await context.close();
+}
+
 const scenarios = [beforeChoice, rejectAll, acceptAll, customize, withdraw,
                    keyboard, noScript, german, motionAndDark, strictCsp,
-                   policyPage, loadersRejected, loadersAccepted, mobile,
-                   rightToLeft, notice, screenshots];
+                   policyPage, loadersRejected, loadersAccepted,
+                   ownAttributes, mobile, rightToLeft, notice, screenshots];
 
 for (const scenario of scenarios) {
     try {

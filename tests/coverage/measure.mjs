@@ -163,5 +163,95 @@ const JQ = 'https://code.jquery.com/jquery-3.4.1.min.js';
         'an SVG script loads its href; a MathML script is no loader', m.active);
 }
 
+const FB = 'https://www.facebook.com/tr';
+const MARK = 'data-category="marketing" data-service="meta-pixel" '
+    + 'data-name="meta-pixel" data-consent="0123"';
+
+{
+    const body = `<style>@import url("${FB}/s.css"); p{}</style>`
+        + `<div style="background:u\\72l(${FB}/d.png)">x</div>`
+        + `<table background="${FB}/t.png"><tr><td>x</td></tr></table>`
+        + `<style>a{b:-webkit-image-set("${FB}/1.png" 1x)}</style>`
+        + `<style>/* url(${FB}/comment.png) */ a{}</style>`
+        + `<style type="text/less">a{b:url(${FB}/less.png)}</style>`
+        + `<p style="color:red">x</p>`;
+    const m = measure('', body, '', body);
+    ok(m.loaders === 4 && m.active.length === 4, 'a <style> @import, an '
+        + 'escaped url() in a style attribute, a table background and an '
+        + 'image-set() string are loaders; a comment, a non-CSS style and CSS '
+        + 'without URLs not', m.active);
+    ok(m.active.map((a) => a.tag).join(',') === 'style,div,table,style',
+        'each at its element', m.active);
+}
+
+{
+    const m = measure('', `<style>@import url("${FB}/s.css");</style>`
+        + `<div style="background:url(${FB}/d.png)">x</div>`
+        + `<body background="${FB}/b.png">`,
+    '', `<style type="text/plain" ${MARK}>@media not all{}@import `
+        + `url("${FB}/s.css");</style><div ${MARK} data-style="background:url(`
+        + `${FB}/d.png)">x</div><body ${MARK} data-background="${FB}/b.png">`);
+    ok(m.loaders === 3 && m.active.length === 0, 'a stopped style and moved '
+        + 'style and background attributes are neutralised', m);
+    ok(!m.corrupted && m.falsePositives.length === 0, 'the CSS edits are no '
+        + 'corruption and no false positive', m);
+}
+
+{
+    const css = `a{b:url(${FB}/a.png)} c{d:url('/own.png')}`;
+    const m = measure('', `<style>${css}</style>`,
+        '', `<style>${css.replace(`url(${FB}`, `url(about:invalid#${FB}`)}`
+            + '</style>');
+    ok(m.loaders === 1 && m.active.length === 0 && !m.corrupted
+        && m.falsePositives.length === 0, 'a long style\'s tracker URL made '
+        + 'inert in place: neutralised, no corruption', m);
+    const n2 = measure('', `<style>${css}</style>`,
+        '', `<style>${css.replace("url('/own", "url('about:invalid#/own")}`
+            + '</style>');
+    ok(!n2.corrupted && n2.falsePositives.length === 1
+        && n2.falsePositives[0].why === 'first party', 'a first-party URL '
+        + 'made inert in place is a false positive', n2.falsePositives);
+}
+
+{
+    const m = measure('', '<style>a{color:red}</style>'
+        + '<style>a{b:url(/own.png)}</style>',
+    '', `<style type="text/plain" ${MARK}>@media not all{}a{color:red}</style>`
+        + `<style type="text/plain" ${MARK}>@media not all{}a{b:url(/own.png)}`
+        + '</style>');
+    const why = m.falsePositives.map((f) => f.why);
+    ok(!m.corrupted && why.join(',') === 'no URL,first party', 'an inert '
+        + 'style without a tracker URL is a false positive', m);
+}
+
+{
+    const m = measure('', '<style>a{color:red}</style>',
+        '', '<style>@media not all{}a{color:red}</style>');
+    ok(m.corrupted, 'the stop rule in a style that stays CSS is corruption',
+        m.corruptions);
+    const m2 = measure('', `<style>a{b:url(${FB}/a.png)}</style>`,
+        '', `<style>a{b:url(about:invalid#${FB}/a.png)}x</style>`);
+    ok(m2.corrupted, 'any other change to a style\'s text is corruption',
+        m2.corruptions);
+}
+
+{
+    const m = measure('', `<img src="${FB}" data-src="/real.jpg">`
+        + `<script type="text/javascript" data-type="s2nScript" src="${FB}.js">`
+        + '</script><img data-category="photos" src="' + FB + '?2">',
+    '', `<img ${MARK} data-src="${FB}" data-consent-orig-src="/real.jpg">`
+        + `<script type="text/plain" ${MARK} data-type="text/javascript" `
+        + `data-consent-orig-type="s2nScript" data-src="${FB}.js"></script>`
+        + `<img ${MARK} data-consent-orig-category="photos" `
+        + `data-src="${FB}?2">`);
+    ok(m.loaders === 3 && m.active.length === 0 && !m.corrupted
+        && m.falsePositives.length === 0, 'the page\'s own data-src, data-type '
+        + 'and data-category kept as data-consent-orig-* are no corruption', m);
+    const m2 = measure('', `<img src="${FB}" data-src="/real.jpg">`,
+        '', `<img data-src="${FB}" data-consent-orig-src="/other.jpg">`);
+    ok(m2.corrupted, 'a data-consent-orig-* of another value is corruption',
+        m2.corruptions);
+}
+
 console.log(`1..${n}`);
 process.exitCode = failed ? 1 : 0;

@@ -45,6 +45,20 @@ $t->write_html('bounds.html', <<"EOF");
 </body></html>
 EOF
 
+# attributes of the page with names the module writes
+$t->write_html('own.html', <<'EOF');
+<img src="https://ads-b.example/p.gif" data-src="/real.jpg" class="lazy">
+<script type="text/javascript" data-type="s2nScript" src="https://ads-b.example/e.js"></script>
+<img data-category="photos" src="https://ads-b.example/q.gif">
+EOF
+
+# the same, as a consent filter before this one made it inert
+$t->write_html('inert.html', <<'EOF');
+<img data-category="marketing" data-service="ads-b" data-name="ads-b" data-src="https://ads-b.example/p.gif" data-consent-orig-src="/real.jpg" class="lazy">
+<script type="text/plain" data-category="marketing" data-service="ads-b" data-name="ads-b" data-type="text/javascript" data-consent-orig-type="s2nScript" data-src="https://ads-b.example/e.js"></script>
+<img data-category="marketing" data-service="ads-b" data-name="ads-b" data-consent-orig-category="photos" data-src="https://ads-b.example/q.gif">
+EOF
+
 $t->write_html('tag.html', qq{<img src="https://ads-b.example/p.gif" title="$pad">\n});
 $t->write_html('div.html', qq{<div title="$pad">x</div>\n});
 
@@ -122,6 +136,27 @@ sub same {
 
 is(same(http_get($port, '/tiny/loaders.html')->{body}), same($body),
     '1-byte output buffers: same output');
+
+my $own = http_get($port, '/own.html')->{body};
+my ($om) = $own =~ /data-consent-marker="([0-9a-f]{32})"/;
+my $OB = qr{data-category="marketing" data-service="ads-b" data-name="ads-b" data-consent="$om"};
+like($own, qr{<img $OB data-src="https://ads-b\.example/p\.gif" data-consent-orig-src="/real\.jpg" class="lazy">},
+    'a lazy image\'s own data-src kept as data-consent-orig-src');
+like($own, qr{<script type="text/plain" $OB data-type="text/javascript" data-consent-orig-type="s2nScript" data-src="https://ads-b\.example/e\.js">},
+    'a script\'s own data-type kept as data-consent-orig-type');
+like($own, qr{<img $OB data-consent-orig-category="photos" data-src="https://ads-b\.example/q\.gif">},
+    'an element tagged with a category not in the policy is still blocked');
+
+my $mint = ConsentTest::build() . '/tests/mint-cookie';
+my $policy = ConsentTest::repo() . '/tests/nginx/policies/test.json';
+my $cookie = `$mint $policy @{[ $t->dir ]}/consent.key 3 5 @{[ time ]}`;
+chomp $cookie;
+my $granted = http_get($port, '/inert.html', Cookie => "consent=$cookie")->{body};
+is(join('', ($granted =~ /^(.*\n)/mg)[0 .. 2]), <<'EOF', 'activation on the server puts the page\'s own attributes back exactly');
+<img src="https://ads-b.example/p.gif" data-src="/real.jpg" class="lazy">
+<script type="text/javascript" data-type="s2nScript" src="https://ads-b.example/e.js"></script>
+<img data-category="photos" src="https://ads-b.example/q.gif">
+EOF
 
 my $bounds = http_get($port, '/b/bounds.html')->{body};
 like($bounds, qr{<script type="text/plain" data-consent-overflow>var x = 1;},

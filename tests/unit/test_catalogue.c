@@ -416,6 +416,12 @@ test_tokens(void)
         { "window.location.href; a.b.c(); \"a.b\" 'x.y1' \"v1.2.3\"",
           "" },
         { "\"see example.com here\" 'example.com", "" },
+        { "e.src = (p ? \"https://secure\" : \"http://pixel\") + "
+          "\".quantserve.com/aquant.js?a=p-1\";", "quantserve.com" },
+        { "u = 'https://www' +\n\t'.google-analytics.com/a.js'",
+          "google-analytics.com" },
+        { "x = \".quantserve.com/a.js\"; h.endsWith(\".doubleclick.net\"); "
+          "c = a + \".doubleclick.net\"; d = a + '.js/' + '.x'", "" },
         { "//a..b.com/ //.a.com/ //a.com./", "" },
         { "https://", "" },
         { "//", "" },

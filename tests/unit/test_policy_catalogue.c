@@ -476,6 +476,10 @@ test_inline(void)
     inline_is("OBR.extern.researchWidget(); load('//widgets.outbrain.com/')",
               necessary, -1, "an excluded entity is nothing");
     inline_is("var x = 1;", necessary, -1, "plain code is nothing");
+    inline_is("e.src = (document.location.protocol == \"https:\" ? "
+              "\"https://secure\" : \"http://pixel\") + \".quantserve.com/"
+              "aquant.js?a=p-1\";", necessary, service(policy, "quantcast"),
+              "a host split by concatenation");
 
     consent_policy_free(policy);
 

@@ -116,9 +116,11 @@ test_blocking(void)
                       "data-category=\"z\"></script>"),
            "<script type=\"text/plain\" data-category=\"analytics\" "
            "data-service=\"hotjar\" data-name=\"hotjar\" "
-           "data-src=\"https://static.hotjar.com/"
-           "a.js\"></script>",
-           "existing data-* of the rewrite and duplicate src dropped");
+           "data-consent-orig-src=\"x\" data-src=\"https://static.hotjar.com/"
+           "a.js\" data-consent-orig-type=\"y\" "
+           "data-consent-orig-category=\"z\"></script>",
+           "the page's own data-* of the rewrite kept as data-consent-orig-*, "
+           "duplicate src dropped");
 
     is_str(rewrite(0, "<script src=\"https://www.google-analytics.com/"
                       "analytics.js?a=1&amp;b=2\"></script>"),
@@ -1060,6 +1062,126 @@ split_check(consent_rewriter_conf_t *conf, const unsigned char *in,
 }
 
 
+/*
+ * The page's own attributes of the names the module writes survive: kept as
+ * data-consent-orig-* while inert, put back exactly on activation.
+ */
+static void
+test_page_attributes(void)
+{
+    size_t                   i;
+    unsigned                 seed;
+    char                    *blocked;
+    consent_rewriter_conf_t  conf;
+
+    static const char  *own[] = {
+        "<script type=\"text/javascript\" data-type=\"s2nScript\" src=\""
+        "https://connect.facebook.net/en_US/fbevents.js\"></script>",
+        "<img src=\"https://www.facebook.com/tr\" data-src=\"/real.jpg\" "
+        "class=lazy>",
+        "<img data-category=\"photos\" data-name=\"hero\" data-service=x "
+        "src=\"https://www.facebook.com/tr\" data-srcset=\"/a.jpg 2x\">",
+        "<iframe src=\"https://www.youtube.com/embed/v\" data-src=\"/lazy\" "
+        "data-Href=/h></iframe>",
+        "<link rel=stylesheet href=\"https://connect.facebook.net/s.css\" "
+        "data-href=\"/own.css\">",
+        "<div style=\"background:url(https://www.facebook.com/tr)\" "
+        "data-style=\"color:red\" data-background=b></div>",
+        "<script type=\"text/javascript\" data-type=own data-name=n>"
+        "fbq('init', '1');</script>",
+        "<style data-type=own>a{b:url(https://www.facebook.com/tr)}</style>"
+    };
+
+    is_str(rewrite(0, own[0]),
+           "<script type=\"text/plain\" " FB_MARK " data-type=\"text/"
+           "javascript\" data-consent-orig-type=\"s2nScript\" data-src=\""
+           "https://connect.facebook.net/en_US/fbevents.js\"></script>",
+           "a script's own data-type kept as data-consent-orig-type");
+
+    is_str(rewrite(0, own[1]),
+           "<img " FB_MARK " data-src=\"https://www.facebook.com/tr\" "
+           "data-consent-orig-src=\"/real.jpg\" class=lazy>",
+           "a lazy image's own data-src kept as data-consent-orig-src");
+
+    is_str(rewrite(0, "<img src=\"/a.png\" srcset=\"https://www.facebook.com"
+                      "/tr 2x\" data-src=\"/real.jpg\">"),
+           "<img " FB_MARK " src=\"/a.png\" data-srcset=\"https://www.facebook"
+           ".com/tr 2x\" data-consent-orig-src=\"/real.jpg\">",
+           "an own data-src moves even when src stays: activation cannot "
+           "take it for an inert src");
+
+    is_str(rewrite(0, "<img data-consent-orig-src=\"/forged\" data-src=\"/r\" "
+                      "src=\"https://www.facebook.com/tr\">"),
+           "<img " FB_MARK " data-consent-orig-src=\"/r\" data-src=\"https://"
+           "www.facebook.com/tr\">",
+           "the page's own data-consent-orig-* (reserved) dropped");
+
+    is_str(rewrite(marketing, own[1]), own[1], "granted: untouched");
+
+    is_str(rewrite(analytics, "<img data-category=\"analytics\" data-srcset="
+                              "\"/a.png 2x\" src=\"https://www.facebook.com/tr"
+                              "\">"),
+           "<img " FB_MARK " data-consent-orig-category=\"analytics\" "
+           "data-consent-orig-srcset=\"/a.png 2x\" data-src=\"https://www."
+           "facebook.com/tr\">",
+           "a site-tagged element's live tracker attribute is blocked, its "
+           "category granted");
+    is_str(rewrite(0, "<img data-category=\"analytics\" data-srcset=\"/a.png"
+                      " 2x\" src=\"https://www.facebook.com/tr\">"),
+           "<img " FB_MARK " data-consent-orig-category=\"analytics\" "
+           "data-consent-orig-srcset=\"/a.png 2x\" data-src=\"https://www."
+           "facebook.com/tr\">",
+           "... or not");
+
+    /* blocked, then activated as site-tagged markup: the input again */
+    for (i = 0; i < sizeof(own) / sizeof(own[0]); i++) {
+        blocked = strdup(rewrite(0, own[i]));
+        if (blocked == NULL) {
+            ok(0, "allocation");
+            return;
+        }
+        ok(strcmp(blocked, own[i]) != 0, "own %zu: blocked", i);
+        /* the server leaves the stop rule of a style (consent.js removes
+           it): the attributes are what is compared */
+        is_str(rewrite(marketing, blocked),
+               strncmp(own[i], "<style", 6) == 0
+               ? "<style data-type=own>@media not all{}a{b:url(https://"
+                 "www.facebook.com/tr)}</style>" : own[i],
+               "own %zu: activation restores the page's own attributes", i);
+        free(blocked);
+    }
+
+    is_str(rewrite(marketing, "<img data-category=\"marketing\" data-src=\"/a"
+                              "\" data-consent-orig-src=\"/b\" data-href=\"/c"
+                              "\" data-consent-orig-href=\"/d\">"),
+           "<img src=\"/a\" data-src=\"/b\" data-href=\"/c\" "
+           "data-consent-orig-href=\"/d\">",
+           "put back only where the name is free");
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    split_runs = split_fail = 0;
+    seed = 40;
+    for (i = 0; i < sizeof(own) / sizeof(own[0]); i++) {
+        split_check(&conf, (const unsigned char *) own[i], strlen(own[i]), 1,
+                    seed++);
+    }
+    conf.granted |= marketing;
+    for (i = 0; i < sizeof(own) / sizeof(own[0]); i++) {
+        blocked = strdup(rewrite(0, own[i]));
+        if (blocked == NULL) {
+            ok(0, "allocation");
+            return;
+        }
+        split_check(&conf, (const unsigned char *) blocked, strlen(blocked),
+                    1, seed++);
+        free(blocked);
+    }
+    ok(split_fail == 0, "page attributes: split invariant (%u runs)",
+       split_runs);
+}
+
+
 /* Inputs at the inline and tag bounds, split at every point. */
 static void
 test_split_bounds(void)
@@ -1543,6 +1665,7 @@ main(void)
     test_bounds();
     test_held();
     test_page();
+    test_page_attributes();
     test_split_bounds();
     test_split_random();
     test_split_pages();

@@ -1,8 +1,11 @@
 // Compares the token streams of a page and of the module's output.  The
 // output may differ from the input only by
-//   - start tags edited the way the module neutralises an element (a URL
-//     attribute moved to data-*, type="text/plain" with the original in
-//     data-type, consent markers added), and
+//   - start tags edited the way the module neutralises an element (a URL,
+//     style or background attribute moved to data-*, type="text/plain"
+//     with the original in data-type, the page's own data-X of those names
+//     kept as data-consent-orig-X, consent markers added),
+//   - the text of a <style>: "@media not all{}" put first when its start
+//     tag was made text/plain, or "about:invalid#" put before URLs, and
 //   - the fragments the module injects (the Consent Mode defaults script,
 //     the stylesheet and script under the API path, the banner element).
 // Anything else is corruption, reported with its offsets.
@@ -10,7 +13,10 @@
 import { attrMap } from './html.mjs';
 
 const URL_ATTRS = new Set(['src', 'href', 'data', 'srcset', 'poster',
-    'imagesrcset']);
+    'imagesrcset', 'style', 'background']);
+const ORIG = 'data-consent-orig-';
+const STYLE_STOP = '@media not all{}';
+const CSS_INERT = 'about:invalid#';
 const MARKERS = new Set(['data-category', 'data-service', 'data-name']);
 const RESYNC_WINDOW = 400;
 const MAX_REPORTS = 20;
@@ -25,14 +31,22 @@ function checkEdit(inTok, outTok, edit) {
     const a = attrMap(inTok.attrs);
     const b = attrMap(outTok.attrs);
 
+    // the page's own data-X must survive as data-X or data-consent-orig-X
+    const kept = (name) => !a.has(`data-${name}`)
+        || b.get(`${ORIG}${name}`) === a.get(`data-${name}`);
+
     for (const [name, value] of a) {
         if (b.get(name) === value) {
+            continue;
+        }
+        if (name.startsWith('data-') && b.get(ORIG + name.slice(5)) === value)
+        {
             continue;
         }
         if (URL_ATTRS.has(name) && !b.has(name)
             && b.get(`data-${name}`) === value)
         {
-            if (a.has(`data-${name}`)) {
+            if (!kept(name)) {
                 return `attribute data-${name}="${a.get(`data-${name}`)}"`
                     + ` overwritten by ${name}`;
             }
@@ -42,7 +56,7 @@ function checkEdit(inTok, outTok, edit) {
         if (name === 'type' && b.get('type') === 'text/plain'
             && b.get('data-type') === value)
         {
-            if (a.has('data-type')) {
+            if (!kept('type')) {
                 return `attribute data-type="${a.get('data-type')}"`
                     + ' overwritten by type';
             }
@@ -75,14 +89,47 @@ function checkEdit(inTok, outTok, edit) {
     return null;
 }
 
+// The URLs the module made inert in a style's text: null unless outText
+// is inText with "@media not all{}" first (when stopped) and
+// "about:invalid#" before some URLs.
+function cssEdit(inText, outText, stopped) {
+    let o = stopped && outText.startsWith(STYLE_STOP) ? STYLE_STOP.length : 0;
+    const urls = [];
+    let i = 0;
+
+    while (i < inText.length || o < outText.length) {
+        if (outText.startsWith(CSS_INERT, o)
+            && !inText.startsWith(CSS_INERT, i))
+        {
+            o += CSS_INERT.length;
+            urls.push(/^[^\s)"']*/.exec(inText.slice(i, i + 2048))[0]);
+            continue;
+        }
+        if (inText[i] !== outText[o]) {
+            return null;
+        }
+        i++;
+        o++;
+    }
+    return urls;
+}
+
 // How an output token compares with an input token: 'same', 'edited' (with
-// edit filled in) or a string saying why they differ.
-function compareToken(inSrc, outSrc, x, y, edit) {
+// edit filled in) or a string saying why they differ.  inStyle: the text
+// is a <style>'s; stopped: the output's start tag made it text/plain.
+function compareToken(inSrc, outSrc, x, y, edit, inStyle, stopped) {
     if (x.type !== y.type) {
         return `${y.type} where the input has ${x.type}`;
     }
     if (x.type === 'eof' || raw(inSrc, x) === raw(outSrc, y)) {
         return 'same';
+    }
+    if (x.type === 'text' && inStyle) {
+        const urls = cssEdit(raw(inSrc, x), raw(outSrc, y), stopped);
+        if (urls !== null) {
+            edit.inertUrls = urls;
+            return 'edited';
+        }
     }
     if (x.type !== 'starttag') {
         return `${x.type} differs`;
@@ -157,7 +204,8 @@ function resync(inSrc, outSrc, a, b, i, j) {
             if (!x || !y) {
                 return x === y;
             }
-            const r = compareToken(inSrc, outSrc, x, y, { moved: [] });
+            const r = compareToken(inSrc, outSrc, x, y, { moved: [] },
+                ...styleContext(a, b, p, q));
             if (r !== 'same' && r !== 'edited') {
                 return false;
             }
@@ -176,6 +224,17 @@ function resync(inSrc, outSrc, a, b, i, j) {
     return null;
 }
 
+// [inStyle, stopped] for the text tokens at a[i] and b[j]: whether they
+// follow a <style> start tag, and whether the output's is text/plain.
+function styleContext(a, b, i, j) {
+    const x = a[i - 1];
+    const y = b[j - 1];
+    const inStyle = x && y && x.type === 'starttag' && x.name === 'style'
+        && y.type === 'starttag' && y.name === 'style';
+    return [!!inStyle,
+        !!inStyle && attrMap(y.attrs).get('type') === 'text/plain'];
+}
+
 // Whether the input has the same n tokens at i as the output at j.
 function sameRun(inSrc, outSrc, a, b, i, j, n) {
     for (let k = 0; k < n; k++) {
@@ -188,7 +247,7 @@ function sameRun(inSrc, outSrc, a, b, i, j, n) {
     return true;
 }
 
-// {edits: [{in, out, moved, typed}], injected: [name], corruptions:
+// {edits: [{in, out, moved, typed, inertUrls}], injected: [name], corruptions:
 //  [{inOffset, outOffset, what, input, output}], inOffsetOf: output start
 //  tag offset -> input start tag offset, injectedTags: offsets of the
 //  output's injected tokens, corrupted}.
@@ -218,8 +277,9 @@ export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
             continue;
         }
 
-        const edit = { moved: [], typed: false };
-        const r = x && y ? compareToken(inSrc, outSrc, x, y, edit) : null;
+        const edit = { moved: [], typed: false, inertUrls: null };
+        const r = x && y ? compareToken(inSrc, outSrc, x, y, edit,
+            ...styleContext(inTokens, outTokens, i, j)) : null;
 
         if (r === 'same' || r === 'edited') {
             if (x.type === 'starttag') {
@@ -227,7 +287,7 @@ export function compareStreams(inSrc, inTokens, outSrc, outTokens, apiPath) {
             }
             if (r === 'edited') {
                 edits.push({ in: x, out: y, moved: edit.moved,
-                    typed: edit.typed });
+                    typed: edit.typed, inertUrls: edit.inertUrls });
             }
             i++;
             j++;

@@ -1,8 +1,9 @@
 // The elements of a parsed document that make a browser load something
 // (loaders), with each URL classified.  The same scan runs on the input
 // and on the module's output: an element the module neutralised no longer
-// has its URL attribute (moved to data-*) or is a script of a non-JavaScript
-// type, so it is no loader any more.
+// has its URL attribute (moved to data-*), or is a script or style of a
+// type the browser does not run, or its CSS URLs no longer are http(s)
+// URLs (about:invalid#...), so it is no loader any more.
 
 import { attrMap, elements, textContent } from './html.mjs';
 import { classifyHost, hostsInText, registrableDomain, resolveUrl }
@@ -32,6 +33,45 @@ export function isJavaScript(attrs) {
     const t = attrs.get('type').trim().toLowerCase();
     return t === '' || JS_TYPES.has(t.split(';')[0].trim());
 }
+
+// A <style> the browser applies: no type, an empty one or text/css.
+export function isCss(attrs) {
+    const t = (attrs.get('type') || '').trim().toLowerCase();
+    return t === '' || t === 'text/css';
+}
+
+// The URLs a piece of CSS loads, read by CSS's own rules rather than the
+// module's: comments skipped, escapes decoded (u\72l( is url(), then the
+// argument of every url() and the strings of @import and image-set().
+export function cssUrls(css) {
+    const text = css.replace(/\/\*[\s\S]*?(?:\*\/|$)/g, ' ')
+        .replace(/\\([0-9a-f]{1,6})[ \t\n\r\f]?/gi, (m, hex) => {
+            const c = parseInt(hex, 16);
+            return c > 0 && c <= 0x10ffff && (c < 0xd800 || c > 0xdfff)
+                ? String.fromCodePoint(c) : '\ufffd';
+        })
+        .replace(/\\([^0-9a-f\n])/gi, '$1');
+    const urls = [];
+    const STRING = /"([^"\n]*)"|'([^'\n]*)'/g;
+    for (const m of text.matchAll(
+        /url\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^)"'\s]*))\s*\)/gi))
+    {
+        urls.push(m[1] ?? m[2] ?? m[3]);
+    }
+    for (const m of text.matchAll(/@import\s*(?:"([^"\n]*)"|'([^'\n]*)')/gi)) {
+        urls.push(m[1] ?? m[2]);
+    }
+    for (const m of text.matchAll(/image-set\(([^)]*(?:\([^)]*\)[^)]*)*)\)/gi)) {
+        for (const q of m[1].matchAll(STRING)) {
+            urls.push(q[1] ?? q[2]);
+        }
+    }
+    return urls.filter((u) => u !== '');
+}
+
+// The elements on which browsers honour a background attribute.
+const BACKGROUND_TAGS = new Set(['body', 'table', 'thead', 'tbody', 'tfoot',
+    'tr', 'td', 'th']);
 
 export function srcsetUrls(value) {
     return value.split(',').map((c) => c.trim().split(/\s+/)[0])
@@ -88,8 +128,10 @@ function documentBase(document, pageUrl) {
 
 // Loaders of a document: {offset, tag, inline, urls: [{attr, url, class}],
 // tracker: the first tracker classification or null}.  Inline JavaScript
-// is a loader when its text names a tracker host.  dataBlocks: offsets of
-// scripts that are not JavaScript (JSON-LD, templates, import maps).
+// is a loader when its text names a tracker host; a <style> and any
+// element's style attribute (and background, where browsers read it) when
+// their CSS loads a URL.  dataBlocks: offsets of scripts and styles that
+// are not JavaScript or CSS (JSON-LD, templates, import maps).
 export function findLoaders(document, pageUrl) {
     const base = documentBase(document, pageUrl);
     const pageDomain = registrableDomain(new URL(pageUrl).hostname);
@@ -99,20 +141,38 @@ export function findLoaders(document, pageUrl) {
     for (const el of elements(document)) {
         const tag = el.tagName;
         const svg = el.namespaceURI === SVG_NS;
-        if (el.namespaceURI !== HTML_NS && !(svg && tag === 'script')) {
-            continue;               // MathML and other SVG elements load nothing
-        }
+        const html = el.namespaceURI === HTML_NS;
         const attrs = attrMap(el.attrs);
         const offset = el.sourceCodeLocation.startTag.startOffset;
+        const css = [];
         let urls;
         let inline = false;
 
-        if (tag === 'script' && !isJavaScript(attrs)) {
+        // any element's style attribute; a background where honoured
+        if (attrs.has('style')) {
+            css.push(...cssUrls(attrs.get('style')).map((u) => ['style', u]));
+        }
+        if (html && BACKGROUND_TAGS.has(tag) && attrs.has('background')) {
+            css.push(['background', attrs.get('background')]);
+        }
+        if ((html || svg) && tag === 'style') {
+            if (!isCss(attrs)) {
+                dataBlocks.push(offset);
+                continue;
+            }
+            css.push(...cssUrls(textContent(el)).map((u) => ['text', u]));
+        }
+
+        if (!html && !(svg && tag === 'script') && !css.length) {
+            continue;               // MathML and other SVG elements load nothing
+        }
+
+        if (tag === 'script' && (html || svg) && !isJavaScript(attrs)) {
             dataBlocks.push(offset);
             continue;
         }
 
-        if (tag === 'script'
+        if (tag === 'script' && (html || svg)
             && !(svg ? attrs.has('href') || attrs.has('xlink:href')
                 : attrs.has('src')))
         {
@@ -122,7 +182,10 @@ export function findLoaders(document, pageUrl) {
             }));
         } else {
             urls = [];
-            for (const [attr, value] of urlAttributes(tag, attrs, svg)) {
+            for (const [attr, value] of [
+                ...(html || svg ? urlAttributes(tag, attrs, svg) : []),
+                ...css])
+            {
                 const u = resolveUrl(value, base);
                 if (u) {
                     urls.push({ attr, url: u.href,

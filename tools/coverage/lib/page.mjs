@@ -2,7 +2,7 @@
 // active in the module's output, false positives and corruption.
 
 import { parseDocument, attrMap } from './html.mjs';
-import { findLoaders, srcsetUrls } from './loaders.mjs';
+import { cssUrls, findLoaders, srcsetUrls } from './loaders.mjs';
 import { classifyHost, resolveUrl } from './classify.mjs';
 import { compareStreams } from './compare.mjs';
 
@@ -37,7 +37,8 @@ function movedUrls(edit, base) {
     const urls = [];
     for (const name of edit.moved) {
         const v = attrs.get(name);
-        const parts = name.endsWith('srcset') ? srcsetUrls(v) : [v];
+        const parts = name.endsWith('srcset') ? srcsetUrls(v)
+            : name === 'style' ? cssUrls(v) : [v];
         for (const p of parts) {
             const u = resolveUrl(p, base);
             if (u) {
@@ -64,11 +65,32 @@ function classifyEdits(edits, input, inLoaders, outSrc) {
             falsePositives.push({ ...at, why: 'data block touched' });
             continue;
         }
-        if (!e.moved.length && !e.typed) {
+        const a = attrMap(e.in.attrs);
+        let css = null;
+
+        if (e.inertUrls) {
+            if (!e.inertUrls.length) {
+                continue;           // only the rule of a stopped style
+            }
+            css = e.inertUrls;      // a long style's URLs made inert in place
+        } else if (!e.moved.length && !e.typed) {
             continue;               // markers only
+        } else if (e.in.name === 'style' && e.typed) {
+            const text = input.slice(e.in.end);
+            const end = text.search(/<\/style/i);
+            css = cssUrls(end < 0 ? text : text.slice(0, end))
+                .concat(movedUrls(e, inLoaders.base));
         }
         neutralised++;
-        const a = attrMap(e.in.attrs);
+        if (css !== null) {
+            const resolved = css.map((u) => resolveUrl(u, inLoaders.base))
+                .filter((u) => u).map((u) => u.href);
+            const why = notTracker(resolved, inLoaders.pageDomain);
+            if (why) {
+                falsePositives.push({ ...at, url: resolved[0] || '', why });
+            }
+            continue;
+        }
         if (e.in.name === 'script' && !a.has('src')) {
             if (!inlineTrackers.has(e.in.start)) {
                 unverified.push({ ...at, text: input.slice(e.in.end,
