@@ -5,6 +5,8 @@
 BUILD      ?= build
 NGINX_SRC  ?= /usr/share/nginx/src
 NGINX_BIN  ?= /usr/sbin/nginx
+# The shared test data (docs/testing.md); tests read CONSENT_DATA too.
+CONSENT_DATA ?= ../shared/data
 CC         ?= cc
 
 # make install: the module into nginx's modules directory, consent-audit,
@@ -53,12 +55,12 @@ $(BUILD)/nginx/sources: FORCE
 
 $(BUILD)/nginx/objs/Makefile: config tools/configure-nginx.sh \
 		tools/embed-assets.sh $(ASSETS) $(BUILD)/nginx/sources
-	CC="$(CC)" tools/configure-nginx.sh $(NGINX_SRC) $(CURDIR)/$(BUILD)/nginx \
+	CC="$(CC)" tools/configure-nginx.sh $(NGINX_SRC) $(abspath $(BUILD))/nginx \
 		$(CURDIR) "$(NGINX_EXTRA_CC)"
 
 $(MODULE): $(BUILD)/nginx/objs/Makefile $(CORE_SRCS) $(CORE_HDRS) \
 		$(GLUE_SRCS) $(GLUE_HDRS) $(CORE_OBJS)
-	$(MAKE) -C $(BUILD)/nginx/src -f $(CURDIR)/$(BUILD)/nginx/objs/Makefile \
+	$(MAKE) -C $(BUILD)/nginx/src -f $(abspath $(BUILD))/nginx/objs/Makefile \
 		modules
 	cp $(BUILD)/nginx/objs/ngx_http_consent_module.so $@
 
@@ -106,11 +108,20 @@ asan:
 	$(MAKE) BUILD=$(BUILD)/asan CORE_EXTRA="$(SANITIZE)" \
 		NGINX_EXTRA_CC="$(SANITIZE)" $(BUILD)/asan/ngx_http_consent_module.so
 
-unit: all $(UNIT_TESTS)
+# The core's tests need the core library only, not the nginx build.
+unit: $(UNIT_TESTS)
 	prove $(UNIT_TESTS)
 
 integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
+
+browser: all $(BUILD)/tests/mint-cookie
+	@tools/deps.sh test
+	@SUITES=browser tests/run-all.pl
+
+valgrind: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
+	@tools/deps.sh test
+	@SUITES=valgrind tests/run-all.pl
 
 test: FORCE
 	@tools/deps.sh test
@@ -175,7 +186,7 @@ $(CATALOGUE_DIR)/node_modules/.package-lock.json: \
 
 # The named character reference table, from html5lib's tokenizer tests.
 entities:
-	tools/gen-entities.pl ../shared/data/html5lib-tokenizer \
+	tools/gen-entities.pl $(CONSENT_DATA)/html5lib-tokenizer \
 		> $(CORE_DIR)/consent_entities.c.tmp
 	mv $(CORE_DIR)/consent_entities.c.tmp $(CORE_DIR)/consent_entities.c
 

@@ -28,6 +28,8 @@ typedef struct {
 static ngx_int_t ngx_http_consent_api_post(ngx_http_request_t *r);
 static void ngx_http_consent_api_body(ngx_http_request_t *r);
 static ngx_int_t ngx_http_consent_api_decide(ngx_http_request_t *r);
+static ngx_int_t ngx_http_consent_api_set_cookie(ngx_http_request_t *r,
+    consent_state_t *state);
 static ngx_int_t ngx_http_consent_api_body_text(ngx_http_request_t *r,
     ngx_str_t *body);
 static ngx_int_t ngx_http_consent_api_same_origin(ngx_http_request_t *r);
@@ -38,7 +40,7 @@ static ngx_int_t ngx_http_consent_api_asset(ngx_http_request_t *r,
     ngx_uint_t index);
 static u_char *ngx_http_consent_api_etag(ngx_uint_t index);
 static const char *ngx_http_consent_api_version(ngx_conf_t *cf,
-    ngx_uint_t index);
+    const char *name);
 static ngx_int_t ngx_http_consent_api_json(ngx_http_request_t *r,
     ngx_uint_t status, char *json);
 static ngx_int_t ngx_http_consent_api_error(ngx_http_request_t *r,
@@ -188,12 +190,12 @@ static ngx_int_t
 ngx_http_consent_api_decide(ngx_http_request_t *r)
 {
     char                          reason[CONSENT_REASON_MAX];
+    u_char                       *location;
     size_t                        len;
     ngx_int_t                     rc, json;
     ngx_str_t                     body;
     consent_state_t               state;
     consent_policy_t             *policy;
-    ngx_table_elt_t              *location;
     consent_decision_t           *decision;
     ngx_http_consent_ctx_t       *ctx;
     ngx_http_consent_loc_conf_t  *lcf;
@@ -276,7 +278,7 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
                                           "recorded; try again");
     }
 
-    if (ngx_http_consent_set_cookie(r, &state) != NGX_OK) {
+    if (ngx_http_consent_api_set_cookie(r, &state) != NGX_OK) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
@@ -299,23 +301,19 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     len = ngx_strlen(decision->return_to);
 
-    location = ngx_list_push(&r->headers_out.headers);
+    location = ngx_pnalloc(r->pool, len);
     if (location == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    location->value.data = ngx_pnalloc(r->pool, len);
-    if (location->value.data == NULL) {
+    ngx_memcpy(location, decision->return_to, len);
+
+    if (ngx_http_consent_add_header(r, "Location", (const char *) location,
+                                    len)
+        == NULL)
+    {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
-
-    ngx_memcpy(location->value.data, decision->return_to, len);
-    location->value.len = len;
-    location->hash = 1;
-#if (nginx_version >= 1023000)
-    location->next = NULL;
-#endif
-    ngx_str_set(&location->key, "Location");
 
     /*
      * Not r->headers_out.location: nginx would make it absolute with the
@@ -324,12 +322,106 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
     return ngx_http_consent_send(r, NGX_HTTP_SEE_OTHER, NULL, 0, 0);
+}
+
+
+/* Issue a Set-Cookie for a new state (signed with the first key). */
+static ngx_int_t
+ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
+{
+    u_char                       *p, *cookie, *fingerprint;
+    size_t                        len;
+    ngx_uint_t                    secure;
+    ngx_http_consent_srv_conf_t  *cscf;
+
+    static const char  *samesite[] = {
+        [NGX_HTTP_CONSENT_SAMESITE_LAX] = "Lax",
+        [NGX_HTTP_CONSENT_SAMESITE_STRICT] = "Strict",
+        [NGX_HTTP_CONSENT_SAMESITE_NONE] = "None"
+    };
+
+    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
+
+    if (cscf->keys == NULL || cscf->keys->nelts == 0) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no consent_secret to sign the cookie with");
+        return NGX_ERROR;
+    }
+
+    fingerprint = ngx_http_consent_fingerprint(r);
+
+    if (fingerprint == NULL) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "consent: no fingerprint of the policy to bind the "
+                      "cookie to");
+        return NGX_ERROR;
+    }
+
+    switch (cscf->cookie_secure) {
+    case NGX_HTTP_CONSENT_SECURE_ON:
+        secure = 1;
+        break;
+    case NGX_HTTP_CONSENT_SECURE_OFF:
+        secure = 0;
+        break;
+    default:
+        secure = ngx_http_consent_https(r);
+    }
+
+    len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
+          + sizeof("; Max-Age=") - 1 + NGX_TIME_T_LEN
+          + sizeof("; Path=") - 1 + cscf->cookie_path.len
+          + sizeof("; HttpOnly; SameSite=Strict; Secure") - 1;
+
+    if (cscf->cookie_domain.len) {
+        len += sizeof("; Domain=") - 1 + cscf->cookie_domain.len;
+    }
+
+    cookie = ngx_pnalloc(r->pool, len);
+    if (cookie == NULL) {
+        return NGX_ERROR;
+    }
+
+    p = ngx_copy(cookie, cscf->cookie_name.data, cscf->cookie_name.len);
+    *p++ = '=';
+
+    if (consent_cookie_encode(state, cscf->keys->elts, fingerprint,
+                              (char *) p)
+        != 0)
+    {
+        return NGX_ERROR;
+    }
+
+    p += CONSENT_COOKIE_LEN;
+
+    p = ngx_sprintf(p, "; Max-Age=%T; Path=%V", cscf->cookie_max_age,
+                    &cscf->cookie_path);
+
+    if (cscf->cookie_domain.len) {
+        p = ngx_sprintf(p, "; Domain=%V", &cscf->cookie_domain);
+    }
+
+    p = ngx_sprintf(p, "; HttpOnly; SameSite=%s",
+                    samesite[cscf->cookie_samesite]);
+
+    if (secure) {
+        p = ngx_cpymem(p, "; Secure", sizeof("; Secure") - 1);
+    }
+
+    if (ngx_http_consent_add_header(r, "Set-Cookie", (const char *) cookie,
+                                    p - cookie)
+        == NULL)
+    {
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
 }
 
 
@@ -564,17 +656,28 @@ ngx_http_consent_asset_versions(ngx_conf_t *cf, const char **css,
 
     /* the hex digits between the quotes, NUL-terminated by a copy */
 
-    *css = ngx_http_consent_api_version(cf, 1);
-    *js = ngx_http_consent_api_version(cf, 0);
+    *css = ngx_http_consent_api_version(cf, "consent.css");
+    *js = ngx_http_consent_api_version(cf, "consent.js");
 
     return (*css && *js) ? NGX_OK : NGX_ERROR;
 }
 
 
 static const char *
-ngx_http_consent_api_version(ngx_conf_t *cf, ngx_uint_t index)
+ngx_http_consent_api_version(ngx_conf_t *cf, const char *name)
 {
-    u_char  *v;
+    u_char      *v;
+    ngx_uint_t   index;
+
+    for (index = 0; ngx_http_consent_api_assets[index].name; index++) {
+        if (ngx_strcmp(ngx_http_consent_api_assets[index].name, name) == 0) {
+            break;
+        }
+    }
+
+    if (ngx_http_consent_api_assets[index].name == NULL) {
+        return NULL;
+    }
 
     v = ngx_pnalloc(cf->pool, NGX_HTTP_CONSENT_ETAG_LEN - 1);
     if (v == NULL) {
@@ -608,18 +711,12 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
         return NGX_HTTP_NOT_FOUND;
     }
 
-    h = ngx_list_push(&r->headers_out.headers);
+    h = ngx_http_consent_add_header(r, "ETag", (const char *) etag,
+                                    NGX_HTTP_CONSENT_ETAG_LEN);
     if (h == NULL) {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
-    h->hash = 1;
-#if (nginx_version >= 1023000)
-    h->next = NULL;
-#endif
-    ngx_str_set(&h->key, "ETag");
-    h->value.data = etag;
-    h->value.len = NGX_HTTP_CONSENT_ETAG_LEN;
     r->headers_out.etag = h;
 
     /* the not-modified filter answers If-None-Match with 304 */
@@ -632,7 +729,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
                               NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED,
                               sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE_VERSIONED)
                               - 1)
-            != NGX_OK)
+            == NULL)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -640,7 +737,7 @@ ngx_http_consent_api_asset(ngx_http_request_t *r, ngx_uint_t index)
     } else if (ngx_http_consent_add_header(r, "Cache-Control",
                                  NGX_HTTP_CONSENT_ASSET_MAX_AGE,
                                  sizeof(NGX_HTTP_CONSENT_ASSET_MAX_AGE) - 1)
-               != NGX_OK)
+               == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -722,7 +819,7 @@ ngx_http_consent_api_line(ngx_http_request_t *r, ngx_uint_t status,
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store",
                                     sizeof("no-store") - 1)
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -735,7 +832,7 @@ static ngx_int_t
 ngx_http_consent_api_not_allowed(ngx_http_request_t *r, const char *allow)
 {
     if (ngx_http_consent_add_header(r, "Allow", allow, ngx_strlen(allow))
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }

@@ -43,59 +43,34 @@ static void ngx_http_consent_inflate_cleanup(void *data);
 ngx_uint_t
 ngx_http_consent_coding(ngx_http_request_t *r, ngx_str_t *name)
 {
-    u_char           *p, *last, *start;
-    ngx_uint_t        i, n, coding, c;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
+    u_char                          *p, *last;
+    ngx_str_t                        token;
+    ngx_uint_t                       n, coding, c;
+    ngx_table_elt_t                 *h;
+    ngx_http_consent_header_walk_t   walk;
 
     coding = NGX_HTTP_CONSENT_CODING_NONE;
     n = 0;
 
-    part = &r->headers_out.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
+    while ((h = ngx_http_consent_next_header(&r->headers_out.headers,
+                                             "Content-Encoding", &walk))
+           != NULL)
+    {
+        *name = h->value;
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0
-            || h[i].key.len != sizeof("Content-Encoding") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Content-Encoding",
-                               sizeof("Content-Encoding") - 1)
-               != 0)
-        {
-            continue;
-        }
-
-        *name = h[i].value;
-
-        p = h[i].value.data;
-        last = p + h[i].value.len;
+        p = h->value.data;
+        last = p + h->value.len;
 
         while (p < last) {
-            while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
-                p++;
-            }
+            token = ngx_http_consent_list_token(&p, last);
 
-            start = p;
-
-            while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
-                p++;
-            }
-
-            if (p == start) {
+            if (token.len == 0) {
                 break;
             }
 
-            c = ngx_http_consent_coding_token(start, p - start);
+            c = ngx_http_consent_coding_token(token.data, token.len);
 
             if (c == NGX_HTTP_CONSENT_CODING_NONE) {
                 continue;
@@ -137,32 +112,16 @@ ngx_http_consent_coding_token(u_char *p, size_t len)
 void
 ngx_http_consent_coding_clear(ngx_http_request_t *r)
 {
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
+    ngx_table_elt_t                 *h;
+    ngx_http_consent_header_walk_t   walk;
 
-    part = &r->headers_out.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].key.len == sizeof("Content-Encoding") - 1
-            && ngx_strncasecmp(h[i].key.data, (u_char *) "Content-Encoding",
-                               sizeof("Content-Encoding") - 1)
-               == 0)
-        {
-            h[i].hash = 0;
-        }
+    while ((h = ngx_http_consent_next_header(&r->headers_out.headers,
+                                             "Content-Encoding", &walk))
+           != NULL)
+    {
+        h->hash = 0;
     }
 
     r->headers_out.content_encoding = NULL;
@@ -179,54 +138,36 @@ ngx_http_consent_coding_clear(ngx_http_request_t *r)
 ngx_int_t
 ngx_http_consent_accept_encoding(ngx_http_request_t *r)
 {
-    u_char           *p, *last, *start, *end, *out, *o;
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h, *orig;
+    u_char                          *p, *last, *start, *end, *out, *o;
+    ngx_table_elt_t                 *h, *orig;
+    ngx_http_consent_header_walk_t   walk;
 
-    part = &r->headers_in.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].key.len != sizeof("Accept-Encoding") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Accept-Encoding",
-                               sizeof("Accept-Encoding") - 1)
-               != 0)
-        {
-            continue;
-        }
-
-        if (r->headers_in.accept_encoding == &h[i]) {
+    while ((h = ngx_http_consent_next_header(&r->headers_in.headers,
+                                             "Accept-Encoding", &walk))
+           != NULL)
+    {
+        if (r->headers_in.accept_encoding == h) {
             orig = ngx_palloc(r->pool, sizeof(ngx_table_elt_t));
             if (orig == NULL) {
                 return NGX_ERROR;
             }
 
-            *orig = h[i];
+            *orig = *h;
             r->headers_in.accept_encoding = orig;
         }
 
         /* ", " may replace each "," of the original */
         out = ngx_pnalloc(r->pool,
-                          2 * h[i].value.len + sizeof("identity") - 1);
+                          2 * h->value.len + sizeof("identity") - 1);
         if (out == NULL) {
             return NGX_ERROR;
         }
 
         o = out;
-        p = h[i].value.data;
-        last = p + h[i].value.len;
+        p = h->value.data;
+        last = p + h->value.len;
 
         while (p < last) {
             while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
@@ -273,8 +214,8 @@ ngx_http_consent_accept_encoding(ngx_http_request_t *r)
             o = ngx_cpymem(out, "identity", sizeof("identity") - 1);
         }
 
-        h[i].value.data = out;
-        h[i].value.len = o - out;
+        h->value.data = out;
+        h->value.len = o - out;
     }
 
     return NGX_OK;

@@ -742,7 +742,7 @@ ngx_http_consent_report_handler(ngx_http_request_t *r)
     r->headers_out.content_type_lowcase = NULL;
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "no-store", 8)
-        != NGX_OK)
+        == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }

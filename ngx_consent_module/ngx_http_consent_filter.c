@@ -273,41 +273,28 @@ ngx_http_consent_send_header(ngx_http_request_t *r,
 static ngx_int_t
 ngx_http_consent_strip_cookies(ngx_http_request_t *r)
 {
-    int                           service;
-    size_t                        len;
-    ngx_uint_t                    i, category;
-    const char                   *name;
-    ngx_list_part_t              *part;
-    ngx_table_elt_t              *h;
-    consent_policy_t             *policy;
-    ngx_http_consent_ctx_t       *ctx;
-    ngx_http_consent_srv_conf_t  *cscf;
+    int                              service;
+    size_t                           len;
+    ngx_uint_t                       category;
+    const char                      *name;
+    ngx_table_elt_t                 *h;
+    consent_policy_t                *policy;
+    ngx_http_consent_ctx_t          *ctx;
+    ngx_http_consent_srv_conf_t     *cscf;
+    ngx_http_consent_header_walk_t   walk;
 
     ctx = NULL;
     policy = ngx_http_consent_policy(r);
     cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
 
-    part = &r->headers_out.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0
-            || h[i].key.len != sizeof("Set-Cookie") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Set-Cookie",
-                               sizeof("Set-Cookie") - 1) != 0
-            || !consent_set_cookie_name((const char *) h[i].value.data,
-                                        h[i].value.len, &name, &len))
+    while ((h = ngx_http_consent_next_header(&r->headers_out.headers,
+                                             "Set-Cookie", &walk))
+           != NULL)
+    {
+        if (!consent_set_cookie_name((const char *) h->value.data,
+                                     h->value.len, &name, &len))
         {
             continue;
         }
@@ -340,7 +327,7 @@ ngx_http_consent_strip_cookies(ngx_http_request_t *r)
                        "consent: removed Set-Cookie \"%*s\" of \"%s\"",
                        len, name, policy->services[service].id);
 
-        h[i].hash = 0;
+        h->hash = 0;
     }
 
     return NGX_OK;
@@ -688,18 +675,17 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     ngx_str_t         orig;
     ngx_table_elt_t  *etag;
 
+    /* W/ prefixed; cleared when it is not a quoted string */
+    ngx_http_weak_etag(r);
+
     etag = r->headers_out.etag;
 
     if (etag == NULL) {
         return NGX_OK;
     }
 
-    orig = etag->value;
-
-    if (orig.len > 2 && orig.data[0] == 'W' && orig.data[1] == '/') {
-        orig.data += 2;
-        orig.len -= 2;
-    }
+    orig.data = etag->value.data + 2;
+    orig.len = etag->value.len - 2;
 
     if (orig.len < 2 || orig.data[0] != '"' || orig.data[orig.len - 1] != '"') {
         ngx_http_clear_etag(r);

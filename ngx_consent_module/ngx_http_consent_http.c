@@ -10,40 +10,93 @@
 #include "consent_audit.h"
 
 
+/*
+ * The next header called name (any case) of a request's or response's
+ * headers; removed ones (hash 0) are passed over.  NULL: no more.
+ */
+
 ngx_table_elt_t *
-ngx_http_consent_header(ngx_http_request_t *r, const char *name)
+ngx_http_consent_next_header(ngx_list_t *headers, const char *name,
+    ngx_http_consent_header_walk_t *walk)
 {
     size_t            len;
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
     ngx_table_elt_t  *h;
 
     len = ngx_strlen(name);
-    part = &r->headers_in.headers.part;
-    h = part->elts;
 
-    for (i = 0; /* void */; i++) {
+    if (walk->part == NULL) {
+        walk->part = &headers->part;
+        walk->next = 0;
+    }
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
+    for ( ;; ) {
+
+        if (walk->next >= walk->part->nelts) {
+            if (walk->part->next == NULL) {
                 return NULL;
             }
 
-            part = part->next;
-            h = part->elts;
-            i = 0;
+            walk->part = walk->part->next;
+            walk->next = 0;
+            continue;
         }
 
-        if (h[i].key.len == len
-            && ngx_strncasecmp(h[i].key.data, (u_char *) name, len) == 0)
+        h = (ngx_table_elt_t *) walk->part->elts + walk->next++;
+
+        if (h->hash != 0
+            && h->key.len == len
+            && ngx_strncasecmp(h->key.data, (u_char *) name, len) == 0)
         {
-            return &h[i];
+            return h;
         }
     }
 }
 
 
-ngx_int_t
+/*
+ * Tokens are separated by commas and white space (Content-Encoding,
+ * Vary); *pos moves past the one returned.
+ */
+
+ngx_str_t
+ngx_http_consent_list_token(u_char **pos, u_char *last)
+{
+    u_char     *p;
+    ngx_str_t   token;
+
+    p = *pos;
+
+    while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
+        p++;
+    }
+
+    token.data = p;
+
+    while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
+        p++;
+    }
+
+    token.len = p - token.data;
+    *pos = p;
+
+    return token;
+}
+
+
+/* The first request header called name. */
+
+ngx_table_elt_t *
+ngx_http_consent_header(ngx_http_request_t *r, const char *name)
+{
+    ngx_http_consent_header_walk_t  walk;
+
+    walk.part = NULL;
+
+    return ngx_http_consent_next_header(&r->headers_in.headers, name, &walk);
+}
+
+
+ngx_table_elt_t *
 ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
     const char *value, size_t len)
 {
@@ -51,7 +104,7 @@ ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
 
     h = ngx_list_push(&r->headers_out.headers);
     if (h == NULL) {
-        return NGX_ERROR;
+        return NULL;
     }
 
     h->hash = 1;
@@ -63,7 +116,7 @@ ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
     h->value.data = (u_char *) value;
     h->value.len = len;
 
-    return NGX_OK;
+    return h;
 }
 
 

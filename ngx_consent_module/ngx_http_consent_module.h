@@ -171,10 +171,22 @@ ngx_int_t ngx_http_consent_relay_mark(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
 
 /* Shared HTTP helpers (ngx_http_consent_http.c). */
+
+/* Where a walk over the headers of one name stands; part NULL: not begun. */
+typedef struct {
+    ngx_list_part_t           *part;
+    ngx_uint_t                 next;
+} ngx_http_consent_header_walk_t;
+
+ngx_table_elt_t *ngx_http_consent_next_header(ngx_list_t *headers,
+    const char *name, ngx_http_consent_header_walk_t *walk);
 ngx_table_elt_t *ngx_http_consent_header(ngx_http_request_t *r,
     const char *name);
-ngx_int_t ngx_http_consent_add_header(ngx_http_request_t *r, const char *key,
-    const char *value, size_t len);
+/* The next token of a comma-separated header value; empty at its end. */
+ngx_str_t ngx_http_consent_list_token(u_char **pos, u_char *last);
+/* The header pushed, or NULL when it cannot be allocated. */
+ngx_table_elt_t *ngx_http_consent_add_header(ngx_http_request_t *r,
+    const char *key, const char *value, size_t len);
 char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
 /* The request came over HTTPS (or consent_cookie scheme= says so). */
 ngx_uint_t ngx_http_consent_https(ngx_http_request_t *r);
@@ -183,9 +195,8 @@ ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
 ngx_int_t ngx_http_consent_render_ctx(ngx_http_request_t *r,
     consent_render_ctx_t *rc, char id[2 * CONSENT_ID_LEN + 1]);
 
-/* Issue a Set-Cookie for a new state (signed with the first key). */
-ngx_int_t ngx_http_consent_set_cookie(ngx_http_request_t *r,
-    consent_state_t *state);
+/* The fingerprint of the request's policy, that its cookies are bound to. */
+u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 
 /* Content handlers (ngx_http_consent_api.c, ngx_http_consent_page.c). */
 ngx_int_t ngx_http_consent_api_handler(ngx_http_request_t *r);

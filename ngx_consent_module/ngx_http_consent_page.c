@@ -47,7 +47,7 @@ ngx_http_consent_page_send(ngx_http_request_t *r, ngx_uint_t preferences)
     if (!(r->method & (NGX_HTTP_GET|NGX_HTTP_HEAD))) {
         if (ngx_http_consent_add_header(r, "Allow", "GET, HEAD",
                                         sizeof("GET, HEAD") - 1)
-            != NGX_OK)
+            == NULL)
         {
             return NGX_HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -81,10 +81,10 @@ ngx_http_consent_page_send(ngx_http_request_t *r, ngx_uint_t preferences)
 
     if (ngx_http_consent_add_header(r, "Cache-Control", "private, no-store",
                                     sizeof("private, no-store") - 1)
-        != NGX_OK
+        == NULL
         || ngx_http_consent_add_header(r, "Content-Language", lang,
                                        ngx_strlen(lang))
-           != NGX_OK)
+           == NULL)
     {
         return NGX_HTTP_INTERNAL_SERVER_ERROR;
     }

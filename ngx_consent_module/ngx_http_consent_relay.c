@@ -33,8 +33,6 @@
 #define NGX_HTTP_CONSENT_ANSWER       'a'   /* over the whole nonce */
 
 
-static ngx_table_elt_t *ngx_http_consent_relay_header(ngx_list_t *list,
-    const char *name, size_t len);
 static ngx_int_t ngx_http_consent_relay_nonce_valid(ngx_http_request_t *r,
     ngx_str_t *nonce);
 static ngx_int_t ngx_http_consent_relay_mac(ngx_http_request_t *r,
@@ -86,9 +84,7 @@ ngx_http_consent_relay_request(ngx_http_request_t *r,
         return NGX_OK;     /* again after an internal redirect */
     }
 
-    h = ngx_http_consent_relay_header(&r->headers_in.headers,
-                                      "X-Consent-Nonce",
-                                      sizeof("X-Consent-Nonce") - 1);
+    h = ngx_http_consent_header(r, "X-Consent-Nonce");
 
     if (h && ngx_http_consent_relay_nonce_valid(r, &h->value) == NGX_OK) {
         ctx->relay_in.data = ngx_pnalloc(r->pool, h->value.len);
@@ -153,16 +149,17 @@ ngx_int_t
 ngx_http_consent_relay_response(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx)
 {
-    u_char            mark[NGX_HTTP_CONSENT_MARK_LEN];
-    ngx_int_t         rc;
-    ngx_table_elt_t  *h;
+    u_char                           mark[NGX_HTTP_CONSENT_MARK_LEN];
+    ngx_int_t                        rc;
+    ngx_table_elt_t                 *h;
+    ngx_http_consent_header_walk_t   walk;
 
     rc = NGX_DECLINED;
+    walk.part = NULL;
 
     for ( ;; ) {
-        h = ngx_http_consent_relay_header(&r->headers_out.headers,
-                                          "X-Consent-Filtered",
-                                          sizeof("X-Consent-Filtered") - 1);
+        h = ngx_http_consent_next_header(&r->headers_out.headers,
+                                         "X-Consent-Filtered", &walk);
         if (h == NULL) {
             return rc;
         }
@@ -206,9 +203,7 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     nonce = ctx->relay_in;
 
     if (ctx->relay_nonce.len == 0) {
-        h = ngx_http_consent_relay_header(&r->headers_in.headers,
-                                          "X-Consent-Nonce",
-                                          sizeof("X-Consent-Nonce") - 1);
+        h = ngx_http_consent_header(r, "X-Consent-Nonce");
 
         if (h && ngx_http_consent_relay_nonce_valid(r, &h->value) == NGX_OK)
         {
@@ -232,9 +227,15 @@ ngx_http_consent_relay_mark(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
         return NGX_ERROR;
     }
 
-    return ngx_http_consent_add_header(r, "X-Consent-Filtered",
-                                       (const char *) mark,
-                                       NGX_HTTP_CONSENT_MARK_LEN);
+    if (ngx_http_consent_add_header(r, "X-Consent-Filtered",
+                                    (const char *) mark,
+                                    NGX_HTTP_CONSENT_MARK_LEN)
+        == NULL)
+    {
+        return NGX_ERROR;
+    }
+
+    return NGX_OK;
 }
 
 
@@ -296,36 +297,4 @@ ngx_http_consent_relay_mac(ngx_http_request_t *r, u_char label, u_char *data,
     ngx_memcpy(hex, out, 2 * NGX_HTTP_CONSENT_MAC_LEN);
 
     return NGX_OK;
-}
-
-
-static ngx_table_elt_t *
-ngx_http_consent_relay_header(ngx_list_t *list, const char *name, size_t len)
-{
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
-
-    part = &list->part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                return NULL;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash != 0
-            && h[i].key.len == len
-            && ngx_strncasecmp(h[i].key.data, (u_char *) name, len) == 0)
-        {
-            return &h[i];
-        }
-    }
 }

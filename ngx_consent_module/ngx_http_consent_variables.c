@@ -13,11 +13,12 @@ static void ngx_http_consent_decode(ngx_http_request_t *r,
 static void ngx_http_consent_verify_header(ngx_http_request_t *r,
     ngx_str_t *header, ngx_str_t *name, consent_cookie_check_t *check,
     consent_cookies_t *cookies);
-static u_char *ngx_http_consent_fingerprint(ngx_http_request_t *r);
 static ngx_uint_t ngx_http_consent_has_gpc(ngx_http_request_t *r);
 
 static ngx_int_t ngx_http_consent_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_value(ngx_http_variable_value_t *v,
+    u_char *data, size_t len);
 static ngx_int_t ngx_http_consent_variable_id(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_status(ngx_http_request_t *r,
@@ -299,7 +300,7 @@ ngx_http_consent_verify_header(ngx_http_request_t *r, ngx_str_t *header,
 
 /* The fingerprint of the request's policy, computed at configuration time. */
 
-static u_char *
+u_char *
 ngx_http_consent_fingerprint(ngx_http_request_t *r)
 {
     ngx_uint_t                       i;
@@ -417,13 +418,7 @@ ngx_http_consent_variable_id(ngx_http_request_t *r,
 
     consent_id_hex(ctx->consent.state.id, (char *) p);
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 2 * CONSENT_ID_LEN;
-    v->data = p;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, p, 2 * CONSENT_ID_LEN);
 }
 
 
@@ -441,13 +436,8 @@ ngx_http_consent_variable_status(ngx_http_request_t *r,
 
     name = consent_status_name(ctx->consent.status);
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = ngx_strlen(name);
-    v->data = (u_char *) name;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) name,
+                                           ngx_strlen(name));
 }
 
 
@@ -462,13 +452,8 @@ ngx_http_consent_variable_gpc(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 1;
-    v->data = (u_char *) (ctx->consent.gpc ? "1" : "0");
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *)
+                                           (ctx->consent.gpc ? "1" : "0"), 1);
 }
 
 
@@ -479,6 +464,7 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
     const char              *id = (const char *) data;
 
     ngx_int_t                c;
+    ngx_uint_t               granted;
     ngx_http_consent_ctx_t  *ctx;
 
     ctx = ngx_http_consent_get_ctx(r);
@@ -489,14 +475,10 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
     c = consent_policy_category(ngx_http_consent_policy(r), id,
                                 ngx_strlen(id));
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = 1;
-    v->data = (u_char *) ((c >= 0 && (ctx->consent.granted & (1u << c)))
-                          ? "1" : "0");
+    granted = c >= 0 && (ctx->consent.granted & (1u << c));
 
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) (granted ? "1" : "0"),
+                                           1);
 }
 
 
@@ -513,13 +495,8 @@ ngx_http_consent_variable_region(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = ngx_strlen(ctx->consent.region);
-    v->data = (u_char *) ctx->consent.region;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) ctx->consent.region,
+                                           ngx_strlen(ctx->consent.region));
 }
 
 
@@ -537,109 +514,22 @@ ngx_http_consent_variable_mode(ngx_http_request_t *r,
 
     name = consent_mode_name(ctx->consent.mode);
 
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-    v->len = ngx_strlen(name);
-    v->data = (u_char *) name;
-
-    return NGX_OK;
+    return ngx_http_consent_variable_value(v, (u_char *) name,
+                                           ngx_strlen(name));
 }
 
 
-ngx_int_t
-ngx_http_consent_set_cookie(ngx_http_request_t *r, consent_state_t *state)
+/* Every value depends on the request: never cached between evaluations. */
+
+static ngx_int_t
+ngx_http_consent_variable_value(ngx_http_variable_value_t *v, u_char *data,
+    size_t len)
 {
-    u_char                       *p, *fingerprint;
-    size_t                        len;
-    ngx_uint_t                    secure;
-    ngx_table_elt_t              *set_cookie;
-    ngx_http_consent_srv_conf_t  *cscf;
-
-    static const char  *samesite[] = { "Lax", "Strict", "None" };
-
-    cscf = ngx_http_get_module_srv_conf(r, ngx_http_consent_module);
-
-    if (cscf->keys == NULL || cscf->keys->nelts == 0) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "consent: no consent_secret to sign the cookie with");
-        return NGX_ERROR;
-    }
-
-    fingerprint = ngx_http_consent_fingerprint(r);
-
-    if (fingerprint == NULL) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "consent: no fingerprint of the policy to bind the "
-                      "cookie to");
-        return NGX_ERROR;
-    }
-
-    switch (cscf->cookie_secure) {
-    case NGX_HTTP_CONSENT_SECURE_ON:
-        secure = 1;
-        break;
-    case NGX_HTTP_CONSENT_SECURE_OFF:
-        secure = 0;
-        break;
-    default:
-        secure = ngx_http_consent_https(r);
-    }
-
-    len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
-          + sizeof("; Max-Age=") - 1 + NGX_TIME_T_LEN
-          + sizeof("; Path=") - 1 + cscf->cookie_path.len
-          + sizeof("; HttpOnly; SameSite=Strict; Secure") - 1;
-
-    if (cscf->cookie_domain.len) {
-        len += sizeof("; Domain=") - 1 + cscf->cookie_domain.len;
-    }
-
-    p = ngx_pnalloc(r->pool, len);
-    if (p == NULL) {
-        return NGX_ERROR;
-    }
-
-    set_cookie = ngx_list_push(&r->headers_out.headers);
-    if (set_cookie == NULL) {
-        return NGX_ERROR;
-    }
-
-    set_cookie->hash = 1;
-    ngx_str_set(&set_cookie->key, "Set-Cookie");
-#if (nginx_version >= 1023000)
-    set_cookie->next = NULL;
-#endif
-    set_cookie->value.data = p;
-
-    p = ngx_copy(p, cscf->cookie_name.data, cscf->cookie_name.len);
-    *p++ = '=';
-
-    if (consent_cookie_encode(state, cscf->keys->elts, fingerprint,
-                              (char *) p)
-        != 0)
-    {
-        set_cookie->hash = 0;
-        return NGX_ERROR;
-    }
-
-    p += CONSENT_COOKIE_LEN;
-
-    p = ngx_sprintf(p, "; Max-Age=%T; Path=%V", cscf->cookie_max_age,
-                    &cscf->cookie_path);
-
-    if (cscf->cookie_domain.len) {
-        p = ngx_sprintf(p, "; Domain=%V", &cscf->cookie_domain);
-    }
-
-    p = ngx_sprintf(p, "; HttpOnly; SameSite=%s",
-                    samesite[cscf->cookie_samesite]);
-
-    if (secure) {
-        p = ngx_cpymem(p, "; Secure", sizeof("; Secure") - 1);
-    }
-
-    set_cookie->value.len = p - set_cookie->value.data;
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+    v->len = len;
+    v->data = data;
 
     return NGX_OK;
 }

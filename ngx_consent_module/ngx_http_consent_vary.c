@@ -95,13 +95,12 @@ ngx_http_consent_vary_filter(ngx_http_request_t *r)
 ngx_int_t
 ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 {
-    u_char                       *p;
-    size_t                        len;
-    ngx_str_t                    *tok, *last;
-    ngx_uint_t                    i;
-    ngx_list_part_t              *part;
-    ngx_table_elt_t              *h, *vary;
-    ngx_http_consent_loc_conf_t  *lcf;
+    u_char                         *p;
+    size_t                          len;
+    ngx_str_t                      *tok, *last;
+    ngx_table_elt_t                *h, *vary;
+    ngx_http_consent_loc_conf_t    *lcf;
+    ngx_http_consent_header_walk_t  walk;
 
     ngx_str_t         tokens[] = {
         ngx_string("Cookie"),
@@ -121,34 +120,17 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     vary = NULL;
     len = 0;
 
-    part = &r->headers_out.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0
-            || h[i].key.len != sizeof("Vary") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Vary",
-                               sizeof("Vary") - 1) != 0)
-        {
-            continue;
-        }
-
+    while ((h = ngx_http_consent_next_header(&r->headers_out.headers, "Vary",
+                                             &walk))
+           != NULL)
+    {
         if (vary == NULL) {
-            vary = &h[i];
+            vary = h;
         }
 
-        len += h[i].value.len + sizeof(", ") - 1;
+        len += h->value.len + sizeof(", ") - 1;
     }
 
     for (tok = tokens; tok < last; tok++) {
@@ -161,44 +143,23 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
     }
 
     if (vary == NULL) {
-        vary = ngx_list_push(&r->headers_out.headers);
+        vary = ngx_http_consent_add_header(r, "Vary", NULL, 0);
         if (vary == NULL) {
             return NGX_ERROR;
         }
-
-        vary->hash = 1;
-#if (nginx_version >= 1023000)
-        vary->next = NULL;
-#endif
-        ngx_str_set(&vary->key, "Vary");
-        ngx_str_null(&vary->value);
     }
 
     len = 0;
 
     /* the other Vary lines, in order, joined to the first */
 
-    part = &r->headers_out.headers.part;
-    h = part->elts;
+    walk.part = NULL;
 
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0
-            || h[i].key.len != sizeof("Vary") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Vary",
-                               sizeof("Vary") - 1) != 0
-            || h[i].value.len == 0)
-        {
+    while ((h = ngx_http_consent_next_header(&r->headers_out.headers, "Vary",
+                                             &walk))
+           != NULL)
+    {
+        if (h->value.len == 0) {
             continue;
         }
 
@@ -207,11 +168,11 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
             p[len++] = ' ';
         }
 
-        ngx_memcpy(p + len, h[i].value.data, h[i].value.len);
-        len += h[i].value.len;
+        ngx_memcpy(p + len, h->value.data, h->value.len);
+        len += h->value.len;
 
-        if (&h[i] != vary) {
-            h[i].hash = 0;
+        if (h != vary) {
+            h->hash = 0;
         }
     }
 
@@ -252,24 +213,17 @@ ngx_http_consent_vary(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 static ngx_uint_t
 ngx_http_consent_vary_has(u_char *p, size_t len, ngx_str_t *token)
 {
-    u_char  *last, *start;
+    u_char     *last;
+    ngx_str_t   name;
 
     last = p + len;
 
     while (p < last) {
-        while (p < last && (*p == ' ' || *p == '\t' || *p == ',')) {
-            p++;
-        }
+        name = ngx_http_consent_list_token(&p, last);
 
-        start = p;
-
-        while (p < last && *p != ',' && *p != ' ' && *p != '\t') {
-            p++;
-        }
-
-        if ((p - start == 1 && *start == '*')
-            || ((size_t) (p - start) == token->len
-                && ngx_strncasecmp(start, token->data, token->len) == 0))
+        if ((name.len == 1 && name.data[0] == '*')
+            || (name.len == token->len
+                && ngx_strncasecmp(name.data, token->data, token->len) == 0))
         {
             return 1;
         }

@@ -437,6 +437,11 @@
 
         el.removeAttribute(name);
 
+        /* put back by another CMP already: setting it again reloads */
+        if (el.getAttribute(live) === v) {
+            return;
+        }
+
         if (live === 'xlink:href') {
             el.setAttributeNS(XLINK, live, v);
         } else {
@@ -474,7 +479,7 @@
         }
 
         $$('[data-consent]').forEach(function (el) {
-            var tag = el.localName;
+            var tag = el.localName, again;
 
             if (!allowed(el)) {
                 return;
@@ -488,11 +493,21 @@
                 return;
             }
 
+            again = Object.keys(INERT).some(function (name) {
+                var v = el.getAttribute(name);
+                return v !== null && el.getAttribute(INERT[name][0]) === v;
+            });
+
             Object.keys(INERT).forEach(function (name) {
                 restore(el, name);
             });
             unmark(el);
             putBack(el, el);
+
+            /* another CMP activated it already: it must not load twice */
+            if (again) {
+                return;
+            }
 
             /* the rule the server put first in a blocked style */
             if (tag === 'style' && el.textContent.indexOf(STYLE_STOP) === 0) {

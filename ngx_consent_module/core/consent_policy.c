@@ -1032,8 +1032,8 @@ consent_policy_check_cookies(consent_policy_ctx_t *ctx, json_t *object,
 
         service->ncookies++;
 
-        if (consent_pattern_set_add(&ctx->policy->cookie_set, &ctx->cookie,
-                                    decl->re,
+        if (consent_pattern_set_add(&ctx->policy->matcher->cookie_set,
+                                    &ctx->cookie, decl->re,
                                     ctx->service_index,
                                     decl->name, strlen(decl->name))
             != 0)
@@ -1198,11 +1198,13 @@ consent_policy_check_service(consent_policy_ctx_t *ctx, json_t *object,
             != 0
             || consent_policy_check_patterns(ctx, match, "src",
                                              &service->src, &service->nsrc,
-                                             &policy->src_set, &ctx->src)
+                                             &policy->matcher->src_set,
+                                             &ctx->src)
                != 0
             || consent_policy_check_patterns(ctx, match, "inline",
                                              &service->inl, &service->ninl,
-                                             &policy->inline_set, &ctx->inl)
+                                             &policy->matcher->inline_set,
+                                             &ctx->inl)
                != 0)
         {
             return -1;
@@ -1437,7 +1439,8 @@ consent_policy_max(uint32_t pairs, size_t alternatives)
 static int
 consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
 {
-    uint32_t  pairs;
+    uint32_t            pairs;
+    consent_matcher_t  *matcher;
 
     if (!json_is_object(root)) {
         return consent_policy_error(ctx, "the policy must be a JSON object");
@@ -1458,26 +1461,24 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         return -1;
     }
 
-    if (consent_pattern_set_finish(&ctx->policy->src_set, &ctx->src) != 0
-        || consent_pattern_set_finish(&ctx->policy->inline_set, &ctx->inl)
-           != 0
-        || consent_pattern_set_finish(&ctx->policy->cookie_set, &ctx->cookie)
-           != 0)
+    matcher = ctx->policy->matcher;
+
+    if (consent_pattern_set_finish(&matcher->src_set, &ctx->src) != 0
+        || consent_pattern_set_finish(&matcher->inline_set, &ctx->inl) != 0
+        || consent_pattern_set_finish(&matcher->cookie_set, &ctx->cookie) != 0)
     {
         return consent_policy_no_memory(ctx);
     }
 
     /* the combined alternations have one group per alternative */
     pairs = ctx->max_captures;
-    pairs = consent_policy_max(pairs, ctx->policy->src_set.nalternatives);
-    pairs = consent_policy_max(pairs,
-                               ctx->policy->inline_set.nalternatives);
-    pairs = consent_policy_max(pairs,
-                               ctx->policy->cookie_set.nalternatives);
+    pairs = consent_policy_max(pairs, matcher->src_set.nalternatives);
+    pairs = consent_policy_max(pairs, matcher->inline_set.nalternatives);
+    pairs = consent_policy_max(pairs, matcher->cookie_set.nalternatives);
     pairs++;
 
-    ctx->policy->match_data = pcre2_match_data_create(pairs, NULL);
-    if (ctx->policy->match_data == NULL) {
+    matcher->match_data = pcre2_match_data_create(pairs, NULL);
+    if (matcher->match_data == NULL) {
         return consent_policy_no_memory(ctx);
     }
 
@@ -1515,6 +1516,13 @@ consent_policy_parse(const char *data, size_t len, const char *name,
     }
 
     policy->root = root;
+
+    policy->matcher = calloc(1, sizeof(consent_matcher_t));
+    if (policy->matcher == NULL) {
+        consent_policy_free(policy);
+        consent_policy_no_memory(&ctx);
+        return NULL;
+    }
 
     ctx.policy = policy;
     ctx.text = data;
@@ -1612,14 +1620,17 @@ consent_policy_free(consent_policy_t *policy)
         free(service->cookies);
     }
 
-    consent_pattern_set_free(&policy->src_set);
-    consent_pattern_set_free(&policy->inline_set);
-    consent_pattern_set_free(&policy->cookie_set);
+    if (policy->matcher) {
+        consent_pattern_set_free(&policy->matcher->src_set);
+        consent_pattern_set_free(&policy->matcher->inline_set);
+        consent_pattern_set_free(&policy->matcher->cookie_set);
 
-    pcre2_match_data_free(policy->match_data);
-    free(policy->src_memo);
-    free(policy->class_memo);
-    free(policy->inline_memo);
+        pcre2_match_data_free(policy->matcher->match_data);
+        free(policy->matcher->src_memo);
+        free(policy->matcher->class_memo);
+        free(policy->matcher->inline_memo);
+        free(policy->matcher);
+    }
 
     free(policy->services);
     free(policy->entity_service);

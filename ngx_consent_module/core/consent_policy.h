@@ -28,6 +28,9 @@
 
 typedef uint32_t  consent_mask_t;   /* bit i: category i of the policy */
 
+/* The compiled pattern sets and the per-worker caches of the matcher. */
+typedef struct consent_matcher_s  consent_matcher_t;
+
 typedef struct {
     const char     *id;
     int             required;      /* always granted, cannot be refused */
@@ -63,31 +66,6 @@ typedef struct {
                                                seen on the site */
 } consent_service_t;
 
-/*
- * The patterns of one kind (src, inline or cookie) of every service, in
- * service order then pattern order; private to consent_policy_match.c.
- * The anchored ones (as URL patterns are) that can be combined without
- * changing their meaning also form one alternation, "any", each alternative
- * followed by an empty group that tells which matched.
- */
-typedef struct {
-    pcre2_code             *code;           /* borrowed from the service */
-    unsigned                service;
-    unsigned                jit:1;
-    unsigned                combined:1;     /* an alternative of "any" */
-} consent_pattern_t;
-
-typedef struct {
-    consent_pattern_t      *patterns;
-    size_t                  npatterns;
-    pcre2_code             *any;            /* NULL: one by one */
-    unsigned                any_jit:1;
-    size_t                 *alternatives;   /* pattern of each alternative */
-    size_t                  nalternatives;
-    size_t                 *rest;           /* patterns not in "any" */
-    size_t                  nrest;
-} consent_pattern_set_t;
-
 typedef struct {
     uint32_t                revision;
     const char             *default_language;
@@ -117,13 +95,7 @@ typedef struct {
     consent_duration_t      audit_retention;    /* of the audit records */
     unsigned                vendor_signals; /* CONSENT_VENDOR_* */
     json_t                 *root;           /* owns every json_t above */
-    pcre2_match_data       *match_data;
-    struct consent_url_memo_s     *src_memo;     /* lazily, per worker */
-    struct consent_class_memo_s   *class_memo;
-    struct consent_inline_memo_s  *inline_memo;
-    consent_pattern_set_t   src_set;
-    consent_pattern_set_t   inline_set;
-    consent_pattern_set_t   cookie_set;
+    consent_matcher_t      *matcher;        /* consent_policy_int.h */
 } consent_policy_t;
 
 

@@ -68,7 +68,6 @@ static consent_class_memo_slot_t *
 consent_policy_class_memo(const consent_policy_t *policy,
     const unsigned char *url, size_t len, uint32_t *hash, int *hit)
 {
-    consent_policy_t           *mutable;
     consent_class_memo_slot_t  *slot;
 
     *hit = 0;
@@ -79,18 +78,19 @@ consent_policy_class_memo(const consent_policy_t *policy,
         return NULL;
     }
 
-    if (policy->class_memo == NULL) {
+    if (policy->matcher->class_memo == NULL) {
         /* the memo is a cache, not part of the policy's meaning */
-        mutable = (consent_policy_t *) policy;
-        mutable->class_memo = calloc(1, sizeof(struct consent_class_memo_s));
+        policy->matcher->class_memo = calloc(1,
+                                          sizeof(struct consent_class_memo_s));
 
-        if (mutable->class_memo == NULL) {
+        if (policy->matcher->class_memo == NULL) {
             return NULL;
         }
     }
 
     *hash = consent_memo_hash(url, len);
-    slot = &policy->class_memo->slots[*hash % CONSENT_CLASS_MEMO_SLOTS];
+    slot = &policy->matcher->class_memo->slots[*hash
+                                               % CONSENT_CLASS_MEMO_SLOTS];
 
     *hit = slot->len == len && slot->hash == *hash
            && memcmp(slot->url, url, len) == 0;
@@ -132,7 +132,8 @@ consent_policy_classify_url(const consent_policy_t *policy,
         first_party = slot->first_party;
 
     } else {
-        result->service = consent_pattern_set_match(policy, &policy->src_set,
+        result->service = consent_pattern_set_match(policy,
+                                                    &policy->matcher->src_set,
                                                     url, len);
         consent_host_parse(url, len, NULL, host);
         consent_policy_host_facts(policy, host, &entity, &first_party);

@@ -3,7 +3,7 @@
 
 /*
  * Private interfaces between the policy loader and its helpers; nothing
- * outside consent_policy*.c includes this.
+ * outside consent_policy*.c (and the policy's unit test) includes this.
  */
 
 #include "consent_policy.h"
@@ -16,6 +16,41 @@ typedef struct {
     const char             *key;            /* NULL: an array index */
     size_t                  index;
 } consent_json_step_t;
+
+/*
+ * The patterns of one kind (src, inline or cookie) of every service, in
+ * service order then pattern order; matched by consent_policy_match.c.
+ * The anchored ones (as URL patterns are) that can be combined without
+ * changing their meaning also form one alternation, "any", each alternative
+ * followed by an empty group that tells which matched.
+ */
+typedef struct {
+    pcre2_code             *code;           /* borrowed from the service */
+    unsigned                service;
+    unsigned                jit:1;
+    unsigned                combined:1;     /* an alternative of "any" */
+} consent_pattern_t;
+
+typedef struct {
+    consent_pattern_t      *patterns;
+    size_t                  npatterns;
+    pcre2_code             *any;            /* NULL: one by one */
+    unsigned                any_jit:1;
+    size_t                 *alternatives;   /* pattern of each alternative */
+    size_t                  nalternatives;
+    size_t                 *rest;           /* patterns not in "any" */
+    size_t                  nrest;
+} consent_pattern_set_t;
+
+struct consent_matcher_s {
+    pcre2_match_data              *match_data;
+    struct consent_url_memo_s     *src_memo;     /* lazily, per worker */
+    struct consent_class_memo_s   *class_memo;
+    struct consent_inline_memo_s  *inline_memo;
+    consent_pattern_set_t          src_set;
+    consent_pattern_set_t          inline_set;
+    consent_pattern_set_t          cookie_set;
+};
 
 /* Accumulates the source of the combined alternation of a pattern set. */
 typedef struct {

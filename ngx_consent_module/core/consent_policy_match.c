@@ -265,8 +265,8 @@ consent_pattern_exec(const consent_policy_t *policy, pcre2_code *code,
     int  rc;
 
     if (jit) {
-        rc = pcre2_jit_match(code, subject, len, 0, 0, policy->match_data,
-                             NULL);
+        rc = pcre2_jit_match(code, subject, len, 0, 0,
+                             policy->matcher->match_data, NULL);
 
         /* the interpreter keeps its backtracking on the heap */
         if (rc != PCRE2_ERROR_JIT_STACKLIMIT) {
@@ -275,7 +275,7 @@ consent_pattern_exec(const consent_policy_t *policy, pcre2_code *code,
     }
 
     return pcre2_match(code, subject, len, 0, PCRE2_NO_JIT,
-                       policy->match_data, NULL);
+                       policy->matcher->match_data, NULL);
 }
 
 
@@ -399,8 +399,10 @@ consent_policy_match_src(const consent_policy_t *policy,
 {
     int                       service;
     uint32_t                  hash;
-    consent_policy_t         *mutable;
+    consent_matcher_t        *matcher;
     consent_url_memo_slot_t  *slot;
+
+    matcher = policy->matcher;
 
     /* browsers strip leading and trailing C0 controls and spaces of URLs */
     while (len > 0 && url[0] <= 0x20) {
@@ -415,22 +417,21 @@ consent_policy_match_src(const consent_policy_t *policy,
     if (len == 0 || len > CONSENT_URL_MEMO_LEN
         || policy->nservices > INT16_MAX)
     {
-        return consent_pattern_set_match(policy, &policy->src_set, url, len);
+        return consent_pattern_set_match(policy, &matcher->src_set, url, len);
     }
 
-    if (policy->src_memo == NULL) {
+    if (matcher->src_memo == NULL) {
         /* the memo is a cache, not part of the policy's meaning */
-        mutable = (consent_policy_t *) policy;
-        mutable->src_memo = calloc(1, sizeof(struct consent_url_memo_s));
+        matcher->src_memo = calloc(1, sizeof(struct consent_url_memo_s));
 
-        if (mutable->src_memo == NULL) {
-            return consent_pattern_set_match(policy, &policy->src_set, url,
+        if (matcher->src_memo == NULL) {
+            return consent_pattern_set_match(policy, &matcher->src_set, url,
                                              len);
         }
     }
 
     hash = consent_memo_hash(url, len);
-    slot = &policy->src_memo->slots[hash % CONSENT_URL_MEMO_SLOTS];
+    slot = &matcher->src_memo->slots[hash % CONSENT_URL_MEMO_SLOTS];
 
     if (slot->len == len && slot->hash == hash
         && memcmp(slot->url, url, len) == 0)
@@ -438,7 +439,7 @@ consent_policy_match_src(const consent_policy_t *policy,
         return slot->service;
     }
 
-    service = consent_pattern_set_match(policy, &policy->src_set, url, len);
+    service = consent_pattern_set_match(policy, &matcher->src_set, url, len);
 
     slot->hash = hash;
     slot->service = (int16_t) service;
@@ -477,28 +478,29 @@ consent_policy_match_inline(const consent_policy_t *policy,
     int                          service;
     uint32_t                     hash, i;
     unsigned char               *copy;
-    consent_policy_t            *mutable;
+    consent_matcher_t           *matcher;
     consent_inline_memo_slot_t  *slot;
 
+    matcher = policy->matcher;
+
     if (len == 0 || len > CONSENT_INLINE_MEMO_LEN) {
-        return consent_pattern_set_match(policy, &policy->inline_set, text,
+        return consent_pattern_set_match(policy, &matcher->inline_set, text,
                                          len);
     }
 
-    if (policy->inline_memo == NULL) {
-        mutable = (consent_policy_t *) policy;
-        mutable->inline_memo = calloc(1, sizeof(struct consent_inline_memo_s));
+    if (matcher->inline_memo == NULL) {
+        matcher->inline_memo = calloc(1, sizeof(struct consent_inline_memo_s));
 
-        if (mutable->inline_memo == NULL) {
-            return consent_pattern_set_match(policy, &policy->inline_set,
+        if (matcher->inline_memo == NULL) {
+            return consent_pattern_set_match(policy, &matcher->inline_set,
                                              text, len);
         }
     }
 
     hash = consent_memo_hash(text, len);
     i = hash % CONSENT_INLINE_MEMO_SLOTS;
-    slot = &policy->inline_memo->slots[i];
-    copy = policy->inline_memo->text[i];
+    slot = &matcher->inline_memo->slots[i];
+    copy = matcher->inline_memo->text[i];
 
     if (slot->len == len && slot->hash == hash
         && memcmp(copy, text, len) == 0)
@@ -506,7 +508,7 @@ consent_policy_match_inline(const consent_policy_t *policy,
         return slot->service;
     }
 
-    service = consent_pattern_set_match(policy, &policy->inline_set, text,
+    service = consent_pattern_set_match(policy, &matcher->inline_set, text,
                                         len);
 
     slot->hash = hash;
@@ -537,7 +539,7 @@ consent_policy_match_cookie(const consent_policy_t *policy,
 {
     int  service, entity;
 
-    service = consent_pattern_set_match(policy, &policy->cookie_set,
+    service = consent_pattern_set_match(policy, &policy->matcher->cookie_set,
                                         (const unsigned char *) name, len);
 
     if (service >= 0 || policy->catalogue == NULL) {
@@ -545,7 +547,7 @@ consent_policy_match_cookie(const consent_policy_t *policy,
     }
 
     entity = consent_catalogue_cookie_entity(policy->catalogue, name, len,
-                                             policy->match_data,
+                                             policy->matcher->match_data,
                                              consent_policy_cookie_accept,
                                              (void *) policy);
 

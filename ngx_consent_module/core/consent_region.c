@@ -43,7 +43,10 @@ static const consent_region_group_t  consent_region_builtins[] = {
 };
 
 static const char *const  consent_mode_names[] = {
-    "opt-in", "opt-out", "notice", "none"
+    [CONSENT_MODE_OPT_IN] = "opt-in",
+    [CONSENT_MODE_OPT_OUT] = "opt-out",
+    [CONSENT_MODE_NOTICE] = "notice",
+    [CONSENT_MODE_NONE] = "none"
 };
 
 

@@ -11,8 +11,7 @@
 #include <stddef.h>
 
 #include "consent_render.h"
-
-#define CONSENT_RETURN_TO_MAX  2048
+#include "consent_request.h"     /* CONSENT_RETURN_TO_MAX */
 
 /* What a segment of a template is. */
 enum {

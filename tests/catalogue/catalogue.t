@@ -4,7 +4,8 @@
 # unambiguous, consistent with tools/catalogue/overrides.json, the trackers
 # the issue names are blocked, no OCD description is copied, and
 # `make catalogue` regenerates it byte for byte (skipped without
-# tools/catalogue/node_modules or ../shared/data).
+# tools/catalogue/node_modules or the shared data, $CONSENT_DATA or
+# ../shared/data).
 
 use strict;
 use warnings;
@@ -16,7 +17,8 @@ use Test::More;
 my $root = "$FindBin::Bin/../..";
 my $file = "$root/ngx_consent_module/assets/catalogue.json";
 my $ocd = $ENV{CATALOGUE_OCD}
-    || "$root/../shared/data/open-cookie-database/open-cookie-database.csv";
+    || ($ENV{CONSENT_DATA} || "$root/../shared/data")
+       . '/open-cookie-database/open-cookie-database.csv';
 
 sub slurp {
     my ($path) = @_;
@@ -165,7 +167,7 @@ for my $id (sort keys %{$ov->{entities}}) {
 is_deeply(\@unapplied, [], 'the overrides are applied');
 
 SKIP: {
-    skip 'no Open Cookie Database (../shared/data)', 2 unless -f $ocd;
+    skip "no Open Cookie Database at $ocd (CONSENT_DATA)", 2 unless -f $ocd;
 
     # Only facts come over: no Description of the OCD appears.
     my $csv = slurp($ocd);
@@ -201,7 +203,7 @@ SKIP: {
 SKIP: {
     skip 'no tools/catalogue/node_modules (make catalogue installs it)', 1
         unless -d "$root/tools/catalogue/node_modules/third-party-web";
-    skip 'no Open Cookie Database (../shared/data)', 1 unless -f $ocd;
+    skip "no Open Cookie Database at $ocd (CONSENT_DATA)", 1 unless -f $ocd;
     skip 'no node', 1 unless grep { -x "$_/node" } split /:/, $ENV{PATH};
 
     local $ENV{CATALOGUE_OCD} = $ocd;

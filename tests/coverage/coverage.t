@@ -15,7 +15,8 @@ use Test::More;
 
 my $repo = abs_path(dirname(abs_path(__FILE__)) . '/../..');
 my $tool = "$repo/tools/coverage";
-my $data = $ENV{COVERAGE_DATA} || "$repo/../shared/data/realworld-pages";
+my $data = $ENV{COVERAGE_DATA}
+    || ($ENV{CONSENT_DATA} || "$repo/../shared/data") . '/realworld-pages';
 my $build = $ENV{BUILD} || 'build';
 $build = "$repo/$build" unless $build =~ m{^/};
 my $module = $ENV{CONSENT_MODULE} || "$build/ngx_http_consent_module.so";
@@ -53,7 +54,7 @@ ok($n > 0 && $selftest_status == 0, 'measure.mjs ran and passed')
     or diag($selftest);
 
 SKIP: {
-    skip "no real-world pages at $data", 6 unless -f "$data/pages.json";
+    skip "no real-world pages at $data (CONSENT_DATA)", 6 unless -f "$data/pages.json";
 
     my $work = "$build/tests/coverage";
     my $json = "$work/report.json";

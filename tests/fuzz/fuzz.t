@@ -17,8 +17,10 @@ if (system('command -v clang >/dev/null 2>&1') != 0) {
     plan skip_all => 'clang is not installed';
 }
 
-my $log = "$FindBin::Bin/../../build/fuzz/fuzz.log";
-system('mkdir', '-p', "$FindBin::Bin/../../build/fuzz");
+my $build = $ENV{BUILD} || 'build';
+$build = "$FindBin::Bin/../../$build" unless $build =~ m{^/};
+my $log = "$build/fuzz/fuzz.log";
+system('mkdir', '-p', "$build/fuzz");
 my $rc = system("sh '$FindBin::Bin/run.sh' $seconds > '$log' 2>&1");
 
 open my $fh, '<', $log or die "$log: $!";

@@ -3,13 +3,14 @@
 # for SECONDS, then the other input parsers (fuzz_inputs.c) for SECONDS / 2,
 # then URL hosts and inline host tokens (fuzz_hosts.c) for SECONDS / 2.
 #   tests/fuzz/run.sh [SECONDS]     (default 60; make fuzz, make test)
-# Seeds: every html5lib tokenizer input and tests/unit/pages/*.html.
-# A crash leaves its input in build/fuzz/ (crash-*): rerun it with
-# build/fuzz/fuzz_rewriter build/fuzz/crash-...
+# Seeds: every html5lib tokenizer input (in $CONSENT_DATA, default
+# ../shared/data) and tests/unit/pages/*.html.
+# A crash leaves its input in $BUILD/fuzz/ (default build/; crash-*): rerun
+# it with $BUILD/fuzz/fuzz_rewriter $BUILD/fuzz/crash-...
 set -e
 seconds=${1:-60}
 cd "$(dirname "$0")/../.."
-out=build/fuzz
+out=${BUILD:-build}/fuzz
 core=ngx_consent_module/core
 mkdir -p "$out/corpus"
 
@@ -25,8 +26,14 @@ cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
 seeds="$out/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"
-"$out/seed_corpus" "$seeds" ../shared/data/html5lib-tokenizer \
-    tests/unit/pages/*.html
+html5lib=${CONSENT_DATA:-../shared/data}/html5lib-tokenizer
+if [ ! -d "$html5lib" ]; then
+    echo "fuzz: no html5lib tokenizer tests in $html5lib (CONSENT_DATA):" \
+         "seeds from tests/unit/pages only"
+    html5lib="$out/no-html5lib"
+    mkdir -p "$html5lib"
+fi
+"$out/seed_corpus" "$seeds" "$html5lib" tests/unit/pages/*.html
 
 # corpus: what earlier runs found; seeds: read only
 "$out/fuzz_rewriter" -max_total_time="$seconds" -max_len=100000 \

@@ -15,7 +15,7 @@ use ConsentTest qw(http read_file);
 
 my $t = ConsentTest->new;
 my $key = $t->key_file('consent.key');
-my $mint = build_tool('tests/mint-cookie');
+my $mint = ConsentTest::tool('tests/mint-cookie');
 my $audit = $t->dir . '/logs/consent.log';
 
 $t->write_html('index.html', <<'EOF');
@@ -57,15 +57,6 @@ EOF
 
 $t->run;
 my $port = $t->port;
-
-# A tool of the build the module under test comes from, else of build/.
-sub build_tool {
-    my ($name) = @_;
-    my $repo = ConsentTest::repo();
-    my ($dir) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-    return "$dir/$name" if $dir && -x "$dir/$name";
-    return "$repo/build/$name";
-}
 
 sub request {
     my ($method, $uri, $body, %h) = @_;
@@ -279,7 +270,7 @@ my $n = () = records();
 is($n, 10 + (-x $mint ? 2 : 0),
     'one record per decision, both servers in one chain');
 
-my $tool = build_tool('consent-audit');
+my $tool = ConsentTest::tool('consent-audit');
 my $out = `$tool verify --secret $key $audit 2>&1`;
 is($? >> 8, 0, 'consent-audit verify passes') or diag($out);
 like($out, qr/^consent-audit: OK: $n records, seq 1 to $n/, 'verify summary');

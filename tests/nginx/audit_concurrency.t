@@ -19,7 +19,7 @@ my $t = ConsentTest->new(workers => 4);
 my $secret = $t->key_file('consent.key');
 my $dir = $t->dir;
 my $log = "$dir/logs/consent.log";
-my $tool = build_tool('consent-audit');
+my $tool = ConsentTest::tool('consent-audit');
 
 $t->write_config(<<'EOF');
     consent_secret %%DIR%%/consent.key;
@@ -34,14 +34,6 @@ EOF
 
 $t->run;
 my $port = $t->port;
-
-sub build_tool {
-    my ($name) = @_;
-    my $repo = ConsentTest::repo();
-    my ($d) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-    return "$d/$name" if $d && -x "$d/$name";
-    return "$repo/build/$name";
-}
 
 # A client process: up to $max JSON decisions, or until $stop exists; one
 # line "status id" per request in $out (id empty when none came back).

@@ -19,7 +19,7 @@ my $t = ConsentTest->new;
 my $secret = $t->key_file('consent.key');
 my $audit_key = $t->key_file('audit.key');
 my $dir = $t->dir;
-my $tool = build_tool('consent-audit');
+my $tool = ConsentTest::tool('consent-audit');
 
 $t->write_config(<<'EOF');
     consent_secret %%DIR%%/consent.key;
@@ -64,15 +64,6 @@ $t->write_config(<<'EOF');
 EOF
 
 $t->run;
-
-# A tool of the build the module under test comes from, else of build/.
-sub build_tool {
-    my ($name) = @_;
-    my $repo = ConsentTest::repo();
-    my ($d) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-    return "$d/$name" if $d && -x "$d/$name";
-    return "$repo/build/$name";
-}
 
 sub decide {
     my ($n, $body, @h) = @_;

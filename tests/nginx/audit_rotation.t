@@ -22,16 +22,7 @@ my $new = $t->key_file('new.key');
 my $audit_key = $t->key_file('audit.key');
 my $dir = $t->dir;
 my $log = "$dir/logs/consent.log";
-my $tool = build_tool('consent-audit');
-
-# A tool of the build the module under test comes from, else of build/.
-sub build_tool {
-    my ($name) = @_;
-    my $repo = ConsentTest::repo();
-    my ($d) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-    return "$d/$name" if $d && -x "$d/$name";
-    return "$repo/build/$name";
-}
+my $tool = ConsentTest::tool('consent-audit');
 
 sub config {
     my ($secrets, $extra) = @_;

@@ -23,15 +23,7 @@ my $t = ConsentTest->new(workers => 2);
 my $secret = $t->key_file('consent.key');
 my $dir = $t->dir;
 my $udp = free_port();
-my $tool = build_tool('consent-audit');
-
-sub build_tool {
-    my ($name) = @_;
-    my $repo = ConsentTest::repo();
-    my ($d) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-    return "$d/$name" if $d && -x "$d/$name";
-    return "$repo/build/$name";
-}
+my $tool = ConsentTest::tool('consent-audit');
 
 # rsyslogd: records (MSGID "consent") to one file as they are, their
 # RFC 5424 header fields to another, everything else to a third.

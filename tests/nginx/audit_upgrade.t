@@ -18,10 +18,7 @@ my $t = ConsentTest->new;
 my $secret_file = $t->key_file('consent.key');
 my $dir = $t->dir;
 my $log = "$dir/logs/consent.log";
-my $repo = ConsentTest::repo();
-my ($d) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
-my $tool = $d && -x "$d/consent-audit" ? "$d/consent-audit"
-                                       : "$repo/build/consent-audit";
+my $tool = ConsentTest::tool('consent-audit');
 
 # The key derived from the first consent_secret, as the module derives it.
 (my $secret = read_file($secret_file)) =~ s/\n+$//;

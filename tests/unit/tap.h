@@ -4,7 +4,11 @@
 /* Minimal TAP producer for the core unit tests (run by prove). */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Where the shared test data is (docs/testing.md), from the repository. */
+#define TAP_DATA_DEFAULT  "../shared/data"
 
 static int  tap_n, tap_failed;
 
@@ -40,6 +44,27 @@ static int  tap_n, tap_failed;
 
 #define diag(...)  do { printf("# "); printf(__VA_ARGS__); printf("\n"); } \
                    while (0)
+
+/* An ok line that says why a test did not run. */
+#define skip(...)                                                         \
+    do {                                                                  \
+        tap_n++;                                                          \
+        printf("ok %d # skip ", tap_n);                                   \
+        printf(__VA_ARGS__);                                              \
+        printf("\n");                                                     \
+    } while (0)
+
+/* path = $CONSENT_DATA (else TAP_DATA_DEFAULT) "/" sub. */
+static inline const char *
+tap_data(const char *sub, char *path, size_t size)
+{
+    const char  *dir;
+
+    dir = getenv("CONSENT_DATA");
+    snprintf(path, size, "%s/%s", dir && *dir ? dir : TAP_DATA_DEFAULT, sub);
+
+    return path;
+}
 
 static int
 done_testing(void)

@@ -12,13 +12,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "consent_policy.h"
+#include "consent_policy_int.h"      /* the matcher's pattern sets */
 #include "consent_url.h"
 #include "tap.h"
 
 #define BUILTIN   "ngx_consent_module/assets/policy.json"
 #define FIXTURES  "tests/unit/policies/"
-#define OCD_CSV   "../shared/data/open-cookie-database/open-cookie-database.csv"
+#define OCD_CSV   "open-cookie-database/open-cookie-database.csv"
 #define CATALOGUE "ngx_consent_module/assets/catalogue.json"
 
 
@@ -656,10 +656,11 @@ match_cookie(const consent_policy_t *policy, const char *subject)
 static void
 test_builtin(void)
 {
-    char               err[512];
-    size_t             i;
-    const expect_t    *t;
-    consent_policy_t  *policy;
+    char                err[512];
+    size_t              i;
+    const expect_t     *t;
+    consent_policy_t   *policy;
+    consent_matcher_t  *m;
     static const char *ids[] = { "necessary", "preferences", "analytics",
                                  "marketing" };
 
@@ -703,11 +704,12 @@ test_builtin(void)
                                              "ad_user_data")),
            "marketing", "Consent Mode: ad_user_data -> marketing");
 
-    ok(policy->src_set.any != NULL && policy->src_set.nrest == 0
-       && policy->cookie_set.any != NULL && policy->cookie_set.nrest == 0,
+    m = policy->matcher;
+    ok(m->src_set.any != NULL && m->src_set.nrest == 0
+       && m->cookie_set.any != NULL && m->cookie_set.nrest == 0,
        "every built-in URL and cookie pattern joins the alternation");
-    ok(policy->inline_set.any == NULL
-       && policy->inline_set.nrest == policy->inline_set.npatterns,
+    ok(m->inline_set.any == NULL
+       && m->inline_set.nrest == m->inline_set.npatterns,
        "inline patterns (unanchored) are matched one by one");
 
     test_builtin_table(policy, tracker_urls, classify_src, "src");
@@ -926,8 +928,9 @@ test_combined(void)
         return;
     }
 
-    ok(policy->src_set.any != NULL, "the combinable patterns are combined");
-    is_int(policy->src_set.nrest, 6, "six patterns are matched alone "
+    ok(policy->matcher->src_set.any != NULL,
+       "the combinable patterns are combined");
+    is_int(policy->matcher->src_set.nrest, 6, "six patterns are matched alone "
            "(unanchored, backreference, verb, \\Q, extended, recursion)");
 
     for (i = 0; subjects[i] != NULL; i++) {
@@ -1146,7 +1149,7 @@ static void
 test_ocd(void)
 {
     int                     rc, found;
-    char                    err[512];
+    char                    err[512], path[1024];
     size_t                  n, i, j, k, p;
     ocd_cookie_t           *ocd;
     pcre2_match_data       *md;
@@ -1154,10 +1157,10 @@ test_ocd(void)
     consent_service_t      *service;
     const ocd_platform_t   *platform;
 
-    ocd = ocd_load(OCD_CSV, &n);
+    ocd = ocd_load(tap_data(OCD_CSV, path, sizeof(path)), &n);
     if (ocd == NULL) {
-        diag("skipping the Open Cookie Database check: %s not readable",
-             OCD_CSV);
+        skip("no Open Cookie Database: %s not readable (CONSENT_DATA)",
+             path);
         return;
     }
 

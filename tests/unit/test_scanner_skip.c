@@ -6,8 +6,8 @@
  * offsets, name, attributes), and every start tag the rewriter acts on
  * (a known id outside a, area, p, br) must be reported.  Inputs: the
  * html5lib tokenizer tests, the real-world pages and random tag soup.
- * CONSENT_TEST_DATA names the shared data (default ../shared/data); the
- * parts that need it are skipped when it is missing.
+ * CONSENT_DATA names the shared data (default ../shared/data); the parts
+ * that need it are skipped when it is missing.
  */
 
 #include <dirent.h>
@@ -217,7 +217,7 @@ sk_html5lib(const char *data)
 
     d = opendir(path);
     if (d == NULL) {
-        printf("ok %d # skip %s is missing\n", ++tap_n, path);
+        skip("%s is missing (CONSENT_DATA)", path);
         return;
     }
 
@@ -273,7 +273,7 @@ sk_realworld(const char *data)
 
     d = opendir(path);
     if (d == NULL) {
-        printf("ok %d # skip %s is missing\n", ++tap_n, path);
+        skip("%s is missing (CONSENT_DATA)", path);
         return;
     }
 
@@ -379,9 +379,9 @@ main(void)
 {
     const char  *data;
 
-    data = getenv("CONSENT_TEST_DATA");
-    if (data == NULL) {
-        data = "../shared/data";
+    data = getenv("CONSENT_DATA");
+    if (data == NULL || *data == '\0') {
+        data = TAP_DATA_DEFAULT;
     }
 
     sk_html5lib(data);

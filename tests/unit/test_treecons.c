@@ -20,7 +20,9 @@
 #include "tap.h"
 #include "consent_scanner.h"
 
-#define TC_DIR  "../shared/data/html5lib-tree-construction"
+#define TC_SUB  "html5lib-tree-construction"   /* in the shared test data */
+
+static char  tc_dir[512];
 
 typedef struct {
     char          *name;        /* lowercase, as the tree prints it */
@@ -503,7 +505,7 @@ tc_run_file(const char *file)
     tc_test_t    t;
     tc_list_t    whole, bytes;
 
-    snprintf(path, sizeof(path), "%s/%s", TC_DIR, file);
+    snprintf(path, sizeof(path), "%s/%s", tc_dir, file);
     f = fopen(path, "rb");
     if (f == NULL) {
         ok(0, "%s: open", file);
@@ -598,10 +600,10 @@ main(void)
     size_t          i, n, len;
     struct dirent  *de;
 
-    dir = opendir(TC_DIR);
+    dir = opendir(tap_data(TC_SUB, tc_dir, sizeof(tc_dir)));
     if (dir == NULL) {
-        printf("1..0 # SKIP no html5lib tree-construction tests in %s\n",
-               TC_DIR);
+        printf("1..0 # SKIP no html5lib tree-construction tests in %s "
+               "(CONSENT_DATA)\n", tc_dir);
         return 0;
     }
 

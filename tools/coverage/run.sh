@@ -1,13 +1,15 @@
 #!/bin/sh
 # make coverage: installs the pinned npm packages when missing, then runs
 # coverage.mjs over the real-world pages (docs/coverage.md).
-#   COVERAGE_DATA  the realworld-pages directory (default ../shared/data/...)
+#   COVERAGE_DATA  the realworld-pages directory (default
+#                  $CONSENT_DATA/realworld-pages, CONSENT_DATA ../shared/data)
 # Arguments go to coverage.mjs (--verbose, --pages ID,..., --json FILE).
 set -e
 dir=$(cd "$(dirname "$0")" && pwd)
-data=${COVERAGE_DATA:-$dir/../../../shared/data/realworld-pages}
+shared=${CONSENT_DATA:-$dir/../../../shared/data}
+data=${COVERAGE_DATA:-$shared/realworld-pages}
 if [ ! -f "$data/pages.json" ]; then
-    echo "coverage: skipped, no real-world pages at $data"
+    echo "coverage: skipped, no real-world pages at $data (CONSENT_DATA)"
     exit 0
 fi
 if ! command -v node >/dev/null 2>&1; then

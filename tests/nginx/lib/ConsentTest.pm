@@ -6,11 +6,14 @@ package ConsentTest;
 # [alert], [emerg] or sanitizer line in its logs.  Core Perl only.
 #
 # Environment:
-#   CONSENT_MODULE    the module to load (default build/ngx_http_consent_module.so;
+#   CONSENT_MODULE    the module to load (default BUILD/ngx_http_consent_module.so;
 #                     "static" for an nginx built with --add-module)
 #   CONSENT_SANITIZE  1: LD_PRELOAD libasan+libubsan (module built by make asan)
 #   CONSENT_VALGRIND  1: run nginx under valgrind, fail on any error
 #   NGINX_BIN         default /usr/sbin/nginx
+#   BUILD             the Makefile's build directory (default build/): the
+#                     module, the test tools and each test's files
+#                     (BUILD/tests/nginx/NAME-PID/)
 
 use strict;
 use warnings;
@@ -38,13 +41,22 @@ sub build {
     return $b =~ m{^/} ? $b : "$REPO/$b";
 }
 
+# A program of the build the module under test comes from (make asan's
+# consent-audit for its module), else of build().
+sub tool {
+    my ($name) = @_;
+    my ($dir) = ($ENV{CONSENT_MODULE} // '') =~ m{^(.*)/[^/]+$};
+    return "$dir/$name" if $dir && -x "$dir/$name";
+    return build() . "/$name";
+}
+
 sub new {
     my ($class, %opts) = @_;
 
     my $name = $opts{name} || ((File::Spec->splitpath($0))[2] =~ s/\.t$//r);
-    my $dir = "$REPO/build/tests/nginx/$name-$$";
+    my $dir = build() . "/tests/nginx/$name-$$";
 
-    remove_tree(glob "$REPO/build/tests/nginx/$name-*");
+    remove_tree(glob build() . "/tests/nginx/$name-*");
     make_path("$dir/tmp", "$dir/html", "$dir/logs");
 
     my $self = bless {
