@@ -19,88 +19,18 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+    diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo,
+    chromiumPath, modulePath, finish, requireBrowser,
+} from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const nginxBin = process.env.NGINX_BIN || '/usr/sbin/nginx';
-const modulePath = process.env.CONSENT_MODULE
-    || path.join(repo, 'build', 'ngx_http_consent_module.so');
 const vendor = path.join(here, 'node_modules');
 
-let tapN = 0;
-let tapFailed = 0;
 
-function diag(text) {
-    for (const line of String(text).split('\n')) {
-        console.log(`# ${line}`);
-    }
-}
+const chromium = await requireBrowser();
 
-function ok(cond, name, detail) {
-    tapN++;
-    if (!cond) {
-        tapFailed++;
-    }
-    console.log(`${cond ? '' : 'not '}ok ${tapN} - ${name}`);
-    if (!cond && detail !== undefined) {
-        diag(typeof detail === 'string' ? detail : JSON.stringify(detail));
-    }
-    return !!cond;
-}
-
-function is(got, want, name) {
-    return ok(got === want, name,
-              `got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
-}
-
-function skipAll(reason) {
-    console.log(`1..0 # SKIP ${reason}`);
-    process.exit(0);
-}
-
-if (!fs.existsSync(chromiumPath)) {
-    skipAll(`${chromiumPath} is not installed (apt-get install chromium)`);
-}
-
-if (!fs.existsSync(modulePath)) {
-    skipAll(`${modulePath} is not built (run make)`);
-}
-
-let chromium;
-
-try {
-    ({ chromium } = await import('playwright-core'));
-} catch (e) {
-    skipAll('playwright-core is not installed (npm ci in tests/browser)');
-}
-
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer();
-        srv.unref();
-        srv.on('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const { port } = srv.address();
-            srv.close(() => resolve(port));
-        });
-    });
-}
-
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitUntil(fn, timeout = 5000) {
-    const end = Date.now() + timeout;
-    while (Date.now() < end) {
-        if (await fn()) {
-            return true;
-        }
-        await sleep(50);
-    }
-    return false;
-}
 
 for (const lib of ['klaro', 'vanilla-cookieconsent']) {
     if (!fs.existsSync(path.join(vendor, lib, 'package.json'))) {
@@ -466,10 +396,6 @@ async function moduleAcceptAll(p) {
         '#consent-banner button[data-action=accept_all]').click());
 }
 
-function todo(cond, name, why) {
-    tapN++;
-    console.log(`${cond ? '' : 'not '}ok ${tapN} - ${name} # TODO ${why}`);
-}
 
 async function scriptsRunOnce(p, lib, what) {
     await waitUntil(async () => (await runs(p)).split(' ').length >= 3);
@@ -726,14 +652,4 @@ tracker.close();
 nginx.kill('SIGQUIT');
 await new Promise((resolve) => nginx.once('exit', resolve));
 
-const log = fs.readFileSync(path.join(dir, 'logs', 'error.log'), 'utf8');
-const bad = log.split('\n').filter((l) => /\[(alert|emerg|crit)\]/.test(l));
-ok(bad.length === 0, 'nginx error log has no alert, crit or emerg',
-   bad.join('\n'));
-
-if (!tapFailed) {
-    fs.rmSync(dir, { recursive: true, force: true });
-}
-
-console.log(`1..${tapN}`);
-process.exit(tapFailed ? 1 : 0);
+finish(dir);
