@@ -350,7 +350,7 @@ ngx_http_consent_discovery_find(ngx_http_consent_discovery_sh_t *sh,
 }
 
 
-/* Whether a service was seen on this site: the banner's listed callback. */
+/* Whether a service was seen on this site: the render's listed callback. */
 
 int
 ngx_http_consent_discovery_listed(void *policy, size_t service)
