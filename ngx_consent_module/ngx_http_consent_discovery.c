@@ -2,9 +2,9 @@
 /*
  * ngx_consent: discovery.  What the filter recognised (catalogue and policy
  * services) and what it did not (third-party hosts no rule covers) is
- * counted per response in a shared memory zone, so that the banner can list
- * the services a site really uses and consent_report can show an operator
- * what to classify.  The zone survives reloads; with consent_report_state it
+ * counted per response in a shared memory zone, so that the preferences
+ * and the notice can list the services a site really uses and
+ * consent_report can show an operator what to classify.  The zone survives reloads; with consent_report_state it
  * is also saved when a worker exits and read back when nginx starts.
  */
 
@@ -390,7 +390,17 @@ ngx_http_consent_element_name(ngx_uint_t element)
         [CONSENT_TAG_AUDIO] = "audio",
         [CONSENT_TAG_SOURCE] = "source",
         [CONSENT_TAG_LINK] = "link",
-        [CONSENT_TAG_OBJECT] = "object"
+        [CONSENT_TAG_OBJECT] = "object",
+        [CONSENT_TAG_FRAME] = "frame",
+        [CONSENT_TAG_INPUT] = "input",
+        [CONSENT_TAG_META] = "meta",
+        [CONSENT_TAG_BASE] = "base",
+        [CONSENT_TAG_STYLE] = "style",
+        [CONSENT_TAG_A] = "a",
+        [CONSENT_TAG_AREA] = "area",
+        [CONSENT_TAG_IMAGE] = "image",
+        [CONSENT_TAG_USE] = "use",
+        [CONSENT_TAG_FEIMAGE] = "feimage"
     };
 
     if (element < sizeof(names) / sizeof(names[0]) && names[element]) {
