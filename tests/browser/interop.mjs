@@ -13,15 +13,13 @@
 // (d) the same hand-tagged page without the library, behind the module's
 //     banner (migration without retagging).
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-    diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo,
-    chromiumPath, modulePath, finish, requireBrowser,
+    diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo, modulePath,
+    finish, requireBrowser, startNginx, launchBrowser,
 } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -298,31 +296,9 @@ http {
 await new Promise((resolve) => tracker.listen(trackerPort, '127.0.0.1',
                                                resolve));
 
-const nginx = spawn(nginxBin, ['-p', dir, '-c', path.join(dir, 'nginx.conf')],
-                    { stdio: ['ignore', 'inherit', 'pipe'] });
-let nginxStderr = '';
-nginx.stderr.on('data', (d) => { nginxStderr += d; });
-
-const up = await waitUntil(() => new Promise((resolve) => {
-    const s = net.connect(sitePort, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-    });
-    s.on('error', () => resolve(false));
-}), 10000);
-
-if (!up) {
-    console.log('1..0 # SKIP nginx did not start: '
-                + nginxStderr.split('\n')[0]);
-    tracker.close();
-    process.exit(0);
-}
-
-const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu',
-           '--disable-background-networking'],
-});
+const nginx = await startNginx(nginxBin, dir, sitePort,
+                                () => tracker.close());
+const browser = await launchBrowser(chromium);
 
 async function newPage() {
     const context = await browser.newContext({

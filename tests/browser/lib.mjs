@@ -113,3 +113,40 @@ export function todo(cond, name, why) {
     console.log(`${cond ? '' : 'not '}ok ${tapN} - ${name} # TODO ${why}`);
     return !!cond;
 }
+
+// nginx on dir/nginx.conf, up once port answers; when it does not start,
+// the whole test skips (after stop(), e.g. closing a fake server).
+export async function startNginx(nginxBin, dir, port, stop) {
+    const { spawn } = await import('node:child_process');
+    const nginx = spawn(nginxBin,
+                        ['-p', dir, '-c', path.join(dir, 'nginx.conf')],
+                        { stdio: ['ignore', 'inherit', 'pipe'] });
+    let stderr = '';
+    nginx.stderr.on('data', (d) => { stderr += d; });
+
+    const up = await waitUntil(() => new Promise((resolve) => {
+        const s = net.connect(port, '127.0.0.1', () => {
+            s.end();
+            resolve(true);
+        });
+        s.on('error', () => resolve(false));
+    }), 10000);
+
+    if (!up) {
+        console.log('1..0 # SKIP nginx did not start: '
+                    + stderr.split('\n')[0]);
+        stop();
+        process.exit(0);
+    }
+
+    return nginx;
+}
+
+// Debian's Chromium, headless, with the flags this machine needs.
+export function launchBrowser(chromium) {
+    return chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu',
+               '--disable-background-networking'],
+    });
+}
