@@ -19,9 +19,8 @@
 #define CONSENT_CATALOGUE_MAX_SIZE  (64 * 1024 * 1024)
 
 
-/* FNV-1a: hosts are short, and the table is built at configuration time. */
-static uint32_t
-consent_domains_hash(const unsigned char *p, size_t len)
+uint32_t
+consent_catalogue_hash(const unsigned char *p, size_t len)
 {
     size_t    i;
     uint32_t  h;
@@ -144,7 +143,7 @@ consent_domains_add(consent_domains_t *table, const char *pattern,
         }
     }
 
-    hash = consent_domains_hash(name, len);
+    hash = consent_catalogue_hash(name, len);
     slot = consent_domains_slot(table, name, len, hash);
 
     if (slot->name != 0) {
@@ -212,7 +211,7 @@ consent_domains_lookup(const consent_domains_t *table,
     /* the host, then each parent: "a.b.c", "b.c", "c" */
     for (i = 0; i < len; /* void */ ) {
         slot = consent_domains_slot(table, host + i, len - i,
-                                    consent_domains_hash(host + i, len - i));
+                                    consent_catalogue_hash(host + i, len - i));
 
         if (slot->name != 0) {
             if (i == 0 && slot->exact >= 0) {
@@ -246,14 +245,8 @@ consent_domains_free(consent_domains_t *table)
 
 /* Loading. */
 
-typedef struct {
-    const char              *name;
-    char                    *err;
-    size_t                   errlen;
-} consent_catalogue_ctx_t;
 
-
-static int
+int
 consent_catalogue_error(consent_catalogue_ctx_t *ctx, const char *fmt, ...)
 {
     int      n;

@@ -7,8 +7,6 @@
  * byte, so that 1700 names cost no more than a few comparisons per cookie.
  */
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,49 +16,6 @@
 #define CONSENT_COOKIE_REGEX   0
 #define CONSENT_COOKIE_EXACT   1
 #define CONSENT_COOKIE_PREFIX  2
-
-
-typedef struct {
-    const char             *name;
-    char                   *err;
-    size_t                  errlen;
-} consent_cookies_ctx_t;
-
-
-static int
-consent_cookies_error(consent_cookies_ctx_t *ctx, const char *fmt, ...)
-{
-    int      n;
-    va_list  args;
-
-    n = snprintf(ctx->err, ctx->errlen, "%s: ", ctx->name);
-    if (n < 0 || (size_t) n >= ctx->errlen) {
-        return -1;
-    }
-
-    va_start(args, fmt);
-    vsnprintf(ctx->err + n, ctx->errlen - (size_t) n, fmt, args);
-    va_end(args);
-
-    return -1;
-}
-
-
-/* FNV-1a over a cookie name. */
-static uint32_t
-consent_cookie_hash(const unsigned char *p, size_t len)
-{
-    size_t    i;
-    uint32_t  h;
-
-    h = 2166136261u;
-
-    for (i = 0; i < len; i++) {
-        h = (h ^ p[i]) * 16777619u;
-    }
-
-    return h;
-}
 
 
 /*
@@ -119,7 +74,7 @@ consent_cookie_kind(const char *pattern, size_t len, char *literal,
 
 /* A string member that may be absent or null: 0 and *value, or -1. */
 static int
-consent_cookies_string(consent_cookies_ctx_t *ctx, json_t *cookie,
+consent_cookies_string(consent_catalogue_ctx_t *ctx, json_t *cookie,
     size_t i, size_t j, const char *key, int required, const char **value)
 {
     json_t  *v;
@@ -132,14 +87,14 @@ consent_cookies_string(consent_cookies_ctx_t *ctx, json_t *cookie,
         return 0;
     }
 
-    return consent_cookies_error(ctx, "entities[%zu].cookies[%zu].%s: must "
+    return consent_catalogue_error(ctx, "entities[%zu].cookies[%zu].%s: must "
                                  "be a non-empty string", i, j, key);
 }
 
 
 /* Validate an entity's purpose and cookies; adds to *ncookies, *size. */
 static int
-consent_cookies_check(consent_cookies_ctx_t *ctx, json_t *entity, size_t i,
+consent_cookies_check(consent_catalogue_ctx_t *ctx, json_t *entity, size_t i,
     size_t *ncookies, size_t *size)
 {
     size_t       j;
@@ -150,14 +105,14 @@ consent_cookies_check(consent_cookies_ctx_t *ctx, json_t *entity, size_t i,
 
     if (purpose != NULL && !json_is_null(purpose)) {
         if (!json_is_object(purpose) || json_object_size(purpose) == 0) {
-            return consent_cookies_error(ctx, "entities[%zu].purpose: must "
+            return consent_catalogue_error(ctx, "entities[%zu].purpose: must "
                                          "be {\"<language>\": \"<text>\"}",
                                          i);
         }
 
         json_object_foreach(purpose, lang, text) {
             if (!json_is_string(text) || json_string_length(text) == 0) {
-                return consent_cookies_error(ctx, "entities[%zu].purpose.%s:"
+                return consent_catalogue_error(ctx, "entities[%zu].purpose.%s:"
                                              " must be a non-empty string",
                                              i, lang);
             }
@@ -170,14 +125,14 @@ consent_cookies_check(consent_cookies_ctx_t *ctx, json_t *entity, size_t i,
     }
 
     if (!json_is_array(cookies)) {
-        return consent_cookies_error(ctx, "entities[%zu].cookies: must be "
+        return consent_catalogue_error(ctx, "entities[%zu].cookies: must be "
                                      "an array of {\"pattern\", \"display\","
                                      " ...}", i);
     }
 
     json_array_foreach(cookies, j, cookie) {
         if (!json_is_object(cookie)) {
-            return consent_cookies_error(ctx, "entities[%zu].cookies[%zu]: "
+            return consent_catalogue_error(ctx, "entities[%zu].cookies[%zu]: "
                                          "must be an object", i, j);
         }
 
@@ -242,7 +197,7 @@ consent_cookie_key_cmp(const void *a, const void *b)
 
 /* One cookie of entity i: its declaration and, unless necessary, its key. */
 static int
-consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
+consent_cookies_add(consent_catalogue_ctx_t *ctx, consent_catalogue_t *cat,
     json_t *cookie, size_t i, size_t j, char **p)
 {
     int                     kind, errcode;
@@ -283,7 +238,7 @@ consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
         if (decl->re == NULL) {
             pcre2_get_error_message(errcode, (PCRE2_UCHAR *) reason,
                                     sizeof(reason));
-            return consent_cookies_error(ctx, "entities[%zu].cookies[%zu]."
+            return consent_catalogue_error(ctx, "entities[%zu].cookies[%zu]."
                                          "pattern: at offset %zu: %s", i, j,
                                          (size_t) offset, reason);
         }
@@ -291,7 +246,7 @@ consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
         if (pcre2_pattern_info(decl->re, PCRE2_INFO_CAPTURECOUNT,
                                &captures) != 0 || captures != 0)
         {
-            return consent_cookies_error(ctx, "entities[%zu].cookies[%zu]."
+            return consent_catalogue_error(ctx, "entities[%zu].cookies[%zu]."
                                          "pattern: must have no capturing "
                                          "group", i, j);
         }
@@ -307,7 +262,7 @@ consent_cookies_add(consent_cookies_ctx_t *ctx, consent_catalogue_t *cat,
 
     if (kind == CONSENT_COOKIE_EXACT) {
         key = &cat->exact[cat->nexact++];
-        key->hash = consent_cookie_hash((unsigned char *) literal, n);
+        key->hash = consent_catalogue_hash((unsigned char *) literal, n);
 
     } else if (kind == CONSENT_COOKIE_PREFIX) {
         key = &cat->prefixes[cat->nprefixes++];
@@ -351,7 +306,7 @@ consent_catalogue_load_cookies(consent_catalogue_t *cat, json_t *entities,
     size_t                  i, j, n, size;
     json_t                 *entity, *purpose, *cookie;
     consent_entity_t       *e;
-    consent_cookies_ctx_t   ctx;
+    consent_catalogue_ctx_t   ctx;
 
     ctx.name = name;
     ctx.err = err;
@@ -375,7 +330,7 @@ consent_catalogue_load_cookies(consent_catalogue_t *cat, json_t *entities,
     if (cat->cookies == NULL || cat->exact == NULL || cat->prefixes == NULL
         || cat->regexes == NULL || cat->cookie_strings == NULL)
     {
-        return consent_cookies_error(&ctx, "out of memory");
+        return consent_catalogue_error(&ctx, "out of memory");
     }
 
     p = cat->cookie_strings;
@@ -388,7 +343,7 @@ consent_catalogue_load_cookies(consent_catalogue_t *cat, json_t *entities,
             /* the JSON is freed after loading: the purpose is kept alone */
             e->purpose = json_deep_copy(purpose);
             if (e->purpose == NULL) {
-                return consent_cookies_error(&ctx, "out of memory");
+                return consent_catalogue_error(&ctx, "out of memory");
             }
         }
 
@@ -475,7 +430,7 @@ consent_catalogue_cookie_entity(const consent_catalogue_t *cat,
     best = UINT32_MAX;
 
     /* keys of one hash are sorted by entity: the first accepted is best */
-    hash = consent_cookie_hash((const unsigned char *) name, len);
+    hash = consent_catalogue_hash((const unsigned char *) name, len);
 
     for (i = consent_cookie_keys_find(cat->exact, cat->nexact, hash);
          i < cat->nexact && cat->exact[i].hash == hash;

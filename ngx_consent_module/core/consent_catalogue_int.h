@@ -8,6 +8,20 @@
 
 #include "consent_catalogue.h"
 
+/* Where a load error is reported: "NAME: what is wrong" into err. */
+typedef struct {
+    const char              *name;
+    char                    *err;
+    size_t                   errlen;
+} consent_catalogue_ctx_t;
+
+/* Writes the error line; returns -1. */
+int consent_catalogue_error(consent_catalogue_ctx_t *ctx, const char *fmt,
+    ...);
+
+/* FNV-1a: the keys (hosts, cookie names) are short. */
+uint32_t consent_catalogue_hash(const unsigned char *p, size_t len);
+
 /*
  * Each entity's "purpose" and "cookies" of the parsed JSON (entities):
  * validated, copied out of the JSON (which is freed after loading), the
