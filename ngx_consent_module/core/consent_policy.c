@@ -1453,6 +1453,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_categories(ctx, root) != 0
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
+        || consent_policy_hash_services(ctx) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0
         || consent_policy_check_notice(ctx, root) != 0
         || consent_policy_check_vendor_signals(ctx, root) != 0

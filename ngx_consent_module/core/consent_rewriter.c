@@ -1268,11 +1268,11 @@ static int
 consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_element_t *el)
 {
-    int                         rc, category, service, other;
+    int                         rc, category, service, other, named;
     size_t                      k, n;
     consent_mask_t              mask;
     consent_rw_add_t            add;
-    const consent_attr_t       *cat, *name, *inert;
+    const consent_attr_t       *cat, *name, *inert, *svc;
     const consent_rw_loader_t  *l;
 
     cat = consent_tag_attr(t, bytes, "data-category");
@@ -1301,7 +1301,23 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     add.category = -1;
     add.service = -1;
 
-    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))) {
+    /* a service granted alone: its data-service (or Klaro's name) says */
+    named = service;
+    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))
+        && rw->conf.services.n != 0 && named < 0)
+    {
+        svc = consent_tag_attr(t, bytes, "data-service");
+        svc = svc ? svc : name;
+        if (svc && consent_rw_service_named(rw, svc, bytes, &named) != 0) {
+            return -1;
+        }
+    }
+
+    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))
+        && !(named >= 0
+             && consent_services_has(&rw->conf.services,
+                                     rw->conf.policy->services[named].hash)))
+    {
         if (rw->conf.marker.len == 0) {
             return 0;
         }
@@ -2133,7 +2149,8 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
     } else {
         consent_policy_classify_inline(rw->conf.policy, rw->conf.site, text,
-                                       len, rw->conf.granted, &c);
+                                       len, rw->conf.granted,
+                                       &rw->conf.services, &c);
 
         service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
 
@@ -2510,9 +2527,10 @@ consent_rw_denied(consent_rewriter_t *rw, int service)
     }
 
     return service >= 0
-           && !(rw->conf.granted
-                & ((consent_mask_t) 1
-                   << rw->conf.policy->services[service].category));
+           && !consent_policy_service_granted(rw->conf.policy,
+                                              rw->conf.granted,
+                                              &rw->conf.services,
+                                              (unsigned) service);
 }
 
 

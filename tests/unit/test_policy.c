@@ -631,7 +631,7 @@ classify_inline(const consent_policy_t *policy, const char *subject)
 
     consent_policy_classify_inline(policy, NULL,
                                    (const unsigned char *) subject,
-                                   strlen(subject), 0, &c);
+                                   strlen(subject), 0, NULL, &c);
 
     return c.kind == CONSENT_CLASS_SERVICE ? c.service : -1;
 }
