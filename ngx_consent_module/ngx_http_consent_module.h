@@ -116,10 +116,14 @@ typedef struct {
     consent_status_t           status;
     consent_state_t            state;         /* when VALID or STALE */
     consent_mask_t             granted;       /* effective: required | ... */
+    const consent_services_t  *services;      /* granted one by one by a
+                                                 valid cookie, or NULL */
     consent_mode_t             mode;          /* the region's */
     consent_mask_t             objection;     /* the region's group's */
     char                       region[CONSENT_REGION_LEN];  /* or "" */
     unsigned                   gpc:1;
+    unsigned                   decided:1;     /* a valid cookie chose the
+                                                 categories: no banner */
 } ngx_http_consent_request_t;
 
 
