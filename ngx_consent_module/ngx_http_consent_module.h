@@ -138,6 +138,10 @@ typedef struct {
 } ngx_http_consent_ctx_t;
 
 
+/* The prefix of the per-service variables. */
+#define NGX_HTTP_CONSENT_SERVICE_VAR  "consent_service_"
+
+
 extern ngx_module_t  ngx_http_consent_module;
 
 
@@ -155,6 +159,7 @@ consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_service_variables_check(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_fingerprints_init(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
 

@@ -736,6 +736,13 @@ consent_policy_check_category(consent_policy_ctx_t *ctx, json_t *object,
                                     category->id, category->id);
     }
 
+    if (strncmp(category->id, "service_", sizeof("service_") - 1) == 0) {
+        return consent_policy_error(ctx, "\"%s\" is reserved (it would "
+                                    "collide with the variables "
+                                    "$consent_service_<id>); choose another "
+                                    "id", category->id);
+    }
+
     for (i = 0; i < policy->ncategories; i++) {
         if (strcmp(policy->categories[i].id, category->id) == 0) {
             return consent_policy_error(ctx, "duplicate category id \"%s\" "

@@ -142,7 +142,10 @@ consent_builder_segment(consent_builder_t *b, unsigned kind, unsigned arg)
         return;
     }
 
-    if (b->len == b->mark && kind != CONSENT_SEG_RETURN_TO) {
+    /* the substitutions have no text of their own */
+    if (b->len == b->mark && kind != CONSENT_SEG_RETURN_TO
+        && kind != CONSENT_SEG_SERVICES)
+    {
         return;
     }
 
