@@ -23,7 +23,7 @@ typedef struct {
 /* The CSV columns: the decision record's fields, in the record's order. */
 static const char  *consent_tool_export_columns[] = {
     "ts", "seq", "node", "key", "id", "action", "granted", "denied",
-    "revision", "texts", "lang", "region", "mode", "gpc", "source", "ip",
+    "granted_services", "decided", "revision", "texts", "lang", "region", "mode", "gpc", "source", "ip",
     "ua", NULL
 };
 
