@@ -8,7 +8,7 @@
     'use strict';
 
     var root, api, mode, banner, dialog, pending, opener, current,
-        activated;
+        activated, services, activatedServices;
 
     /* the token the server marked this response's blocked elements with */
     var marker = document.currentScript &&
@@ -34,15 +34,22 @@
 
         current = (root.getAttribute('data-granted') || '').split(' ')
             .filter(Boolean);
+        services = (root.getAttribute('data-services') || '').split(' ')
+            .filter(Boolean);
 
         /* what the server let through is live already */
         activated = {};
         if (root.getAttribute('data-state') === 'valid') {
             current.forEach(function (id) { activated[id] = 1; });
         }
+        activatedServices = {};
+        services.forEach(function (id) { activatedServices[id] = 1; });
 
-        root.addEventListener('submit', onSubmit);
+        /* the banner's and the preferences' forms, and any other
+           form.consent-form of the page (a placeholder's "Always allow") */
+        document.addEventListener('submit', onSubmit);
         document.addEventListener('click', onClick);
+        root.addEventListener('change', onSwitch);
     }
 
     function readMode(el) {
@@ -216,9 +223,10 @@
     }
 
     function onSubmit(e) {
-        var form = e.target, btn = e.submitter, field, action, granted;
+        var form = e.target, btn = e.submitter, field, action, granted,
+            chosen, source;
 
-        if (!form.classList.contains('consent-form')) {
+        if (!form.classList || !form.classList.contains('consent-form')) {
             return;
         }
 
@@ -231,6 +239,18 @@
             return el.value;
         });
 
+        /* a switch under a granted category is disabled: the category
+           covers it */
+        chosen = $$('input[name=service]', form).filter(function (el) {
+            return !el.disabled && (el.type !== 'checkbox' || el.checked);
+        }).map(function (el) {
+            return el.value;
+        });
+
+        source = form.querySelector('input[name=source]');
+        source = source && source.value === 'placeholder' ? 'placeholder'
+                 : form.closest('.consent-prefs') ? 'preferences' : 'banner';
+
         fetch(api, {
             method: 'POST',
             credentials: 'same-origin',
@@ -239,8 +259,9 @@
             body: JSON.stringify({
                 action: action,
                 granted: action === 'save' ? granted : [],
-                source: form.closest('.consent-prefs') ? 'preferences'
-                                                       : 'banner'
+                granted_services: action === 'save' || action === 'allow'
+                                  ? chosen : [],
+                source: source
             })
         }).then(function (res) {
             if (!res.ok) {
@@ -267,6 +288,40 @@
                 el.checked = current.indexOf(el.value) >= 0;
             }
         });
+        $$('input[name=service]', root).forEach(function (el) {
+            follow(el, current.indexOf(el.getAttribute('data-category')) >= 0);
+        });
+    }
+
+    /* A service switch is on and locked while its category is on, else
+       on when the service is allowed alone. */
+    function follow(el, category) {
+        el.disabled = category;
+        el.checked = category || services.indexOf(el.value) >= 0;
+    }
+
+    function onSwitch(e) {
+        var el = e.target;
+
+        if (el.name !== 'granted' || el.disabled) {
+            return;
+        }
+
+        $$('input[name=service]', root).forEach(function (s) {
+            if (s.getAttribute('data-category') === el.value) {
+                follow(s, el.checked);
+            }
+        });
+    }
+
+    /* The category of a service, as its switch or its elements say. */
+    function categoryOf(id) {
+        var el = $$('input[name=service], [data-service]', root.ownerDocument)
+            .filter(function (e) {
+                return (e.value || e.getAttribute('data-service')) === id;
+            })[0];
+
+        return el ? el.getAttribute('data-category') : null;
     }
 
     function apply(state) {
@@ -274,10 +329,16 @@
 
         revoked = Object.keys(activated).some(function (id) {
             return state.granted.indexOf(id) < 0;
+        }) || Object.keys(activatedServices).some(function (id) {
+            return (state.granted_services || []).indexOf(id) < 0 &&
+                   state.granted.indexOf(categoryOf(id)) < 0;
         });
 
         current = state.granted;
-        root.setAttribute('data-state', 'valid');
+        services = state.granted_services || [];
+        root.setAttribute('data-state', state.decided === false ? 'none'
+                                                                 : 'valid');
+        root.setAttribute('data-services', services.join(' '));
         sync();
 
         focusLost = root.contains(document.activeElement) ||
@@ -287,12 +348,13 @@
             dialog.close();
         }
 
-        if (banner) {
+        /* allowing a service alone leaves the categories to decide */
+        if (banner && state.decided !== false) {
             banner.hidden = true;
         }
 
         settings = root.querySelector('.consent-settings-btn');
-        if (settings) {
+        if (settings && state.decided !== false) {
             settings.closest('form').hidden = false;
         }
 
@@ -394,14 +456,18 @@
 
     /*
      * Only what the server marked in this response, whose every category
-     * is granted now, and whose every URL is a web URL.
+     * is granted now (or whose service is, alone), and whose every URL is
+     * a web URL.
      */
     function allowed(el) {
         var cat = el.getAttribute('data-category'),
+            svc = el.getAttribute('data-service') ||
+                  el.getAttribute('data-name'),
             more = el.getAttribute('data-consent-requires') || '';
 
-        if (!marker || el.getAttribute('data-consent') !== marker ||
-            !cat || current.indexOf(cat) < 0) {
+        if (!marker || el.getAttribute('data-consent') !== marker || !cat ||
+            (current.indexOf(cat) < 0 &&
+             !(svc && services.indexOf(svc) >= 0))) {
             return false;
         }
 
@@ -473,6 +539,7 @@
         var scripts = [];
 
         current.forEach(function (id) { activated[id] = 1; });
+        services.forEach(function (id) { activatedServices[id] = 1; });
 
         if (!marker) {
             return;
