@@ -25,6 +25,8 @@ static ngx_int_t ngx_http_consent_variable_status(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_gpc(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_decided(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_category(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_service(ngx_http_request_t *r,
@@ -48,6 +50,9 @@ static ngx_http_variable_t  ngx_http_consent_vars[] = {
 
     { ngx_string("consent_gpc"), NULL, ngx_http_consent_variable_gpc, 0,
       NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("consent_decided"), NULL,
+      ngx_http_consent_variable_decided, 0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
     { ngx_string("consent_region"), NULL, ngx_http_consent_variable_region,
       0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
@@ -422,7 +427,8 @@ ngx_http_consent_variable(ngx_http_request_t *r,
     v->no_cacheable = 1;
     v->not_found = 0;
 
-    if (ctx->consent.status != CONSENT_STATUS_VALID) {
+    /* a cookie that only allowed single services decided no category */
+    if (!ctx->consent.decided) {
         v->len = 0;
         v->data = (u_char *) "";
         return NGX_OK;
@@ -523,6 +529,25 @@ ngx_http_consent_variable_gpc(ngx_http_request_t *r,
 
     return ngx_http_consent_variable_value(v, (u_char *)
                                            (ctx->consent.gpc ? "1" : "0"), 1);
+}
+
+
+/* $consent_decided: "1" when a valid cookie chose the categories. */
+
+static ngx_int_t
+ngx_http_consent_variable_decided(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    ngx_http_consent_ctx_t  *ctx;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_consent_variable_value(v, (u_char *)
+                                           (ctx->consent.decided ? "1" : "0"),
+                                           1);
 }
 
 

@@ -71,7 +71,7 @@ static const char *consent_policy_signal_keys[] = {
 
 /* Ids that would collide with $consent_id, $consent_status, ... */
 static const char *consent_policy_reserved_ids[] = {
-    "id", "status", "gpc", "region", "mode", NULL
+    "id", "status", "gpc", "region", "mode", "decided", NULL
 };
 
 

@@ -51,6 +51,7 @@ $t->write_config(<<'EOF');
             consent on;
             add_header X-Status $consent_status always;
             add_header X-Consent "[$consent]" always;
+            add_header X-Decided $consent_decided always;
             add_header X-Video $consent_service_video_x always;
             add_header X-Ads $consent_service_ads_b always;
             add_header X-Marketing $consent_marketing always;
@@ -168,7 +169,8 @@ like($r->{body}, qr/data-state="none"[^>]*data-services="video-x"/,
     'after allow: the page says no decision, one service')
     or diag($r->{body} =~ /(<div id="consent"[^>]*>)/);
 is(hdr($r, 'x-status'), 'valid', '$consent_status: valid (authentic)');
-is(hdr($r, 'x-consent'), '[necessary]', '$consent: required only');
+is(hdr($r, 'x-consent'), '[]', '$consent: empty, no category decided');
+is(hdr($r, 'x-decided'), '0', '$consent_decided: 0');
 is(hdr($r, 'x-video'), '1', '$consent_service_video_x: 1');
 is(hdr($r, 'x-ads'), '0', '$consent_service_ads_b: 0');
 is(hdr($r, 'x-marketing'), '0', '$consent_marketing: 0');
@@ -193,6 +195,8 @@ like(state($saved), qr/"id":"$id","decided":true,"granted":\["necessary",
     'save with a service: decided, the category and the service, same id');
 $r = page($saved);
 unlike($r->{body}, qr/id="consent-banner"/, 'after save: no banner');
+is(hdr($r, 'x-decided'), '1', 'after save: $consent_decided 1');
+is(hdr($r, 'x-consent'), '[necessary,analytics]', 'after save: $consent');
 like($r->{body}, qr/<iframe id="v" src="https:\/\/video-x/, 'video live');
 like($r->{body}, qr/data-src="https:\/\/ads-b/, 'ads inert');
 like($r->{body}, qr/<script src="https:\/\/tracker-a/, 'analytics live');
