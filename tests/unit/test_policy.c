@@ -379,6 +379,10 @@ static const broken_t  broken[] = {
     { "category-reserved-id",
       "category-reserved-id.json:7:12: categories[1].id: \"status\" is "
       "reserved" },
+    { "category-service-prefix",
+      "category-service-prefix.json:7:12: categories[1].id: \"service_ads\" "
+      "is reserved (it would collide with the variables "
+      "$consent_service_<id>)" },
     { "category-duplicate-id",
       "category-duplicate-id.json:7:12: categories[1].id: duplicate "
       "category id \"necessary\"" },
