@@ -250,7 +250,19 @@ is(hdr($r, 'location'), '/', 'return_to with a scheme: /');
 my $out = `$tool verify --secret $secret $audit 2>&1`;
 is($? >> 8, 0, 'consent-audit verify passes') or diag($out);
 $out = `$tool find $id $audit 2>&1`;
-like($out, qr/video-x/, 'consent-audit find shows the services') or diag($out);
+my $find = 'allow (placeholder)' . "\n    " . 'granted: necessary; denied: '
+    . 'analytics, marketing; services allowed alone: video-x; categories '
+    . "not decided yet\n";
+ok(index($out, $find) >= 0, 'consent-audit find shows the services')
+    or diag($out);
+$out = `$tool export --format csv $audit 2>&1`;
+like($out, qr/,allow,"necessary","analytics marketing",.*,"video-x",false\r\n/,
+    'consent-audit export: the services and decided columns') or diag($out);
+$out = `$tool stats $audit 2>&1`;
+like($out, qr/ allow 4 .* placeholder 2/s, 'consent-audit stats counts allow')
+    or diag($out);
+$out = `$tool report --secret $secret $audit 2>&1`;
+is($? >> 8, 0, 'consent-audit report on the new records') or diag($out);
 
 # $consent_service_<id> of a catalogue service, under the built-in policy.
 $r = request('GET', '/', undef, PORT => $t->port(1));
