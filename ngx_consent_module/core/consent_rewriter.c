@@ -2521,16 +2521,26 @@ consent_rw_category_of(consent_rewriter_t *rw, int service)
 static int
 consent_rw_denied(consent_rewriter_t *rw, int service)
 {
+    const consent_service_t  *svc;
+
     if (service == CONSENT_RW_UNKNOWN) {
         return !(rw->conf.granted
                  & ((consent_mask_t) 1 << rw->conf.unknown_category));
     }
 
-    return service >= 0
-           && !consent_policy_service_granted(rw->conf.policy,
-                                              rw->conf.granted,
-                                              &rw->conf.services,
-                                              (unsigned) service);
+    if (service < 0) {
+        return 0;
+    }
+
+    svc = &rw->conf.policy->services[service];
+
+    /* the category first: a service grant is looked up only without it */
+    if (rw->conf.granted & ((consent_mask_t) 1 << svc->category)) {
+        return 0;
+    }
+
+    return rw->conf.services.n == 0
+           || !consent_services_has(&rw->conf.services, svc->hash);
 }
 
 
