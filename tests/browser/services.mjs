@@ -7,7 +7,9 @@
 // embed on the same page and the next, the other marketing service stays
 // off, the switches show it after a reload, and a category switch turned
 // on carries its services (on and locked).  Without JavaScript: the same
-// through the server-rendered preferences form.
+// through the server-rendered preferences form.  A placeholder-style
+// "Always allow" form (action=allow, source=placeholder) loads that embed
+// alone, keeps the banner, and without script comes back to its anchor.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -73,9 +75,19 @@ function page(title) {
 
 const esc = (s) => s.replace(/[.]/g, '\\.');
 
+// The form contract of a click-to-load placeholder's "Always allow".
+const placeholder = page('Watch').replace('<p><a href', `<form class="consent-form" method="post" action="/_consent/">
+<input type="hidden" name="action" value="allow">
+<input type="hidden" name="service" value="fake-video">
+<input type="hidden" name="source" value="placeholder">
+<input type="hidden" name="return_to" value="/watch.html#player">
+<button type="submit" id="always">Always allow Fake Video</button></form>
+<p id="player"><a href`);
+
 const files = {
     'site/index.html': page('Shop'),
     'site/next.html': page('Next page'),
+    'site/watch.html': placeholder,
     'secret': 'browser-services-secret-0123456789abcdef0123456789abcdef\n',
     'policy.json': JSON.stringify({
         revision: 1,
@@ -267,7 +279,50 @@ async function withoutScript() {
     await context.close();
 }
 
-const scenarios = [withScript, withoutScript];
+// "Always allow" of one embed before any decision: that embed only, and
+// the banner keeps asking; with script in place, without by a 303 that
+// comes back to the anchor.
+async function alwaysAllow() {
+    for (const js of [true, false]) {
+        const what = js ? 'allow' : 'no-JS allow';
+        const { context, page: p } = await newPage({ javaScriptEnabled: js });
+        hits.clear();
+        await visit(p, `${site}/watch.html`);
+        is(hitCount('/video/1'), 0, `${what}: the video waits`);
+
+        hits.clear();
+        if (js) {
+            await p.click('#always');
+            ok(await waitUntil(() => hitCount('/video/1') > 0),
+               `${what}: the video loads in place`);
+        } else {
+            await Promise.all([
+                p.waitForNavigation({ waitUntil: 'load' }),
+                p.click('#always'),
+            ]);
+            await sleep(300);
+            is(new URL(p.url()).hash, '#player',
+               `${what}: back at the anchor`);
+            is(hitCount('/video/1'), 1, `${what}: the video loads`);
+        }
+        await sleep(300);
+        is(hitCount('/ads.js') + hitCount('/analytics.js'), 0,
+           `${what}: nothing else loads`);
+        ok(await p.isVisible('#consent-banner'),
+           `${what}: the banner still asks about the categories`);
+
+        const last = records().pop() || {};
+        ok(last.action === 'allow' && last.source === 'placeholder'
+           && last.decided === false
+           && JSON.stringify(last.granted_services) === '["fake-video"]',
+           `${what}: recorded as allow from the placeholder, undecided`,
+           last);
+
+        await context.close();
+    }
+}
+
+const scenarios = [withScript, withoutScript, alwaysAllow];
 
 for (const scenario of scenarios) {
     try {
