@@ -16,8 +16,8 @@ static int consent_policy_hash_cmp(const void *a, const void *b);
 int
 consent_policy_hash_services(consent_policy_ctx_t *ctx)
 {
-    size_t             i;
-    uint64_t          *sorted;
+    size_t             i, k;
+    uint64_t          *sorted, shared;
     consent_policy_t  *policy;
 
     policy = ctx->policy;
@@ -47,19 +47,30 @@ consent_policy_hash_services(consent_policy_ctx_t *ctx)
     qsort(sorted, policy->nservices, sizeof(uint64_t),
           consent_policy_hash_cmp);
 
-    for (i = 1; i < policy->nservices; i++) {
-        if (sorted[i] == sorted[i - 1]) {
-            free(sorted);
-            return consent_policy_error(ctx, "two service ids share the "
-                                        "48-bit hash %012llx that cookies "
-                                        "grant them by: rename one",
-                                        (unsigned long long) sorted[i]);
-        }
+    for (i = 1; i < policy->nservices && sorted[i] != sorted[i - 1]; i++) {
+        /* void */
     }
 
+    if (i == policy->nservices) {
+        free(sorted);
+        return 0;
+    }
+
+    shared = sorted[i];
     free(sorted);
 
-    return 0;
+    for (i = 0; policy->services[i].hash != shared; i++) {
+        /* void */
+    }
+
+    for (k = i + 1; policy->services[k].hash != shared; k++) {
+        /* void */
+    }
+
+    return consent_policy_error(ctx, "services \"%s\" and \"%s\" share the "
+                                "48-bit hash that cookies grant them by: "
+                                "rename one", policy->services[i].id,
+                                policy->services[k].id);
 }
 
 
