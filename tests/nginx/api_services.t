@@ -3,7 +3,8 @@
 # Single-service grants end to end: "allow" from a placeholder without a
 # decision (banner stays, other marketing trackers inert), allow on top of
 # a decision, save with services by form and JSON, refusals, the state
-# document, $consent_service_<id>, Set-Cookie stripping, the audit record
+# document, $consent_service_<id>, Set-Cookie stripping, a format 3 cookie
+# read and upgraded, the audit record
 # and consent-audit verify, and nginx -t refusing an unknown service
 # variable.
 
@@ -14,6 +15,8 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 use Test::More;
 use ConsentTest qw(http read_file);
+use Digest::SHA qw(sha256 hmac_sha256);
+use MIME::Base64 qw(encode_base64url);
 
 my $t = ConsentTest->new;
 my $secret = $t->key_file('consent.key');
@@ -231,6 +234,30 @@ $r = form('action=accept_all', Cookie => $allow);
 like(state(cookie_of($r)), qr/"decided":true,"granted":\["necessary",
     "analytics","marketing"\]/x, 'accept_all after allow: everything');
 
+# A format 3 cookie (before single-service grants), made here from the
+# layout in docs/cookie.md: still valid, decided; allow upgrades it to
+# format 4 with its id and categories.
+my $key = read_file($secret);
+$key =~ s/[\r\n]+\z//;
+my $v3_id = "\x5a" x 16;
+my $raw = pack('C a4 a16 Q> N N a6 C a2', 3, substr(sha256($key), 0, 4),
+    $v3_id, time() - 60, 2, 0x3,
+    substr(sha256("necessary\0analytics\0marketing\0"), 0, 6), 0, "\0\0");
+my $v3 = 'consent=' . encode_base64url($raw . hmac_sha256($raw, $key));
+is(length($v3), 8 + 104, 'format 3: 104 characters');
+$r = page($v3);
+is(hdr($r, 'x-status'), 'valid', 'format 3: valid');
+is(hdr($r, 'x-consent'), '[necessary,analytics]', 'format 3: its categories');
+is(hdr($r, 'x-decided'), '1', 'format 3: decided');
+is(hdr($r, 'x-video'), '0', 'format 3: no service granted alone');
+$r = form('action=allow&service=video-x', Cookie => $v3);
+like(cookie_of($r), qr/^consent=[A-Za-z0-9_-]{115}$/,
+    'allow on format 3: a format 4 cookie');
+like(state(cookie_of($r)), qr/"id":"(5a){16}","decided":true,"granted":
+    \["necessary","analytics"\],"denied":\["marketing"\],
+    "granted_services":\["video-x"\]/x,
+    'allow on format 3: the id, the categories and the service');
+
 # Refusals.
 $r = form('action=allow&service=nope%22%0d%0aX:1');
 is($r->{status}, 400, 'unknown service: 400');
@@ -259,7 +286,7 @@ $out = `$tool export --format csv $audit 2>&1`;
 like($out, qr/,allow,"necessary","analytics marketing",.*,"video-x",false\r\n/,
     'consent-audit export: the services and decided columns') or diag($out);
 $out = `$tool stats $audit 2>&1`;
-like($out, qr/ allow 4 .* placeholder 2/s, 'consent-audit stats counts allow')
+like($out, qr/ allow 5 .* placeholder 2/s, 'consent-audit stats counts allow')
     or diag($out);
 $out = `$tool report --secret $secret $audit 2>&1`;
 is($? >> 8, 0, 'consent-audit report on the new records') or diag($out);
