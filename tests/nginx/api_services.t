@@ -4,7 +4,8 @@
 # decision (banner stays, other marketing trackers inert), allow on top of
 # a decision, save with services by form and JSON, refusals, the state
 # document, $consent_service_<id>, Set-Cookie stripping, a format 3 cookie
-# read and upgraded, the audit record
+# read and upgraded, 32 catalogue services and the refused 33rd, the audit
+# record
 # and consent-audit verify, and nginx -t refusing an unknown service
 # variable.
 
@@ -17,6 +18,7 @@ use Test::More;
 use ConsentTest qw(http read_file);
 use Digest::SHA qw(sha256 hmac_sha256);
 use MIME::Base64 qw(encode_base64url);
+use JSON::PP;
 
 my $t = ConsentTest->new;
 my $secret = $t->key_file('consent.key');
@@ -63,6 +65,7 @@ $t->write_config(<<'EOF');
 
     server {
         listen 127.0.0.1:%%PORT1%%;
+        location /_consent/ { consent_api; }
         location / {
             add_header X-Yt $consent_service_youtube always;
             add_header X-Cat $consent_service_15gifts always;
@@ -295,6 +298,30 @@ is($? >> 8, 0, 'consent-audit report on the new records') or diag($out);
 $r = request('GET', '/', undef, PORT => $t->port(1));
 is(hdr($r, 'x-yt'), '0', 'built-in youtube: 0 without a decision');
 is(hdr($r, 'x-cat'), '0', 'a catalogue slug is a variable too');
+
+# Catalogue slugs are services too; 32 at most are kept one by one.
+my @slugs = ('youtube', map { $_->{id} } grep {
+        ($_->{category} // '') eq 'marketing'
+    } @{JSON::PP::decode_json(read_file(ConsentTest::repo()
+        . '/ngx_consent_module/assets/catalogue.json'))->{entities}});
+$r = request('POST', '/_consent/', join('&', 'action=allow',
+        map { "service=$_" } @slugs[0 .. 31]),
+    'Content-Type' => 'application/x-www-form-urlencoded', PORT => $t->port(1));
+is($r->{status}, 303, 'built-in policy: 32 services allowed at once');
+like(cookie_of($r), qr/^consent=[A-Za-z0-9_-]{363}$/, '32 services: 363 characters');
+my $full = cookie_of($r);
+$r = request('GET', '/', undef, PORT => $t->port(1), Cookie => $full);
+is(hdr($r, 'x-yt'), '1', 'built-in youtube allowed alone: 1');
+$r = request('POST', '/_consent/', "action=allow&service=$slugs[32]",
+    'Content-Type' => 'application/x-www-form-urlencoded', PORT => $t->port(1),
+    Cookie => $full);
+is($r->{status}, 400, 'a 33rd service: 400');
+like($r->{body}, qr/^more than 32 services would be granted one by one/,
+    'a 33rd service: the reason');
+$r = request('POST', '/_consent/', join('&', 'action=save',
+        map { "service=$_" } @slugs[0 .. 32]),
+    'Content-Type' => 'application/x-www-form-urlencoded', PORT => $t->port(1));
+is($r->{body}, "more than 32 services\n", '33 services in one save: 400');
 
 $t->stop;
 
