@@ -5,8 +5,7 @@
 # a decision, save with services by form and JSON, refusals, the state
 # document, $consent_service_<id>, Set-Cookie stripping, a format 3 cookie
 # read and upgraded, 32 catalogue services and the refused 33rd, the audit
-# record
-# and consent-audit verify, and nginx -t refusing an unknown service
+# record and consent-audit, and nginx -t refusing an unknown service
 # variable.
 
 use strict;
