@@ -3,10 +3,10 @@
  * injections on top of consent_scanner.  Bytes are emitted lazily: the
  * untouched run since the last change goes out as one reference into the
  * input when something has to be inserted or at the end of the buffer.
- * Only the tags whose bytes a decision needs (the loaders below, every
- * start tag while a style or background attribute may load a denied
- * service, and the start of any tag whose name is not complete) are held
- * across buffers.
+ * Only the tags whose bytes a decision needs (the loaders below, while a
+ * style or background attribute may load a denied service every start tag
+ * that has one or is not known not to, and the start of any tag whose name
+ * is not complete) are held across buffers.
  *
  * Every bound is applied the same way whatever the buffers, so the output
  * does not depend on them, and fails closed: a loader's start tag over
@@ -165,7 +165,8 @@ struct consent_rewriter_s {
     unsigned                  seen_body:1;
     unsigned                  block_src:1;  /* a src service is denied */
     unsigned                  block_inline:1;
-    unsigned                  check_styles:1; /* every start tag is read */
+    unsigned                  check_styles:1; /* any styled start tag is
+                                                 read */
     unsigned                  inline_foreign:1; /* the held text is svg's */
     unsigned                  seen_base:1;  /* the <base href> in force */
     unsigned                  done:1;
@@ -373,12 +374,13 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
 
     /*
      * A style or background attribute of any element may load a denied
-     * service: the scanner then reports every tag.  Observers hear only of
-     * what responses with something denied load (first visits are those):
-     * a visitor who granted everything keeps the fast path.
+     * service: the scanner then reports every start tag that has one (or
+     * its data- form).  Observers hear only of what responses with
+     * something denied load (first visits are those): a visitor who
+     * granted everything keeps the fast path.
      */
     rw->check_styles = rw->block_src;
-    rw->sc.all_tags = rw->block_src;
+    rw->sc.styles = rw->block_src;
 
     return rw;
 }

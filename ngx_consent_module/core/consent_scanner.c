@@ -590,7 +590,7 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
-    int                    state;
+    int                    state, skip;
     unsigned char          c;
     consent_attr_t        *a;
     const unsigned char   *p, *end, *q;
@@ -731,7 +731,9 @@ consent_scanner_next(consent_scanner_t *sc)
         tag_name_start:
             state = S_TAG_NAME;
 
-            if (!sc->all_tags && sc->depth == 0) {
+            if (!sc->all_tags && sc->depth == 0 && !sc->report
+                && (sc->tag.is_end || !sc->styles))
+            {
                 /* most names are rejected by length and first letter
                    before being copied */
                 q = consent_scanner_until(p + 1, end, C_NAME_END);
@@ -770,18 +772,42 @@ consent_scanner_next(consent_scanner_t *sc)
                 sc->watch_attr = 0;
                 sc->wval_len = 0;
             }
+            if (sc->styles && sc->depth) {
+                /* svg/math: any tag may end a script's text (as with
+                   all_tags) */
+                sc->report = 1;
+            }
             if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
-                && sc->depth == 0
-                && !(sc->tag.flags
-                     & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA)))
+                && !sc->report)
             {
-                goto skip_tag;
+                skip = sc->depth == 0
+                       && !(sc->tag.flags
+                            & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA));
+
+                if (sc->styles && !sc->tag.is_end) {
+                    q = consent_scanner_skip_unstyled(sc, p);
+                    if (q == NULL) {
+                        /* a style may load: reported from here on */
+                        sc->report = 1;
+
+                    } else if (skip) {
+                        p = q;
+                        state = S_DATA;
+                        sc->raw_state = S_DATA;
+                        break;
+                    }
+
+                } else if (skip) {
+                    goto skip_tag;
+                }
             }
             c = *p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
-            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
+                && !sc->report)
+            {
                 if (c == '>') {
                     goto tag_end;
                 }
@@ -1142,11 +1168,14 @@ consent_scanner_next(consent_scanner_t *sc)
                 break;
             }
             consent_scanner_raw_end_tag(sc);
+            sc->report = sc->styles && sc->depth;
             p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
-            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
+                && !sc->report)
+            {
                 if (c == '>') {
                     goto tag_end;
                 }
@@ -1309,7 +1338,7 @@ consent_scanner_next(consent_scanner_t *sc)
         sc->tag.attrs_overflow = 1;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            p = consent_scanner_skip_attrs(sc, p, &state, NULL);
+            p = consent_scanner_skip_attrs(sc, p, &state, 0);
             if (p == NULL) {
                 p = end;
                 goto more;
@@ -1331,9 +1360,10 @@ consent_scanner_next(consent_scanner_t *sc)
 
         state = sc->state;
 
-        if (sc->all_tags || sc->tag.id != CONSENT_TAG_OTHER
+        if (sc->all_tags || sc->report || sc->tag.id != CONSENT_TAG_OTHER
             || (sc->tag.flags & CONSENT_TAG_SCRIPT_END))
         {
+            sc->report = 0;
             sc->cur = p;
             return CONSENT_SCAN_TAG;
         }

@@ -126,6 +126,11 @@ typedef struct {
     int                   raw_state;    /* content state a '<' returns to */
     int                   tree;         /* switch states like a browser */
     int                   all_tags;     /* report tags of no known name */
+    int                   styles;       /* report start tags with a style,
+                                           background, data-style or
+                                           data-background attribute */
+    int                   report;       /* the tag in hand is reported
+                                           whatever its name (styles) */
     int                   scripting;    /* 1: noscript is RAWTEXT */
     int                   tag_end_pending;
     uint64_t              base;         /* stream offset of buf */
@@ -191,7 +196,11 @@ void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
  * end in the buffer they start in); end tags of head and body, and the end
  * tag of a raw text element.  In svg/math content every tag of a known
  * name is reported, and any tag that ends an svg script (a TAG event,
- * CONSENT_TAG_SCRIPT_END).
+ * CONSENT_TAG_SCRIPT_END).  With styles = 1 (and all_tags = 0) start tags
+ * of any other name are reported too when they have one of the attributes
+ * a style may load from (style, background, data-style, data-background,
+ * in any case) or do not end in the buffer their name ends in (whether
+ * they have one is not known there).
  */
 consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 

@@ -176,20 +176,34 @@ consent_scanner_tag_reset(consent_scanner_t *sc, unsigned is_end)
  * Tags of HTML content outside svg/math that nobody is told about and that
  * switch no state, with all_tags = 0: passed over to their '>' without
  * recording anything.  Returns the '<' where the ordinary states take over
- * (a tag that matters, or one whose name the buffer ends in), or NULL when
- * the buffer is consumed, with *state where the scan resumes.
+ * (a tag that matters, one whose name the buffer ends in, or with styles a
+ * start tag they report: sc->report), or NULL when the buffer is
+ * consumed, with *state where the scan resumes.
  */
 const unsigned char *consent_scanner_skip_data(consent_scanner_t *sc,
     const unsigned char *p, int *state);
 
+/* consent_scanner_skip_attrs() watch bits: attribute names that matter */
+#define SKIP_PING   0x01    /* ping */
+#define SKIP_STYLE  0x02    /* style, background, data-style,
+                               data-background */
+
 /*
  * The attribute states of such a tag, recording nothing: the position
  * after its '>', or NULL when the buffer ends first (*state: where the
- * ordinary states resume).  With ping, NULL also when an attribute may be
- * named ping (links matter only for it).
+ * ordinary states resume).  With watch bits, NULL also when an attribute
+ * has a watched name (then *state is not set).
  */
 const unsigned char *consent_scanner_skip_attrs(consent_scanner_t *sc,
-    const unsigned char *p, int *state, int *ping);
+    const unsigned char *p, int *state, unsigned watch);
+
+/*
+ * From the byte that ends a start tag's name (styles): the position after
+ * its '>' when it surely has no attribute SKIP_STYLE names, else NULL (it
+ * has one, or the buffer ends first).
+ */
+const unsigned char *consent_scanner_skip_unstyled(consent_scanner_t *sc,
+    const unsigned char *p);
 
 /* Whether the tag name from name to p is a or area. */
 #define consent_scanner_is_link(name, p)                                   \

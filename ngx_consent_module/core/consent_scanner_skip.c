@@ -3,34 +3,61 @@
  * matter to nobody.  Outside svg/math their names are rejected by length
  * and first letter, and their ends found by the same attribute states as
  * the tokenizer's, walking from one structural character to the next.
+ * While styles are read, the attribute names are looked at on the way.
  */
 
 #include "consent_scanner_int.h"
 
 
-/*
- * Whether an attribute name starting at p is "ping"; 1 too when the buffer
- * ends before that is known.
- */
-#define consent_scanner_ping_at(p, end)                                    \
-    ((end) - (p) < 5                                                       \
-     || (consent_scan_lower[(p)[0]] == 'p'                                 \
-         && consent_scan_lower[(p)[1]] == 'i'                              \
-         && consent_scan_lower[(p)[2]] == 'n'                              \
-         && consent_scan_lower[(p)[3]] == 'g'                              \
-         && (consent_scan_class[(p)[4]] & C_ATTR_END)))
+/* Whether n[0..len) is the lowercase word w of that length, in any case. */
+static int
+consent_scanner_name_is(const unsigned char *n, const char *w, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < len; i++) {
+        if (consent_scan_lower[n[i]] != (unsigned char) w[i]) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+
+/* Whether an attribute name is one the watch bits (SKIP_*) ask for. */
+static int
+consent_scanner_watched(const unsigned char *n, size_t len, unsigned watch)
+{
+    switch (len) {
+    case 4:
+        return (watch & SKIP_PING) && consent_scanner_name_is(n, "ping", 4);
+    case 5:
+        return (watch & SKIP_STYLE) && consent_scanner_name_is(n, "style", 5);
+    case 10:
+        return (watch & SKIP_STYLE)
+               && (consent_scanner_name_is(n, "background", 10)
+                   || consent_scanner_name_is(n, "data-style", 10));
+    case 15:
+        return (watch & SKIP_STYLE)
+               && consent_scanner_name_is(n, "data-background", 15);
+    default:
+        return 0;
+    }
+}
 
 
 const unsigned char *
 consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
-    int *state, int *ping)
+    int *state, unsigned watch)
 {
     int                   st;
     unsigned char         c;
-    const unsigned char  *q, *end;
+    const unsigned char  *q, *end, *name;
 
     st = *state;
     end = sc->end;
+    name = p;
 
     /*
      * The common shape first: name="value" or name='value' separated by
@@ -41,11 +68,13 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
            && !(consent_scan_class[*p] & C_WS) && *p != '/' && *p != '>'
            && *p != '=')
     {
-        if (ping && consent_scanner_ping_at(p, end)) {
-            *ping = 1;
+        q = consent_scanner_until(p + 1, end, C_ATTR_END);
+        if (watch
+            && (q == end
+                || consent_scanner_watched(p, (size_t) (q - p), watch)))
+        {
             return NULL;
         }
-        q = consent_scanner_until(p + 1, end, C_ATTR_END);
         if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
             break;
         }
@@ -89,10 +118,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
                 break;
             }
             /* any other byte, '=' too, starts a name */
-            if (ping && consent_scanner_ping_at(p - 1, end)) {
-                *ping = 1;
-                return NULL;
-            }
+            name = p - 1;
             st = S_ATTR_NAME;
             /* fall through */
 
@@ -100,6 +126,11 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             p = consent_scanner_until(p, end, C_ATTR_END);
             if (p == end) {
                 goto more;
+            }
+            if (watch
+                && consent_scanner_watched(name, (size_t) (p - name), watch))
+            {
+                return NULL;
             }
             c = *p++;
             if (c == '=') {
@@ -151,10 +182,7 @@ consent_scanner_skip_attrs(consent_scanner_t *sc, const unsigned char *p,
             } else if (c == '>') {
                 return p + 1;
             } else {
-                if (ping && consent_scanner_ping_at(p, end)) {
-                    *ping = 1;
-                    return NULL;
-                }
+                name = p;
                 st = S_ATTR_NAME;
             }
             break;
@@ -220,10 +248,27 @@ more:
 
 
 const unsigned char *
+consent_scanner_skip_unstyled(consent_scanner_t *sc, const unsigned char *p)
+{
+    int            st;
+    unsigned char  c;
+
+    c = *p++;
+    if (c == '>') {
+        return p;
+    }
+
+    st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+
+    return consent_scanner_skip_attrs(sc, p, &st, SKIP_STYLE);
+}
+
+
+const unsigned char *
 consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
     int *state)
 {
-    int                   st, is_end, ping;
+    int                   st, is_end;
     size_t                len;
     unsigned char         c;
     const unsigned char  *q, *name, *end;
@@ -255,15 +300,17 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             && (consent_tag_first_html[is_end][len]
                 & ((uint32_t) 1 << (consent_scan_lower[*name] - 'a'))))
         {
-            /* a and area matter only with a ping attribute */
+            /* a and area matter only with a ping attribute (or style) */
             if (is_end || !consent_scanner_is_link(name, p)) {
                 return q;
             }
             c = *p++;
             if (c != '>') {
                 st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-                ping = 0;
-                p = consent_scanner_skip_attrs(sc, p, &st, &ping);
+                p = consent_scanner_skip_attrs(sc, p, &st,
+                                               sc->styles
+                                               ? SKIP_PING | SKIP_STYLE
+                                               : SKIP_PING);
                 if (p == NULL) {
                     /* reported, or not known in this buffer */
                     return q;
@@ -273,10 +320,21 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             continue;
         }
 
+        if (sc->styles && !is_end) {
+            p = consent_scanner_skip_unstyled(sc, p);
+            if (p == NULL) {
+                /* the ordinary states report it from its '<' */
+                sc->report = 1;
+                return q;
+            }
+            sc->raw_state = S_DATA;
+            continue;
+        }
+
         c = *p++;
         if (c != '>') {
             st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            p = consent_scanner_skip_attrs(sc, p, &st, NULL);
+            p = consent_scanner_skip_attrs(sc, p, &st, 0);
             if (p == NULL) {
                 /* the ordinary states go on, recording nothing */
                 consent_scanner_mark(sc, q);
