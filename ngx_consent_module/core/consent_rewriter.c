@@ -222,6 +222,7 @@ static int consent_rw_tag_name(consent_rewriter_t *rw);
 static int consent_rw_tag(consent_rewriter_t *rw);
 static int consent_rw_buffer_end(consent_rewriter_t *rw);
 static int consent_rw_finish(consent_rewriter_t *rw);
+static int consent_rw_bounded(consent_rewriter_t *rw);
 static int consent_rw_loader_id(int id);
 static const consent_rw_element_t *consent_rw_element(int id, int foreign);
 static const consent_rw_loader_t *consent_rw_loader_at(
@@ -381,6 +382,9 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
      */
     rw->check_styles = rw->block_src;
     rw->sc.styles = rw->block_src;
+
+    /* with nothing denied only site-tagged loaders are read */
+    rw->sc.tagged = !rw->block_src && !rw->block_inline;
 
     return rw;
 }
@@ -620,7 +624,7 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
         if (rw->buf_end - rw->sc.tag.start <= CONSENT_TAG_MAX) {
             from = rw->sc.tag.start;
 
-        } else if (rw->mode == M_TAG && consent_rw_loader_id(rw->element)) {
+        } else if (rw->mode == M_TAG && consent_rw_bounded(rw)) {
             /* too long to hold: dropped, a placeholder at its end */
             if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
                 return -1;
@@ -629,7 +633,7 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
             rw->pending = rw->buf_end;
 
         } else {
-            if (rw->mode == M_TAG) {
+            if (rw->mode == M_TAG && rw->check_styles) {
                 rw->events |= CONSENT_EV_STYLE_UNREAD;
             }
             rw->mode = M_NONE;
@@ -663,7 +667,7 @@ consent_rw_finish(consent_rewriter_t *rw)
 
     /* browsers drop a tag the end of input cuts: so does an over-long one */
     if (rw->mode == M_SKIP
-        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+        || (rw->mode == M_TAG && consent_rw_bounded(rw)
             && rw->buf_end - rw->sc.tag.start > CONSENT_TAG_MAX))
     {
         if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
@@ -791,7 +795,7 @@ consent_rw_tag(consent_rewriter_t *rw)
     end = t->start + t->len;
 
     if (rw->mode == M_SKIP
-        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+        || (rw->mode == M_TAG && consent_rw_bounded(rw)
             && (t->len > CONSENT_TAG_MAX || t->attrs_overflow)))
     {
         rw->mode = M_NONE;
@@ -803,8 +807,11 @@ consent_rw_tag(consent_rewriter_t *rw)
         rw->mode = M_NONE;
 
         if (t->len > CONSENT_TAG_MAX || t->attrs_overflow) {
-            /* not a loader: it passes, but its style was not read */
-            rw->events |= CONSENT_EV_STYLE_UNREAD;
+            /* it passes, but its style was not read (or, with nothing
+               denied, its site tagging: it stays as it is) */
+            if (rw->check_styles) {
+                rw->events |= CONSENT_EV_STYLE_UNREAD;
+            }
 
         } else {
             bytes = consent_rw_bytes(rw, t->start, end);
@@ -844,6 +851,21 @@ consent_rw_tag(consent_rewriter_t *rw)
     }
 
     return 0;
+}
+
+
+/*
+ * Whether the held start tag is replaced by a placeholder past the bounds:
+ * a loader's, while something may be denied.  With nothing denied a
+ * loader matters only for its site tagging, and the skip layer passes over
+ * the untagged ones without telling: so the long ones pass too, whatever
+ * the buffers.
+ */
+static int
+consent_rw_bounded(consent_rewriter_t *rw)
+{
+    return consent_rw_loader_id(rw->element)
+           && (rw->block_src || rw->block_inline);
 }
 
 
@@ -1134,9 +1156,9 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     mask = 0;
     denied = 0;
     has_url = 0;
-    /* with nothing denied only a script's or style's src matters */
-    n = el->typed ? CONSENT_RW_LOADERS
-        : rw->block_src || rw->block_inline ? CONSENT_RW_LOADERS + 2 : 0;
+    /* with nothing denied nothing is classified (nor observed) */
+    n = !rw->block_src && !rw->block_inline ? 0
+        : el->typed ? CONSENT_RW_LOADERS : CONSENT_RW_LOADERS + 2;
 
     /* the first attribute of each loading name, in one pass; most are
        told apart by their length */

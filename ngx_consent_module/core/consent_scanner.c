@@ -122,10 +122,12 @@ static unsigned char  consent_tag_len[sizeof(consent_tag_names)
  * (in and around foreign content), of the start tags that matter in HTML
  * content outside it (a name the rewriter acts on, or a state switch), and
  * of the end tags that do (T_END).  Most tags of a page are rejected by one
- * test.
+ * test.  Of the start tags, those that matter whatever their attributes: a
+ * state switch, head, body, svg, math.
  */
 static uint32_t       consent_tag_first_all[CONSENT_TAG_NAME_LONGEST + 1];
 uint32_t              consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+uint32_t              consent_tag_first_keep[CONSENT_TAG_NAME_LONGEST + 1];
 unsigned char         consent_scan_class[256];
 unsigned char         consent_scan_lower[256];
 static int            consent_scan_tables_ready;
@@ -187,6 +189,17 @@ consent_scanner_tables(void)
         }
         if (consent_tag_names[c].tree & T_END) {
             consent_tag_first_html[1][len] |= (uint32_t) 1 << (name[0] - 'a');
+        }
+        if ((consent_tag_names[c].flags
+             & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA))
+            || consent_tag_names[c].id == CONSENT_TAG_SCRIPT
+            || consent_tag_names[c].id == CONSENT_TAG_PLAINTEXT
+            || consent_tag_names[c].id == CONSENT_TAG_HEAD
+            || consent_tag_names[c].id == CONSENT_TAG_BODY
+            || consent_tag_names[c].id == CONSENT_TAG_SVG
+            || consent_tag_names[c].id == CONSENT_TAG_MATH)
+        {
+            consent_tag_first_keep[len] |= (uint32_t) 1 << (name[0] - 'a');
         }
 
         h = consent_tag_hash_of(name, len);

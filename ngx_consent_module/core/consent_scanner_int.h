@@ -112,6 +112,8 @@ extern unsigned char  consent_scan_lower[256];
 /* first letters (bit c - 'a') of the names that matter outside svg/math
    by length: [0] start tags, [1] end tags */
 extern uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+/* of those start tags, the ones reported whatever their attributes (tagged) */
+extern uint32_t       consent_tag_first_keep[CONSENT_TAG_NAME_LONGEST + 1];
 
 /* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
 #define consent_scanner_rel(sc, p)                                         \
@@ -187,6 +189,7 @@ const unsigned char *consent_scanner_skip_data(consent_scanner_t *sc,
 #define SKIP_PING   0x01    /* ping */
 #define SKIP_STYLE  0x02    /* style, background, data-style,
                                data-background */
+#define SKIP_TAGGED 0x04    /* data-category, data-name */
 
 /*
  * The attribute states of such a tag, recording nothing: the position

@@ -34,6 +34,12 @@ consent_scanner_watched(const unsigned char *n, size_t len, unsigned watch)
         return (watch & SKIP_PING) && consent_scanner_name_is(n, "ping", 4);
     case 5:
         return (watch & SKIP_STYLE) && consent_scanner_name_is(n, "style", 5);
+    case 9:
+        return (watch & SKIP_TAGGED)
+               && consent_scanner_name_is(n, "data-name", 9);
+    case 13:
+        return (watch & SKIP_TAGGED)
+               && consent_scanner_name_is(n, "data-category", 13);
     case 10:
         return (watch & SKIP_STYLE)
                && (consent_scanner_name_is(n, "background", 10)
@@ -270,6 +276,8 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
 {
     int                   st, is_end;
     size_t                len;
+    uint32_t              letter;
+    unsigned              watch;
     unsigned char         c;
     const unsigned char  *q, *name, *end;
 
@@ -295,22 +303,29 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
         }
 
         len = (size_t) (p - name);
+        letter = (uint32_t) 1 << (consent_scan_lower[*name] - 'a');
 
         if (len <= CONSENT_TAG_NAME_LONGEST
-            && (consent_tag_first_html[is_end][len]
-                & ((uint32_t) 1 << (consent_scan_lower[*name] - 'a'))))
+            && (consent_tag_first_html[is_end][len] & letter))
         {
-            /* a and area matter only with a ping attribute (or style) */
-            if (is_end || !consent_scanner_is_link(name, p)) {
+            /*
+             * a and area matter only with a ping attribute (or style);
+             * with tagged, loaders only with data-category or data-name
+             */
+            if (is_end) {
+                return q;
+            }
+            if (consent_scanner_is_link(name, p)) {
+                watch = sc->styles ? SKIP_PING | SKIP_STYLE : SKIP_PING;
+            } else if (sc->tagged && !(consent_tag_first_keep[len] & letter)) {
+                watch = SKIP_TAGGED;
+            } else {
                 return q;
             }
             c = *p++;
             if (c != '>') {
                 st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-                p = consent_scanner_skip_attrs(sc, p, &st,
-                                               sc->styles
-                                               ? SKIP_PING | SKIP_STYLE
-                                               : SKIP_PING);
+                p = consent_scanner_skip_attrs(sc, p, &st, watch);
                 if (p == NULL) {
                     /* reported, or not known in this buffer */
                     return q;

@@ -2,12 +2,14 @@
  * The scanner's skip layer against its ordinary states: a scanner that is
  * told of every tag (all_tags = 1, the skip layer unused) reads each input
  * in one buffer; the rewriter's scanner (all_tags = 0) reads it in random
- * splits, once as with everything granted and once reading styles
- * (styles = 1).  Every tag the second reports must be a tag of the first
- * (same offsets, name, attributes), and every start tag the rewriter acts
- * on (a known id outside a, area, p, br) must be reported; with styles
- * also every start tag with a style, background, data-style or
- * data-background attribute, and every tag in svg/math content.  Inputs:
+ * splits in three modes: as with something denied but no style read,
+ * reading styles (styles = 1), and with nothing denied (tagged = 1).
+ * Every tag the second reports must be a tag of the first (same offsets,
+ * name, attributes), and every start tag the rewriter acts on (a known id
+ * outside a, area, p, br) must be reported; with styles also every start
+ * tag with a style, background, data-style or data-background attribute,
+ * and every tag in svg/math content; with tagged the loaders outside
+ * svg/math only when they have a data-category or data-name.  Inputs:
  * the html5lib tokenizer tests, the real-world pages and random tag soup.
  * CONSENT_DATA names the shared data (default ../shared/data); the parts
  * that need it are skipped when it is missing.
@@ -28,6 +30,7 @@ typedef struct {
     unsigned char  is_end;
     unsigned char  self_closing;
     unsigned char  styled;          /* has an attribute a style loads */
+    unsigned char  tagged;          /* has data-category or data-name */
     unsigned char  foreign;         /* starts in svg/math content */
     unsigned       nattrs;
     uint32_t       attr_sum;        /* offsets and lengths, summed */
@@ -39,6 +42,18 @@ typedef struct {
     size_t       cap;
     int          oom;
 } sk_events_t;
+
+/* the modes of the skip layer */
+enum {
+    SK_PLAIN = 0,
+    SK_STYLES,
+    SK_TAGGED
+};
+
+static const char *const  sk_style_names[] = { "style", "background",
+    "data-style", "data-background", NULL };
+static const char *const  sk_tagged_names[] = { "data-category",
+    "data-name", NULL };
 
 static unsigned long  sk_rand_state = 12345;
 static unsigned       sk_docs, sk_bad, sk_tags_checked;
@@ -53,17 +68,14 @@ sk_rand(void)
 }
 
 
-/* Whether an attribute name is one a style may load from, in any case. */
+/* Whether an attribute name is one of names, in any case. */
 static int
-sk_style_name(const unsigned char *n, size_t len)
+sk_name_in(const unsigned char *n, size_t len, const char *const *names)
 {
     size_t       i, k;
     const char  *w;
 
-    static const char  *names[] = { "style", "background", "data-style",
-                                    "data-background" };
-
-    for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+    for (k = 0; names[k]; k++) {
         w = names[k];
         if (strlen(w) != len) {
             continue;
@@ -110,11 +122,14 @@ sk_add(sk_events_t *e, const consent_tag_t *t, const unsigned char *doc,
     v->nattrs = t->attrs_overflow ? (unsigned) -1 : t->nattrs;
     v->attr_sum = 0;
     v->styled = 0;
+    v->tagged = 0;
     v->foreign = (unsigned char) foreign;
 
     for (i = 0; !t->attrs_overflow && i < t->nattrs; i++) {
-        v->styled |= sk_style_name(doc + t->start + t->attrs[i].name_off,
-                                   t->attrs[i].name_len);
+        v->styled |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_style_names);
+        v->tagged |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_tagged_names);
         v->attr_sum += t->attrs[i].name_off * 3 + t->attrs[i].name_len * 5
                        + t->attrs[i].value_off * 7 + t->attrs[i].value_len
                        + t->attrs[i].has_value;
@@ -127,7 +142,7 @@ sk_add(sk_events_t *e, const consent_tag_t *t, const unsigned char *doc,
  * namespace depth taken at its TAG_NAME event, which all_tags = 1 has).
  */
 static void
-sk_scan(const unsigned char *p, size_t len, int all_tags, int styles,
+sk_scan(const unsigned char *p, size_t len, int all_tags, int mode,
     int split, sk_events_t *e)
 {
     size_t                 off, n;
@@ -143,7 +158,8 @@ sk_scan(const unsigned char *p, size_t len, int all_tags, int styles,
 
     consent_scanner_init(sc, 1);
     sc->all_tags = all_tags;
-    sc->styles = styles;
+    sc->styles = mode == SK_STYLES;
+    sc->tagged = mode == SK_TAGGED;
     depth = 0;
 
     for (off = 0; off < len || off == 0; off += n) {
@@ -188,10 +204,22 @@ sk_same(const sk_event_t *a, const sk_event_t *b)
 
 /* Whether the rewriter must be told of this tag of the full scan. */
 static int
-sk_must_report(const sk_event_t *a, int styles)
+sk_must_report(const sk_event_t *a, int mode)
 {
-    if (styles && (a->foreign || (!a->is_end && a->styled))) {
+    if (mode == SK_STYLES && (a->foreign || (!a->is_end && a->styled))) {
         return 1;
+    }
+
+    if (mode == SK_TAGGED && !a->foreign
+        && (a->id == CONSENT_TAG_IMG || a->id == CONSENT_TAG_EMBED
+            || a->id == CONSENT_TAG_VIDEO || a->id == CONSENT_TAG_AUDIO
+            || a->id == CONSENT_TAG_SOURCE || a->id == CONSENT_TAG_LINK
+            || a->id == CONSENT_TAG_OBJECT || a->id == CONSENT_TAG_FRAME
+            || a->id == CONSENT_TAG_INPUT || a->id == CONSENT_TAG_META
+            || a->id == CONSENT_TAG_BASE || a->id == CONSENT_TAG_IMAGE
+            || a->id == CONSENT_TAG_USE || a->id == CONSENT_TAG_FEIMAGE))
+    {
+        return !a->is_end && a->tagged;
     }
 
     return !a->is_end && a->id != CONSENT_TAG_OTHER && a->id != CONSENT_TAG_A
@@ -206,7 +234,7 @@ sk_must_report(const sk_event_t *a, int styles)
  */
 static int
 sk_check_mode(const char *what, const unsigned char *p, size_t len,
-    int styles)
+    int mode)
 {
     size_t       i, j;
     sk_events_t  all, skip;
@@ -215,7 +243,7 @@ sk_check_mode(const char *what, const unsigned char *p, size_t len,
     memset(&skip, 0, sizeof(skip));
 
     sk_scan(p, len, 1, 0, 0, &all);
-    sk_scan(p, len, 0, styles, 1, &skip);
+    sk_scan(p, len, 0, mode, 1, &skip);
 
     if (all.oom || skip.oom) {
         free(all.ev);
@@ -226,7 +254,7 @@ sk_check_mode(const char *what, const unsigned char *p, size_t len,
     /* both lists are in stream order: a merge */
     for (i = 0, j = 0; j < skip.n; j++) {
         while (i < all.n && all.ev[i].start < skip.ev[j].start) {
-            if (sk_must_report(&all.ev[i], styles)) {
+            if (sk_must_report(&all.ev[i], mode)) {
                 printf("# %s: tag at %llu (id %u) not reported\n", what,
                        (unsigned long long) all.ev[i].start, all.ev[i].id);
                 goto bad;
@@ -245,7 +273,7 @@ sk_check_mode(const char *what, const unsigned char *p, size_t len,
     }
 
     for ( ; i < all.n; i++) {
-        if (sk_must_report(&all.ev[i], styles)) {
+        if (sk_must_report(&all.ev[i], mode)) {
             printf("# %s: tag at %llu (id %u) not reported\n", what,
                    (unsigned long long) all.ev[i].start, all.ev[i].id);
             goto bad;
@@ -258,7 +286,8 @@ sk_check_mode(const char *what, const unsigned char *p, size_t len,
 
 bad:
 
-    printf("# (%s)\n", styles ? "reading styles" : "everything granted");
+    printf("# (%s)\n", mode == SK_STYLES ? "reading styles"
+                       : mode == SK_TAGGED ? "nothing denied" : "plain");
     sk_bad++;
     free(all.ev);
     free(skip.ev);
@@ -271,7 +300,9 @@ sk_check(const char *what, const unsigned char *p, size_t len)
 {
     sk_docs++;
 
-    return sk_check_mode(what, p, len, 0) | sk_check_mode(what, p, len, 1);
+    return sk_check_mode(what, p, len, SK_PLAIN)
+           | sk_check_mode(what, p, len, SK_STYLES)
+           | sk_check_mode(what, p, len, SK_TAGGED);
 }
 
 
@@ -425,7 +456,9 @@ sk_random(void)
         "<div style=\"x\">", "<p background=y>", "<br data-style/>",
         "<title style=z>", "<a style>", "<area class=c ping>",
         "<span\nstyle=\"q\"\n>", "<g style=", "<b stylex=1>",
-        "<i xstyle=2>"
+        "<i xstyle=2>", "data-category", " data-name=x", " DATA-Category",
+        "<img data-category=a data-src=/x>", "<link data-name='y'>",
+        "<video\tdata-name>", "<source data-categoryx>", "<meta "
     };
 
     bad = sk_bad;
