@@ -145,10 +145,8 @@ struct consent_rewriter_s {
     const unsigned char      *buf;          /* the buffer being fed */
     uint64_t                  buf_off;
     uint64_t                  buf_end;
-    unsigned char            *hold;         /* bytes [hold_off, hold_end) */
-    uint64_t                  hold_off;
+    uint64_t                  hold_off;     /* hold: [hold_off, hold_end) */
     uint64_t                  hold_end;
-    size_t                    hold_cap;
 
     int                       mode;
     int                       element;      /* CONSENT_TAG_* */
@@ -179,9 +177,26 @@ struct consent_rewriter_s {
 
     consent_site_t            site;         /* conf.site points here: the
                                                base host is per document */
-    consent_tag_t            *script;       /* the held script start tag */
-    unsigned char            *out;          /* a rewritten tag */
     size_t                    out_len;
+    unsigned char            *base;         /* absolute <base href>, or
+                                               NULL: the document's URL */
+    size_t                    base_len;
+    size_t                    base_origin;  /* "scheme://host:port" */
+    size_t                    base_dir;     /* up to the last '/' */
+    size_t                    base_path;    /* before '?' */
+    size_t                    base_query;   /* before '#' */
+    size_t                    noscript_len;
+    consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
+    consent_css_scan_t        css;          /* M_CSS */
+
+    /*
+     * Not cleared by create: buffers grown to need, kept with a spare
+     * rewriter for the next one; the scanner's attributes, the edits and
+     * the held script tag, written before they are read.
+     */
+    unsigned char            *hold;         /* bytes [hold_off, hold_end) */
+    size_t                    hold_cap;
+    unsigned char            *out;          /* a rewritten tag */
     size_t                    out_cap;
     unsigned char            *scratch;      /* decoded value, its URL */
     size_t                    scratch_cap;
@@ -191,24 +206,24 @@ struct consent_rewriter_s {
     size_t                    tok_cap;
     unsigned char            *res;          /* a URL for matching */
     size_t                    res_cap;
-    unsigned char            *base;         /* absolute <base href>, or
-                                               NULL: the document's URL */
-    size_t                    base_len;
-    size_t                    base_origin;  /* "scheme://host:port" */
-    size_t                    base_dir;     /* up to the last '/' */
-    size_t                    base_path;    /* before '?' */
-    size_t                    base_query;   /* before '#' */
     unsigned char            *noscript;     /* a noscript's text rewritten */
-    size_t                    noscript_len;
     size_t                    noscript_cap;
-    consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
-    consent_css_scan_t        css;          /* M_CSS */
-
-    /* last: the scanner's attributes and the edits are written before
-       they are read, so creating a rewriter does not clear them */
     consent_scanner_t         sc;
     consent_edit_t            edits[CONSENT_SCAN_MAX_ATTRS];
+    consent_tag_t             script;       /* the held script start tag */
 };
+
+/*
+ * Destroyed rewriters are kept, buffers and all, for the next ones created
+ * on the same thread (an nginx worker's next response and its noscript's
+ * rewriter): most responses then allocate nothing.  Buffers grown past
+ * CONSENT_RW_SPARE_MAX are not kept.
+ */
+#define CONSENT_RW_SPARES     2
+#define CONSENT_RW_SPARE_MAX  32768
+
+static _Thread_local consent_rewriter_t  *consent_rw_spare[CONSENT_RW_SPARES];
+static _Thread_local unsigned             consent_rw_spares;
 
 
 static int consent_rw_emit(consent_rewriter_t *rw, const unsigned char *p,
@@ -319,18 +334,20 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     const consent_policy_t   *pol;
     const consent_service_t  *svc;
 
-    rw = malloc(sizeof(consent_rewriter_t));
-    if (rw == NULL) {
-        return NULL;
+    if (consent_rw_spares) {
+        rw = consent_rw_spare[--consent_rw_spares];
+
+    } else {
+        rw = malloc(sizeof(consent_rewriter_t));
+        if (rw == NULL) {
+            return NULL;
+        }
+
+        memset(&rw->hold, 0, offsetof(consent_rewriter_t, sc)
+                             - offsetof(consent_rewriter_t, hold));
     }
 
-    memset(rw, 0, offsetof(consent_rewriter_t, sc));
-
-    rw->script = malloc(sizeof(consent_tag_t));
-    if (rw->script == NULL) {
-        free(rw);
-        return NULL;
-    }
+    memset(rw, 0, offsetof(consent_rewriter_t, hold));
 
     rw->conf = *c;
     rw->blocked_service = -1;
@@ -398,15 +415,28 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
     }
 
     consent_rewriter_destroy(rw->nrw);
+    free(rw->base);
+
+    if (consent_rw_spares < CONSENT_RW_SPARES
+        && rw->hold_cap <= CONSENT_RW_SPARE_MAX
+        && rw->out_cap <= CONSENT_RW_SPARE_MAX
+        && rw->scratch_cap <= CONSENT_RW_SPARE_MAX
+        && rw->dec_cap <= CONSENT_RW_SPARE_MAX
+        && rw->tok_cap <= CONSENT_RW_SPARE_MAX
+        && rw->res_cap <= CONSENT_RW_SPARE_MAX
+        && rw->noscript_cap <= CONSENT_RW_SPARE_MAX)
+    {
+        consent_rw_spare[consent_rw_spares++] = rw;
+        return;
+    }
+
     free(rw->hold);
     free(rw->out);
     free(rw->scratch);
     free(rw->dec);
     free(rw->tok);
     free(rw->res);
-    free(rw->base);
     free(rw->noscript);
-    free(rw->script);
     free(rw);
 }
 
@@ -1242,7 +1272,7 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
             && (el->typed == T_SCRIPT ? rw->block_inline : rw->block_src))
         {
             /* the text decides: hold it up to the end tag */
-            memcpy(rw->script, t, offsetof(consent_tag_t, attrs)
+            memcpy(&rw->script, t, offsetof(consent_tag_t, attrs)
                                   + t->nattrs * sizeof(consent_attr_t));
             rw->mode = M_INLINE;
             rw->text_start = t->start + t->len;
@@ -2121,7 +2151,7 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         return rw->mode == M_CSS ? consent_rw_css_feed(rw, end, 1) : 0;
     }
 
-    t = rw->script;
+    t = &rw->script;
     bytes = consent_rw_bytes(rw, t->start, end);
     if (bytes == NULL) {
         return -1;
@@ -2244,7 +2274,7 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
 
     rw->events |= CONSENT_EV_INLINE_TOO_LONG;
 
-    t = rw->script;
+    t = &rw->script;
     bytes = consent_rw_bytes(rw, t->start, rw->text_start);
     if (bytes == NULL) {
         return -1;
