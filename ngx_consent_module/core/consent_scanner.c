@@ -143,6 +143,8 @@ static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
 static void consent_scanner_new_attr(consent_scanner_t *sc,
     const unsigned char *p);
+static const unsigned char *consent_scanner_quoted(consent_scanner_t *sc,
+    const unsigned char *p);
 static void consent_scanner_watch_name(consent_scanner_t *sc,
     const unsigned char *p, size_t n, int done);
 static void consent_scanner_watch_value(consent_scanner_t *sc,
@@ -393,6 +395,57 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
     a->value_len = 0;
     a->quote = 0;
     a->has_value = 0;
+}
+
+
+/*
+ * The common shape of attributes, name="value" or name='value' separated
+ * by single spaces, recorded without a state per byte class: from the
+ * first byte of a name (not '='), the position after the last closing
+ * quote, or NULL when the first attribute is of another shape or the
+ * buffer ends in it.  The ordinary states go on from there.
+ */
+static const unsigned char *
+consent_scanner_quoted(consent_scanner_t *sc, const unsigned char *p)
+{
+    const unsigned char  *q, *r, *end, *done;
+    consent_attr_t       *a;
+
+    end = sc->end;
+    done = NULL;
+
+    for ( ;; ) {
+        q = consent_scanner_until(p + 1, end, C_ATTR_END);
+        if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
+            return done;
+        }
+
+        r = consent_scanner_char(q + 2, end, q[1]);
+        if (r == end) {
+            return done;
+        }
+
+        consent_scanner_new_attr(sc, p);
+        a = sc->attr;
+        if (a) {
+            a->name_len = consent_scanner_rel(sc, q) - a->name_off;
+            a->has_value = 1;
+            a->quote = q[1];
+            a->value_off = consent_scanner_rel(sc, q + 2);
+            a->value_len = consent_scanner_rel(sc, r) - a->value_off;
+        }
+
+        done = r + 1;
+
+        /* another one after a single space */
+        if (end - done < 2 || done[0] != ' '
+            || (consent_scan_class[done[1]] & (C_WS | C_ATTR_END)))
+        {
+            return done;
+        }
+
+        p = done + 1;
+    }
 }
 
 
@@ -847,6 +900,14 @@ consent_scanner_next(consent_scanner_t *sc)
             if (c == '>') {
                 p++;
                 goto tag_end;
+            }
+            if (c != '=' && !sc->watch) {
+                q = consent_scanner_quoted(sc, p);
+                if (q != NULL) {
+                    p = q;
+                    state = S_AFTER_ATTR_VALUE_Q;
+                    break;
+                }
             }
             consent_scanner_new_attr(sc, p);
             if (c == '=') {
