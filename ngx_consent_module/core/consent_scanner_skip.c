@@ -279,12 +279,13 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
     uint32_t              letter;
     unsigned              watch;
     unsigned char         c;
-    const unsigned char  *q, *name, *end;
+    const unsigned char  *q, *lt, *name, *end;
 
     end = sc->end;
+    lt = consent_scanner_char(p, end, '<');
 
     for ( ;; ) {
-        q = consent_scanner_char(p, end, '<');
+        q = lt >= p ? lt : consent_scanner_char(p, end, '<');
         if (q == end) {
             *state = S_DATA;
             return NULL;
@@ -325,6 +326,7 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             c = *p++;
             if (c != '>') {
                 st = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
+                lt = consent_scanner_char(p, end, '<');
                 p = consent_scanner_skip_attrs(sc, p, &st, watch);
                 if (p == NULL) {
                     /* reported, or not known in this buffer */
@@ -333,6 +335,14 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             }
             sc->raw_state = S_DATA;
             continue;
+        }
+
+        /*
+         * The next '<', unless one is inside this tag: the search does not
+         * wait for the walk over the attributes, which finds the tag's end.
+         */
+        if (*p != '>') {
+            lt = consent_scanner_char(p, end, '<');
         }
 
         if (sc->styles && !is_end) {
