@@ -195,8 +195,9 @@ void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
  * Scan on; sc->tag describes the tag of TAG_NAME and TAG events.  With
  * all_tags = 0 (the rewriter) only tags with a known name (id) are
  * reported, and of those outside svg/math content: start tags, but a and
- * area only when they may have a ping attribute (always when they do not
- * end in the buffer they start in); end tags of head and body, and the end
+ * area only when they may have a ping or data-ping attribute (always when
+ * they do not end in the buffer they start in, or are longer than
+ * 2 * CONSENT_SCAN_MAX_ATTRS); end tags of head and body, and the end
  * tag of a raw text element.  In svg/math content every tag of a known
  * name is reported, and any tag that ends an svg script (a TAG event,
  * CONSENT_TAG_SCRIPT_END).  With styles = 1 (and all_tags = 0) start tags

@@ -206,7 +206,7 @@ const unsigned char *consent_scanner_skip_data(consent_scanner_t *sc,
     const unsigned char *p, int *state);
 
 /* consent_scanner_skip_attrs() watch bits: attribute names that matter */
-#define SKIP_PING   0x01    /* ping */
+#define SKIP_PING   0x01    /* ping, data-ping */
 #define SKIP_STYLE  0x02    /* style, background, data-style,
                                data-background */
 #define SKIP_TAGGED 0x04    /* data-category, data-name */

@@ -35,8 +35,10 @@ consent_scanner_watched(const unsigned char *n, size_t len, unsigned watch)
     case 5:
         return (watch & SKIP_STYLE) && consent_scanner_name_is(n, "style", 5);
     case 9:
-        return (watch & SKIP_TAGGED)
-               && consent_scanner_name_is(n, "data-name", 9);
+        return ((watch & SKIP_TAGGED)
+                && consent_scanner_name_is(n, "data-name", 9))
+               || ((watch & SKIP_PING)
+                   && consent_scanner_name_is(n, "data-ping", 9));
     case 13:
         return (watch & SKIP_TAGGED)
                && consent_scanner_name_is(n, "data-category", 13);
@@ -310,8 +312,9 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
             && (consent_tag_first_html[is_end][len] & letter))
         {
             /*
-             * a and area matter only with a ping attribute (or style);
-             * with tagged, loaders only with data-category or data-name
+             * a and area matter only with a ping attribute, the inert one
+             * of a site-tagged link, or a style; with tagged, loaders only
+             * with data-category or data-name
              */
             if (is_end) {
                 return q;
@@ -330,6 +333,12 @@ consent_scanner_skip_data(consent_scanner_t *sc, const unsigned char *p,
                 p = consent_scanner_skip_attrs(sc, p, &st, watch);
                 if (p == NULL) {
                     /* reported, or not known in this buffer */
+                    return q;
+                }
+                /* an attribute takes two bytes at least: a longer tag
+                   may have more than are recorded, which the bound of
+                   loaders decides on */
+                if (p - q > 2 * CONSENT_SCAN_MAX_ATTRS) {
                     return q;
                 }
             }

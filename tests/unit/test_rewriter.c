@@ -1188,7 +1188,7 @@ test_split_bounds(void)
 {
     char                    *in;
     const char              *css, *got;
-    size_t                   n;
+    size_t                   n, k;
     consent_rewriter_conf_t  conf;
 
     conf_init(&conf, 0);
@@ -1248,6 +1248,28 @@ test_split_bounds(void)
     memcpy(in, "<div style=background:url(https://www.facebook.com/tr)", 54);
     split_check(&conf, (unsigned char *) in, n + 1, 0, 11);
     split_check(&conf, (unsigned char *) in, n, 0, 12);
+
+    /* a link with more attributes than are recorded (no ping among them):
+       a placeholder, also when the skip layer sees it in one buffer */
+    memcpy(in, "<a", 2);
+    for (k = 0; k < 300; k++) {
+        memcpy(in + 2 + 2 * k, " b", 2);
+    }
+    memcpy(in + 602, ">x", 3);
+    split_check(&conf, (unsigned char *) in, 604, 1, 18);
+    got = rewrite_conf(&conf, in, NULL);
+    ok(strncmp(got, "<a data-consent-overflow>x", 26) == 0,
+       "a link over the attribute bound becomes a placeholder");
+
+    /* a site-tagged link (data-ping) is marked whatever the buffers */
+    conf.marker.p = (const unsigned char *) "m";
+    conf.marker.len = 1;
+    split_check(&conf, (const unsigned char *) "<a href=/ data-category="
+                "analytics data-ping=/p>x", 47, 1, 19);
+    got = rewrite_conf(&conf, "<a href=/ data-category=analytics "
+                       "data-ping=/p>x", NULL);
+    ok(strstr(got, "data-consent=\"m\"") != NULL,
+       "a site-tagged link is marked");
 
     ok(split_fail == 0, "inputs at the bounds: %u runs, %u differ",
        split_runs, split_fail);

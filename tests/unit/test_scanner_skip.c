@@ -9,7 +9,9 @@
  * outside a, area, p, br) must be reported; with styles also every start
  * tag with a style, background, data-style or data-background attribute,
  * and every tag in svg/math content; with tagged the loaders outside
- * svg/math only when they have a data-category or data-name.  Inputs:
+ * svg/math only when they have a data-category or data-name; in every
+ * mode the links (a, area) with a ping or data-ping, or longer than
+ * 2 * CONSENT_SCAN_MAX_ATTRS bytes.  Inputs:
  * the html5lib tokenizer tests, the real-world pages and random tag soup.
  * CONSENT_DATA names the shared data (default ../shared/data); the parts
  * that need it are skipped when it is missing.
@@ -31,6 +33,7 @@ typedef struct {
     unsigned char  self_closing;
     unsigned char  styled;          /* has an attribute a style loads */
     unsigned char  tagged;          /* has data-category or data-name */
+    unsigned char  pinged;          /* has ping or data-ping */
     unsigned char  foreign;         /* starts in svg/math content */
     unsigned       nattrs;
     uint32_t       attr_sum;        /* offsets and lengths, summed */
@@ -54,6 +57,7 @@ static const char *const  sk_style_names[] = { "style", "background",
     "data-style", "data-background", NULL };
 static const char *const  sk_tagged_names[] = { "data-category",
     "data-name", NULL };
+static const char *const  sk_ping_names[] = { "ping", "data-ping", NULL };
 
 static unsigned long  sk_rand_state = 12345;
 static unsigned       sk_docs, sk_bad, sk_tags_checked;
@@ -123,6 +127,7 @@ sk_add(sk_events_t *e, const consent_tag_t *t, const unsigned char *doc,
     v->attr_sum = 0;
     v->styled = 0;
     v->tagged = 0;
+    v->pinged = 0;
     v->foreign = (unsigned char) foreign;
 
     for (i = 0; !t->attrs_overflow && i < t->nattrs; i++) {
@@ -130,6 +135,8 @@ sk_add(sk_events_t *e, const consent_tag_t *t, const unsigned char *doc,
                                 t->attrs[i].name_len, sk_style_names);
         v->tagged |= sk_name_in(doc + t->start + t->attrs[i].name_off,
                                 t->attrs[i].name_len, sk_tagged_names);
+        v->pinged |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_ping_names);
         v->attr_sum += t->attrs[i].name_off * 3 + t->attrs[i].name_len * 5
                        + t->attrs[i].value_off * 7 + t->attrs[i].value_len
                        + t->attrs[i].has_value;
@@ -207,6 +214,13 @@ static int
 sk_must_report(const sk_event_t *a, int mode)
 {
     if (mode == SK_STYLES && (a->foreign || (!a->is_end && a->styled))) {
+        return 1;
+    }
+
+    /* links with a ping, or longer than their attributes may be counted */
+    if ((a->id == CONSENT_TAG_A || a->id == CONSENT_TAG_AREA) && !a->is_end
+        && (a->pinged || a->len > 2 * CONSENT_SCAN_MAX_ATTRS))
+    {
         return 1;
     }
 
@@ -458,7 +472,8 @@ sk_random(void)
         "<span\nstyle=\"q\"\n>", "<g style=", "<b stylex=1>",
         "<i xstyle=2>", "data-category", " data-name=x", " DATA-Category",
         "<img data-category=a data-src=/x>", "<link data-name='y'>",
-        "<video\tdata-name>", "<source data-categoryx>", "<meta "
+        "<video\tdata-name>", "<source data-categoryx>", "<meta ",
+        " data-ping=z", "<area Data-Ping>", "<a PING=1 href='/'>"
     };
 
     bad = sk_bad;
