@@ -131,9 +131,9 @@ typedef struct {
                                            data-background attribute */
     int                   report;       /* the tag in hand is reported
                                            whatever its name (styles) */
-    int                   tagged;       /* report loaders only with a
-                                           data-category or data-name
-                                           attribute */
+    int                   tagged;       /* loaders without data-category
+                                           or data-name may be passed
+                                           over */
     int                   scripting;    /* 1: noscript is RAWTEXT */
     int                   tag_end_pending;
     uint64_t              base;         /* stream offset of buf */
@@ -206,8 +206,8 @@ void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
  * in any case) or do not end in the buffer their name ends in (whether
  * they have one is not known there).  With tagged = 1, outside svg/math
  * the start tags of known names that switch no state (but head, body, svg
- * and math) are reported only when they have a data-category or data-name
- * attribute (or do not end in that buffer).
+ * and math) may be passed over when they have no data-category or
+ * data-name attribute (and end in the buffer their name ends in).
  */
 consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 
