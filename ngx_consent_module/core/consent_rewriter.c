@@ -3,10 +3,10 @@
  * injections on top of consent_scanner.  Bytes are emitted lazily: the
  * untouched run since the last change goes out as one reference into the
  * input when something has to be inserted or at the end of the buffer.
- * Only the tags whose bytes a decision needs (the loaders below, every
- * start tag while a style or background attribute may load a denied
- * service, and the start of any tag whose name is not complete) are held
- * across buffers.
+ * Only the tags whose bytes a decision needs (the loaders below, while a
+ * style or background attribute may load a denied service every start tag
+ * that has one or is not known not to, and the start of any tag whose name
+ * is not complete) are held across buffers.
  *
  * Every bound is applied the same way whatever the buffers, so the output
  * does not depend on them, and fails closed: a loader's start tag over
@@ -145,10 +145,8 @@ struct consent_rewriter_s {
     const unsigned char      *buf;          /* the buffer being fed */
     uint64_t                  buf_off;
     uint64_t                  buf_end;
-    unsigned char            *hold;         /* bytes [hold_off, hold_end) */
-    uint64_t                  hold_off;
+    uint64_t                  hold_off;     /* hold: [hold_off, hold_end) */
     uint64_t                  hold_end;
-    size_t                    hold_cap;
 
     int                       mode;
     int                       element;      /* CONSENT_TAG_* */
@@ -165,7 +163,8 @@ struct consent_rewriter_s {
     unsigned                  seen_body:1;
     unsigned                  block_src:1;  /* a src service is denied */
     unsigned                  block_inline:1;
-    unsigned                  check_styles:1; /* every start tag is read */
+    unsigned                  check_styles:1; /* any styled start tag is
+                                                 read */
     unsigned                  inline_foreign:1; /* the held text is svg's */
     unsigned                  seen_base:1;  /* the <base href> in force */
     unsigned                  done:1;
@@ -178,9 +177,26 @@ struct consent_rewriter_s {
 
     consent_site_t            site;         /* conf.site points here: the
                                                base host is per document */
-    consent_tag_t            *script;       /* the held script start tag */
-    unsigned char            *out;          /* a rewritten tag */
     size_t                    out_len;
+    unsigned char            *base;         /* absolute <base href>, or
+                                               NULL: the document's URL */
+    size_t                    base_len;
+    size_t                    base_origin;  /* "scheme://host:port" */
+    size_t                    base_dir;     /* up to the last '/' */
+    size_t                    base_path;    /* before '?' */
+    size_t                    base_query;   /* before '#' */
+    size_t                    noscript_len;
+    consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
+    consent_css_scan_t        css;          /* M_CSS */
+
+    /*
+     * Not cleared by create: buffers grown to need, kept with a spare
+     * rewriter for the next one; the scanner's attributes, the edits and
+     * the held script tag, written before they are read.
+     */
+    unsigned char            *hold;         /* bytes [hold_off, hold_end) */
+    size_t                    hold_cap;
+    unsigned char            *out;          /* a rewritten tag */
     size_t                    out_cap;
     unsigned char            *scratch;      /* decoded value, its URL */
     size_t                    scratch_cap;
@@ -190,24 +206,24 @@ struct consent_rewriter_s {
     size_t                    tok_cap;
     unsigned char            *res;          /* a URL for matching */
     size_t                    res_cap;
-    unsigned char            *base;         /* absolute <base href>, or
-                                               NULL: the document's URL */
-    size_t                    base_len;
-    size_t                    base_origin;  /* "scheme://host:port" */
-    size_t                    base_dir;     /* up to the last '/' */
-    size_t                    base_path;    /* before '?' */
-    size_t                    base_query;   /* before '#' */
     unsigned char            *noscript;     /* a noscript's text rewritten */
-    size_t                    noscript_len;
     size_t                    noscript_cap;
-    consent_rewriter_t       *nrw;          /* M_NOSCRIPT: its rewriter */
-    consent_css_scan_t        css;          /* M_CSS */
-
-    /* last: the scanner's attributes and the edits are written before
-       they are read, so creating a rewriter does not clear them */
     consent_scanner_t         sc;
     consent_edit_t            edits[CONSENT_SCAN_MAX_ATTRS];
+    consent_tag_t             script;       /* the held script start tag */
 };
+
+/*
+ * Destroyed rewriters are kept, buffers and all, for the next ones created
+ * on the same thread (an nginx worker's next response and its noscript's
+ * rewriter): most responses then allocate nothing.  Buffers grown past
+ * CONSENT_RW_SPARE_MAX are not kept.
+ */
+#define CONSENT_RW_SPARES     2
+#define CONSENT_RW_SPARE_MAX  32768
+
+static _Thread_local consent_rewriter_t  *consent_rw_spare[CONSENT_RW_SPARES];
+static _Thread_local unsigned             consent_rw_spares;
 
 
 static int consent_rw_emit(consent_rewriter_t *rw, const unsigned char *p,
@@ -221,6 +237,7 @@ static int consent_rw_tag_name(consent_rewriter_t *rw);
 static int consent_rw_tag(consent_rewriter_t *rw);
 static int consent_rw_buffer_end(consent_rewriter_t *rw);
 static int consent_rw_finish(consent_rewriter_t *rw);
+static int consent_rw_bounded(consent_rewriter_t *rw);
 static int consent_rw_loader_id(int id);
 static const consent_rw_element_t *consent_rw_element(int id, int foreign);
 static const consent_rw_loader_t *consent_rw_loader_at(
@@ -317,18 +334,20 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
     const consent_policy_t   *pol;
     const consent_service_t  *svc;
 
-    rw = malloc(sizeof(consent_rewriter_t));
-    if (rw == NULL) {
-        return NULL;
+    if (consent_rw_spares) {
+        rw = consent_rw_spare[--consent_rw_spares];
+
+    } else {
+        rw = malloc(sizeof(consent_rewriter_t));
+        if (rw == NULL) {
+            return NULL;
+        }
+
+        memset(&rw->hold, 0, offsetof(consent_rewriter_t, sc)
+                             - offsetof(consent_rewriter_t, hold));
     }
 
-    memset(rw, 0, offsetof(consent_rewriter_t, sc));
-
-    rw->script = malloc(sizeof(consent_tag_t));
-    if (rw->script == NULL) {
-        free(rw);
-        return NULL;
-    }
+    memset(rw, 0, offsetof(consent_rewriter_t, hold));
 
     rw->conf = *c;
     rw->blocked_service = -1;
@@ -373,12 +392,16 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
 
     /*
      * A style or background attribute of any element may load a denied
-     * service: the scanner then reports every tag.  Observers hear only of
-     * what responses with something denied load (first visits are those):
-     * a visitor who granted everything keeps the fast path.
+     * service: the scanner then reports every start tag that has one (or
+     * its data- form).  Observers hear only of what responses with
+     * something denied load (first visits are those): a visitor who
+     * granted everything keeps the fast path.
      */
     rw->check_styles = rw->block_src;
-    rw->sc.all_tags = rw->block_src;
+    rw->sc.styles = rw->block_src;
+
+    /* with nothing denied only site-tagged loaders are read */
+    rw->sc.tagged = !rw->block_src && !rw->block_inline;
 
     return rw;
 }
@@ -392,15 +415,28 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
     }
 
     consent_rewriter_destroy(rw->nrw);
+    free(rw->base);
+
+    if (consent_rw_spares < CONSENT_RW_SPARES
+        && rw->hold_cap <= CONSENT_RW_SPARE_MAX
+        && rw->out_cap <= CONSENT_RW_SPARE_MAX
+        && rw->scratch_cap <= CONSENT_RW_SPARE_MAX
+        && rw->dec_cap <= CONSENT_RW_SPARE_MAX
+        && rw->tok_cap <= CONSENT_RW_SPARE_MAX
+        && rw->res_cap <= CONSENT_RW_SPARE_MAX
+        && rw->noscript_cap <= CONSENT_RW_SPARE_MAX)
+    {
+        consent_rw_spare[consent_rw_spares++] = rw;
+        return;
+    }
+
     free(rw->hold);
     free(rw->out);
     free(rw->scratch);
     free(rw->dec);
     free(rw->tok);
     free(rw->res);
-    free(rw->base);
     free(rw->noscript);
-    free(rw->script);
     free(rw);
 }
 
@@ -618,7 +654,7 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
         if (rw->buf_end - rw->sc.tag.start <= CONSENT_TAG_MAX) {
             from = rw->sc.tag.start;
 
-        } else if (rw->mode == M_TAG && consent_rw_loader_id(rw->element)) {
+        } else if (rw->mode == M_TAG && consent_rw_bounded(rw)) {
             /* too long to hold: dropped, a placeholder at its end */
             if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
                 return -1;
@@ -627,7 +663,7 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
             rw->pending = rw->buf_end;
 
         } else {
-            if (rw->mode == M_TAG) {
+            if (rw->mode == M_TAG && rw->check_styles) {
                 rw->events |= CONSENT_EV_STYLE_UNREAD;
             }
             rw->mode = M_NONE;
@@ -661,7 +697,7 @@ consent_rw_finish(consent_rewriter_t *rw)
 
     /* browsers drop a tag the end of input cuts: so does an over-long one */
     if (rw->mode == M_SKIP
-        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+        || (rw->mode == M_TAG && consent_rw_bounded(rw)
             && rw->buf_end - rw->sc.tag.start > CONSENT_TAG_MAX))
     {
         if (consent_rw_emit_to(rw, rw->sc.tag.start) != 0) {
@@ -789,7 +825,7 @@ consent_rw_tag(consent_rewriter_t *rw)
     end = t->start + t->len;
 
     if (rw->mode == M_SKIP
-        || (rw->mode == M_TAG && consent_rw_loader_id(rw->element)
+        || (rw->mode == M_TAG && consent_rw_bounded(rw)
             && (t->len > CONSENT_TAG_MAX || t->attrs_overflow)))
     {
         rw->mode = M_NONE;
@@ -801,8 +837,11 @@ consent_rw_tag(consent_rewriter_t *rw)
         rw->mode = M_NONE;
 
         if (t->len > CONSENT_TAG_MAX || t->attrs_overflow) {
-            /* not a loader: it passes, but its style was not read */
-            rw->events |= CONSENT_EV_STYLE_UNREAD;
+            /* it passes, but its style was not read (or, with nothing
+               denied, its site tagging: it stays as it is) */
+            if (rw->check_styles) {
+                rw->events |= CONSENT_EV_STYLE_UNREAD;
+            }
 
         } else {
             bytes = consent_rw_bytes(rw, t->start, end);
@@ -842,6 +881,21 @@ consent_rw_tag(consent_rewriter_t *rw)
     }
 
     return 0;
+}
+
+
+/*
+ * Whether the held start tag is replaced by a placeholder past the bounds:
+ * a loader's, while something may be denied.  With nothing denied a
+ * loader matters only for its site tagging, and the skip layer passes over
+ * the untagged ones without telling: so the long ones pass too, whatever
+ * the buffers.
+ */
+static int
+consent_rw_bounded(consent_rewriter_t *rw)
+{
+    return consent_rw_loader_id(rw->element)
+           && (rw->block_src || rw->block_inline);
 }
 
 
@@ -1132,9 +1186,9 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     mask = 0;
     denied = 0;
     has_url = 0;
-    /* with nothing denied only a script's or style's src matters */
-    n = el->typed ? CONSENT_RW_LOADERS
-        : rw->block_src || rw->block_inline ? CONSENT_RW_LOADERS + 2 : 0;
+    /* with nothing denied nothing is classified (nor observed) */
+    n = !rw->block_src && !rw->block_inline ? 0
+        : el->typed ? CONSENT_RW_LOADERS : CONSENT_RW_LOADERS + 2;
 
     /* the first attribute of each loading name, in one pass; most are
        told apart by their length */
@@ -1218,7 +1272,7 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
             && (el->typed == T_SCRIPT ? rw->block_inline : rw->block_src))
         {
             /* the text decides: hold it up to the end tag */
-            memcpy(rw->script, t, offsetof(consent_tag_t, attrs)
+            memcpy(&rw->script, t, offsetof(consent_tag_t, attrs)
                                   + t->nattrs * sizeof(consent_attr_t));
             rw->mode = M_INLINE;
             rw->text_start = t->start + t->len;
@@ -2113,7 +2167,7 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
         return rw->mode == M_CSS ? consent_rw_css_feed(rw, end, 1) : 0;
     }
 
-    t = rw->script;
+    t = &rw->script;
     bytes = consent_rw_bytes(rw, t->start, end);
     if (bytes == NULL) {
         return -1;
@@ -2237,7 +2291,7 @@ consent_rw_inline_overflow(consent_rewriter_t *rw)
 
     rw->events |= CONSENT_EV_INLINE_TOO_LONG;
 
-    t = rw->script;
+    t = &rw->script;
     bytes = consent_rw_bytes(rw, t->start, rw->text_start);
     if (bytes == NULL) {
         return -1;

@@ -81,7 +81,11 @@ typedef struct {
                                                the bound passed: its style and
                                                background were not read */
 
-/* malloc()ed; conf is copied.  NULL on allocation failure. */
+/*
+ * conf is copied.  NULL on allocation failure.  Destroyed rewriters are
+ * kept per thread (buffers and all) for the next ones: in steady state
+ * creating one allocates nothing.
+ */
 consent_rewriter_t *consent_rewriter_create(const consent_rewriter_conf_t *c);
 void consent_rewriter_destroy(consent_rewriter_t *rw);
 

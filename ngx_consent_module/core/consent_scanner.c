@@ -122,10 +122,12 @@ static unsigned char  consent_tag_len[sizeof(consent_tag_names)
  * (in and around foreign content), of the start tags that matter in HTML
  * content outside it (a name the rewriter acts on, or a state switch), and
  * of the end tags that do (T_END).  Most tags of a page are rejected by one
- * test.
+ * test.  Of the start tags, those that matter whatever their attributes: a
+ * state switch, head, body, svg, math.
  */
 static uint32_t       consent_tag_first_all[CONSENT_TAG_NAME_LONGEST + 1];
 uint32_t              consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+uint32_t              consent_tag_first_keep[CONSENT_TAG_NAME_LONGEST + 1];
 unsigned char         consent_scan_class[256];
 unsigned char         consent_scan_lower[256];
 static int            consent_scan_tables_ready;
@@ -140,6 +142,8 @@ static void consent_scanner_start_tag_done(consent_scanner_t *sc);
 static void consent_scanner_end_tag_done(consent_scanner_t *sc);
 static void consent_scanner_raw_end_tag(consent_scanner_t *sc);
 static void consent_scanner_new_attr(consent_scanner_t *sc,
+    const unsigned char *p);
+static const unsigned char *consent_scanner_quoted(consent_scanner_t *sc,
     const unsigned char *p);
 static void consent_scanner_watch_name(consent_scanner_t *sc,
     const unsigned char *p, size_t n, int done);
@@ -187,6 +191,17 @@ consent_scanner_tables(void)
         }
         if (consent_tag_names[c].tree & T_END) {
             consent_tag_first_html[1][len] |= (uint32_t) 1 << (name[0] - 'a');
+        }
+        if ((consent_tag_names[c].flags
+             & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA))
+            || consent_tag_names[c].id == CONSENT_TAG_SCRIPT
+            || consent_tag_names[c].id == CONSENT_TAG_PLAINTEXT
+            || consent_tag_names[c].id == CONSENT_TAG_HEAD
+            || consent_tag_names[c].id == CONSENT_TAG_BODY
+            || consent_tag_names[c].id == CONSENT_TAG_SVG
+            || consent_tag_names[c].id == CONSENT_TAG_MATH)
+        {
+            consent_tag_first_keep[len] |= (uint32_t) 1 << (name[0] - 'a');
         }
 
         h = consent_tag_hash_of(name, len);
@@ -380,6 +395,57 @@ consent_scanner_new_attr(consent_scanner_t *sc, const unsigned char *p)
     a->value_len = 0;
     a->quote = 0;
     a->has_value = 0;
+}
+
+
+/*
+ * The common shape of attributes, name="value" or name='value' separated
+ * by single spaces, recorded without a state per byte class: from the
+ * first byte of a name (not '='), the position after the last closing
+ * quote, or NULL when the first attribute is of another shape or the
+ * buffer ends in it.  The ordinary states go on from there.
+ */
+static const unsigned char *
+consent_scanner_quoted(consent_scanner_t *sc, const unsigned char *p)
+{
+    const unsigned char  *q, *r, *end, *done;
+    consent_attr_t       *a;
+
+    end = sc->end;
+    done = NULL;
+
+    for ( ;; ) {
+        q = consent_scanner_until(p + 1, end, C_ATTR_END);
+        if (end - q < 2 || *q != '=' || (q[1] != '"' && q[1] != '\'')) {
+            return done;
+        }
+
+        r = consent_scanner_char(q + 2, end, q[1]);
+        if (r == end) {
+            return done;
+        }
+
+        consent_scanner_new_attr(sc, p);
+        a = sc->attr;
+        if (a) {
+            a->name_len = consent_scanner_rel(sc, q) - a->name_off;
+            a->has_value = 1;
+            a->quote = q[1];
+            a->value_off = consent_scanner_rel(sc, q + 2);
+            a->value_len = consent_scanner_rel(sc, r) - a->value_off;
+        }
+
+        done = r + 1;
+
+        /* another one after a single space */
+        if (end - done < 2 || done[0] != ' '
+            || (consent_scan_class[done[1]] & (C_WS | C_ATTR_END)))
+        {
+            return done;
+        }
+
+        p = done + 1;
+    }
 }
 
 
@@ -590,7 +656,7 @@ consent_scanner_raw_end_tag(consent_scanner_t *sc)
 consent_scan_event_e
 consent_scanner_next(consent_scanner_t *sc)
 {
-    int                    state;
+    int                    state, skip;
     unsigned char          c;
     consent_attr_t        *a;
     const unsigned char   *p, *end, *q;
@@ -731,7 +797,9 @@ consent_scanner_next(consent_scanner_t *sc)
         tag_name_start:
             state = S_TAG_NAME;
 
-            if (!sc->all_tags && sc->depth == 0) {
+            if (!sc->all_tags && sc->depth == 0 && !sc->report
+                && (sc->tag.is_end || !sc->styles))
+            {
                 /* most names are rejected by length and first letter
                    before being copied */
                 q = consent_scanner_until(p + 1, end, C_NAME_END);
@@ -770,18 +838,42 @@ consent_scanner_next(consent_scanner_t *sc)
                 sc->watch_attr = 0;
                 sc->wval_len = 0;
             }
+            if (sc->styles && sc->depth) {
+                /* svg/math: any tag may end a script's text (as with
+                   all_tags) */
+                sc->report = 1;
+            }
             if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
-                && sc->depth == 0
-                && !(sc->tag.flags
-                     & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA)))
+                && !sc->report)
             {
-                goto skip_tag;
+                skip = sc->depth == 0
+                       && !(sc->tag.flags
+                            & (CONSENT_TAG_RAWTEXT | CONSENT_TAG_RCDATA));
+
+                if (sc->styles && !sc->tag.is_end) {
+                    q = consent_scanner_skip_unstyled(sc, p);
+                    if (q == NULL) {
+                        /* a style may load: reported from here on */
+                        sc->report = 1;
+
+                    } else if (skip) {
+                        p = q;
+                        state = S_DATA;
+                        sc->raw_state = S_DATA;
+                        break;
+                    }
+
+                } else if (skip) {
+                    goto skip_tag;
+                }
             }
             c = *p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
-            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
+                && !sc->report)
+            {
                 if (c == '>') {
                     goto tag_end;
                 }
@@ -808,6 +900,14 @@ consent_scanner_next(consent_scanner_t *sc)
             if (c == '>') {
                 p++;
                 goto tag_end;
+            }
+            if (c != '=' && !sc->watch) {
+                q = consent_scanner_quoted(sc, p);
+                if (q != NULL) {
+                    p = q;
+                    state = S_AFTER_ATTR_VALUE_Q;
+                    break;
+                }
             }
             consent_scanner_new_attr(sc, p);
             if (c == '=') {
@@ -1142,11 +1242,14 @@ consent_scanner_next(consent_scanner_t *sc)
                 break;
             }
             consent_scanner_raw_end_tag(sc);
+            sc->report = sc->styles && sc->depth;
             p++;
             if (c != '>') {
                 state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
             }
-            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER) {
+            if (!sc->all_tags && sc->tag.id == CONSENT_TAG_OTHER
+                && !sc->report)
+            {
                 if (c == '>') {
                     goto tag_end;
                 }
@@ -1309,7 +1412,7 @@ consent_scanner_next(consent_scanner_t *sc)
         sc->tag.attrs_overflow = 1;
         if (c != '>') {
             state = c == '/' ? S_SELF_CLOSING : S_BEFORE_ATTR_NAME;
-            p = consent_scanner_skip_attrs(sc, p, &state, NULL);
+            p = consent_scanner_skip_attrs(sc, p, &state, 0);
             if (p == NULL) {
                 p = end;
                 goto more;
@@ -1331,9 +1434,10 @@ consent_scanner_next(consent_scanner_t *sc)
 
         state = sc->state;
 
-        if (sc->all_tags || sc->tag.id != CONSENT_TAG_OTHER
+        if (sc->all_tags || sc->report || sc->tag.id != CONSENT_TAG_OTHER
             || (sc->tag.flags & CONSENT_TAG_SCRIPT_END))
         {
+            sc->report = 0;
             sc->cur = p;
             return CONSENT_SCAN_TAG;
         }

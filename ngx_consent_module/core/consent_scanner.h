@@ -126,6 +126,14 @@ typedef struct {
     int                   raw_state;    /* content state a '<' returns to */
     int                   tree;         /* switch states like a browser */
     int                   all_tags;     /* report tags of no known name */
+    int                   styles;       /* report start tags with a style,
+                                           background, data-style or
+                                           data-background attribute */
+    int                   report;       /* the tag in hand is reported
+                                           whatever its name (styles) */
+    int                   tagged;       /* loaders without data-category
+                                           or data-name may be passed
+                                           over */
     int                   scripting;    /* 1: noscript is RAWTEXT */
     int                   tag_end_pending;
     uint64_t              base;         /* stream offset of buf */
@@ -187,11 +195,19 @@ void consent_scanner_feed(consent_scanner_t *sc, const unsigned char *p,
  * Scan on; sc->tag describes the tag of TAG_NAME and TAG events.  With
  * all_tags = 0 (the rewriter) only tags with a known name (id) are
  * reported, and of those outside svg/math content: start tags, but a and
- * area only when they may have a ping attribute (always when they do not
- * end in the buffer they start in); end tags of head and body, and the end
+ * area only when they may have a ping or data-ping attribute (always when
+ * they do not end in the buffer they start in, or are longer than
+ * 2 * CONSENT_SCAN_MAX_ATTRS); end tags of head and body, and the end
  * tag of a raw text element.  In svg/math content every tag of a known
  * name is reported, and any tag that ends an svg script (a TAG event,
- * CONSENT_TAG_SCRIPT_END).
+ * CONSENT_TAG_SCRIPT_END).  With styles = 1 (and all_tags = 0) start tags
+ * of any other name are reported too when they have one of the attributes
+ * a style may load from (style, background, data-style, data-background,
+ * in any case) or do not end in the buffer their name ends in (whether
+ * they have one is not known there).  With tagged = 1, outside svg/math
+ * the start tags of known names that switch no state (but head, body, svg
+ * and math) may be passed over when they have no data-category or
+ * data-name attribute (and end in the buffer their name ends in).
  */
 consent_scan_event_e consent_scanner_next(consent_scanner_t *sc);
 

@@ -8,6 +8,9 @@
  */
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "consent_scanner.h"
 
 /* consent_tag_name_t.tree, consent_scanner_t.tag_tree */
@@ -112,6 +115,8 @@ extern unsigned char  consent_scan_lower[256];
 /* first letters (bit c - 'a') of the names that matter outside svg/math
    by length: [0] start tags, [1] end tags */
 extern uint32_t       consent_tag_first_html[2][CONSENT_TAG_NAME_LONGEST + 1];
+/* of those start tags, the ones reported whatever their attributes (tagged) */
+extern uint32_t       consent_tag_first_keep[CONSENT_TAG_NAME_LONGEST + 1];
 
 /* Offset of p from the tag's '<' (origin: where the '<' is or would be). */
 #define consent_scanner_rel(sc, p)                                         \
@@ -138,11 +143,28 @@ consent_scanner_until(const unsigned char *p, const unsigned char *end,
 }
 
 
-/* The first c at or after p, or end (an empty buffer may be NULL). */
+/*
+ * The first c at or after p, or end (an empty buffer may be NULL).  Most
+ * searches in a tag end within 16 bytes: where SSE2 is there (x86-64
+ * always) those are looked at at once before memchr() is called.
+ */
 static inline const unsigned char *
 consent_scanner_char(const unsigned char *p, const unsigned char *end, int c)
 {
     const unsigned char  *q;
+#ifdef __SSE2__
+    unsigned              m;
+
+    if (end - p >= 16) {
+        m = (unsigned) _mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) p),
+                               _mm_set1_epi8((char) c)));
+        if (m) {
+            return p + __builtin_ctz(m);
+        }
+        p += 16;
+    }
+#endif
 
     if (p == end) {
         return end;
@@ -176,20 +198,35 @@ consent_scanner_tag_reset(consent_scanner_t *sc, unsigned is_end)
  * Tags of HTML content outside svg/math that nobody is told about and that
  * switch no state, with all_tags = 0: passed over to their '>' without
  * recording anything.  Returns the '<' where the ordinary states take over
- * (a tag that matters, or one whose name the buffer ends in), or NULL when
- * the buffer is consumed, with *state where the scan resumes.
+ * (a tag that matters, one whose name the buffer ends in, or with styles a
+ * start tag they report: sc->report), or NULL when the buffer is
+ * consumed, with *state where the scan resumes.
  */
 const unsigned char *consent_scanner_skip_data(consent_scanner_t *sc,
     const unsigned char *p, int *state);
 
+/* consent_scanner_skip_attrs() watch bits: attribute names that matter */
+#define SKIP_PING   0x01    /* ping, data-ping */
+#define SKIP_STYLE  0x02    /* style, background, data-style,
+                               data-background */
+#define SKIP_TAGGED 0x04    /* data-category, data-name */
+
 /*
  * The attribute states of such a tag, recording nothing: the position
  * after its '>', or NULL when the buffer ends first (*state: where the
- * ordinary states resume).  With ping, NULL also when an attribute may be
- * named ping (links matter only for it).
+ * ordinary states resume).  With watch bits, NULL also when an attribute
+ * has a watched name (then *state is not set).
  */
 const unsigned char *consent_scanner_skip_attrs(consent_scanner_t *sc,
-    const unsigned char *p, int *state, int *ping);
+    const unsigned char *p, int *state, unsigned watch);
+
+/*
+ * From the byte that ends a start tag's name (styles): the position after
+ * its '>' when it surely has no attribute SKIP_STYLE names, else NULL (it
+ * has one, or the buffer ends first).
+ */
+const unsigned char *consent_scanner_skip_unstyled(consent_scanner_t *sc,
+    const unsigned char *p);
 
 /* Whether the tag name from name to p is a or area. */
 #define consent_scanner_is_link(name, p)                                   \

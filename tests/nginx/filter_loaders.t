@@ -60,7 +60,8 @@ $t->write_html('inert.html', <<'EOF');
 EOF
 
 $t->write_html('tag.html', qq{<img src="https://ads-b.example/p.gif" title="$pad">\n});
-$t->write_html('div.html', qq{<div title="$pad">x</div>\n});
+$t->write_html('div.html', qq{<div title="$pad" style="color:red">x</div>\n});
+$t->write_html('long.html', qq{<div title="$pad">x</div>\n});
 
 $t->write_config(<<'EOF');
     consent_secret %%DIR%%/consent.key;
@@ -177,7 +178,11 @@ unlike($body, qr/data-consent-overflow/, 'nothing overflows on the loaders page'
 
 http_get($port, '/tag.html');
 http_get($port, '/div.html');
+like(http_get($port, '/long.html')->{body}, qr{^<div title=" +">x</div>\n},
+    'a long tag without a style passes');
 $log = $t->error_log;
+unlike($log, qr{\[warn\].*style and background.*GET /long\.html},
+    'no warning for a long tag without a style: nothing was unread');
 like($log, qr{\[warn\].*a loader's start tag over 16 KB or 256 attributes was replaced by an inert placeholder},
     'warn: placeholder');
 like($log, qr{\[warn\].*a start tag over 16 KB or 256 attributes passed without its style and background attributes being read},

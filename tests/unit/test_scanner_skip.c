@@ -2,10 +2,17 @@
  * The scanner's skip layer against its ordinary states: a scanner that is
  * told of every tag (all_tags = 1, the skip layer unused) reads each input
  * in one buffer; the rewriter's scanner (all_tags = 0) reads it in random
- * splits.  Every tag the second reports must be a tag of the first (same
- * offsets, name, attributes), and every start tag the rewriter acts on
- * (a known id outside a, area, p, br) must be reported.  Inputs: the
- * html5lib tokenizer tests, the real-world pages and random tag soup.
+ * splits in three modes: as with something denied but no style read,
+ * reading styles (styles = 1), and with nothing denied (tagged = 1).
+ * Every tag the second reports must be a tag of the first (same offsets,
+ * name, attributes), and every start tag the rewriter acts on (a known id
+ * outside a, area, p, br) must be reported; with styles also every start
+ * tag with a style, background, data-style or data-background attribute,
+ * and every tag in svg/math content; with tagged the loaders outside
+ * svg/math only when they have a data-category or data-name; in every
+ * mode the links (a, area) with a ping or data-ping, or longer than
+ * 2 * CONSENT_SCAN_MAX_ATTRS bytes.  Inputs:
+ * the html5lib tokenizer tests, the real-world pages and random tag soup.
  * CONSENT_DATA names the shared data (default ../shared/data); the parts
  * that need it are skipped when it is missing.
  */
@@ -24,6 +31,10 @@ typedef struct {
     unsigned char  id;
     unsigned char  is_end;
     unsigned char  self_closing;
+    unsigned char  styled;          /* has an attribute a style loads */
+    unsigned char  tagged;          /* has data-category or data-name */
+    unsigned char  pinged;          /* has ping or data-ping */
+    unsigned char  foreign;         /* starts in svg/math content */
     unsigned       nattrs;
     uint32_t       attr_sum;        /* offsets and lengths, summed */
 } sk_event_t;
@@ -34,6 +45,19 @@ typedef struct {
     size_t       cap;
     int          oom;
 } sk_events_t;
+
+/* the modes of the skip layer */
+enum {
+    SK_PLAIN = 0,
+    SK_STYLES,
+    SK_TAGGED
+};
+
+static const char *const  sk_style_names[] = { "style", "background",
+    "data-style", "data-background", NULL };
+static const char *const  sk_tagged_names[] = { "data-category",
+    "data-name", NULL };
+static const char *const  sk_ping_names[] = { "ping", "data-ping", NULL };
 
 static unsigned long  sk_rand_state = 12345;
 static unsigned       sk_docs, sk_bad, sk_tags_checked;
@@ -48,8 +72,37 @@ sk_rand(void)
 }
 
 
+/* Whether an attribute name is one of names, in any case. */
+static int
+sk_name_in(const unsigned char *n, size_t len, const char *const *names)
+{
+    size_t       i, k;
+    const char  *w;
+
+    for (k = 0; names[k]; k++) {
+        w = names[k];
+        if (strlen(w) != len) {
+            continue;
+        }
+        for (i = 0; i < len; i++) {
+            if ((n[i] >= 'A' && n[i] <= 'Z' ? n[i] + 32 : n[i])
+                != (unsigned char) w[i])
+            {
+                break;
+            }
+        }
+        if (i == len) {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
 static void
-sk_add(sk_events_t *e, const consent_tag_t *t)
+sk_add(sk_events_t *e, const consent_tag_t *t, const unsigned char *doc,
+    unsigned foreign)
 {
     unsigned     i;
     sk_event_t  *nb, *v;
@@ -72,8 +125,18 @@ sk_add(sk_events_t *e, const consent_tag_t *t)
     v->self_closing = t->self_closing;
     v->nattrs = t->attrs_overflow ? (unsigned) -1 : t->nattrs;
     v->attr_sum = 0;
+    v->styled = 0;
+    v->tagged = 0;
+    v->pinged = 0;
+    v->foreign = (unsigned char) foreign;
 
     for (i = 0; !t->attrs_overflow && i < t->nattrs; i++) {
+        v->styled |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_style_names);
+        v->tagged |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_tagged_names);
+        v->pinged |= sk_name_in(doc + t->start + t->attrs[i].name_off,
+                                t->attrs[i].name_len, sk_ping_names);
         v->attr_sum += t->attrs[i].name_off * 3 + t->attrs[i].name_len * 5
                        + t->attrs[i].value_off * 7 + t->attrs[i].value_len
                        + t->attrs[i].has_value;
@@ -81,12 +144,16 @@ sk_add(sk_events_t *e, const consent_tag_t *t)
 }
 
 
-/* The TAG events of p in buffers of the given lengths (0: one buffer). */
+/*
+ * The TAG events of p in one buffer or random splits (each tag's
+ * namespace depth taken at its TAG_NAME event, which all_tags = 1 has).
+ */
 static void
-sk_scan(const unsigned char *p, size_t len, int all_tags, int split,
-    sk_events_t *e)
+sk_scan(const unsigned char *p, size_t len, int all_tags, int mode,
+    int split, sk_events_t *e)
 {
     size_t                 off, n;
+    unsigned               depth;
     consent_scanner_t     *sc;
     consent_scan_event_e   ev;
 
@@ -98,6 +165,9 @@ sk_scan(const unsigned char *p, size_t len, int all_tags, int split,
 
     consent_scanner_init(sc, 1);
     sc->all_tags = all_tags;
+    sc->styles = mode == SK_STYLES;
+    sc->tagged = mode == SK_TAGGED;
+    depth = 0;
 
     for (off = 0; off < len || off == 0; off += n) {
         n = split ? 1 + sk_rand() % (sk_rand() % 4 == 0 ? 3 : 97) : len;
@@ -106,8 +176,10 @@ sk_scan(const unsigned char *p, size_t len, int all_tags, int split,
         consent_scanner_feed(sc, p + off, n);
 
         while ((ev = consent_scanner_next(sc)) != CONSENT_SCAN_MORE) {
-            if (ev == CONSENT_SCAN_TAG) {
-                sk_add(e, &sc->tag);
+            if (ev == CONSENT_SCAN_TAG_NAME) {
+                depth = sc->depth;
+            } else {
+                sk_add(e, &sc->tag, p, depth != 0);
             }
         }
 
@@ -120,10 +192,17 @@ sk_scan(const unsigned char *p, size_t len, int all_tags, int split,
 }
 
 
+/*
+ * The names of p and br are looked up only in svg/math, where they end it:
+ * a p or br reported for its style elsewhere has no id.
+ */
 static int
 sk_same(const sk_event_t *a, const sk_event_t *b)
 {
-    return a->start == b->start && a->len == b->len && a->id == b->id
+    return a->start == b->start && a->len == b->len
+           && (a->id == b->id
+               || (b->id == CONSENT_TAG_OTHER
+                   && (a->id == CONSENT_TAG_P || a->id == CONSENT_TAG_BR)))
            && a->is_end == b->is_end && a->self_closing == b->self_closing
            && (b->nattrs == (unsigned) -1
                || (a->nattrs == b->nattrs && a->attr_sum == b->attr_sum));
@@ -132,17 +211,44 @@ sk_same(const sk_event_t *a, const sk_event_t *b)
 
 /* Whether the rewriter must be told of this tag of the full scan. */
 static int
-sk_must_report(const sk_event_t *a)
+sk_must_report(const sk_event_t *a, int mode)
 {
+    if (mode == SK_STYLES && (a->foreign || (!a->is_end && a->styled))) {
+        return 1;
+    }
+
+    /* links with a ping, or longer than their attributes may be counted */
+    if ((a->id == CONSENT_TAG_A || a->id == CONSENT_TAG_AREA) && !a->is_end
+        && (a->pinged || a->len > 2 * CONSENT_SCAN_MAX_ATTRS))
+    {
+        return 1;
+    }
+
+    if (mode == SK_TAGGED && !a->foreign
+        && (a->id == CONSENT_TAG_IMG || a->id == CONSENT_TAG_EMBED
+            || a->id == CONSENT_TAG_VIDEO || a->id == CONSENT_TAG_AUDIO
+            || a->id == CONSENT_TAG_SOURCE || a->id == CONSENT_TAG_LINK
+            || a->id == CONSENT_TAG_OBJECT || a->id == CONSENT_TAG_FRAME
+            || a->id == CONSENT_TAG_INPUT || a->id == CONSENT_TAG_META
+            || a->id == CONSENT_TAG_BASE || a->id == CONSENT_TAG_IMAGE
+            || a->id == CONSENT_TAG_USE || a->id == CONSENT_TAG_FEIMAGE))
+    {
+        return !a->is_end && a->tagged;
+    }
+
     return !a->is_end && a->id != CONSENT_TAG_OTHER && a->id != CONSENT_TAG_A
            && a->id != CONSENT_TAG_AREA && a->id != CONSENT_TAG_P
            && a->id != CONSENT_TAG_BR;
 }
 
 
-/* One document: 0 when the skip layer agrees with the ordinary states. */
+/*
+ * One document, one mode of the skip layer: 0 when it agrees with the
+ * ordinary states.
+ */
 static int
-sk_check(const char *what, const unsigned char *p, size_t len)
+sk_check_mode(const char *what, const unsigned char *p, size_t len,
+    int mode)
 {
     size_t       i, j;
     sk_events_t  all, skip;
@@ -150,9 +256,8 @@ sk_check(const char *what, const unsigned char *p, size_t len)
     memset(&all, 0, sizeof(all));
     memset(&skip, 0, sizeof(skip));
 
-    sk_scan(p, len, 1, 0, &all);
-    sk_scan(p, len, 0, 1, &skip);
-    sk_docs++;
+    sk_scan(p, len, 1, 0, 0, &all);
+    sk_scan(p, len, 0, mode, 1, &skip);
 
     if (all.oom || skip.oom) {
         free(all.ev);
@@ -163,7 +268,7 @@ sk_check(const char *what, const unsigned char *p, size_t len)
     /* both lists are in stream order: a merge */
     for (i = 0, j = 0; j < skip.n; j++) {
         while (i < all.n && all.ev[i].start < skip.ev[j].start) {
-            if (sk_must_report(&all.ev[i])) {
+            if (sk_must_report(&all.ev[i], mode)) {
                 printf("# %s: tag at %llu (id %u) not reported\n", what,
                        (unsigned long long) all.ev[i].start, all.ev[i].id);
                 goto bad;
@@ -182,7 +287,7 @@ sk_check(const char *what, const unsigned char *p, size_t len)
     }
 
     for ( ; i < all.n; i++) {
-        if (sk_must_report(&all.ev[i])) {
+        if (sk_must_report(&all.ev[i], mode)) {
             printf("# %s: tag at %llu (id %u) not reported\n", what,
                    (unsigned long long) all.ev[i].start, all.ev[i].id);
             goto bad;
@@ -195,10 +300,23 @@ sk_check(const char *what, const unsigned char *p, size_t len)
 
 bad:
 
+    printf("# (%s)\n", mode == SK_STYLES ? "reading styles"
+                       : mode == SK_TAGGED ? "nothing denied" : "plain");
     sk_bad++;
     free(all.ev);
     free(skip.ev);
     return 1;
+}
+
+
+static int
+sk_check(const char *what, const unsigned char *p, size_t len)
+{
+    sk_docs++;
+
+    return sk_check_mode(what, p, len, SK_PLAIN)
+           | sk_check_mode(what, p, len, SK_STYLES)
+           | sk_check_mode(what, p, len, SK_TAGGED);
 }
 
 
@@ -346,7 +464,16 @@ sk_random(void)
         "<a ping=x>", "<img src=\"u\">", "<p class='c'>", "<div a=b c>",
         "<a href=\"/x\" ping>", "<span x=\"y\"z=w>", "<b =\"q\">",
         "<i x= \"v\">", "<u x==\"v\">", "<s x/=\"v\">", "<em\"q\"=\"r\">",
-        "<script>", "</script>", "<!--", "-->", "<svg>", "</svg>"
+        "<script>", "</script>", "<!--", "-->", "<svg>", "</svg>",
+        "style", "background", "data-style", "data-", " style=\"u\"",
+        " STYLE=v", " Background='w'", " data-Style", " data-background=",
+        "<div style=\"x\">", "<p background=y>", "<br data-style/>",
+        "<title style=z>", "<a style>", "<area class=c ping>",
+        "<span\nstyle=\"q\"\n>", "<g style=", "<b stylex=1>",
+        "<i xstyle=2>", "data-category", " data-name=x", " DATA-Category",
+        "<img data-category=a data-src=/x>", "<link data-name='y'>",
+        "<video\tdata-name>", "<source data-categoryx>", "<meta ",
+        " data-ping=z", "<area Data-Ping>", "<a PING=1 href='/'>"
     };
 
     bad = sk_bad;
