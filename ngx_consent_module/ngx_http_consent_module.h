@@ -98,6 +98,7 @@ typedef struct {
     ngx_int_t                  unknown_category;  /* -1: allow */
     ngx_http_complex_value_t  *region;        /* consent_region */
     ngx_str_t                  region_header; /* its header, for Vary */
+    struct ngx_http_consent_cache_s  *cache;  /* consent_cache; NULL: off */
 } ngx_http_consent_loc_conf_t;
 
 
@@ -131,6 +132,7 @@ typedef struct {
     ngx_str_t                      relay_nonce;   /* sent upstream */
     ngx_str_t                      relay_in;      /* the request's own */
     unsigned                       vary_encoding:1;  /* our Vary has it */
+    unsigned                       cache_status:2;   /* $consent_cache */
 } ngx_http_consent_ctx_t;
 
 

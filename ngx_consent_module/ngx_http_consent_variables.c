@@ -6,6 +6,7 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "ngx_http_consent_cache.h"
 
 
 static void ngx_http_consent_decode(ngx_http_request_t *r,
@@ -51,6 +52,9 @@ static ngx_http_variable_t  ngx_http_consent_vars[] = {
       0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
     { ngx_string("consent_mode"), NULL, ngx_http_consent_variable_mode, 0,
+      NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    { ngx_string("consent_cache"), NULL, ngx_http_consent_cache_variable, 0,
       NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
       ngx_http_null_variable
