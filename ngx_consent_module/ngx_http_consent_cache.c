@@ -441,7 +441,10 @@ ngx_http_consent_cache_put(ngx_http_consent_cache_key_t *key,
 {
     if (key->data) {
         ngx_memcpy(key->data + key->len, &len, sizeof(size_t));
-        ngx_memcpy(key->data + key->len + sizeof(size_t), data, len);
+
+        if (len) {
+            ngx_memcpy(key->data + key->len + sizeof(size_t), data, len);
+        }
     }
 
     key->len += sizeof(size_t) + len;
@@ -658,7 +661,7 @@ ngx_http_consent_cache_observe(void *data, int service,
 
     for (i = 0; i < rec->seen.nelts; i++) {
         if (s[i].service == service && s[i].len == len
-            && ngx_memcmp(s[i].host, host, len) == 0)
+            && (len == 0 || ngx_memcmp(s[i].host, host, len) == 0))
         {
             return;
         }
