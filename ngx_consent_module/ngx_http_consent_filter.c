@@ -571,7 +571,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     /* a token page markup cannot guess: consent.js activates only what
        the rewriter marked with it */
-    if (consent_id_generate(token) != 0) {
+    if (ngx_http_consent_random_id(token) != NGX_OK) {
         ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
                       "consent filter: no random bytes for the marker");
         return NGX_ERROR;

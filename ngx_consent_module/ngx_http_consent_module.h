@@ -190,6 +190,8 @@ ngx_str_t ngx_http_consent_list_token(u_char **pos, u_char *last);
 ngx_table_elt_t *ngx_http_consent_add_header(ngx_http_request_t *r,
     const char *key, const char *value, size_t len);
 char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
+/* 128 random bits for one response (a marker, a relay nonce). */
+ngx_int_t ngx_http_consent_random_id(u_char id[CONSENT_ID_LEN]);
 /* The request came over HTTPS (or consent_cookie scheme= says so). */
 ngx_uint_t ngx_http_consent_https(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,
