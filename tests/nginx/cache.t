@@ -93,6 +93,11 @@ $t->write_config(<<'EOF');
             proxy_pass http://127.0.0.1:%%PORT1%%/weak/;
         }
 
+        location /sendfile/ {
+            alias %%DIR%%/html/;
+            sendfile on;
+        }
+
         location /noetag/ {
             alias %%DIR%%/html/;
             etag off;
@@ -178,7 +183,7 @@ sub cache_status { ($_[0]{headers}{'x-cache'} || [''])->[0] }
 sub normal {
     my ($body) = @_;
     $body =~ s{(data-consent(?:-marker)?)="[0-9a-f]{32}"}{$1="M"}g;
-    $body =~ s{/(?:nocache|strict|short|proxied)/}{/}g;
+    $body =~ s{/(?:nocache|strict|short|proxied|sendfile)/}{/}g;
     return $body;
 }
 
@@ -212,6 +217,12 @@ my $off = get('/nocache/page.html');
 is(cache_status($off), '', 'consent_cache off: no cache status');
 ok(normal($off->{body}) eq normal($hit->{body}),
    'a hit equals the output without the cache');
+
+# With sendfile on, a hit does not even read the file.
+my $sf1 = get('/sendfile/page.html');
+my $sf2 = get('/sendfile/page.html');
+is(cache_status($sf1) . ' ' . cache_status($sf2), 'MISS HIT', 'sendfile on: MISS, HIT');
+ok(normal($sf2->{body}) eq normal($hit->{body}), 'sendfile on: the same page');
 
 # A changed file is a miss with the new content.
 (my $changed = $page) =~ s{<p>Story</p>}{<p>Changed story, longer</p>};
