@@ -25,6 +25,13 @@
 #define NGX_HTTP_CONSENT_SNIFF_MAX   1445   /* the MIME sniffing standard's */
 
 
+/* A link of a hit's output with its buffer, allocated many at a time. */
+typedef struct {
+    ngx_chain_t                cl;
+    ngx_buf_t                  buf;
+} ngx_http_consent_hit_link_t;
+
+
 struct ngx_http_consent_filter_ctx_s {
     consent_rewriter_t        *rewriter;
     consent_render_out_t       fragments[3];
@@ -53,6 +60,8 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_http_consent_cache_entry_t *hit;  /* consent_cache: sent instead */
     ngx_http_consent_cache_rec_t   *rec;  /* consent_cache: a miss */
     off_t                      consumed;  /* input bytes of a hit */
+    ngx_http_consent_hit_link_t  *hit_links;  /* the next free ones */
+    ngx_uint_t                 hit_left;
 
     unsigned                   warned:1;
     unsigned                   done:1;
@@ -90,6 +99,8 @@ static ngx_int_t ngx_http_consent_sniff_feed(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
 static ngx_int_t ngx_http_consent_hit_body(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_consent_hit_link(
+    ngx_http_consent_filter_ctx_t *fctx, const u_char *p, size_t len);
 static ngx_int_t ngx_http_consent_pass_special(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
@@ -1119,13 +1130,12 @@ ngx_http_consent_hit_body(ngx_http_request_t *r,
     }
 
     fctx->done = 1;
-    fctx->gen = NULL;
-    fctx->produced = 0;
 
     for (i = 0; ngx_http_consent_cache_piece(fctx->hit, i, &piece) == NGX_OK;
          i++)
     {
-        if (ngx_http_consent_emit(fctx, piece.data, piece.len, 1) != 0) {
+        if (ngx_http_consent_hit_link(fctx, piece.data, piece.len) != NGX_OK)
+        {
             return NGX_ERROR;
         }
 
@@ -1142,7 +1152,7 @@ ngx_http_consent_hit_body(ngx_http_request_t *r,
             len = fctx->fragments[piece.slot].len;
         }
 
-        if (ngx_http_consent_emit(fctx, p, len, 1) != 0) {
+        if (ngx_http_consent_hit_link(fctx, p, len) != NGX_OK) {
             return NGX_ERROR;
         }
     }
@@ -1169,6 +1179,55 @@ ngx_http_consent_hit_body(ngx_http_request_t *r,
     fctx->last->buf->last_buf = 1;
 
     return ngx_http_consent_output(r, fctx);
+}
+
+
+/*
+ * A link of a hit's output, pointing at p: links are taken from blocks as
+ * large as the request pool serves from its pages (two allocations for a
+ * typical page instead of two per link).
+ */
+
+static ngx_int_t
+ngx_http_consent_hit_link(ngx_http_consent_filter_ctx_t *fctx,
+    const u_char *p, size_t len)
+{
+    ngx_uint_t                    n;
+    ngx_http_consent_hit_link_t  *link;
+
+    if (len == 0) {
+        return NGX_OK;
+    }
+
+    if (fctx->hit_left == 0) {
+        n = ngx_max(fctx->request->pool->max
+                    / sizeof(ngx_http_consent_hit_link_t), 1);
+
+        fctx->hit_links = ngx_palloc(fctx->request->pool,
+                                   n * sizeof(ngx_http_consent_hit_link_t));
+        if (fctx->hit_links == NULL) {
+            return NGX_ERROR;
+        }
+
+        fctx->hit_left = n;
+    }
+
+    link = fctx->hit_links++;
+    fctx->hit_left--;
+
+    ngx_memzero(link, sizeof(ngx_http_consent_hit_link_t));
+
+    link->cl.buf = &link->buf;
+    link->buf.memory = 1;
+    link->buf.pos = (u_char *) p;
+    link->buf.last = (u_char *) p + len;
+    link->buf.tag = (ngx_buf_tag_t) &ngx_http_consent_module;
+
+    *fctx->last_out = &link->cl;
+    fctx->last_out = &link->cl.next;
+    fctx->last = &link->cl;
+
+    return NGX_OK;
 }
 
 
