@@ -123,6 +123,8 @@ static ngx_http_consent_cache_rec_t *ngx_http_consent_cache_rec_create(
 static void ngx_http_consent_cache_rec_cleanup(void *data);
 static ngx_http_consent_cache_entry_t *ngx_http_consent_cache_build(
     ngx_http_consent_cache_rec_t *rec, unsigned events);
+static u_char *ngx_http_consent_cache_marker(ngx_http_consent_cache_rec_t *rec,
+    u_char *p, u_char *last);
 static void ngx_http_consent_cache_insert(ngx_http_consent_cache_t *cache,
     ngx_http_consent_cache_entry_t *e);
 static void ngx_http_consent_cache_evict(ngx_http_consent_cache_t *cache,
@@ -751,19 +753,11 @@ ngx_http_consent_cache_build(ngx_http_consent_cache_rec_t *rec,
     nmarkers = 0;
     last = rec->data + rec->len;
 
-    if (rec->data && rec->marker[0]) {
-        for (p = rec->data;
-             (m = ngx_strlchr(p, last, rec->marker[0])) != NULL;
-             p = m + 1)
-        {
-            if ((size_t) (last - m) >= NGX_HTTP_CONSENT_MARKER_LEN
-                && ngx_memcmp(m, rec->marker, NGX_HTTP_CONSENT_MARKER_LEN)
-                   == 0)
-            {
-                nmarkers++;
-                m += NGX_HTTP_CONSENT_MARKER_LEN - 1;
-            }
-        }
+    for (p = rec->data;
+         (m = ngx_http_consent_cache_marker(rec, p, last)) != NULL;
+         p = m + NGX_HTTP_CONSENT_MARKER_LEN)
+    {
+        nmarkers++;
     }
 
     n = rec->slots.nelts + nmarkers;
@@ -812,15 +806,7 @@ ngx_http_consent_cache_build(ngx_http_consent_cache_rec_t *rec,
     i = 0;
 
     while (p < last || i < rec->slots.nelts) {
-        m = (rec->marker[0] && p < last) ? ngx_strlchr(p, last, rec->marker[0])
-                                         : NULL;
-
-        while (m && !((size_t) (last - m) >= NGX_HTTP_CONSENT_MARKER_LEN
-                      && ngx_memcmp(m, rec->marker,
-                                    NGX_HTTP_CONSENT_MARKER_LEN) == 0))
-        {
-            m = ngx_strlchr(m + 1, last, rec->marker[0]);
-        }
+        m = ngx_http_consent_cache_marker(rec, p, last);
 
         if (m == NULL) {
             m = last;
@@ -864,6 +850,35 @@ ngx_http_consent_cache_build(ngx_http_consent_cache_rec_t *rec,
     }
 
     return e;
+}
+
+
+/* The next marker of the response in [p, last), or NULL. */
+
+static u_char *
+ngx_http_consent_cache_marker(ngx_http_consent_cache_rec_t *rec, u_char *p,
+    u_char *last)
+{
+    if (rec->marker[0] == '\0' || p == NULL) {
+        return NULL;
+    }
+
+    while ((size_t) (last - p) >= NGX_HTTP_CONSENT_MARKER_LEN) {
+        p = ngx_strlchr(p, last - NGX_HTTP_CONSENT_MARKER_LEN + 1,
+                        rec->marker[0]);
+
+        if (p == NULL) {
+            return NULL;
+        }
+
+        if (ngx_memcmp(p, rec->marker, NGX_HTTP_CONSENT_MARKER_LEN) == 0) {
+            return p;
+        }
+
+        p++;
+    }
+
+    return NULL;
 }
 
 
