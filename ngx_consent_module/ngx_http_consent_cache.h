@@ -8,10 +8,13 @@
 #include "consent_rewriter.h"
 
 
-/* The per-response pieces of a template (the fragments in the rewriter's
-   order); NONE: literal bytes; PART: a piece of a fragment, not cacheable */
-#define NGX_HTTP_CONSENT_SLOT_NONE        -1
-#define NGX_HTTP_CONSENT_SLOT_PART        -2
+/*
+ * The per-response pieces of a template: the injected fragments (in the
+ * rewriter's order) and the marker.  NONE: literal bytes; PART: a piece of
+ * a fragment, which makes the response uncacheable.
+ */
+#define NGX_HTTP_CONSENT_SLOT_NONE        (-1)
+#define NGX_HTTP_CONSENT_SLOT_PART        (-2)
 #define NGX_HTTP_CONSENT_SLOT_HEAD_START  0
 #define NGX_HTTP_CONSENT_SLOT_HEAD_END    1
 #define NGX_HTTP_CONSENT_SLOT_BODY_START  2
@@ -32,7 +35,7 @@ typedef struct ngx_http_consent_cache_rec_s    ngx_http_consent_cache_rec_t;
 typedef struct {
     u_char                    *data;
     size_t                     len;
-    ngx_int_t                  slot;      /* NGX_HTTP_CONSENT_SLOT_*, -1 */
+    ngx_int_t                  slot;      /* NGX_HTTP_CONSENT_SLOT_* */
 } ngx_http_consent_cache_piece_t;
 
 
