@@ -107,6 +107,7 @@ static int ngx_http_consent_emit(void *data, const unsigned char *p,
     size_t len, int from_input);
 static ngx_int_t ngx_http_consent_fragment(
     ngx_http_consent_filter_ctx_t *fctx, const unsigned char *p, size_t len);
+static void *ngx_http_consent_fragment_alloc(void *data, size_t len);
 static ngx_chain_t *ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t
     *fctx, ngx_chain_t **free);
 static ngx_int_t ngx_http_consent_output(ngx_http_request_t *r,
@@ -591,6 +592,10 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     consent_id_hex(token, fctx->marker);
     rc.marker = fctx->marker;
 
+    /* the fragments live in the request pool, as long as their links */
+    rc.alloc = ngx_http_consent_fragment_alloc;
+    rc.alloc_data = r->pool;
+
     if (consent_render_head_start(&rc, &fctx->fragments[0]) != 0
         || consent_render_head_end(&rc, &fctx->fragments[1]) != 0
         || consent_render_body_start(&rc, &fctx->fragments[2]) != 0)
@@ -706,14 +711,8 @@ ngx_http_consent_filter_cleanup(void *data)
 {
     ngx_http_consent_filter_ctx_t *fctx = data;
 
-    ngx_uint_t  i;
-
     if (fctx->rewriter) {
         consent_rewriter_destroy(fctx->rewriter);
-    }
-
-    for (i = 0; i < 3; i++) {
-        free(fctx->fragments[i].data);
     }
 }
 
@@ -1461,6 +1460,15 @@ ngx_http_consent_fragment(ngx_http_consent_filter_ctx_t *fctx,
     }
 
     return NGX_HTTP_CONSENT_SLOT_NONE;
+}
+
+
+static void *
+ngx_http_consent_fragment_alloc(void *data, size_t len)
+{
+    ngx_pool_t *pool = data;
+
+    return ngx_pnalloc(pool, len);
 }
 
 

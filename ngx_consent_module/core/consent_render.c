@@ -76,8 +76,9 @@ static const char *consent_render_mode_script(consent_render_cache_t *cache,
 static const char *consent_render_assets(consent_render_cache_t *cache,
     const consent_render_ctx_t *c);
 static void consent_render_assets_free(consent_render_cache_t *cache);
-static int consent_render_join(const char *head, const char *attr,
-    const char *value, const char *tail, consent_render_out_t *out);
+static int consent_render_join(const consent_render_ctx_t *c,
+    const char *head, const char *attr, const char *value, const char *tail,
+    consent_render_out_t *out);
 static char *consent_render_strdup(const char *s);
 static consent_mask_t consent_render_effective(
     const consent_render_ctx_t *c);
@@ -346,6 +347,8 @@ consent_render_req(const consent_render_ctx_t *c, consent_render_req_t *req)
 
     req->effective = consent_render_effective(c);
     req->gpc = c->gpc;
+    req->alloc = c->alloc;
+    req->alloc_data = c->alloc_data;
 
     len = c->return_to ? strlen(c->return_to) : 0;
 
@@ -384,7 +387,7 @@ consent_render_head_start(const consent_render_ctx_t *c,
         return -1;
     }
 
-    return consent_render_join("<script",
+    return consent_render_join(c, "<script",
                                (c->nonce && c->nonce[0] != '\0')
                                ? " nonce=\"" : NULL,
                                c->nonce, script, out);
@@ -517,7 +520,7 @@ consent_render_head_end(const consent_render_ctx_t *c,
     }
 
     /* consent.js activates only the elements carrying this token */
-    return consent_render_join(assets,
+    return consent_render_join(c, assets,
                                c->marker ? " data-consent-marker=\"" : NULL,
                                c->marker, "></script>", out);
 }
@@ -597,19 +600,21 @@ consent_render_assets_free(consent_render_cache_t *cache)
 
 /* head, then attr, value escaped and '"' when attr is given, then tail. */
 static int
-consent_render_join(const char *head, const char *attr, const char *value,
-    const char *tail, consent_render_out_t *out)
+consent_render_join(const consent_render_ctx_t *c, const char *head,
+    const char *attr, const char *value, const char *tail,
+    consent_render_out_t *out)
 {
     char    *p;
-    size_t   head_len, attr_len, value_len, esc_len, tail_len;
+    size_t   len, head_len, attr_len, value_len, esc_len, tail_len;
 
     head_len = strlen(head);
     attr_len = attr ? strlen(attr) : 0;
     value_len = attr ? strlen(value) : 0;
     esc_len = attr ? consent_escape_html_len(value, value_len) + 1 : 0;
     tail_len = strlen(tail);
+    len = head_len + attr_len + esc_len + tail_len + 1;
 
-    p = malloc(head_len + attr_len + esc_len + tail_len + 1);
+    p = c->alloc ? c->alloc(c->alloc_data, len) : malloc(len);
     if (p == NULL) {
         return -1;
     }
