@@ -2,9 +2,11 @@
 # make bench: ngx_consent against plain nginx in one run, every figure a
 # ratio to plain nginx measured in the same interleaved rounds:
 #   - the 80 KB tracker page, static, one worker: nothing granted, all
-#     granted, and nginx's sub_filter and subs_filter doing a little of it;
+#     granted (with consent_cache, and without it: *_nocache), and nginx's
+#     sub_filter and subs_filter doing a little of it;
 #   - the same page without trackers;
-#   - the page proxied from a local upstream (a second nginx);
+#   - the page proxied from a local upstream (a second nginx, strong ETag),
+#     with and without consent_cache;
 #   - four workers with more connections;
 # then the bytes the module adds per page (and per UI case, bench/bytes.sh),
 # the core rewriter's throughput
@@ -44,6 +46,7 @@ port() {
 }
 P_PLAIN=$(port); P_CONSENT=$(port); P_SUB=$(port); P_SUBS=$(port)
 P_UP=$(port); P_PPROXY=$(port); P_CPROXY=$(port)
+P_NOCACHE=$(port); P_CPROXY_NOCACHE=$(port)
 P_PLAIN4=$(port); P_CONSENT4=$(port)
 
 user=""
@@ -97,6 +100,13 @@ http {
     server {
         listen 127.0.0.1:$P_CONSENT;
         consent on;
+        consent_cache max=1000;
+        location /_consent/ { consent_api; }
+    }
+
+    server {
+        listen 127.0.0.1:$P_NOCACHE;
+        consent on;
         location /_consent/ { consent_api; }
     }
 
@@ -111,6 +121,18 @@ http {
 
     server {
         listen 127.0.0.1:$P_CPROXY;
+        consent on;
+        consent_cache max=1000;
+        location / {
+            proxy_pass http://up;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+        location /_consent/ { consent_api; }
+    }
+
+    server {
+        listen 127.0.0.1:$P_CPROXY_NOCACHE;
         consent on;
         location / {
             proxy_pass http://up;
@@ -167,6 +189,7 @@ http {
     server {
         listen 127.0.0.1:$P_CONSENT4;
         consent on;
+        consent_cache max=1000;
         location /_consent/ { consent_api; }
     }
 }
@@ -182,7 +205,7 @@ done
 trap 'for p in "${pids[@]}"; do kill -QUIT $p 2>/dev/null; done; wait' EXIT
 
 for p in $P_UP $P_PLAIN $P_CONSENT $P_SUB $P_SUBS $P_PPROXY $P_CPROXY \
-         $P_PLAIN4 $P_CONSENT4
+         $P_PLAIN4 $P_CONSENT4 $P_NOCACHE $P_CPROXY_NOCACHE
 do
     for _ in $(seq 1 100); do
         curl -fso /dev/null "http://127.0.0.1:$p/page.html" && break
@@ -192,7 +215,7 @@ done
 worker=$(pgrep -P "${pids[1]}" | head -1)
 
 # sanity: the module did rewrite the page, directly and proxied
-for p in $P_CONSENT $P_CPROXY $P_CONSENT4; do
+for p in $P_CONSENT $P_CPROXY $P_CONSENT4 $P_NOCACHE $P_CPROXY_NOCACHE; do
     case $(curl -fs "http://127.0.0.1:$p/page.html") in
         *data-src=*) ;;
         *) echo "bench: the module did not rewrite the page ($p)" >&2
@@ -208,16 +231,21 @@ granted=$(curl -fs -D - -o /dev/null -X POST -d action=accept_all \
 [ -n "$granted" ] || { echo "bench: no consent cookie" >&2; exit 1; }
 
 # scenario: name port path cookie threads connections baseline
+# (consent_cache in consent, consent_granted, consent_notrack, consent_proxy
+# and consent_4w; the *_nocache ones run the rewriter on every request)
 cases="
 plain            $P_PLAIN    page.html    -  1 $conns  -
 consent          $P_CONSENT  page.html    -  1 $conns  plain
 consent_granted  $P_CONSENT  page.html    g  1 $conns  plain
+consent_nocache  $P_NOCACHE  page.html    -  1 $conns  plain
+consent_granted_nocache $P_NOCACHE page.html g 1 $conns plain
 sub_filter       $P_SUB      page.html    -  1 $conns  plain
 subs_filter      $P_SUBS     page.html    -  1 $conns  plain
 plain_notrack    $P_PLAIN    notrack.html -  1 $conns  -
 consent_notrack  $P_CONSENT  notrack.html -  1 $conns  plain_notrack
 plain_proxy      $P_PPROXY   page.html    -  1 $conns  -
 consent_proxy    $P_CPROXY   page.html    -  1 $conns  plain_proxy
+consent_proxy_nocache $P_CPROXY_NOCACHE page.html - 1 $conns plain_proxy
 plain_4w         $P_PLAIN4   page.html    -  2 $((conns * 4)) -
 consent_4w       $P_CONSENT4 page.html    -  2 $((conns * 4)) plain_4w
 "

@@ -9,6 +9,7 @@
 
 #include "ngx_http_consent_module.h"
 #include "ngx_http_consent_coding.h"
+#include "ngx_http_consent_cache.h"
 #include "consent_rewriter.h"
 
 
@@ -22,6 +23,13 @@
 
 #define NGX_HTTP_CONSENT_TYPE_MAX    128
 #define NGX_HTTP_CONSENT_SNIFF_MAX   1445   /* the MIME sniffing standard's */
+
+
+/* A link of a hit's output with its buffer, allocated many at a time. */
+typedef struct {
+    ngx_chain_t                cl;
+    ngx_buf_t                  buf;
+} ngx_http_consent_hit_link_t;
 
 
 struct ngx_http_consent_filter_ctx_s {
@@ -49,6 +57,12 @@ struct ngx_http_consent_filter_ctx_s {
     ngx_buf_t                 *sniffed;   /* first bytes, no Content-Type */
     ngx_http_consent_sightings_t  *sightings;  /* for discovery */
 
+    ngx_http_consent_cache_entry_t *hit;  /* consent_cache: sent instead */
+    ngx_http_consent_cache_rec_t   *rec;  /* consent_cache: a miss */
+    off_t                      consumed;  /* input bytes of a hit */
+    ngx_http_consent_hit_link_t  *hit_links;  /* the next free ones */
+    ngx_uint_t                 hit_left;
+
     unsigned                   warned:1;
     unsigned                   done:1;
     unsigned                   sniff:1;   /* the header waits */
@@ -69,7 +83,8 @@ static ngx_int_t ngx_http_consent_sniff(u_char *p, size_t len,
 static ngx_int_t ngx_http_consent_send_header(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_uint_t rewrite);
 static ngx_int_t ngx_http_consent_filter_start(ngx_http_request_t *r,
-    ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf);
+    ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf,
+    ngx_uint_t cacheable);
 static ngx_int_t ngx_http_consent_state_etag(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx);
 static ngx_int_t ngx_http_consent_inflate_body(ngx_http_request_t *r,
@@ -82,12 +97,17 @@ static ngx_int_t ngx_http_consent_feed(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
 static ngx_int_t ngx_http_consent_sniff_feed(ngx_http_request_t *r,
     ngx_http_consent_ctx_t *ctx, ngx_buf_t *b);
+static ngx_int_t ngx_http_consent_hit_body(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_consent_hit_link(
+    ngx_http_consent_filter_ctx_t *fctx, const u_char *p, size_t len);
 static ngx_int_t ngx_http_consent_pass_special(ngx_http_request_t *r,
     ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in);
 static int ngx_http_consent_emit(void *data, const unsigned char *p,
     size_t len, int from_input);
-static ngx_uint_t ngx_http_consent_fragment(
+static ngx_int_t ngx_http_consent_fragment(
     ngx_http_consent_filter_ctx_t *fctx, const unsigned char *p, size_t len);
+static void *ngx_http_consent_fragment_alloc(void *data, size_t len);
 static ngx_chain_t *ngx_http_consent_get_link(ngx_http_consent_filter_ctx_t
     *fctx, ngx_chain_t **free);
 static ngx_int_t ngx_http_consent_output(ngx_http_request_t *r,
@@ -201,7 +221,12 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
                                                 NGX_HTTP_BAD_GATEWAY);
     }
 
-    if (ngx_http_consent_filter_start(r, ctx, lcf) != NGX_OK) {
+    /* the cache keeps plain bodies whose header names them */
+    if (ngx_http_consent_filter_start(r, ctx, lcf,
+                                      coding == NGX_HTTP_CONSENT_CODING_NONE
+                                      && !sniff)
+        != NGX_OK)
+    {
         return NGX_ERROR;
     }
 
@@ -221,7 +246,10 @@ ngx_http_consent_header_filter(ngx_http_request_t *r)
         ngx_http_clear_accept_ranges(r);
     }
 
-    r->filter_need_in_memory = 1;
+    if (fctx->hit == NULL) {
+        /* a hit counts the input, it needs no bytes of it */
+        r->filter_need_in_memory = 1;
+    }
 
     if (sniff) {
         /* the header waits for the first bytes of the body */
@@ -507,10 +535,12 @@ ngx_http_consent_sniff(u_char *p, size_t len, ngx_uint_t last)
 
 static ngx_int_t
 ngx_http_consent_filter_start(ngx_http_request_t *r,
-    ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf)
+    ngx_http_consent_ctx_t *ctx, ngx_http_consent_loc_conf_t *lcf,
+    ngx_uint_t cacheable)
 {
     char                           *nonce, id[2 * CONSENT_ID_LEN + 1];
     u_char                          token[CONSENT_ID_LEN];
+    ngx_int_t                       found;
     ngx_str_t                       value;
     ngx_pool_cleanup_t             *cln;
     consent_site_t                  site;
@@ -553,7 +583,7 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     /* a token page markup cannot guess: consent.js activates only what
        the rewriter marked with it */
-    if (consent_id_generate(token) != 0) {
+    if (ngx_http_consent_random_id(token) != NGX_OK) {
         ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
                       "consent filter: no random bytes for the marker");
         return NGX_ERROR;
@@ -561,6 +591,10 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
 
     consent_id_hex(token, fctx->marker);
     rc.marker = fctx->marker;
+
+    /* the fragments live in the request pool, as long as their links */
+    rc.alloc = ngx_http_consent_fragment_alloc;
+    rc.alloc_data = r->pool;
 
     if (consent_render_head_start(&rc, &fctx->fragments[0]) != 0
         || consent_render_head_end(&rc, &fctx->fragments[1]) != 0
@@ -609,16 +643,40 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     wc.body_start.p = (const unsigned char *) fctx->fragments[2].data;
     wc.body_start.len = fctx->fragments[2].len;
 
-    fctx->rewriter = consent_rewriter_create(&wc);
-    if (fctx->rewriter == NULL) {
-        return NGX_ERROR;
-    }
-
     fctx->request = r;
     fctx->lang = rc.lang;
     fctx->last_out = &fctx->out;
 
     ctx->filter = fctx;
+
+    if (lcf->cache) {
+        found = cacheable ? ngx_http_consent_cache_lookup(r, lcf->cache, &wc,
+                                                    &fctx->hit, &fctx->rec)
+                          : NGX_DECLINED;
+
+        if (found == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+
+        ctx->cache_status = fctx->hit ? NGX_HTTP_CONSENT_CACHE_HIT
+                            : fctx->rec ? NGX_HTTP_CONSENT_CACHE_MISS
+                            : NGX_HTTP_CONSENT_CACHE_BYPASS;
+    }
+
+    if (fctx->hit) {
+        return NGX_OK;
+    }
+
+    if (fctx->rec) {
+        /* a miss keeps the sightings that its hits replay */
+        wc.observe = ngx_http_consent_cache_observe;
+        wc.observe_data = fctx->rec;
+    }
+
+    fctx->rewriter = consent_rewriter_create(&wc);
+    if (fctx->rewriter == NULL) {
+        return NGX_ERROR;
+    }
 
     return NGX_OK;
 }
@@ -658,14 +716,8 @@ ngx_http_consent_filter_cleanup(void *data)
 {
     ngx_http_consent_filter_ctx_t *fctx = data;
 
-    ngx_uint_t  i;
-
     if (fctx->rewriter) {
         consent_rewriter_destroy(fctx->rewriter);
-    }
-
-    for (i = 0; i < 3; i++) {
-        free(fctx->fragments[i].data);
     }
 }
 
@@ -765,6 +817,10 @@ ngx_http_consent_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         && fctx->out == NULL)
     {
         return ngx_http_next_body_filter(r, in);
+    }
+
+    if (fctx->hit) {
+        return ngx_http_consent_hit_body(r, fctx, in);
     }
 
     if (fctx->inflate) {
@@ -950,6 +1006,10 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
         }
 
     } else {
+        if (fctx->rec) {
+            ngx_http_consent_cache_input(fctx->rec, b->last - b->pos);
+        }
+
         if (consent_rewriter_feed(fctx->rewriter,
                                   b->pos ? b->pos : (u_char *) "",
                                   b->last - b->pos, b->last_buf)
@@ -975,6 +1035,11 @@ ngx_http_consent_feed(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx,
     if (b->last_buf) {
         fctx->done = 1;
         ngx_http_consent_sightings_flush(fctx->sightings);
+
+        if (fctx->rec) {
+            ngx_http_consent_cache_store(fctx->rec,
+                                      consent_rewriter_events(fctx->rewriter));
+        }
     }
 
     return NGX_OK;
@@ -1037,6 +1102,157 @@ ngx_http_consent_sniff_feed(ngx_http_request_t *r,
     }
 
     return ngx_http_consent_feed(r, ctx, kept);
+}
+
+
+/*
+ * A hit: the input is counted, not read.  Once all of it has arrived, and
+ * it is as long as the entry's, the template goes out by reference with
+ * this response's marker and fragments in its slots (nothing went out
+ * before: a short or long body never gets the stored one).
+ */
+
+static ngx_int_t
+ngx_http_consent_hit_body(ngx_http_request_t *r,
+    ngx_http_consent_filter_ctx_t *fctx, ngx_chain_t *in)
+{
+    off_t                            expected;
+    size_t                           len;
+    ngx_uint_t                       i, last;
+    ngx_buf_t                       *b;
+    ngx_chain_t                     *cl;
+    const u_char                    *p;
+    ngx_http_consent_cache_piece_t   piece;
+
+    last = 0;
+
+    for (cl = in; cl; cl = cl->next) {
+        b = cl->buf;
+
+        fctx->consumed += ngx_buf_size(b);
+        b->pos = b->last;
+        b->file_pos = b->file_last;
+
+        if (b->last_buf) {
+            last = 1;
+        }
+    }
+
+    expected = ngx_http_consent_cache_input_len(fctx->hit);
+
+    if (fctx->consumed > expected || (last && fctx->consumed != expected)) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "consent cache: the body of \"%V\" has %O%s bytes where "
+                      "its Content-Length says %O: the response was cut",
+                      &r->uri, fctx->consumed, last ? "" : " or more",
+                      expected);
+        fctx->done = 1;
+        return NGX_ERROR;
+    }
+
+    if (!last) {
+        return NGX_OK;
+    }
+
+    fctx->done = 1;
+
+    for (i = 0; ngx_http_consent_cache_piece(fctx->hit, i, &piece) == NGX_OK;
+         i++)
+    {
+        if (ngx_http_consent_hit_link(fctx, piece.data, piece.len) != NGX_OK)
+        {
+            return NGX_ERROR;
+        }
+
+        if (piece.slot == NGX_HTTP_CONSENT_SLOT_NONE) {
+            continue;
+        }
+
+        if (piece.slot == NGX_HTTP_CONSENT_SLOT_MARKER) {
+            p = (const u_char *) fctx->marker;
+            len = 2 * CONSENT_ID_LEN;
+
+        } else {
+            p = (const u_char *) fctx->fragments[piece.slot].data;
+            len = fctx->fragments[piece.slot].len;
+        }
+
+        if (ngx_http_consent_hit_link(fctx, p, len) != NGX_OK) {
+            return NGX_ERROR;
+        }
+    }
+
+    ngx_http_consent_filter_warn(fctx,
+                                 ngx_http_consent_cache_events(fctx->hit));
+
+    ngx_http_consent_cache_replay(fctx->hit, ngx_http_consent_sighting,
+                                  fctx->sightings);
+    ngx_http_consent_sightings_flush(fctx->sightings);
+
+    if (fctx->last == NULL) {
+        cl = ngx_http_consent_get_link(fctx, &fctx->free);
+        if (cl == NULL) {
+            return NGX_ERROR;
+        }
+
+        cl->buf->sync = 1;
+        *fctx->last_out = cl;
+        fctx->last_out = &cl->next;
+        fctx->last = cl;
+    }
+
+    fctx->last->buf->last_buf = 1;
+
+    return ngx_http_consent_output(r, fctx);
+}
+
+
+/*
+ * A link of a hit's output, pointing at p: links are taken from blocks as
+ * large as the request pool serves from its pages (two allocations for a
+ * typical page instead of two per link).
+ */
+
+static ngx_int_t
+ngx_http_consent_hit_link(ngx_http_consent_filter_ctx_t *fctx,
+    const u_char *p, size_t len)
+{
+    ngx_uint_t                    n;
+    ngx_http_consent_hit_link_t  *link;
+
+    if (len == 0) {
+        return NGX_OK;
+    }
+
+    if (fctx->hit_left == 0) {
+        n = ngx_max(fctx->request->pool->max
+                    / sizeof(ngx_http_consent_hit_link_t), 1);
+
+        fctx->hit_links = ngx_palloc(fctx->request->pool,
+                                   n * sizeof(ngx_http_consent_hit_link_t));
+        if (fctx->hit_links == NULL) {
+            return NGX_ERROR;
+        }
+
+        fctx->hit_left = n;
+    }
+
+    link = fctx->hit_links++;
+    fctx->hit_left--;
+
+    ngx_memzero(link, sizeof(ngx_http_consent_hit_link_t));
+
+    link->cl.buf = &link->buf;
+    link->buf.memory = 1;
+    link->buf.pos = (u_char *) p;
+    link->buf.last = (u_char *) p + len;
+    link->buf.tag = (ngx_buf_tag_t) &ngx_http_consent_module;
+
+    *fctx->last_out = &link->cl;
+    fctx->last_out = &link->cl.next;
+    fctx->last = &link->cl;
+
+    return NGX_OK;
 }
 
 
@@ -1140,6 +1356,7 @@ ngx_http_consent_emit(void *data, const unsigned char *p, size_t len,
     ngx_http_consent_filter_ctx_t *fctx = data;
 
     size_t        size;
+    ngx_int_t     slot;
     ngx_buf_t    *b, *owner;
     ngx_chain_t  *cl;
 
@@ -1147,7 +1364,14 @@ ngx_http_consent_emit(void *data, const unsigned char *p, size_t len,
         return 0;
     }
 
-    if (from_input || ngx_http_consent_fragment(fctx, p, len)) {
+    slot = from_input ? NGX_HTTP_CONSENT_SLOT_NONE
+                      : ngx_http_consent_fragment(fctx, p, len);
+
+    if (fctx->rec) {
+        ngx_http_consent_cache_record(fctx->rec, p, len, slot);
+    }
+
+    if (from_input || slot != NGX_HTTP_CONSENT_SLOT_NONE) {
         fctx->gen = NULL;
 
         /* links of this input buffer only: append_special() relies on it */
@@ -1239,9 +1463,12 @@ append:
 }
 
 
-/* Whether p is in an injected fragment (kept until the request ends). */
+/*
+ * Which injected fragment (kept until the request ends) p is: its
+ * NGX_HTTP_CONSENT_SLOT_*, SLOT_PART for a piece of one, or SLOT_NONE.
+ */
 
-static ngx_uint_t
+static ngx_int_t
 ngx_http_consent_fragment(ngx_http_consent_filter_ctx_t *fctx,
     const unsigned char *p, size_t len)
 {
@@ -1253,11 +1480,21 @@ ngx_http_consent_fragment(ngx_http_consent_filter_ctx_t *fctx,
 
         if (start && p >= start && p + len <= start + fctx->fragments[i].len)
         {
-            return 1;
+            return (p == start && len == fctx->fragments[i].len)
+                   ? (ngx_int_t) i : NGX_HTTP_CONSENT_SLOT_PART;
         }
     }
 
-    return 0;
+    return NGX_HTTP_CONSENT_SLOT_NONE;
+}
+
+
+static void *
+ngx_http_consent_fragment_alloc(void *data, size_t len)
+{
+    ngx_pool_t *pool = data;
+
+    return ngx_pnalloc(pool, len);
 }
 
 

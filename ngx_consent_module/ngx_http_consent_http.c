@@ -9,6 +9,23 @@
 #include "ngx_http_consent_module.h"
 #include "consent_audit.h"
 
+#include <openssl/rand.h>
+
+
+#define NGX_HTTP_CONSENT_RANDOM  4096   /* random bytes drawn at once */
+
+
+/*
+ * Per-response random ids (markers, relay nonces) come from RAND_bytes() a
+ * reserve at a time: one call costs about 40,000 instructions whatever its
+ * length, more than the rest of a cached response's header.  Used bytes
+ * are wiped; the reserve belongs to the process that drew it (a forked
+ * worker draws its own).
+ */
+static u_char     ngx_http_consent_random[NGX_HTTP_CONSENT_RANDOM];
+static size_t     ngx_http_consent_random_left;
+static ngx_pid_t  ngx_http_consent_random_pid;
+
 
 /*
  * The next header called name (any case) of a request's or response's
@@ -276,6 +293,35 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
                    ? CONSENT_AUDIT_IP_FULL
                    : cscf->audit_ip == NGX_HTTP_CONSENT_IP_OFF
                      ? CONSENT_AUDIT_IP_OFF : CONSENT_AUDIT_IP_TRUNCATE;
+
+    return NGX_OK;
+}
+
+
+ngx_int_t
+ngx_http_consent_random_id(u_char id[CONSENT_ID_LEN])
+{
+    u_char  *p;
+
+    if (ngx_http_consent_random_pid != ngx_pid
+        || ngx_http_consent_random_left < CONSENT_ID_LEN)
+    {
+        if (RAND_bytes(ngx_http_consent_random, NGX_HTTP_CONSENT_RANDOM)
+            != 1)
+        {
+            ngx_http_consent_random_left = 0;
+            return NGX_ERROR;
+        }
+
+        ngx_http_consent_random_pid = ngx_pid;
+        ngx_http_consent_random_left = NGX_HTTP_CONSENT_RANDOM;
+    }
+
+    ngx_http_consent_random_left -= CONSENT_ID_LEN;
+    p = ngx_http_consent_random + ngx_http_consent_random_left;
+
+    ngx_memcpy(id, p, CONSENT_ID_LEN);
+    ngx_explicit_memzero(p, CONSENT_ID_LEN);
 
     return NGX_OK;
 }

@@ -5,6 +5,7 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "ngx_http_consent_cache.h"
 #include "consent_render.h"
 
 
@@ -187,6 +188,13 @@ static ngx_command_t  ngx_http_consent_commands[] = {
       ngx_conf_set_size_slot,
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_consent_loc_conf_t, inline_max),
+      NULL },
+
+    { ngx_string("consent_cache"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE123,
+      ngx_http_consent_cache_directive,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
       NULL },
 
     { ngx_string("consent_csp_nonce"),
@@ -397,6 +405,7 @@ ngx_http_consent_create_loc_conf(ngx_conf_t *cf)
     lcf->region = NGX_CONF_UNSET_PTR;
     lcf->unknown_block = NGX_CONF_UNSET;
     lcf->undecodable = NGX_CONF_UNSET_UINT;
+    lcf->cache = NGX_CONF_UNSET_PTR;
 
     return lcf;
 }
@@ -418,6 +427,7 @@ ngx_http_consent_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_value(conf->strip_cookies, prev->strip_cookies, 0);
     ngx_conf_merge_size_value(conf->inline_max, prev->inline_max, 64 * 1024);
     ngx_conf_merge_ptr_value(conf->csp_nonce, prev->csp_nonce, NULL);
+    ngx_conf_merge_ptr_value(conf->cache, prev->cache, NULL);
 
     if (conf->region == NGX_CONF_UNSET_PTR) {
         conf->region = prev->region;

@@ -98,6 +98,7 @@ typedef struct {
     ngx_int_t                  unknown_category;  /* -1: allow */
     ngx_http_complex_value_t  *region;        /* consent_region */
     ngx_str_t                  region_header; /* its header, for Vary */
+    struct ngx_http_consent_cache_s  *cache;  /* consent_cache; NULL: off */
 } ngx_http_consent_loc_conf_t;
 
 
@@ -135,6 +136,7 @@ typedef struct {
     ngx_str_t                      relay_nonce;   /* sent upstream */
     ngx_str_t                      relay_in;      /* the request's own */
     unsigned                       vary_encoding:1;  /* our Vary has it */
+    unsigned                       cache_status:2;   /* $consent_cache */
 } ngx_http_consent_ctx_t;
 
 
@@ -197,6 +199,8 @@ ngx_str_t ngx_http_consent_list_token(u_char **pos, u_char *last);
 ngx_table_elt_t *ngx_http_consent_add_header(ngx_http_request_t *r,
     const char *key, const char *value, size_t len);
 char *ngx_http_consent_cstr(ngx_http_request_t *r, ngx_str_t *s);
+/* 128 random bits for one response (a marker, a relay nonce). */
+ngx_int_t ngx_http_consent_random_id(u_char id[CONSENT_ID_LEN]);
 /* The request came over HTTPS (or consent_cookie scheme= says so). */
 ngx_uint_t ngx_http_consent_https(ngx_http_request_t *r);
 ngx_int_t ngx_http_consent_send(ngx_http_request_t *r, ngx_uint_t status,

@@ -110,7 +110,7 @@ ngx_http_consent_relay_request(ngx_http_request_t *r,
 #endif
     }
 
-    if (consent_id_generate(id) != 0) {
+    if (ngx_http_consent_random_id(id) != NGX_OK) {
         return NGX_ERROR;
     }
 

@@ -6,6 +6,7 @@
 
 
 #include "ngx_http_consent_module.h"
+#include "ngx_http_consent_cache.h"
 
 
 static void ngx_http_consent_decode(ngx_http_request_t *r,
@@ -64,6 +65,9 @@ static ngx_http_variable_t  ngx_http_consent_vars[] = {
     { ngx_string(NGX_HTTP_CONSENT_SERVICE_VAR), NULL,
       ngx_http_consent_variable_service, 0,
       NGX_HTTP_VAR_NOCACHEABLE|NGX_HTTP_VAR_PREFIX, 0 },
+
+    { ngx_string("consent_cache"), NULL, ngx_http_consent_cache_variable, 0,
+      NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
       ngx_http_null_variable
 };

@@ -48,6 +48,15 @@ struct consent_render_cache_s {
     char                    *mode_json;     /* for consent.js */
     consent_render_tpl_t    *tpls;
     size_t                   ntpls;
+
+    /* the consent mode script after <script ...>, per granted signals */
+    char                    *mode_scripts[1u << CONSENT_SIGNALS];
+
+    /* head_end up to the marker, for one API path and asset versions */
+    char                    *assets;
+    char                    *assets_api;
+    char                    *assets_css;    /* NULL: no version */
+    char                    *assets_js;
 };
 
 
@@ -62,6 +71,14 @@ static const consent_builder_t *consent_render_body_tpl(
     consent_builder_t *scratch);
 static void consent_render_tpl_free(consent_render_tpl_t *tpl);
 static int consent_render_same(const char *a, const char *b);
+static const char *consent_render_mode_script(consent_render_cache_t *cache,
+    consent_mask_t effective);
+static const char *consent_render_assets(consent_render_cache_t *cache,
+    const consent_render_ctx_t *c);
+static void consent_render_assets_free(consent_render_cache_t *cache);
+static int consent_render_join(const consent_render_ctx_t *c,
+    const char *head, const char *attr, const char *value, const char *tail,
+    consent_render_out_t *out);
 static char *consent_render_strdup(const char *s);
 static consent_mask_t consent_render_effective(
     const consent_render_ctx_t *c);
@@ -112,6 +129,7 @@ consent_render_cache(const consent_policy_t *policy)
 void
 consent_render_forget(const consent_policy_t *policy)
 {
+    unsigned                  i;
     consent_render_tpl_t     *tpl, *next;
     consent_render_cache_t  **link, *cache;
 
@@ -129,6 +147,11 @@ consent_render_forget(const consent_policy_t *policy)
             consent_render_tpl_free(tpl);
         }
 
+        for (i = 0; i < (1u << CONSENT_SIGNALS); i++) {
+            free(cache->mode_scripts[i]);
+        }
+
+        consent_render_assets_free(cache);
         free(cache->mode_json);
         free(cache);
         return;
@@ -326,6 +349,8 @@ consent_render_req(const consent_render_ctx_t *c, consent_render_req_t *req)
     req->effective = consent_render_effective(c);
     req->services = c->services;
     req->gpc = c->gpc;
+    req->alloc = c->alloc;
+    req->alloc_data = c->alloc_data;
 
     len = c->return_to ? strlen(c->return_to) : 0;
 
@@ -344,9 +369,7 @@ int
 consent_render_head_start(const consent_render_ctx_t *c,
     consent_render_out_t *out)
 {
-    unsigned                 i;
-    consent_mask_t           effective;
-    consent_builder_t        b;
+    const char              *script;
     consent_render_cache_t  *cache;
 
     out->data = NULL;
@@ -361,17 +384,42 @@ consent_render_head_start(const consent_render_ctx_t *c,
         return 0;
     }
 
-    effective = consent_render_effective(c);
-
-    consent_builder_init(&b, NULL);
-    consent_builder_lit(&b, "<script");
-
-    if (c->nonce && c->nonce[0] != '\0') {
-        consent_builder_lit(&b, " nonce=\"");
-        consent_builder_esc(&b, c->nonce);
-        consent_builder_lit(&b, "\"");
+    script = consent_render_mode_script(cache, consent_render_effective(c));
+    if (script == NULL) {
+        return -1;
     }
 
+    return consent_render_join(c, "<script",
+                               (c->nonce && c->nonce[0] != '\0')
+                               ? " nonce=\"" : NULL,
+                               c->nonce, script, out);
+}
+
+
+/*
+ * The script's text from its '>' on: the same for every request whose
+ * decision grants the same signals, so built once per set of them.
+ */
+static const char *
+consent_render_mode_script(consent_render_cache_t *cache,
+    consent_mask_t effective)
+{
+    unsigned           i, signals;
+    consent_builder_t  b;
+
+    signals = 0;
+
+    for (i = 0; i < CONSENT_SIGNALS; i++) {
+        if (consent_render_signal(cache, i, effective)[0] == 'g') {
+            signals |= 1u << i;
+        }
+    }
+
+    if (cache->mode_scripts[signals]) {
+        return cache->mode_scripts[signals];
+    }
+
+    consent_builder_init(&b, NULL);
     consent_builder_lit(&b, ">window.dataLayer=window.dataLayer||[];"
                             "function gtag(){dataLayer.push(arguments);}"
                             "gtag('consent','default',{");
@@ -392,7 +440,17 @@ consent_render_head_start(const consent_render_ctx_t *c,
     consent_render_vendors(&b, cache, effective);
     consent_builder_lit(&b, "</script>");
 
-    return consent_builder_output(&b, out);
+    if (b.failed || b.data == NULL) {
+        consent_builder_free(&b);
+        return NULL;
+    }
+
+    b.data[b.len] = '\0';
+    cache->mode_scripts[signals] = b.data;
+    b.data = NULL;
+    consent_builder_free(&b);
+
+    return cache->mode_scripts[signals];
 }
 
 
@@ -447,7 +505,48 @@ int
 consent_render_head_end(const consent_render_ctx_t *c,
     consent_render_out_t *out)
 {
+    const char              *assets;
+    consent_render_cache_t  *cache;
+
+    out->data = NULL;
+    out->len = 0;
+
+    cache = consent_render_cache(c->policy);
+    if (cache == NULL) {
+        return -1;
+    }
+
+    assets = consent_render_assets(cache, c);
+    if (assets == NULL) {
+        return -1;
+    }
+
+    /* consent.js activates only the elements carrying this token */
+    return consent_render_join(c, assets,
+                               c->marker ? " data-consent-marker=\"" : NULL,
+                               c->marker, "></script>", out);
+}
+
+
+/*
+ * <link rel="stylesheet"> and <script defer src=...> up to the marker: the
+ * same for every response of a location, so kept for the last API path
+ * and asset versions asked for.
+ */
+static const char *
+consent_render_assets(consent_render_cache_t *cache,
+    const consent_render_ctx_t *c)
+{
     consent_builder_t  b;
+
+    if (cache->assets && strcmp(cache->assets_api, c->api_path) == 0
+        && consent_render_same(cache->assets_css, c->css_version)
+        && consent_render_same(cache->assets_js, c->js_version))
+    {
+        return cache->assets;
+    }
+
+    consent_render_assets_free(cache);
 
     consent_builder_init(&b, NULL);
     consent_builder_lit(&b, "<link rel=\"stylesheet\" href=\"");
@@ -456,16 +555,90 @@ consent_render_head_end(const consent_render_ctx_t *c,
     consent_render_asset(&b, c->api_path, "consent.js", c->js_version);
     consent_builder_lit(&b, "\"");
 
-    /* consent.js activates only the elements carrying this token */
-    if (c->marker) {
-        consent_builder_lit(&b, " data-consent-marker=\"");
-        consent_builder_esc(&b, c->marker);
-        consent_builder_lit(&b, "\"");
+    if (b.failed || b.data == NULL) {
+        consent_builder_free(&b);
+        return NULL;
     }
 
-    consent_builder_lit(&b, "></script>");
+    b.data[b.len] = '\0';
 
-    return consent_builder_output(&b, out);
+    cache->assets_api = consent_render_strdup(c->api_path);
+    cache->assets_css = c->css_version
+                        ? consent_render_strdup(c->css_version) : NULL;
+    cache->assets_js = c->js_version
+                       ? consent_render_strdup(c->js_version) : NULL;
+
+    if (cache->assets_api == NULL
+        || (c->css_version && cache->assets_css == NULL)
+        || (c->js_version && cache->assets_js == NULL))
+    {
+        consent_builder_free(&b);
+        consent_render_assets_free(cache);
+        return NULL;
+    }
+
+    cache->assets = b.data;
+    b.data = NULL;
+    consent_builder_free(&b);
+
+    return cache->assets;
+}
+
+
+static void
+consent_render_assets_free(consent_render_cache_t *cache)
+{
+    free(cache->assets);
+    free(cache->assets_api);
+    free(cache->assets_css);
+    free(cache->assets_js);
+
+    cache->assets = NULL;
+    cache->assets_api = NULL;
+    cache->assets_css = NULL;
+    cache->assets_js = NULL;
+}
+
+
+/* head, then attr, value escaped and '"' when attr is given, then tail. */
+static int
+consent_render_join(const consent_render_ctx_t *c, const char *head,
+    const char *attr, const char *value, const char *tail,
+    consent_render_out_t *out)
+{
+    char    *p;
+    size_t   len, head_len, attr_len, value_len, esc_len, tail_len;
+
+    head_len = strlen(head);
+    attr_len = attr ? strlen(attr) : 0;
+    value_len = attr ? strlen(value) : 0;
+    esc_len = attr ? consent_escape_html_len(value, value_len) + 1 : 0;
+    tail_len = strlen(tail);
+    len = head_len + attr_len + esc_len + tail_len + 1;
+
+    p = c->alloc ? c->alloc(c->alloc_data, len) : malloc(len);
+    if (p == NULL) {
+        return -1;
+    }
+
+    out->data = p;
+
+    memcpy(p, head, head_len);
+    p += head_len;
+
+    if (attr) {
+        memcpy(p, attr, attr_len);
+        p = consent_escape_html(p + attr_len, value, value_len);
+        *p++ = '"';
+    }
+
+    memcpy(p, tail, tail_len);
+    p += tail_len;
+    *p = '\0';
+
+    out->len = (size_t) (p - out->data);
+
+    return 0;
 }
 
 

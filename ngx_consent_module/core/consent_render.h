@@ -47,6 +47,10 @@ typedef struct {
        (declared ones always are; NULL: none) */
     int                    (*listed)(void *data, size_t service);
     void                    *listed_data;
+    /* where head_start, head_end and body_start put their text (e.g. a
+       request's pool); NULL: malloc(), which the caller free()s */
+    void                  *(*alloc)(void *data, size_t len);
+    void                    *alloc_data;
 } consent_render_ctx_t;
 
 /*
@@ -57,7 +61,8 @@ typedef struct {
  */
 
 typedef struct {
-    char                    *data;       /* malloc()ed: the caller free()s */
+    char                    *data;       /* malloc()ed: the caller free()s
+                                            (or from the ctx's alloc) */
     size_t                   len;
 } consent_render_out_t;
 

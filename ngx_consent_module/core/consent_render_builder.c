@@ -344,7 +344,7 @@ consent_builder_splice(const consent_builder_t *tpl,
         }
     }
 
-    p = malloc(len + 1);
+    p = req->alloc ? req->alloc(req->alloc_data, len + 1) : malloc(len + 1);
     if (p == NULL) {
         return -1;
     }

@@ -40,6 +40,8 @@ typedef struct {
     int                        gpc;
     const char              *return_to;  /* already a safe path */
     size_t                   return_to_len;
+    void                  *(*alloc)(void *data, size_t len);  /* or NULL */
+    void                    *alloc_data;
 } consent_render_req_t;
 
 typedef struct {
