@@ -36,8 +36,12 @@ MODULE      = $(BUILD)/ngx_http_consent_module.so
 AUDIT_TOOL  = $(BUILD)/consent-audit
 UNIT_TESTS  = $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,\
                 $(wildcard tests/unit/test_*.c))
+# The scanner's tests again on a core without its SSE2 searches: both
+# paths must give the same events (make unit and the unit suite run both).
+SCALAR_TESTS = $(patsubst %,$(BUILD)/scalar/tests/unit/%,\
+                test_scanner test_scanner_skip test_html5lib test_rewriter)
 
-.PHONY: all deps test unit integration browser fuzz bench run asan \
+.PHONY: all deps test unit scalar integration browser fuzz bench run asan \
         valgrind coverage catalogue entities test-matrix install deb clean \
         FORCE
 
@@ -109,8 +113,12 @@ asan:
 		NGINX_EXTRA_CC="$(SANITIZE)" $(BUILD)/asan/ngx_http_consent_module.so
 
 # The core's tests need the core library only, not the nginx build.
-unit: $(UNIT_TESTS)
-	prove $(UNIT_TESTS)
+unit: $(UNIT_TESTS) scalar
+	prove $(UNIT_TESTS) $(SCALAR_TESTS)
+
+scalar: FORCE
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/scalar \
+		CORE_EXTRA=-DCONSENT_SCALAR $(SCALAR_TESTS)
 
 integration: all $(BUILD)/tests/mint-cookie $(BUILD)/tests/audit-gen
 	prove tests/nginx/
@@ -127,7 +135,7 @@ test: FORCE
 	@tools/deps.sh test
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(BUILD)/tests/mint-cookie \
 		$(BUILD)/tests/audit-gen
-	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory scalar asan
 	@tests/run-all.pl
 
 # nginx 1.22 (Debian), 1.26 (trixie's source) and sid's mainline, gcc and

@@ -27,7 +27,7 @@ my $build = $ENV{BUILD} || 'build';
 my @suites = split ' ', ($ENV{SUITES} || 'unit catalogue nginx asan valgrind browser fuzz coverage matrix deb');
 
 my %files = (
-    unit => [glob "$build/tests/unit/test_*"],
+    unit => [glob "$build/tests/unit/test_* $build/scalar/tests/unit/test_*"],
     catalogue => [glob 'tests/catalogue/*.t'],
     nginx => [glob 'tests/nginx/*.t'],
     asan => [glob 'tests/nginx/*.t'],

@@ -8,7 +8,7 @@
  */
 
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(CONSENT_SCALAR)
 #include <emmintrin.h>
 #endif
 #include "consent_scanner.h"
@@ -147,12 +147,13 @@ consent_scanner_until(const unsigned char *p, const unsigned char *end,
  * The first c at or after p, or end (an empty buffer may be NULL).  Most
  * searches in a tag end within 16 bytes: where SSE2 is there (x86-64
  * always) those are looked at at once before memchr() is called.
+ * CONSENT_SCALAR builds the byte-loop path alone (the scalar unit tests).
  */
 static inline const unsigned char *
 consent_scanner_char(const unsigned char *p, const unsigned char *end, int c)
 {
     const unsigned char  *q;
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(CONSENT_SCALAR)
     unsigned              m;
 
     if (end - p >= 16) {
