@@ -134,6 +134,7 @@ typedef struct {
     unsigned         name:1;         /* data-name (the service id) */
     unsigned         marker:1;       /* data-consent (conf.marker) */
     unsigned         overflow:1;     /* data-consent-overflow */
+    unsigned         frame:1;        /* a placeholder goes before it */
     consent_mask_t   requires;       /* data-consent-requires: more denied
                                         categories */
 } consent_rw_add_t;
@@ -174,6 +175,12 @@ struct consent_rewriter_s {
     unsigned                  css_url_open:1;
     unsigned                  events;
     int                       blocked_service; /* the first one blocked */
+    unsigned                  frames;       /* placeholders written */
+    unsigned                 *frame_count;  /* the document's: a noscript's
+                                               rewriter counts in its
+                                               parent's */
+    unsigned                  frame_width;  /* of the frame being blocked */
+    unsigned                  frame_height;
     consent_mask_t            blocked_mask;    /* categories blocked */
 
     consent_site_t            site;         /* conf.site points here: the
@@ -303,6 +310,11 @@ static unsigned char *consent_rw_scratch(consent_rewriter_t *rw,
     size_t len);
 static unsigned char *consent_rw_grow(unsigned char **buf, size_t *cap,
     size_t need);
+static int consent_rw_frame_box(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes);
+static long consent_rw_pixels(const unsigned char *p, size_t len);
+static int consent_rw_placeholder_write(void *sink, const void *p,
+    size_t len);
 static int consent_rw_out(consent_rewriter_t *rw, const void *p, size_t n);
 static int consent_rw_out_escaped(consent_rewriter_t *rw, const char *s);
 static int consent_rw_out_escaped_n(consent_rewriter_t *rw,
@@ -332,6 +344,7 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
 
     rw->conf = *c;
     rw->blocked_service = -1;
+    rw->frame_count = &rw->frames;
     consent_scanner_init(&rw->sc, 1);
 
     if (c->site != NULL) {
@@ -1248,6 +1261,18 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
 
     consent_rw_keep_orig(rw, t, bytes, el->typed != T_NONE);
 
+    if (service >= 0 && rw->conf.placeholder && !t->foreign
+        && (rw->element == CONSENT_TAG_IFRAME
+            || rw->element == CONSENT_TAG_EMBED
+            || rw->element == CONSENT_TAG_OBJECT))
+    {
+        rc = consent_rw_frame_box(rw, t, bytes);
+        if (rc < 0) {
+            return -1;
+        }
+        add.frame = (unsigned) rc;
+    }
+
     if (rw->blocked_service < 0) {
         rw->blocked_service = service;
     }
@@ -1362,15 +1387,37 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
 }
 
 
-/* Emits the start tag rebuilt with rw->edits and add in place of t. */
+/*
+ * Emits the start tag rebuilt with rw->edits and add in place of t, after
+ * its placeholder when it is a frame to show.
+ */
 static int
 consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add)
 {
+    consent_frame_t  frame;
+
     if (consent_rw_build(rw, t, bytes, add) != 0
-        || consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
+        || consent_rw_emit_to(rw, t->start) != 0)
     {
+        return -1;
+    }
+
+    if (add->frame) {
+        frame.service = add->service;
+        frame.width = rw->frame_width;
+        frame.height = rw->frame_height;
+        frame.number = ++*rw->frame_count;
+
+        if (rw->conf.placeholder(rw->conf.placeholder_data, &frame,
+                                 consent_rw_placeholder_write, rw)
+            != 0)
+        {
+            return -1;
+        }
+    }
+
+    if (consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0) {
         return -1;
     }
 
@@ -1634,6 +1681,7 @@ consent_rw_srcdoc(consent_rewriter_t *rw, const unsigned char *doc,
     }
 
     nrw->depth = rw->depth + 1;
+    nrw->conf.placeholder = NULL;   /* only read, never shown */
 
     rc = consent_rewriter_feed(nrw, len ? doc : (const unsigned char *) "",
                                len, 1);
@@ -2471,6 +2519,7 @@ consent_rw_nested(consent_rewriter_t *rw, consent_emit_pt emit)
 
     nrw->injected = I_ALL;
     nrw->depth = rw->depth;
+    nrw->frame_count = rw->frame_count;
     nrw->seen_base = rw->seen_base;
 
     if (rw->base) {
@@ -2823,6 +2872,149 @@ consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     return found;
+}
+
+
+/*
+ * Whether a blocked frame is one the visitor sees: 0 when it is hidden
+ * (hidden, display:none, visibility:hidden) or a pixel (a side under 3
+ * px), else 1 with its size in frame_width and frame_height from the
+ * width and height attributes or, without them, a "width:Npx" of its
+ * style (0: not given in pixels).  -1 on allocation failure.
+ */
+static int
+consent_rw_frame_box(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes)
+{
+    long                   px[2];
+    size_t                 len, i, k, n, end;
+    const unsigned char   *v;
+    const consent_attr_t  *a;
+
+    static const char  *sides[2] = { "width", "height" };
+
+    if (consent_tag_attr(t, bytes, "hidden") != NULL) {
+        return 0;
+    }
+
+    for (k = 0; k < 2; k++) {
+        px[k] = -1;
+        a = consent_tag_attr(t, bytes, sides[k]);
+        if (a != NULL && a->has_value) {
+            v = consent_rw_value(rw, a, bytes, &len);
+            if (v == NULL) {
+                return -1;
+            }
+            px[k] = consent_rw_pixels(v, len);
+        }
+    }
+
+    a = consent_tag_attr(t, bytes, "style");
+
+    if (a != NULL && a->has_value) {
+        v = consent_rw_value(rw, a, bytes, &len);
+        if (v == NULL) {
+            return -1;
+        }
+
+        /* declarations "name: value", read without comments or escapes */
+        for (i = 0; i < len; i = end + 1) {
+            for (end = i; end < len && v[end] != ';'; end++) {
+                /* void */
+            }
+            while (i < end && consent_rw_ws(v[i])) {
+                i++;
+            }
+            for (n = i; n < end && v[n] != ':'; n++) {
+                /* void */
+            }
+            if (n == end) {
+                continue;
+            }
+            k = n - i;
+            while (k && consent_rw_ws(v[i + k - 1])) {
+                k--;
+            }
+            for (n++; n < end && consent_rw_ws(v[n]); n++) {
+                /* void */
+            }
+
+            if ((k == 7 && strncasecmp((const char *) v + i, "display", 7)
+                           == 0
+                 && end - n >= 4
+                 && strncasecmp((const char *) v + n, "none", 4) == 0)
+                || (k == 10
+                    && strncasecmp((const char *) v + i, "visibility", 10)
+                       == 0
+                    && end - n >= 6
+                    && strncasecmp((const char *) v + n, "hidden", 6) == 0))
+            {
+                return 0;
+            }
+
+            if (k == 5 && px[0] < 0
+                && strncasecmp((const char *) v + i, "width", 5) == 0)
+            {
+                px[0] = consent_rw_pixels(v + n, end - n);
+
+            } else if (k == 6 && px[1] < 0
+                       && strncasecmp((const char *) v + i, "height", 6) == 0)
+            {
+                px[1] = consent_rw_pixels(v + n, end - n);
+            }
+        }
+    }
+
+    if ((px[0] >= 0 && px[0] < 3) || (px[1] >= 0 && px[1] < 3)) {
+        return 0;
+    }
+
+    rw->frame_width = px[0] > 0 ? (unsigned) px[0] : 0;
+    rw->frame_height = px[1] > 0 ? (unsigned) px[1] : 0;
+
+    return 1;
+}
+
+
+/*
+ * A length in CSS pixels as HTML reads a width or height attribute
+ * (digits, a fraction dropped; "px" and whatever follows ignored), up to
+ * 10000: -1 when it is not one (no digits, a percentage, "auto").
+ */
+static long
+consent_rw_pixels(const unsigned char *p, size_t len)
+{
+    long    n;
+    size_t  i;
+
+    for (i = 0; i < len && consent_rw_ws(p[i]); i++) {
+        /* void */
+    }
+
+    if (i == len || p[i] < '0' || p[i] > '9') {
+        return -1;
+    }
+
+    for (n = 0; i < len && p[i] >= '0' && p[i] <= '9'; i++) {
+        n = n * 10 + (p[i] - '0');
+        if (n > 10000) {
+            n = 10000;
+        }
+    }
+
+    while (i < len && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.')) {
+        i++;
+    }
+
+    return i < len && p[i] == '%' ? -1 : n;
+}
+
+
+/* The placeholder renderer's output goes out as generated bytes. */
+static int
+consent_rw_placeholder_write(void *sink, const void *p, size_t len)
+{
+    return consent_rw_emit(sink, p, len, 0);
 }
 
 
