@@ -64,7 +64,9 @@ consent_render_placeholder(void *data, const consent_frame_t *frame,
     consent_builder_str(&b, anchor);
     consent_builder_lit(&b, "\" role=\"region\" aria-labelledby=\"");
     consent_builder_str(&b, anchor);
-    consent_builder_lit(&b, "-t\" data-consent-embed=\"");
+    consent_builder_lit(&b, "-t\"");
+    consent_render_emit_theme(&b, c);
+    consent_builder_lit(&b, " data-consent-embed=\"");
     consent_builder_esc(&b, c->marker ? c->marker : "");
     consent_builder_lit(&b, "\"><canvas width=\"");
     consent_builder_uint(&b, width);

@@ -2,7 +2,7 @@
  * The renderer: escaping of hostile policy texts, markup structure, equal
  * first-layer buttons, language and direction, decided vs undecided,
  * return_to sanitising, CSP nonce, Consent Mode defaults, the policy page,
- * and the cost of a cached render.
+ * the click-to-load placeholder, and the cost of a cached render.
  */
 
 #include <stdlib.h>
@@ -228,6 +228,134 @@ static int
 has(const consent_render_out_t *out, const char *needle)
 {
     return out->data != NULL && strstr(out->data, needle) != NULL;
+}
+
+
+/* A consent_write_pt into a consent_render_out_t (NUL-terminated). */
+static int
+collect(void *sink, const void *p, size_t len)
+{
+    char                  *d;
+    consent_render_out_t  *out;
+
+    out = sink;
+    d = realloc(out->data, out->len + len + 1);
+    if (d == NULL) {
+        return -1;
+    }
+
+    memcpy(d + out->len, p, len);
+    out->data = d;
+    out->len += len;
+    out->data[out->len] = '\0';
+
+    return 0;
+}
+
+
+static void
+placeholder(const consent_render_ctx_t *c, int service, unsigned width,
+    unsigned height, unsigned number, consent_render_out_t *out)
+{
+    consent_frame_t  f;
+
+    f.service = service;
+    f.width = width;
+    f.height = height;
+    f.number = number;
+    out->data = NULL;
+    out->len = 0;
+
+    if (consent_render_placeholder((void *) c, &f, collect, out) != 0) {
+        free(out->data);
+        out->data = NULL;
+    }
+}
+
+
+static void
+test_placeholder(consent_policy_t *policy)
+{
+    const char            *why, *url;
+    consent_render_ctx_t   c;
+    consent_render_out_t   out;
+
+    memset(&c, 0, sizeof(c));
+    c.policy = policy;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/shop?a=1&b=\"x\"";
+    c.marker = "c0ffee";
+
+    placeholder(&c, 0, 560, 315, 3, &out);
+    ok(out.data != NULL, "placeholder: renders");
+    why = out.data ? check_markup(out.data) : "none";
+    ok(why == NULL, "placeholder: well-formed with hostile texts");
+    if (why) {
+        diag("%s", why);
+    }
+
+    ok(has(&out, "<div class=\"consent-embed\" id=\"consent-embed-3\" "
+                 "role=\"region\" aria-labelledby=\"consent-embed-3-t\" "
+                 "data-consent-embed=\"c0ffee\"><canvas width=\"560\" "
+                 "height=\"315\" aria-hidden=\"true\"></canvas>"),
+       "placeholder: a labelled region, the response marker, the box");
+    ok(has(&out, "id=\"consent-embed-3-t\">Google &quot;Analytics&quot;</p>")
+       && has(&out, "This content is provided by Google &lt;Ireland&gt;. "
+                    "Loading it lets Google &lt;Ireland&gt; set cookies")
+       && !has(&out, "<Ireland>"),
+       "placeholder: service and provider named, escaped");
+    ok(has(&out, "<a class=\"consent-link\" href=\"https://policies.google"
+                 ".com/privacy?a=1&amp;b=2\" rel=\"noopener noreferrer\" "
+                 "target=\"_blank\">"),
+       "placeholder: the provider's privacy policy");
+    ok(has(&out, "<form class=\"consent-embed-form\" method=\"post\" "
+                 "action=\"/_consent/\"><input type=\"hidden\" name=\"action"
+                 "\" value=\"allow\"><input type=\"hidden\" name=\"service\" "
+                 "value=\"ga\"><input type=\"hidden\" name=\"source\" value="
+                 "\"placeholder\"><input type=\"hidden\" name=\"return_to\" "
+                 "value=\"/shop?a=1&amp;b=&quot;x&quot;#consent-embed-3\">"),
+       "placeholder: Always allow posts action=allow for the service and "
+       "returns to this placeholder");
+    ok(has(&out, "<button type=\"button\" class=\"consent-btn\" "
+                 "data-consent-load hidden>Load once</button><button "
+                 "class=\"consent-btn\">Always allow Google &quot;Analytics"
+                 "&quot;</button>"),
+       "placeholder: Load once (shown by consent.js), Always allow");
+    free(out.data);
+
+    url = policy->services[1].provider;
+    policy->services[1].provider = "Evil Inc.";
+    placeholder(&c, 1, 0, 0, 1, &out);
+    policy->services[1].provider = url;
+    ok(has(&out, "provided by Evil Inc. Loading it lets Evil Inc. set"),
+       "placeholder: a provider ending in a full stop ends the sentence");
+    ok(has(&out, "<canvas width=\"640\" height=\"360\"")
+       && has(&out, "href=\"https://evil.example/&quot;&gt;&lt;script&gt;")
+       && !has(&out, "<script"),
+       "placeholder: 16:9 without a size; a hostile privacy URL escaped");
+    free(out.data);
+
+    placeholder(&c, 1, 320, 0, 1, &out);
+    ok(has(&out, "<canvas width=\"320\" height=\"180\""),
+       "placeholder: a missing side at 16:9");
+    free(out.data);
+
+    url = policy->services[1].privacy_url;
+    policy->services[1].privacy_url = NULL;
+    c.lang = "de";
+    c.return_to = "//evil.example/";
+    placeholder(&c, 1, 0, 360, 2, &out);
+    policy->services[1].privacy_url = url;
+    ok(has(&out, "<canvas width=\"640\" height=\"360\"")
+       && !has(&out, "<a ")
+       && has(&out, "Dieser Inhalt wird von X bereitgestellt.")
+       && has(&out, ">Einmal laden</button>")
+       && has(&out, ">Evil immer erlauben</button>")
+       && has(&out, "name=\"return_to\" value=\"/#consent-embed-2\""),
+       "placeholder: German; no link without a privacy URL; a foreign "
+       "return_to becomes /");
+    free(out.data);
 }
 
 
@@ -807,6 +935,7 @@ main(void)
     test_banner(policy);
     test_decided(policy);
     test_page(policy);
+    test_placeholder(policy);
     test_listed();
     test_speed(policy);
 
