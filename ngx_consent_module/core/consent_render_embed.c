@@ -6,7 +6,8 @@
  * action=allow for that one service that works without script.  The box
  * keeps the frame's size: a canvas of the frame's width and height scales
  * like the frame (CSS max-width: 100%, height: auto), so no style
- * attribute is needed under a strict CSP.
+ * attribute is needed under a strict CSP.  A frame of a granted service
+ * gets only the anchor of its number (<span id="consent-embed-N">).
  */
 
 #include <stdio.h>
@@ -49,6 +50,15 @@ consent_render_placeholder(void *data, const consent_frame_t *frame,
     provider = svc->provider && svc->provider[0] ? svc->provider : svc->name;
 
     snprintf(anchor, sizeof(anchor), "consent-embed-%u", frame->number);
+
+    if (frame->live) {
+        /* where "Always allow" of its placeholder came back to */
+        consent_builder_init(&b, NULL);
+        consent_builder_lit(&b, "<span id=\"");
+        consent_builder_str(&b, anchor);
+        consent_builder_lit(&b, "\"></span>");
+        goto done;
+    }
 
     /* the endpoint turns a return_to it would refuse into "/" */
     len = c->return_to ? strlen(c->return_to) : 0;
@@ -120,6 +130,8 @@ consent_render_placeholder(void *data, const consent_frame_t *frame,
     consent_builder_fill(&b, consent_render_text(policy, c->lang,
                                                  "always_allow"), vars);
     consent_builder_lit(&b, "</button></form></div></div>");
+
+done:
 
     rc = b.failed ? -1 : write(sink, b.data, b.len);
 

@@ -310,6 +310,11 @@ static unsigned char *consent_rw_scratch(consent_rewriter_t *rw,
     size_t len);
 static unsigned char *consent_rw_grow(unsigned char **buf, size_t *cap,
     size_t need);
+static int consent_rw_frame_element(consent_rewriter_t *rw,
+    const consent_tag_t *t);
+static int consent_rw_live_frame(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes,
+    const consent_attr_t *a);
 static int consent_rw_frame_box(consent_rewriter_t *rw,
     const consent_tag_t *t, const unsigned char *bytes);
 static long consent_rw_pixels(const unsigned char *p, size_t len);
@@ -1227,6 +1232,12 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     if (!denied) {
+        if (n && found[0] && consent_rw_frame_element(rw, t)
+            && consent_rw_live_frame(rw, t, bytes, found[0]) != 0)
+        {
+            return -1;
+        }
+
         if (el->typed && !has_url && rw->conf.inline_max
             && (el->typed == T_SCRIPT ? rw->block_inline : rw->block_src))
         {
@@ -1261,11 +1272,7 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
 
     consent_rw_keep_orig(rw, t, bytes, el->typed != T_NONE);
 
-    if (service >= 0 && rw->conf.placeholder && !t->foreign
-        && (rw->element == CONSENT_TAG_IFRAME
-            || rw->element == CONSENT_TAG_EMBED
-            || rw->element == CONSENT_TAG_OBJECT))
-    {
+    if (service >= 0 && consent_rw_frame_element(rw, t)) {
         rc = consent_rw_frame_box(rw, t, bytes);
         if (rc < 0) {
             return -1;
@@ -1408,6 +1415,7 @@ consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
         frame.width = rw->frame_width;
         frame.height = rw->frame_height;
         frame.number = ++*rw->frame_count;
+        frame.live = 0;
 
         if (rw->conf.placeholder(rw->conf.placeholder_data, &frame,
                                  consent_rw_placeholder_write, rw)
@@ -2872,6 +2880,70 @@ consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     return found;
+}
+
+
+/* An HTML frame that may get a placeholder. */
+static int
+consent_rw_frame_element(consent_rewriter_t *rw, const consent_tag_t *t)
+{
+    return rw->conf.placeholder != NULL && !t->foreign
+           && (rw->element == CONSENT_TAG_IFRAME
+               || rw->element == CONSENT_TAG_EMBED
+               || rw->element == CONSENT_TAG_OBJECT);
+}
+
+
+/*
+ * A frame that loads (a, its src or data, is no denied service's): when it
+ * is a granted service's and visible, it is counted like a blocked one and
+ * gets the anchor of its number, where the form of the placeholder it had
+ * comes back to.
+ */
+static int
+consent_rw_live_frame(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_attr_t *a)
+{
+    int                 rc, svc;
+    consent_frame_t     frame;
+    consent_observe_pt  observe;
+
+    if (!a->has_value) {
+        return 0;
+    }
+
+    /* observers heard of this URL when it was decided */
+    observe = rw->conf.observe;
+    rw->conf.observe = NULL;
+    svc = -1;
+    rc = consent_rw_match_url(rw, a, bytes, 0, &svc);
+    rw->conf.observe = observe;
+
+    if (rc != 0) {
+        return -1;
+    }
+
+    if (svc < 0) {
+        return 0;
+    }
+
+    rc = consent_rw_frame_box(rw, t, bytes);
+    if (rc <= 0) {
+        return rc;
+    }
+
+    frame.service = svc;
+    frame.width = rw->frame_width;
+    frame.height = rw->frame_height;
+    frame.number = ++*rw->frame_count;
+    frame.live = 1;
+
+    if (consent_rw_emit_to(rw, t->start) != 0) {
+        return -1;
+    }
+
+    return rw->conf.placeholder(rw->conf.placeholder_data, &frame,
+                                consent_rw_placeholder_write, rw);
 }
 
 

@@ -34,15 +34,21 @@ typedef void (*consent_observe_pt)(void *data, int service,
     const unsigned char *host, size_t len, int element);
 
 /*
- * A blocked frame a visitor may want to see: an HTML <iframe>, <embed> or
- * <object> of a known service that is neither hidden nor pixel-sized.
- * Its placeholder goes right before it, in the same box.
+ * A frame a visitor may want to see: an HTML <iframe>, <embed> or <object>
+ * of a known service that is neither hidden nor pixel-sized.  Blocked, its
+ * placeholder goes right before it, in the same box; granted (while the
+ * rewriter reads frames: something else is denied), only the anchor with
+ * the same number, so that "Always allow" comes back to it.
  */
 typedef struct {
     int                      service;   /* index into policy->services */
     unsigned                 width;     /* CSS pixels; 0: not given */
     unsigned                 height;
-    unsigned                 number;    /* 1, 2, ... in the response */
+    unsigned                 number;    /* 1, 2, ... in the response,
+                                           blocked or not */
+    int                      live;      /* its service is granted: only
+                                           the anchor a placeholder's form
+                                           comes back to */
 } consent_frame_t;
 
 /* Appends len bytes to the output: 0 or -1. */

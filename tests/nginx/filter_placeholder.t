@@ -125,10 +125,10 @@ my $post = http_post($port, '/_consent/', 'action=save&granted=preferences&retur
 is($post->{status}, 303, 'preferences granted');
 my ($cookie) = (header_values($post, 'Set-Cookie'))[0] =~ /^(consent=[^;]+)/;
 my $g = http_get($port, '/embeds.html', Cookie => $cookie)->{body};
-like($g, qr{<p><iframe src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
-    'granted: the frame as the page had it');
-like($g, qr{<div class="consent-embed" id="consent-embed-1"[^>]*><canvas width="640" height="360"},
-    'granted: the first placeholder is the other service\'s');
+like($g, qr{<p><span id="consent-embed-1"></span><iframe src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
+    'granted: the frame as the page had it, after the anchor its placeholder\'s form came back to');
+like($g, qr{<div class="consent-embed" id="consent-embed-2"[^>]*><canvas width="640" height="360"},
+    'granted: the other placeholders keep their numbers');
 unlike($g, qr{name="service" value="clips"}, 'granted: none for that service');
 
 # the page without what differs per response

@@ -263,6 +263,7 @@ placeholder(const consent_render_ctx_t *c, int service, unsigned width,
     f.width = width;
     f.height = height;
     f.number = number;
+    f.live = 0;
     out->data = NULL;
     out->len = 0;
 
@@ -356,6 +357,18 @@ test_placeholder(consent_policy_t *policy)
        "placeholder: German; no link without a privacy URL; a foreign "
        "return_to becomes /");
     free(out.data);
+
+    {
+        consent_frame_t  f = { 0, 560, 315, 4, 1 };
+
+        out.data = NULL;
+        out.len = 0;
+        ok(consent_render_placeholder(&c, &f, collect, &out) == 0
+           && out.data && strcmp(out.data, "<span id=\"consent-embed-4\">"
+                                           "</span>") == 0,
+           "placeholder: a live frame gets only its anchor");
+        free(out.data);
+    }
 }
 
 

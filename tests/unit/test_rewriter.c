@@ -986,7 +986,10 @@ test_held(void)
 }
 
 
-/* A stand-in for the renderer: "[F<number>:<service>:<width>x<height>]". */
+/*
+ * A stand-in for the renderer: "[F<number>:<service>:<width>x<height>]"
+ * for a placeholder, "[A...]" for the anchor of a live frame.
+ */
 static int
 frame_stub(void *data, const consent_frame_t *f, consent_write_pt write,
     void *sink)
@@ -995,8 +998,9 @@ frame_stub(void *data, const consent_frame_t *f, consent_write_pt write,
     char  buf[128];
 
     (void) data;
-    n = snprintf(buf, sizeof(buf), "[F%u:%s:%ux%u]", f->number,
-                 policy->services[f->service].id, f->width, f->height);
+    n = snprintf(buf, sizeof(buf), "[%s%u:%s:%ux%u]", f->live ? "A" : "F",
+                 f->number, policy->services[f->service].id, f->width,
+                 f->height);
 
     return write(sink, buf, (size_t) n);
 }
@@ -1146,9 +1150,22 @@ test_placeholders(void)
            "no placeholder: pixel-sized and hidden frames");
 
     is_str(frames(marketing, "<iframe src=" YT_SRC " width=560 height=315>"
-                             "</iframe>"),
+                             "</iframe><iframe src=" YT_SRC " width=1 "
+                             "height=1></iframe><iframe src=/own width=560>"
+                             "</iframe><iframe src=https://www.googletag"
+                             "manager.com/ns.html width=560></iframe>"),
+           "[A1:youtube:560x315]<iframe src=" YT_SRC " width=560 height=315>"
+           "</iframe><iframe src=" YT_SRC " width=1 height=1></iframe><iframe "
+           "src=/own width=560></iframe>[F2:google-analytics:560x0]<iframe "
+           GA_MARK " data-src=https://www.googletagmanager.com/ns.html "
+           "width=560></iframe>",
+           "the service granted: only the anchor, numbered with the "
+           "blocked ones; none for pixels and first-party frames");
+
+    is_str(frames(analytics | marketing | preferences,
+                  "<iframe src=" YT_SRC " width=560 height=315></iframe>"),
            "<iframe src=" YT_SRC " width=560 height=315></iframe>",
-           "no placeholder: the service's category granted");
+           "everything granted: frames are not read, no anchor");
 
     is_str(frames(0, "<img src=https://i.ytimg.com/x.jpg width=560 height=315>"
                      "<script src=https://www.googletagmanager.com/gtag/js>"
