@@ -547,8 +547,9 @@
     /*
      * Click-to-load placeholders of this response: each stands right
      * before its inert frame.  Load once makes that frame live and records
-     * nothing; Always allow posts its form (action=allow, service=S) and
-     * then makes every element of S marked in this response live.
+     * nothing; Always allow posts its form (at the end of the page:
+     * action=allow, service=S) and then makes every element of S marked in
+     * this response live.
      */
     function initEmbeds() {
         if (!marker) {
@@ -557,7 +558,8 @@
 
         $$('.consent-embed').forEach(function (ph) {
             var load = ph.querySelector('[data-consent-load]'),
-                form = ph.querySelector('form');
+                allow = ph.querySelector('button[form]'),
+                form = allow && allow.form;
 
             if (ph.getAttribute('data-consent-embed') !== marker) {
                 return;

@@ -181,6 +181,10 @@ struct consent_rewriter_s {
                                                parent's */
     unsigned                  frame_width;  /* of the frame being blocked */
     unsigned                  frame_height;
+    consent_frame_t          *forms;        /* placeholders whose forms go
+                                               at the end */
+    size_t                    nforms;
+    size_t                    forms_cap;
     consent_mask_t            blocked_mask;    /* categories blocked */
 
     consent_site_t            site;         /* conf.site points here: the
@@ -418,6 +422,7 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
     free(rw->res);
     free(rw->base);
     free(rw->noscript);
+    free(rw->forms);
     free(rw->script);
     free(rw);
 }
@@ -668,6 +673,8 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 static int
 consent_rw_finish(consent_rewriter_t *rw)
 {
+    size_t  i;
+
     /* a script, style or noscript open at the end runs to the end */
     if ((rw->mode == M_INLINE && consent_rw_inline_end(rw, rw->buf_end) != 0)
         || (rw->mode == M_CSS && consent_rw_css_feed(rw, rw->buf_end, 1) != 0)
@@ -691,11 +698,23 @@ consent_rw_finish(consent_rewriter_t *rw)
     rw->mode = M_NONE;
     rw->done = 1;
 
-    if (consent_rw_emit_to(rw, rw->buf_end) != 0) {
+    if (consent_rw_emit_to(rw, rw->buf_end) != 0
+        || consent_rw_inject(rw, I_BODY_START) != 0)
+    {
         return -1;
     }
 
-    return consent_rw_inject(rw, I_BODY_START);
+    for (i = 0; i < rw->nforms; i++) {
+        rw->forms[i].form = 1;
+        if (rw->conf.placeholder(rw->conf.placeholder_data, &rw->forms[i],
+                                 consent_rw_placeholder_write, rw)
+            != 0)
+        {
+            return -1;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -1402,7 +1421,8 @@ static int
 consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add)
 {
-    consent_frame_t  frame;
+    size_t            n;
+    consent_frame_t   frame, *forms;
 
     if (consent_rw_build(rw, t, bytes, add) != 0
         || consent_rw_emit_to(rw, t->start) != 0)
@@ -1416,6 +1436,7 @@ consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
         frame.height = rw->frame_height;
         frame.number = ++*rw->frame_count;
         frame.live = 0;
+        frame.form = 0;
 
         if (rw->conf.placeholder(rw->conf.placeholder_data, &frame,
                                  consent_rw_placeholder_write, rw)
@@ -1423,6 +1444,18 @@ consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
         {
             return -1;
         }
+
+        if (rw->nforms == rw->forms_cap) {
+            n = rw->forms_cap ? rw->forms_cap * 2 : 4;
+            forms = realloc(rw->forms, n * sizeof(consent_frame_t));
+            if (forms == NULL) {
+                return -1;
+            }
+            rw->forms = forms;
+            rw->forms_cap = n;
+        }
+
+        rw->forms[rw->nforms++] = frame;
     }
 
     if (consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0) {
@@ -2937,6 +2970,7 @@ consent_rw_live_frame(consent_rewriter_t *rw, const consent_tag_t *t,
     frame.height = rw->frame_height;
     frame.number = ++*rw->frame_count;
     frame.live = 1;
+    frame.form = 0;
 
     if (consent_rw_emit_to(rw, t->start) != 0) {
         return -1;

@@ -38,7 +38,9 @@ typedef void (*consent_observe_pt)(void *data, int service,
  * of a known service that is neither hidden nor pixel-sized.  Blocked, its
  * placeholder goes right before it, in the same box; granted (while the
  * rewriter reads frames: something else is denied), only the anchor with
- * the same number, so that "Always allow" comes back to it.
+ * the same number, so that "Always allow" comes back to it.  The forms of
+ * the placeholders go at the end of the document (a <form> where the frame
+ * is would close an open <p>, or be dropped inside the page's own form).
  */
 typedef struct {
     int                      service;   /* index into policy->services */
@@ -49,6 +51,8 @@ typedef struct {
     int                      live;      /* its service is granted: only
                                            the anchor a placeholder's form
                                            comes back to */
+    int                      form;      /* the placeholder's form, written
+                                           at the end of the document */
 } consent_frame_t;
 
 /* Appends len bytes to the output: 0 or -1. */

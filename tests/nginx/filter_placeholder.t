@@ -87,37 +87,42 @@ my $body = $r->{body};
 my ($m) = $body =~ /data-consent-marker="([0-9a-f]{32})"/;
 ok($m, 'a marker for consent.js');
 
-my @ph = $body =~ /(<div class="consent-embed".*?<\/form><\/div><\/div>)/g;
+my @ph = $body =~ /(<span class="consent-embed".*?<\/button><\/span><\/span><\/span>)/g;
 is(scalar @ph, 3, 'three placeholders: two frames and the one in noscript');
+my ($tail) = $body =~ m{</html>\n(.*)$}s;
+my @forms = $tail =~ /(<form id="consent-embed-\d+-f".*?<\/form>)/g;
 
-like($body, qr{<p><div class="consent-embed" id="consent-embed-1" role="region" aria-labelledby="consent-embed-1-t" data-consent-embed="$m"><canvas width="560" height="315" aria-hidden="true"></canvas>.*?</div></div><iframe data-category="preferences" data-service="clips" data-name="clips" data-consent="$m" data-src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
-    'the placeholder stands right before its inert frame, with its size');
+like($body, qr{<p><span class="consent-embed" id="consent-embed-1" role="region" aria-labelledby="consent-embed-1-t" data-consent-embed="$m"><canvas width="560" height="315" aria-hidden="true"></canvas>.*?</span></span></span><iframe data-category="preferences" data-service="clips" data-name="clips" data-consent="$m" data-src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
+    'the placeholder stands right before its inert frame, in its paragraph, with its size');
 
-like($ph[0], qr{<p class="consent-embed-title" id="consent-embed-1-t">Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;</p>},
+like($ph[0], qr{<span class="consent-embed-title" id="consent-embed-1-t">Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;</span>},
     'the service named, escaped');
 unlike($body, qr{<b>&</b>}, 'no markup of the policy gets through');
-like($ph[0], qr{<p>This content is provided by Clips Ltd\. Loading it lets Clips Ltd\. set cookies and learn that you visit this page\. <a class="consent-link" href="https://clips\.example/privacy\?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">},
+like($ph[0], qr{<span class="consent-embed-text">This content is provided by Clips Ltd\. Loading it lets Clips Ltd\. set cookies and learn that you visit this page\. <a class="consent-link" href="https://clips\.example/privacy\?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">},
     'what loading means, the provider and its privacy policy');
-like($ph[0], qr{<form class="consent-embed-form" method="post" action="/_consent/"><input type="hidden" name="action" value="allow"><input type="hidden" name="service" value="clips"><input type="hidden" name="source" value="placeholder"><input type="hidden" name="return_to" value="/embeds\.html\?x=1&amp;y=%22#consent-embed-1">},
-    'Always allow: a form for the service that comes back to the placeholder');
-like($ph[0], qr{<button type="button" class="consent-btn" data-consent-load hidden>Load once</button><button class="consent-btn">Always allow Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;</button>},
-    'Load once (for consent.js) and Always allow');
+is(scalar @forms, 2, 'the forms of the two placeholders out of noscript');
+like($body, qr{</body></html>\n<form id="consent-embed-1-f" class="consent-embed-form" method="post" action="/_consent/" hidden><input type="hidden" name="action" value="allow"><input type="hidden" name="service" value="clips"><input type="hidden" name="source" value="placeholder"><input type="hidden" name="return_to" value="/embeds\.html\?x=1&amp;y=%22#consent-embed-1"></form><form id="consent-embed-2-f"[^>]*>.*name="service" value="maps".*</form>$}s,
+    'Always allow: the forms at the end of the page, for the service, back to the placeholder');
+like($body, qr{</iframe><form id="consent-embed-3-f"[^>]*>.*?</form></noscript>}s,
+    'the form of the placeholder in noscript at the end of noscript');
+like($ph[0], qr{<button type="button" class="consent-btn" data-consent-load hidden>Load once</button><button class="consent-btn" form="consent-embed-1-f">Always allow Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;</button>},
+    'Load once (for consent.js) and Always allow, submitting its form');
 
 like($ph[1], qr{id="consent-embed-2".*<canvas width="640" height="360"}s,
     'a frame without a size: 16:9');
 like($ph[1], qr{This content is provided by Maps Co\.}, 'the other service\'s provider');
 unlike($ph[1], qr{<a }, 'no privacy link when the policy has none');
 
-like($body, qr{<noscript><div class="consent-embed" id="consent-embed-3"}, 'a placeholder inside noscript, numbered with the page');
+like($body, qr{<noscript><span class="consent-embed" id="consent-embed-3"}, 'a placeholder inside noscript, numbered with the page');
 unlike($body, qr{consent-embed-4}, 'none for the pixel frame and the image');
 like($body, qr{<iframe data-category="preferences" data-service="clips" data-name="clips" data-consent="$m" data-src="https://clips\.example/embed/pixel" width="1" height="1">},
     'the pixel frame is blocked all the same');
 
 # German
 my $de = http_get($port, '/embeds.html', 'Accept-Language' => 'de-DE,de;q=0.9,en;q=0.5')->{body};
-like($de, qr{<p>Dieser Inhalt wird von Clips Ltd\. bereitgestellt\. Wenn Sie ihn laden, kann Clips Ltd\. Cookies setzen und erfährt, dass Sie diese Seite besuchen\. <a class="consent-link" href="https://clips\.example/privacy\?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Datenschutzerklärung des Anbieters</a>},
+like($de, qr{<span class="consent-embed-text">Dieser Inhalt wird von Clips Ltd\. bereitgestellt\. Wenn Sie ihn laden, kann Clips Ltd\. Cookies setzen und erfährt, dass Sie diese Seite besuchen\. <a class="consent-link" href="https://clips\.example/privacy\?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Datenschutzerklärung des Anbieters</a>},
     'German: the text and the privacy link');
-like($de, qr{>Einmal laden</button><button class="consent-btn">Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot; immer erlauben</button>},
+like($de, qr{>Einmal laden</button><button class="consent-btn" form="consent-embed-1-f">Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot; immer erlauben</button>},
     'German: the buttons');
 
 # the category granted: the frame is live, no placeholder
@@ -127,7 +132,7 @@ my ($cookie) = (header_values($post, 'Set-Cookie'))[0] =~ /^(consent=[^;]+)/;
 my $g = http_get($port, '/embeds.html', Cookie => $cookie)->{body};
 like($g, qr{<p><span id="consent-embed-1"></span><iframe src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
     'granted: the frame as the page had it, after the anchor its placeholder\'s form came back to');
-like($g, qr{<div class="consent-embed" id="consent-embed-2"[^>]*><canvas width="640" height="360"},
+like($g, qr{<span class="consent-embed" id="consent-embed-2"[^>]*><canvas width="640" height="360"},
     'granted: the other placeholders keep their numbers');
 unlike($g, qr{name="service" value="clips"}, 'granted: none for that service');
 

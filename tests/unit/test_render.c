@@ -255,7 +255,7 @@ collect(void *sink, const void *p, size_t len)
 
 static void
 placeholder(const consent_render_ctx_t *c, int service, unsigned width,
-    unsigned height, unsigned number, consent_render_out_t *out)
+    unsigned height, unsigned number, int kind, consent_render_out_t *out)
 {
     consent_frame_t  f;
 
@@ -263,7 +263,8 @@ placeholder(const consent_render_ctx_t *c, int service, unsigned width,
     f.width = width;
     f.height = height;
     f.number = number;
-    f.live = 0;
+    f.live = kind == 'a';
+    f.form = kind == 'f';
     out->data = NULL;
     out->len = 0;
 
@@ -277,9 +278,10 @@ placeholder(const consent_render_ctx_t *c, int service, unsigned width,
 static void
 test_placeholder(consent_policy_t *policy)
 {
+    char                  *both;
     const char            *why, *url;
     consent_render_ctx_t   c;
-    consent_render_out_t   out;
+    consent_render_out_t   out, form;
 
     memset(&c, 0, sizeof(c));
     c.policy = policy;
@@ -288,20 +290,31 @@ test_placeholder(consent_policy_t *policy)
     c.return_to = "/shop?a=1&b=\"x\"";
     c.marker = "c0ffee";
 
-    placeholder(&c, 0, 560, 315, 3, &out);
-    ok(out.data != NULL, "placeholder: renders");
-    why = out.data ? check_markup(out.data) : "none";
-    ok(why == NULL, "placeholder: well-formed with hostile texts");
+    placeholder(&c, 0, 560, 315, 3, 'p', &out);
+    placeholder(&c, 0, 560, 315, 3, 'f', &form);
+    ok(out.data != NULL && form.data != NULL, "placeholder: renders");
+
+    both = malloc(out.len + form.len + 1);
+    if (both && out.data && form.data) {
+        memcpy(both, out.data, out.len);
+        memcpy(both + out.len, form.data, form.len + 1);
+    }
+    why = both && out.data && form.data ? check_markup(both) : "none";
+    ok(why == NULL, "placeholder and form: well-formed with hostile texts");
     if (why) {
         diag("%s", why);
     }
+    free(both);
 
-    ok(has(&out, "<div class=\"consent-embed\" id=\"consent-embed-3\" "
+    ok(has(&out, "<span class=\"consent-embed\" id=\"consent-embed-3\" "
                  "role=\"region\" aria-labelledby=\"consent-embed-3-t\" "
                  "data-consent-embed=\"c0ffee\"><canvas width=\"560\" "
                  "height=\"315\" aria-hidden=\"true\"></canvas>"),
        "placeholder: a labelled region, the response marker, the box");
-    ok(has(&out, "id=\"consent-embed-3-t\">Google &quot;Analytics&quot;</p>")
+    ok(!has(&out, "<div") && !has(&out, "<p") && !has(&out, "<form"),
+       "placeholder: phrasing content only (it may stand in a <p>)");
+    ok(has(&out, "id=\"consent-embed-3-t\">Google &quot;Analytics&quot;"
+                 "</span>")
        && has(&out, "This content is provided by Google &lt;Ireland&gt;. "
                     "Loading it lets Google &lt;Ireland&gt; set cookies")
        && !has(&out, "<Ireland>"),
@@ -310,24 +323,27 @@ test_placeholder(consent_policy_t *policy)
                  ".com/privacy?a=1&amp;b=2\" rel=\"noopener noreferrer\" "
                  "target=\"_blank\">"),
        "placeholder: the provider's privacy policy");
-    ok(has(&out, "<form class=\"consent-embed-form\" method=\"post\" "
-                 "action=\"/_consent/\"><input type=\"hidden\" name=\"action"
-                 "\" value=\"allow\"><input type=\"hidden\" name=\"service\" "
-                 "value=\"ga\"><input type=\"hidden\" name=\"source\" value="
-                 "\"placeholder\"><input type=\"hidden\" name=\"return_to\" "
-                 "value=\"/shop?a=1&amp;b=&quot;x&quot;#consent-embed-3\">"),
-       "placeholder: Always allow posts action=allow for the service and "
-       "returns to this placeholder");
     ok(has(&out, "<button type=\"button\" class=\"consent-btn\" "
                  "data-consent-load hidden>Load once</button><button "
-                 "class=\"consent-btn\">Always allow Google &quot;Analytics"
-                 "&quot;</button>"),
-       "placeholder: Load once (shown by consent.js), Always allow");
+                 "class=\"consent-btn\" form=\"consent-embed-3-f\">Always "
+                 "allow Google &quot;Analytics&quot;</button>"),
+       "placeholder: Load once (shown by consent.js), Always allow "
+       "submitting the form");
+    is_str(form.data,
+           "<form id=\"consent-embed-3-f\" class=\"consent-embed-form\" "
+           "method=\"post\" action=\"/_consent/\" hidden><input type=\""
+           "hidden\" name=\"action\" value=\"allow\"><input type=\"hidden\" "
+           "name=\"service\" value=\"ga\"><input type=\"hidden\" name=\""
+           "source\" value=\"placeholder\"><input type=\"hidden\" name=\""
+           "return_to\" value=\"/shop?a=1&amp;b=&quot;x&quot;#consent-"
+           "embed-3\"></form>",
+           "form: action=allow for the service, back to the placeholder");
     free(out.data);
+    free(form.data);
 
     url = policy->services[1].provider;
     policy->services[1].provider = "Evil Inc.";
-    placeholder(&c, 1, 0, 0, 1, &out);
+    placeholder(&c, 1, 0, 0, 1, 'p', &out);
     policy->services[1].provider = url;
     ok(has(&out, "provided by Evil Inc. Loading it lets Evil Inc. set"),
        "placeholder: a provider ending in a full stop ends the sentence");
@@ -337,7 +353,7 @@ test_placeholder(consent_policy_t *policy)
        "placeholder: 16:9 without a size; a hostile privacy URL escaped");
     free(out.data);
 
-    placeholder(&c, 1, 320, 0, 1, &out);
+    placeholder(&c, 1, 320, 0, 1, 'p', &out);
     ok(has(&out, "<canvas width=\"320\" height=\"180\""),
        "placeholder: a missing side at 16:9");
     free(out.data);
@@ -346,29 +362,25 @@ test_placeholder(consent_policy_t *policy)
     policy->services[1].privacy_url = NULL;
     c.lang = "de";
     c.return_to = "//evil.example/";
-    placeholder(&c, 1, 0, 360, 2, &out);
+    placeholder(&c, 1, 0, 360, 2, 'p', &out);
+    placeholder(&c, 1, 0, 360, 2, 'f', &form);
     policy->services[1].privacy_url = url;
     ok(has(&out, "<canvas width=\"640\" height=\"360\"")
        && !has(&out, "<a ")
        && has(&out, "Dieser Inhalt wird von X bereitgestellt.")
        && has(&out, ">Einmal laden</button>")
        && has(&out, ">Evil immer erlauben</button>")
-       && has(&out, "name=\"return_to\" value=\"/#consent-embed-2\""),
+       && has(&form, "name=\"return_to\" value=\"/#consent-embed-2\""),
        "placeholder: German; no link without a privacy URL; a foreign "
        "return_to becomes /");
     free(out.data);
+    free(form.data);
 
-    {
-        consent_frame_t  f = { 0, 560, 315, 4, 1 };
-
-        out.data = NULL;
-        out.len = 0;
-        ok(consent_render_placeholder(&c, &f, collect, &out) == 0
-           && out.data && strcmp(out.data, "<span id=\"consent-embed-4\">"
-                                           "</span>") == 0,
-           "placeholder: a live frame gets only its anchor");
-        free(out.data);
-    }
+    placeholder(&c, 0, 560, 315, 4, 'a', &out);
+    ok(out.data && strcmp(out.data, "<span id=\"consent-embed-4\"></span>")
+                   == 0,
+       "placeholder: a live frame gets only its anchor");
+    free(out.data);
 }
 
 

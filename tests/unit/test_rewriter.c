@@ -988,7 +988,8 @@ test_held(void)
 
 /*
  * A stand-in for the renderer: "[F<number>:<service>:<width>x<height>]"
- * for a placeholder, "[A...]" for the anchor of a live frame.
+ * for a placeholder, "[A...]" for the anchor of a live frame, "{form
+ * <number>:<service>}" for a placeholder's form.
  */
 static int
 frame_stub(void *data, const consent_frame_t *f, consent_write_pt write,
@@ -998,9 +999,14 @@ frame_stub(void *data, const consent_frame_t *f, consent_write_pt write,
     char  buf[128];
 
     (void) data;
-    n = snprintf(buf, sizeof(buf), "[%s%u:%s:%ux%u]", f->live ? "A" : "F",
-                 f->number, policy->services[f->service].id, f->width,
-                 f->height);
+    if (f->form) {
+        n = snprintf(buf, sizeof(buf), "{form %u:%s}", f->number,
+                     policy->services[f->service].id);
+    } else {
+        n = snprintf(buf, sizeof(buf), "[%s%u:%s:%ux%u]",
+                     f->live ? "A" : "F", f->number,
+                     policy->services[f->service].id, f->width, f->height);
+    }
 
     return write(sink, buf, (size_t) n);
 }
@@ -1112,8 +1118,9 @@ test_placeholders(void)
     is_str(frames(0, "<p><iframe src=\"" YT_SRC "\" width=\"560\" height=315>"
                      "</iframe></p>"),
            "<p>[F1:youtube:560x315]<iframe " YT_MARK " data-src=\"" YT_SRC
-           "\" width=\"560\" height=315></iframe></p>",
-           "placeholder: before the inert iframe, with its size");
+           "\" width=\"560\" height=315></iframe></p>{form 1:youtube}",
+           "placeholder: before the inert iframe, with its size; its form "
+           "at the end of the document");
 
     is_str(frames(0, "<iframe src=" YT_SRC "></iframe><embed src=" YT_SRC
                      " width=400px height=\"300.5\"><object data=" YT_SRC
@@ -1121,14 +1128,15 @@ test_placeholders(void)
            "[F1:youtube:0x0]<iframe " YT_MARK " data-src=" YT_SRC "></iframe>"
            "[F2:youtube:400x300]<embed " YT_MARK " data-src=" YT_SRC
            " width=400px height=\"300.5\">[F3:youtube:0x300]<object " YT_MARK
-           " data-data=" YT_SRC " width=100% height=&#51;00></object>",
+           " data-data=" YT_SRC " width=100% height=&#51;00></object>"
+           "{form 1:youtube}{form 2:youtube}{form 3:youtube}",
            "placeholder: no size given, pixels, fractions, percentages, "
            "character references; numbered in the response");
 
     is_str(frames(0, "<iframe src=" YT_SRC " style=\"border:0; WIDTH : 320px"
                      ";height:180px\">"),
            "[F1:youtube:320x180]<iframe " YT_MARK " data-src=" YT_SRC
-           " style=\"border:0; WIDTH : 320px;height:180px\">",
+           " style=\"border:0; WIDTH : 320px;height:180px\">{form 1:youtube}",
            "placeholder: the size of a trivial style");
 
     is_str(frames(0, "<iframe src=" YT_SRC " width=1 height=1></iframe>"
@@ -1158,7 +1166,7 @@ test_placeholders(void)
            "</iframe><iframe src=" YT_SRC " width=1 height=1></iframe><iframe "
            "src=/own width=560></iframe>[F2:google-analytics:560x0]<iframe "
            GA_MARK " data-src=https://www.googletagmanager.com/ns.html "
-           "width=560></iframe>",
+           "width=560></iframe>{form 2:google-analytics}",
            "the service granted: only the anchor, numbered with the "
            "blocked ones; none for pixels and first-party frames");
 
@@ -1184,9 +1192,9 @@ test_placeholders(void)
                      "</iframe></noscript><iframe src=" YT_SRC " width=560 "
                      "height=315></iframe>"),
            "<noscript>[F1:youtube:560x315]<iframe " YT_MARK " data-src="
-           YT_SRC " width=560 height=315></iframe></noscript>"
+           YT_SRC " width=560 height=315></iframe>{form 1:youtube}</noscript>"
            "[F2:youtube:560x315]<iframe " YT_MARK " data-src=" YT_SRC
-           " width=560 height=315></iframe>",
+           " width=560 height=315></iframe>{form 2:youtube}",
            "placeholder in a noscript (shown without script), numbered "
            "with the document");
 
@@ -1196,7 +1204,7 @@ test_placeholders(void)
            "[F1:youtube:300x200]<iframe " YT_MARK " width=300 height=200 "
            "data-srcdoc=\"<iframe src=&quot;" YT_SRC "&quot; width=9 height=9>"
            "</iframe>\"></iframe>[F2:youtube:0x0]<iframe " YT_MARK " data-src="
-           YT_SRC "></iframe>",
+           YT_SRC "></iframe>{form 1:youtube}{form 2:youtube}",
            "a srcdoc frame gets one placeholder, none for the frames in it");
 
     conf_init(&conf, 0);
