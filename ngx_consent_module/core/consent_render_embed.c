@@ -97,7 +97,11 @@ consent_render_embed_panel(consent_builder_t *b,
     consent_builder_str(b, anchor);
     consent_builder_lit(b, "\" role=\"region\" aria-labelledby=\"");
     consent_builder_str(b, anchor);
-    consent_builder_lit(b, "-t\"");
+    consent_builder_lit(b, "-t\" lang=\"");
+    consent_builder_esc(b, c->lang);
+    consent_builder_lit(b, "\" dir=\"");
+    consent_builder_str(b, consent_render_dir(c->lang));
+    consent_builder_lit(b, "\"");
     consent_render_emit_theme(b, c);
     consent_builder_lit(b, " data-consent-embed=\"");
     consent_builder_esc(b, c->marker ? c->marker : "");

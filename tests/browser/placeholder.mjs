@@ -8,7 +8,7 @@
 // nothing and sets no cookie; "Always allow" records one decision, loads
 // every frame of that service in place and survives a reload; without
 // JavaScript the form comes back to the same page and anchor; on a
-// 390x844 phone the buttons are inside the viewport.
+// 390x844 phone and at 200 % zoom the buttons are inside the viewport.
 //
 //   node tests/browser/placeholder.mjs [--screenshots]
 // --screenshots (or CONSENT_SCREENSHOTS=1) copies the screenshots into
@@ -381,34 +381,59 @@ async function withoutScript() {
     await context.close();
 }
 
-// A phone: the placeholder fits, its buttons are inside the viewport.
-async function phone() {
-    const shots = [];
-    const { context, page: p } = await newPage({
-        viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
-        isMobile: true, hasTouch: true });
-    await visit(p, `${site}/embeds.html`);
-
-    const r = await p.evaluate(() => {
+// The box and its buttons on a viewport.
+async function fits(p) {
+    return p.evaluate(() => {
         const ph = document.querySelector('.consent-embed');
-        const rect = (el) => el.getBoundingClientRect();
+        const rect = (el) => el.getBoundingClientRect().toJSON();
         return {
             vw: document.documentElement.clientWidth,
-            box: rect(ph).toJSON(),
+            vh: window.innerHeight,
+            box: rect(ph),
             buttons: [...ph.querySelectorAll('button')]
-                .filter((b) => b.getClientRects().length)
-                .map((b) => rect(b).toJSON()),
+                .filter((b) => b.getClientRects().length).map(rect),
         };
     });
-    ok(r.box.right <= r.vw + 0.5 && r.box.left >= 0,
-       '390x844: the placeholder is never wider than the screen', r.box);
-    ok(r.buttons.length === 2 && r.buttons.every((b) => b.left >= 0
-       && b.right <= r.vw + 0.5 && b.top >= 0 && b.bottom <= 844),
-       '390x844: both buttons inside the viewport', r.buttons);
+}
 
-    await p.screenshot({ path: path.join(shotDir, 'placeholder-mobile.png') });
-    shots.push('placeholder-mobile.png');
-    await context.close();
+function inside(r) {
+    return r.box.right <= r.vw + 0.5 && r.box.left >= 0
+           && r.buttons.length === 2
+           && r.buttons.every((b) => b.left >= 0 && b.right <= r.vw + 0.5
+                                     && b.top >= 0 && b.bottom <= r.vh);
+}
+
+// A phone and 200 % zoom: the placeholder fits, its buttons are inside
+// the viewport; the screenshots.
+async function phone() {
+    const shots = [];
+    const cases = [
+        ['390x844', { viewport: { width: 390, height: 844 },
+                      deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+         'placeholder-mobile.png'],
+        ['200 % zoom of 1280x800', { viewport: { width: 640, height: 400 },
+                                     deviceScaleFactor: 2 }, null],
+    ];
+
+    for (const [name, options, shot] of cases) {
+        const { context, page: p } = await newPage(options);
+        await visit(p, `${site}/embeds.html`);
+        await p.evaluate(() => {
+            document.getElementById('consent').hidden = true;
+        });
+        const r = await fits(p);
+        ok(inside(r), `${name}: the placeholder is never wider than the `
+           + 'screen, both buttons inside the viewport', r);
+        if (shot) {
+            await p.evaluate(() => {
+                document.getElementById('consent').hidden = false;
+            });
+            ok(inside(await fits(p)), `${name}: with the banner shown too`);
+            await p.screenshot({ path: path.join(shotDir, shot) });
+            shots.push(shot);
+        }
+        await context.close();
+    }
 
     const wide = await newPage({ viewport: { width: 900, height: 560 } });
     await visit(wide.page, `${site}/embeds.html`);

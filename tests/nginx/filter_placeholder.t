@@ -92,7 +92,7 @@ is(scalar @ph, 3, 'three placeholders: two frames and the one in noscript');
 my ($tail) = $body =~ m{</html>\n(.*)$}s;
 my @forms = $tail =~ /(<form id="consent-embed-\d+-f".*?<\/form>)/g;
 
-like($body, qr{<p><span class="consent-embed" id="consent-embed-1" role="region" aria-labelledby="consent-embed-1-t" data-consent-embed="$m"><canvas width="560" height="315" aria-hidden="true"></canvas>.*?</span></span></span><iframe data-category="preferences" data-service="clips" data-name="clips" data-consent="$m" data-src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
+like($body, qr{<p><span class="consent-embed" id="consent-embed-1" role="region" aria-labelledby="consent-embed-1-t" lang="en" dir="ltr" data-consent-embed="$m"><canvas width="560" height="315" aria-hidden="true"></canvas>.*?</span></span></span><iframe data-category="preferences" data-service="clips" data-name="clips" data-consent="$m" data-src="https://clips\.example/embed/1" width="560" height="315" title="A clip"></iframe></p>},
     'the placeholder stands right before its inert frame, in its paragraph, with its size');
 
 like($ph[0], qr{<span class="consent-embed-title" id="consent-embed-1-t">Clips &lt;b&gt;&amp;&lt;/b&gt; &quot;Co&quot;</span>},

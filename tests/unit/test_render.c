@@ -308,7 +308,8 @@ test_placeholder(consent_policy_t *policy)
 
     ok(has(&out, "<span class=\"consent-embed\" id=\"consent-embed-3\" "
                  "role=\"region\" aria-labelledby=\"consent-embed-3-t\" "
-                 "data-consent-embed=\"c0ffee\"><canvas width=\"560\" "
+                 "lang=\"en\" dir=\"ltr\" data-consent-embed=\"c0ffee\">"
+                 "<canvas width=\"560\" "
                  "height=\"315\" aria-hidden=\"true\"></canvas>"),
        "placeholder: a labelled region, the response marker, the box");
     ok(!has(&out, "<div") && !has(&out, "<p") && !has(&out, "<form"),
@@ -366,6 +367,7 @@ test_placeholder(consent_policy_t *policy)
     placeholder(&c, 1, 0, 360, 2, 'f', &form);
     policy->services[1].privacy_url = url;
     ok(has(&out, "<canvas width=\"640\" height=\"360\"")
+       && has(&out, " lang=\"de\" dir=\"ltr\" ")
        && !has(&out, "<a ")
        && has(&out, "Dieser Inhalt wird von X bereitgestellt.")
        && has(&out, ">Einmal laden</button>")
@@ -375,6 +377,12 @@ test_placeholder(consent_policy_t *policy)
        "return_to becomes /");
     free(out.data);
     free(form.data);
+
+    c.lang = "ar";
+    placeholder(&c, 0, 560, 315, 5, 'p', &out);
+    ok(has(&out, " lang=\"ar\" dir=\"rtl\" "),
+       "placeholder: its language and direction, whatever the page's");
+    free(out.data);
 
     placeholder(&c, 0, 560, 315, 4, 'a', &out);
     ok(out.data && strcmp(out.data, "<span id=\"consent-embed-4\"></span>")
