@@ -175,7 +175,7 @@ struct consent_rewriter_s {
     unsigned                  css_url_open:1;
     unsigned                  events;
     int                       blocked_service; /* the first one blocked */
-    unsigned                  frames;       /* placeholders written */
+    unsigned                  frames;       /* frames numbered */
     unsigned                 *frame_count;  /* the document's: a noscript's
                                                rewriter counts in its
                                                parent's */
@@ -321,7 +321,8 @@ static int consent_rw_live_frame(consent_rewriter_t *rw,
     const consent_attr_t *a);
 static int consent_rw_frame_box(consent_rewriter_t *rw,
     const consent_tag_t *t, const unsigned char *bytes);
-static long consent_rw_pixels(const unsigned char *p, size_t len);
+static long consent_rw_pixels(const unsigned char *p, size_t len,
+    int css);
 static int consent_rw_placeholder_write(void *sink, const void *p,
     size_t len);
 static int consent_rw_out(consent_rewriter_t *rw, const void *p, size_t n);
@@ -3011,7 +3012,7 @@ consent_rw_frame_box(consent_rewriter_t *rw, const consent_tag_t *t,
             if (v == NULL) {
                 return -1;
             }
-            px[k] = consent_rw_pixels(v, len);
+            px[k] = consent_rw_pixels(v, len, 0);
         }
     }
 
@@ -3061,12 +3062,12 @@ consent_rw_frame_box(consent_rewriter_t *rw, const consent_tag_t *t,
             if (k == 5 && px[0] < 0
                 && strncasecmp((const char *) v + i, "width", 5) == 0)
             {
-                px[0] = consent_rw_pixels(v + n, end - n);
+                px[0] = consent_rw_pixels(v + n, end - n, 1);
 
             } else if (k == 6 && px[1] < 0
                        && strncasecmp((const char *) v + i, "height", 6) == 0)
             {
-                px[1] = consent_rw_pixels(v + n, end - n);
+                px[1] = consent_rw_pixels(v + n, end - n, 1);
             }
         }
     }
@@ -3083,12 +3084,13 @@ consent_rw_frame_box(consent_rewriter_t *rw, const consent_tag_t *t,
 
 
 /*
- * A length in CSS pixels as HTML reads a width or height attribute
- * (digits, a fraction dropped; "px" and whatever follows ignored), up to
- * 10000: -1 when it is not one (no digits, a percentage, "auto").
+ * A length in CSS pixels, up to 10000, as HTML reads a width or height
+ * attribute (digits, a fraction dropped; "px" and whatever follows
+ * ignored) or, css = 1, a CSS length in "px" (or 0): -1 when it is not one
+ * (no digits, a percentage, "auto", another CSS unit).
  */
 static long
-consent_rw_pixels(const unsigned char *p, size_t len)
+consent_rw_pixels(const unsigned char *p, size_t len, int css)
 {
     long    n;
     size_t  i;
@@ -3110,6 +3112,12 @@ consent_rw_pixels(const unsigned char *p, size_t len)
 
     while (i < len && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.')) {
         i++;
+    }
+
+    if (css && n != 0
+        && !(len - i >= 2 && (p[i] | 0x20) == 'p' && (p[i + 1] | 0x20) == 'x'))
+    {
+        return -1;
     }
 
     return i < len && p[i] == '%' ? -1 : n;

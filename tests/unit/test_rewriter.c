@@ -1134,10 +1134,14 @@ test_placeholders(void)
            "character references; numbered in the response");
 
     is_str(frames(0, "<iframe src=" YT_SRC " style=\"border:0; WIDTH : 320px"
-                     ";height:180px\">"),
+                     ";height:180px\"></iframe><iframe src=" YT_SRC
+                     " style=\"max-width:9px;width:100vw;height:50%\">"),
            "[F1:youtube:320x180]<iframe " YT_MARK " data-src=" YT_SRC
-           " style=\"border:0; WIDTH : 320px;height:180px\">{form 1:youtube}",
-           "placeholder: the size of a trivial style");
+           " style=\"border:0; WIDTH : 320px;height:180px\"></iframe>"
+           "[F2:youtube:0x0]<iframe " YT_MARK " data-src=" YT_SRC
+           " style=\"max-width:9px;width:100vw;height:50%\">"
+           "{form 1:youtube}{form 2:youtube}",
+           "placeholder: the size of a trivial style, in px only");
 
     is_str(frames(0, "<iframe src=" YT_SRC " width=1 height=1></iframe>"
                      "<iframe src=" YT_SRC " width=0></iframe>"
