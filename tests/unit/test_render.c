@@ -49,7 +49,8 @@ static const char  *hostile_policy =
     "          \"body\": \"We & \\\"partners\\\" use 'cookies'\","
     "          \"accept_all\": \"Accept all\", \"reject_all\": \"Reject all\","
     "          \"customize\": \"Customize\", \"save\": \"Save\","
-    "          \"policy_link\": \"Privacy policy\"},"
+    "          \"policy_link\": \"Privacy policy\","
+    "          \"load_once\": \"Play <b>once</b>\"},"
     "  \"de\": {\"title\": \"Cookies\", \"body\": \"Wir nutzen Cookies\","
     "          \"accept_all\": \"Alle akzeptieren\","
     "          \"reject_all\": \"Alle ablehnen\", \"customize\": \"Anpassen\","
@@ -325,11 +326,12 @@ test_placeholder(consent_policy_t *policy)
                  "target=\"_blank\">"),
        "placeholder: the provider's privacy policy");
     ok(has(&out, "<button type=\"button\" class=\"consent-btn\" "
-                 "data-consent-load hidden>Load once</button><button "
+                 "data-consent-load hidden>Play &lt;b&gt;once&lt;/b&gt;"
+                 "</button><button "
                  "class=\"consent-btn\" form=\"consent-embed-3-f\">Always "
                  "allow Google &quot;Analytics&quot;</button>"),
-       "placeholder: Load once (shown by consent.js), Always allow "
-       "submitting the form");
+       "placeholder: Load once (shown by consent.js; the policy's text, "
+       "escaped), Always allow submitting the form");
     is_str(form.data,
            "<form id=\"consent-embed-3-f\" class=\"consent-embed-form\" "
            "method=\"post\" action=\"/_consent/\" hidden><input type=\""
