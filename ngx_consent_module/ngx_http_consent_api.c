@@ -255,9 +255,16 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
 
     state.issued = (uint64_t) ngx_time();
     state.revision = policy->revision;
-    state.granted = consent_decision_granted(policy, decision->action,
-                                             decision->requested,
-                                             lcf->gpc && ctx->consent.gpc);
+
+    /* allow adds to the decision in force, if there is one */
+    if (consent_decision_apply(policy, decision,
+                               ctx->consent.status == CONSENT_STATUS_VALID
+                               ? &ctx->consent.state : NULL,
+                               lcf->gpc && ctx->consent.gpc, &state, reason)
+        != 0)
+    {
+        return ngx_http_consent_api_error(r, NGX_HTTP_BAD_REQUEST, reason);
+    }
 
     /* the rule it was given under: an opt-out is no opt-in consent */
     state.mode = (unsigned char) ctx->consent.mode;
@@ -285,15 +292,19 @@ ngx_http_consent_api_decide(ngx_http_request_t *r)
     /* the rest of this request ($consent_id in the access log) sees it */
     ctx->consent.status = CONSENT_STATUS_VALID;
     ctx->consent.state = state;
+    ctx->consent.decided = state.decided;
+    ctx->consent.services = &ctx->consent.state.services;
     ctx->consent.granted = consent_mode_granted(ctx->consent.mode,
                                policy->all_mask, policy->required_mask,
                                policy->opt_out_mask, ctx->consent.objection,
-                               &state.granted, lcf->gpc && ctx->consent.gpc);
+                               state.decided ? &state.granted : NULL,
+                               lcf->gpc && ctx->consent.gpc);
 
     if (json) {
         return ngx_http_consent_api_json(r, NGX_HTTP_OK,
                    consent_state_json(policy, "valid", state.id,
-                                      ctx->consent.granted, state.revision,
+                                      state.decided, ctx->consent.granted,
+                                      &state.services, state.revision,
                                       lcf->gpc && ctx->consent.gpc,
                                       ctx->consent.region,
                                       ctx->consent.mode));
@@ -374,7 +385,7 @@ ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         secure = ngx_http_consent_https(r);
     }
 
-    len = cscf->cookie_name.len + 1 + CONSENT_COOKIE_LEN
+    len = cscf->cookie_name.len + 1 + consent_cookie_length(state)
           + sizeof("; Max-Age=") - 1 + NGX_TIME_T_LEN
           + sizeof("; Path=") - 1 + cscf->cookie_path.len
           + sizeof("; HttpOnly; SameSite=Strict; Secure") - 1;
@@ -398,7 +409,7 @@ ngx_http_consent_api_set_cookie(ngx_http_request_t *r, consent_state_t *state)
         return NGX_ERROR;
     }
 
-    p += CONSENT_COOKIE_LEN;
+    p += consent_cookie_length(state);
 
     p = ngx_sprintf(p, "; Max-Age=%T; Path=%V", cscf->cookie_max_age,
                     &cscf->cookie_path);
@@ -599,7 +610,8 @@ ngx_http_consent_api_state(ngx_http_request_t *r)
                    (ctx->consent.status == CONSENT_STATUS_VALID
                     || ctx->consent.status == CONSENT_STATUS_STALE)
                    ? ctx->consent.state.id : NULL,
-                   ctx->consent.granted, policy->revision,
+                   ctx->consent.decided, ctx->consent.granted,
+                   ctx->consent.services, policy->revision,
                    lcf->gpc && ctx->consent.gpc, ctx->consent.region,
                    ctx->consent.mode));
 }

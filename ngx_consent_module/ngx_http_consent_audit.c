@@ -377,6 +377,8 @@ ngx_http_consent_audit_write(ngx_http_request_t *r, const char *action,
     entry.action = action;
     entry.granted = state->granted;
     entry.denied = denied;
+    entry.services = &state->services;
+    entry.decided = state->decided;
     entry.revision = state->revision;
     entry.texts = texts->hash;
     entry.gpc = lcf->gpc && ctx->consent.gpc;

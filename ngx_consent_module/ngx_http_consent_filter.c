@@ -268,7 +268,7 @@ ngx_http_consent_send_header(ngx_http_request_t *r,
 
 /*
  * Upstream Set-Cookie headers of cookies that the policy declares for a
- * service whose category is not granted are removed (hash = 0).
+ * service not granted (by its category or alone) are removed (hash = 0).
  */
 
 static ngx_int_t
@@ -276,7 +276,6 @@ ngx_http_consent_strip_cookies(ngx_http_request_t *r)
 {
     int                              service;
     size_t                           len;
-    ngx_uint_t                       category;
     const char                      *name;
     ngx_table_elt_t                 *h;
     consent_policy_t                *policy;
@@ -318,9 +317,10 @@ ngx_http_consent_strip_cookies(ngx_http_request_t *r)
             }
         }
 
-        category = policy->services[service].category;
-
-        if (ctx->consent.granted & ((consent_mask_t) 1 << category)) {
+        if (consent_policy_service_granted(policy, ctx->consent.granted,
+                                           ctx->consent.services,
+                                           (unsigned) service))
+        {
             continue;
         }
 
@@ -579,6 +579,11 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
     wc.policy = policy;
     wc.site = &site;
     wc.granted = ctx->consent.granted;
+
+    if (ctx->consent.services) {
+        wc.services = *ctx->consent.services;
+    }
+
     wc.inline_max = lcf->inline_max;
     wc.marker.p = (const unsigned char *) fctx->marker;
     wc.marker.len = 2 * CONSENT_ID_LEN;
@@ -673,15 +678,21 @@ ngx_http_consent_filter_cleanup(void *data)
 }
 
 
-/* W/"<original>-<status><mode><granted>-<language>" */
+/*
+ * W/"<original>-<status><mode><decided><granted>[.<services>]-<language>":
+ * services is a digest of the services granted alone, when there are any.
+ */
 
 static ngx_int_t
 ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 {
-    u_char           *p;
-    size_t            len;
-    ngx_str_t         orig;
-    ngx_table_elt_t  *etag;
+    u_char                    *p;
+    size_t                     len;
+    uint64_t                   digest;
+    ngx_str_t                  orig;
+    ngx_uint_t                 i;
+    ngx_table_elt_t           *etag;
+    const consent_services_t  *services;
 
     /* W/ prefixed; cleared when it is not a quoted string */
     ngx_http_weak_etag(r);
@@ -702,7 +713,15 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 
     len = ngx_strlen(ctx->filter->lang);
 
-    p = ngx_pnalloc(r->pool, orig.len + sizeof("W/-00ffffffff-") - 1 + len);
+    digest = 0;
+    services = ctx->consent.services;
+
+    for (i = 0; services && i < services->n; i++) {
+        digest = digest * 31 + services->hash[i];
+    }
+
+    p = ngx_pnalloc(r->pool, orig.len + sizeof("W/-000ffffffff.-") - 1
+                             + NGX_INT64_LEN + len);
     if (p == NULL) {
         return NGX_ERROR;
     }
@@ -711,9 +730,16 @@ ngx_http_consent_state_etag(ngx_http_request_t *r, ngx_http_consent_ctx_t *ctx)
 
     p = ngx_cpymem(p, "W/", 2);
     p = ngx_cpymem(p, orig.data, orig.len - 1);
-    p = ngx_sprintf(p, "-%ui%ui%xD-", (ngx_uint_t) ctx->consent.status,
+    p = ngx_sprintf(p, "-%ui%ui%ui%xD", (ngx_uint_t) ctx->consent.status,
                     (ngx_uint_t) ctx->consent.mode,
+                    (ngx_uint_t) ctx->consent.decided,
                     (uint32_t) ctx->consent.granted);
+
+    if (services && services->n) {
+        p = ngx_sprintf(p, ".%uL", digest);
+    }
+
+    *p++ = '-';
     p = ngx_cpymem(p, ctx->filter->lang, len);
     *p++ = '"';
 

@@ -241,7 +241,8 @@ ngx_http_consent_render_ctx(ngx_http_request_t *r, consent_render_ctx_t *rc,
                                        h ? (char *) h->value.data : NULL,
                                        h ? h->value.len : 0);
     rc->granted = ctx->consent.granted;
-    rc->decided = (ctx->consent.status == CONSENT_STATUS_VALID);
+    rc->decided = ctx->consent.decided;
+    rc->services = ctx->consent.services;
     rc->gpc = ctx->consent.gpc && lcf->gpc;
     rc->mode = ctx->consent.mode;
     rc->objection = ctx->consent.objection;

@@ -539,6 +539,7 @@ ngx_http_consent_postconfiguration(ngx_conf_t *cf)
 
     if (ngx_http_consent_check_servers(cf) != NGX_OK
         || ngx_http_consent_category_variables_add(cf) != NGX_OK
+        || ngx_http_consent_service_variables_check(cf) != NGX_OK
         || ngx_http_consent_discovery_init(cf, &cmcf->report_state) != NGX_OK
         || ngx_http_consent_fingerprints_init(cf) != NGX_OK
         || ngx_http_consent_asset_versions(cf, &cmcf->css_version,

@@ -116,10 +116,14 @@ typedef struct {
     consent_status_t           status;
     consent_state_t            state;         /* when VALID or STALE */
     consent_mask_t             granted;       /* effective: required | ... */
+    const consent_services_t  *services;      /* granted one by one by a
+                                                 valid cookie, or NULL */
     consent_mode_t             mode;          /* the region's */
     consent_mask_t             objection;     /* the region's group's */
     char                       region[CONSENT_REGION_LEN];  /* or "" */
     unsigned                   gpc:1;
+    unsigned                   decided:1;     /* a valid cookie chose the
+                                                 categories: no banner */
 } ngx_http_consent_request_t;
 
 
@@ -132,6 +136,10 @@ typedef struct {
     ngx_str_t                      relay_in;      /* the request's own */
     unsigned                       vary_encoding:1;  /* our Vary has it */
 } ngx_http_consent_ctx_t;
+
+
+/* The prefix of the per-service variables. */
+#define NGX_HTTP_CONSENT_SERVICE_VAR  "consent_service_"
 
 
 extern ngx_module_t  ngx_http_consent_module;
@@ -151,6 +159,7 @@ consent_policy_t *ngx_http_consent_policy(ngx_http_request_t *r);
 
 ngx_int_t ngx_http_consent_variables_add(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_category_variables_add(ngx_conf_t *cf);
+ngx_int_t ngx_http_consent_service_variables_check(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_fingerprints_init(ngx_conf_t *cf);
 ngx_int_t ngx_http_consent_filter_init(ngx_conf_t *cf);
 

@@ -132,13 +132,18 @@ ngx_http_consent_region_decide(ngx_http_request_t *r,
                                    &cr->objection);
 
     decision = NULL;
+    cr->services = NULL;
+    cr->decided = 0;
 
     if (cr->status == CONSENT_STATUS_VALID) {
         given = cr->state.mode <= CONSENT_MODE_MAX
                 ? (consent_mode_t) cr->state.mode : CONSENT_MODE_OPT_OUT;
 
         if (consent_mode_decision_counts(given, cr->mode)) {
-            decision = &cr->state.granted;
+            /* services allowed alone leave the categories to the region */
+            decision = cr->state.decided ? &cr->state.granted : NULL;
+            cr->decided = cr->state.decided;
+            cr->services = &cr->state.services;
 
         } else {
             cr->status = CONSENT_STATUS_STALE;

@@ -25,7 +25,11 @@ static ngx_int_t ngx_http_consent_variable_status(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_gpc(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_decided(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_category(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data);
+static ngx_int_t ngx_http_consent_variable_service(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_consent_variable_region(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
@@ -47,11 +51,19 @@ static ngx_http_variable_t  ngx_http_consent_vars[] = {
     { ngx_string("consent_gpc"), NULL, ngx_http_consent_variable_gpc, 0,
       NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
+    { ngx_string("consent_decided"), NULL,
+      ngx_http_consent_variable_decided, 0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
     { ngx_string("consent_region"), NULL, ngx_http_consent_variable_region,
       0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
     { ngx_string("consent_mode"), NULL, ngx_http_consent_variable_mode, 0,
       NGX_HTTP_VAR_NOCACHEABLE, 0 },
+
+    /* $consent_service_<id>, "-" and "." of the id written as "_" */
+    { ngx_string(NGX_HTTP_CONSENT_SERVICE_VAR), NULL,
+      ngx_http_consent_variable_service, 0,
+      NGX_HTTP_VAR_NOCACHEABLE|NGX_HTTP_VAR_PREFIX, 0 },
 
       ngx_http_null_variable
 };
@@ -118,6 +130,68 @@ ngx_http_consent_category_variables_add(ngx_conf_t *cf)
 
             var->get_handler = ngx_http_consent_variable_category;
             var->data = (uintptr_t) policy->categories[c].id;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * Every $consent_service_<name> the configuration uses names a service of
+ * a policy loaded (or of the catalogue it extends): a typo would otherwise
+ * be a variable that is always "0".  Runs before nginx resolves variable
+ * names; the line of the reference is not known any more.
+ */
+
+ngx_int_t
+ngx_http_consent_service_variables_check(ngx_conf_t *cf)
+{
+    size_t                           len;
+    u_char                          *name;
+    ngx_uint_t                       i, p;
+    ngx_http_variable_t             *v;
+    ngx_http_core_main_conf_t       *core;
+    ngx_http_consent_policy_file_t  *pf;
+    ngx_http_consent_main_conf_t    *cmcf;
+
+    core = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
+    cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_consent_module);
+
+    v = core->variables.elts;
+    pf = cmcf->policies.elts;
+
+    for (i = 0; i < core->variables.nelts; i++) {
+        len = sizeof(NGX_HTTP_CONSENT_SERVICE_VAR) - 1;
+
+        if (v[i].name.len <= len
+            || ngx_strncmp(v[i].name.data, NGX_HTTP_CONSENT_SERVICE_VAR,
+                           len)
+               != 0)
+        {
+            continue;
+        }
+
+        name = v[i].name.data + len;
+        len = v[i].name.len - len;
+
+        for (p = 0; p < cmcf->policies.nelts; p++) {
+            if (consent_policy_service_by_name(pf[p].policy, (char *) name,
+                                               len)
+                >= 0)
+            {
+                break;
+            }
+        }
+
+        if (p == cmcf->policies.nelts) {
+            ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
+                          "consent: the variable \"$%V\" names no service "
+                          "of a policy or of the catalogue: use a service "
+                          "id with \"-\" and \".\" written as \"_\", "
+                          "such as $" NGX_HTTP_CONSENT_SERVICE_VAR
+                          "google_analytics", &v[i].name);
+            return NGX_ERROR;
         }
     }
 
@@ -353,7 +427,8 @@ ngx_http_consent_variable(ngx_http_request_t *r,
     v->no_cacheable = 1;
     v->not_found = 0;
 
-    if (ctx->consent.status != CONSENT_STATUS_VALID) {
+    /* a cookie that only allowed single services decided no category */
+    if (!ctx->consent.decided) {
         v->len = 0;
         v->data = (u_char *) "";
         return NGX_OK;
@@ -457,6 +532,25 @@ ngx_http_consent_variable_gpc(ngx_http_request_t *r,
 }
 
 
+/* $consent_decided: "1" when a valid cookie chose the categories. */
+
+static ngx_int_t
+ngx_http_consent_variable_decided(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    ngx_http_consent_ctx_t  *ctx;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_consent_variable_value(v, (u_char *)
+                                           (ctx->consent.decided ? "1" : "0"),
+                                           1);
+}
+
+
 static ngx_int_t
 ngx_http_consent_variable_category(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
@@ -476,6 +570,48 @@ ngx_http_consent_variable_category(ngx_http_request_t *r,
                                 ngx_strlen(id));
 
     granted = c >= 0 && (ctx->consent.granted & (1u << c));
+
+    return ngx_http_consent_variable_value(v, (u_char *) (granted ? "1" : "0"),
+                                           1);
+}
+
+
+/*
+ * $consent_service_<name>: "1" when the service is let through (its
+ * category is granted, or the visitor allowed it alone), "0" otherwise and
+ * for a name the request's policy does not know, as $consent_<category>.
+ */
+
+static ngx_int_t
+ngx_http_consent_variable_service(ngx_http_request_t *r,
+    ngx_http_variable_value_t *v, uintptr_t data)
+{
+    ngx_str_t               *var = (ngx_str_t *) data;
+
+    int                      service;
+    size_t                   len;
+    ngx_uint_t               granted;
+    consent_policy_t        *policy;
+    ngx_http_consent_ctx_t  *ctx;
+
+    ctx = ngx_http_consent_get_ctx(r);
+    if (ctx == NULL) {
+        return NGX_ERROR;
+    }
+
+    policy = ngx_http_consent_policy(r);
+    len = sizeof(NGX_HTTP_CONSENT_SERVICE_VAR) - 1;
+
+    service = var->len > len
+              ? consent_policy_service_by_name(policy,
+                                               (char *) var->data + len,
+                                               var->len - len)
+              : -1;
+
+    granted = service >= 0
+              && consent_policy_service_granted(policy, ctx->consent.granted,
+                                                ctx->consent.services,
+                                                (unsigned) service);
 
     return ngx_http_consent_variable_value(v, (u_char *) (granted ? "1" : "0"),
                                            1);

@@ -20,11 +20,14 @@ typedef struct {
 } consent_tool_export_t;
 
 
-/* The CSV columns: the decision record's fields, in the record's order. */
+/*
+ * The CSV columns: the decision record's fields, in the record's order;
+ * fields added later come last, so that existing columns keep their place.
+ */
 static const char  *consent_tool_export_columns[] = {
     "ts", "seq", "node", "key", "id", "action", "granted", "denied",
     "revision", "texts", "lang", "region", "mode", "gpc", "source", "ip",
-    "ua", NULL
+    "ua", "granted_services", "decided", NULL
 };
 
 

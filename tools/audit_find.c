@@ -182,7 +182,7 @@ consent_tool_find_line(void *data, uint32_t file, uint64_t line,
 static void
 consent_tool_find_print(const consent_audit_record_t *record)
 {
-    json_t  *root;
+    json_t  *root, *services;
 
     root = record->root;
 
@@ -195,6 +195,17 @@ consent_tool_find_print(const consent_audit_record_t *record)
     consent_tool_find_names(json_object_get(root, "granted"));
     printf("; denied: ");
     consent_tool_find_names(json_object_get(root, "denied"));
+
+    /* records before single-service grants have neither field */
+    services = json_object_get(root, "granted_services");
+    if (json_array_size(services) != 0) {
+        printf("; services allowed alone: ");
+        consent_tool_find_names(services);
+    }
+
+    if (json_is_false(json_object_get(root, "decided"))) {
+        printf("; categories not decided yet");
+    }
 
     printf("\n    policy revision %lld, texts %s, language %s, region %s, "
            "mode %s, GPC %s\n",

@@ -26,7 +26,7 @@ typedef struct {
 
 static const char  *consent_tool_action_titles[] = {
     "accept all", "reject all", "custom (save)", "withdraw", "GPC",
-    "per service", NULL
+    "per service", "allow (single services)", NULL
 };
 
 

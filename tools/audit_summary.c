@@ -23,11 +23,12 @@ static int consent_tool_count_cmp(const void *a, const void *b);
 
 
 const char  *consent_tool_actions[] = {
-    "accept_all", "reject_all", "save", "withdraw", "gpc", "service", NULL
+    "accept_all", "reject_all", "save", "withdraw", "gpc", "service", "allow",
+    NULL
 };
 
 const char  *consent_tool_sources[] = {
-    "banner", "preferences", "api", "nojs", NULL
+    "banner", "preferences", "api", "nojs", "placeholder", NULL
 };
 
 
@@ -138,7 +139,7 @@ consent_tool_summary_decision(consent_tool_summary_t *s,
 
     source = consent_tool_name_index(consent_tool_sources,
                  json_string_value(json_object_get(root, "source")));
-    s->sources[source >= 0 ? source : 4]++;
+    s->sources[source >= 0 ? source : CONSENT_TOOL_SOURCES]++;
 
     if (s->all.decisions == 0) {
         snprintf(s->first_ts, sizeof(s->first_ts), "%s", record->ts);

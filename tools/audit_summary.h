@@ -22,8 +22,12 @@ enum {
     CONSENT_TOOL_WITHDRAW,
     CONSENT_TOOL_GPC,
     CONSENT_TOOL_SERVICE,
+    CONSENT_TOOL_ALLOW,         /* single services added (placeholders) */
     CONSENT_TOOL_ACTIONS
 };
+
+/* The sources of consent_tool_sources, then one for any other. */
+#define CONSENT_TOOL_SOURCES     5
 
 /* The decisions of one day, language, region or revision. */
 typedef struct {
@@ -50,7 +54,7 @@ typedef struct {
     uint64_t                 rotations;
     uint64_t                 checkpoints;
     uint64_t                 purged;       /* records a checkpoint stands for */
-    uint64_t                 sources[5];
+    uint64_t                 sources[CONSENT_TOOL_SOURCES + 1];
     char                     first_ts[32];
     char                     last_ts[32];
 

@@ -9,7 +9,7 @@
     'use strict';
 
     var root, api, mode, banner, dialog, pending, opener, current,
-        activated;
+        activated, services, activatedServices;
 
     /* the token the server marked this response's blocked elements with */
     var marker = document.currentScript &&
@@ -35,15 +35,22 @@
 
         current = (root.getAttribute('data-granted') || '').split(' ')
             .filter(Boolean);
+        services = (root.getAttribute('data-services') || '').split(' ')
+            .filter(Boolean);
 
         /* what the server let through is live already */
         activated = {};
         if (root.getAttribute('data-state') === 'valid') {
             current.forEach(function (id) { activated[id] = 1; });
         }
+        activatedServices = {};
+        services.forEach(function (id) { activatedServices[id] = 1; });
 
-        root.addEventListener('submit', onSubmit);
+        /* the banner's and the preferences' forms, and any other
+           form.consent-form of the page (a placeholder's "Always allow") */
+        document.addEventListener('submit', onSubmit);
         document.addEventListener('click', onClick);
+        root.addEventListener('change', onSwitch);
     }
 
     function readMode(el) {
@@ -217,9 +224,10 @@
     }
 
     function onSubmit(e) {
-        var form = e.target, btn = e.submitter, field, action, granted;
+        var form = e.target, btn = e.submitter, field, action, granted,
+            chosen, source;
 
-        if (!form.classList.contains('consent-form')) {
+        if (!form.classList || !form.classList.contains('consent-form')) {
             return;
         }
 
@@ -232,6 +240,18 @@
             return el.value;
         });
 
+        /* a switch under a granted category is disabled: the category
+           covers it */
+        chosen = $$('input[name=service]', form).filter(function (el) {
+            return !el.disabled && (el.type !== 'checkbox' || el.checked);
+        }).map(function (el) {
+            return el.value;
+        });
+
+        source = form.querySelector('input[name=source]');
+        source = source && source.value === 'placeholder' ? 'placeholder'
+                 : form.closest('.consent-prefs') ? 'preferences' : 'banner';
+
         fetch(api, {
             method: 'POST',
             credentials: 'same-origin',
@@ -240,8 +260,9 @@
             body: JSON.stringify({
                 action: action,
                 granted: action === 'save' ? granted : [],
-                source: form.closest('.consent-prefs') ? 'preferences'
-                                                       : 'banner'
+                granted_services: action === 'save' || action === 'allow'
+                                  ? chosen : [],
+                source: source
             })
         }).then(function (res) {
             if (!res.ok) {
@@ -268,6 +289,40 @@
                 el.checked = current.indexOf(el.value) >= 0;
             }
         });
+        $$('input[name=service]', root).forEach(function (el) {
+            follow(el, current.indexOf(el.getAttribute('data-category')) >= 0);
+        });
+    }
+
+    /* A service switch is on and locked while its category is on, else
+       on when the service is allowed alone. */
+    function follow(el, category) {
+        el.disabled = category;
+        el.checked = category || services.indexOf(el.value) >= 0;
+    }
+
+    function onSwitch(e) {
+        var el = e.target;
+
+        if (el.name !== 'granted' || el.disabled) {
+            return;
+        }
+
+        $$('input[name=service]', root).forEach(function (s) {
+            if (s.getAttribute('data-category') === el.value) {
+                follow(s, el.checked);
+            }
+        });
+    }
+
+    /* The category of a service, as its switch or its elements say. */
+    function categoryOf(id) {
+        var el = $$('input[name=service], [data-service]', root.ownerDocument)
+            .filter(function (e) {
+                return (e.value || e.getAttribute('data-service')) === id;
+            })[0];
+
+        return el ? el.getAttribute('data-category') : null;
     }
 
     function apply(state) {
@@ -275,10 +330,16 @@
 
         revoked = Object.keys(activated).some(function (id) {
             return state.granted.indexOf(id) < 0;
+        }) || Object.keys(activatedServices).some(function (id) {
+            return (state.granted_services || []).indexOf(id) < 0 &&
+                   state.granted.indexOf(categoryOf(id)) < 0;
         });
 
         current = state.granted;
-        root.setAttribute('data-state', 'valid');
+        services = state.granted_services || [];
+        root.setAttribute('data-state', state.decided === false ? 'none'
+                                                                 : 'valid');
+        root.setAttribute('data-services', services.join(' '));
         sync();
 
         focusLost = root.contains(document.activeElement) ||
@@ -288,12 +349,13 @@
             dialog.close();
         }
 
-        if (banner) {
+        /* allowing a service alone leaves the categories to decide */
+        if (banner && state.decided !== false) {
             banner.hidden = true;
         }
 
         settings = root.querySelector('.consent-settings-btn');
-        if (settings) {
+        if (settings && state.decided !== false) {
             settings.closest('form').hidden = false;
         }
 
@@ -395,12 +457,17 @@
 
     /*
      * Only what the server marked in this response, whose every category
-     * is granted now, and whose every URL is a web URL.
+     * is granted now (or whose service is, alone), and whose every URL is
+     * a web URL.
      */
     function allowed(el) {
-        var cat = el.getAttribute('data-category');
+        var cat = el.getAttribute('data-category'),
+            svc = el.getAttribute('data-service') ||
+                  el.getAttribute('data-name');
 
-        return marked(el) && !!cat && current.indexOf(cat) >= 0 &&
+        return marked(el) && !!cat &&
+               (current.indexOf(cat) >= 0 ||
+                !!(svc && services.indexOf(svc) >= 0)) &&
                requires(el);
     }
 
@@ -482,6 +549,7 @@
         var scripts = [];
 
         current.forEach(function (id) { activated[id] = 1; });
+        services.forEach(function (id) { activatedServices[id] = 1; });
 
         if (!marker) {
             return;
@@ -496,7 +564,8 @@
 
     /* One allowed element goes live; scripts are collected for run(). */
     function live(el, scripts) {
-        var tag = el.localName, again, ph = el.previousElementSibling;
+        var tag = el.localName, again, focus,
+            ph = el.previousElementSibling;
 
         /* one another CMP already ran stays as it is */
         if (tag === 'script') {
@@ -506,9 +575,13 @@
             return;
         }
 
-        /* the frame takes the place of its placeholder */
+        /* the frame takes the place of its placeholder, and its focus */
         if (ph && ph.classList.contains('consent-embed')) {
+            focus = ph.contains(document.activeElement);
             ph.parentNode.removeChild(ph);
+            if (focus) {
+                el.focus();
+            }
         }
 
         again = Object.keys(INERT).some(function (name) {
@@ -547,9 +620,10 @@
     /*
      * Click-to-load placeholders of this response: each stands right
      * before its inert frame.  Load once makes that frame live and records
-     * nothing; Always allow posts its form (at the end of the page:
-     * action=allow, service=S) and then makes every element of S marked in
-     * this response live.
+     * nothing.  Always allow submits the placeholder's form.consent-form
+     * (at the end of the page: action=allow, service=S, source=placeholder),
+     * which onSubmit posts like the banner's; apply() then makes every
+     * element of S marked in this response live.
      */
     function initEmbeds() {
         if (!marker) {
@@ -557,24 +631,16 @@
         }
 
         $$('.consent-embed').forEach(function (ph) {
-            var load = ph.querySelector('[data-consent-load]'),
-                allow = ph.querySelector('button[form]'),
-                form = allow && allow.form;
+            var load = ph.querySelector('[data-consent-load]');
 
-            if (ph.getAttribute('data-consent-embed') !== marker) {
+            if (ph.getAttribute('data-consent-embed') !== marker || !load) {
                 return;
             }
 
-            if (load) {
-                load.hidden = false;
-                load.addEventListener('click', function () {
-                    loadOnce(ph);
-                });
-            }
-
-            if (form) {
-                form.addEventListener('submit', onAllow);
-            }
+            load.hidden = false;
+            load.addEventListener('click', function () {
+                loadOnce(ph);
+            });
         });
     }
 
@@ -586,61 +652,6 @@
         }
 
         live(el, []);
-
-        if (el.isConnected) {
-            el.focus();
-        }
-    }
-
-    function onAllow(e) {
-        var form = e.target, service = form.elements.service.value,
-            base = form.getAttribute('action').replace(/\/?$/, '/');
-
-        e.preventDefault();
-
-        /* the endpoint answers the form with a 303 back to the page */
-        fetch(base, {
-            method: 'POST',
-            credentials: 'same-origin',
-            redirect: 'manual',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams(new FormData(form)).toString()
-        }).then(function (res) {
-            if (res.type !== 'opaqueredirect' && !res.ok) {
-                throw new Error('consent: HTTP ' + res.status);
-            }
-            return fetch(base + 'state', {
-                credentials: 'same-origin',
-                headers: { 'Accept': 'application/json' }
-            });
-        }).then(function (res) {
-            if (!res.ok) {
-                throw new Error('consent: HTTP ' + res.status);
-            }
-            return res.json();
-        }).then(function (state) {
-            allowService(service, state);
-        }, function () {
-            /* the plain form post still works: fall back to it */
-            form.submit();
-        });
-    }
-
-    function allowService(service, state) {
-        var scripts = [];
-
-        current = state.granted || current;
-
-        $$('[data-consent]').filter(function (el) {
-            return el.getAttribute('data-service') === service &&
-                   marked(el) && requires(el);
-        }).forEach(function (el) {
-            live(el, scripts);
-        });
-
-        run(scripts, 0);
-        document.dispatchEvent(new CustomEvent('consent:change',
-                                               { detail: state }));
     }
 
     /* Re-create scripts one after the other, in document order, each

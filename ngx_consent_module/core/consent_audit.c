@@ -143,6 +143,11 @@ consent_audit_line(const consent_policy_t *policy,
                                consent_mask_json(policy, entry->granted)) == 0
         && json_object_set_new(root, "denied",
                                consent_mask_json(policy, entry->denied)) == 0
+        && json_object_set_new(root, "granted_services",
+                               consent_services_json(policy,
+                                                     entry->services)) == 0
+        && json_object_set_new(root, "decided",
+                               json_boolean(entry->decided)) == 0
         && json_object_set_new(root, "revision",
                                json_integer(entry->revision)) == 0
         && json_object_set_new(root, "texts",
@@ -732,7 +737,8 @@ consent_audit_end(const consent_audit_record_t *record,
 static consent_audit_status_t
 consent_audit_fields(consent_audit_record_t *record)
 {
-    json_t         *root, *id, *seq, *revision, *type, *key, *value;
+    json_t         *root, *id, *seq, *revision, *type, *key, *value, *services,
+                   *decided;
     unsigned char   raw[CONSENT_AUDIT_MAC_LEN];
 
     root = record->root;
@@ -812,6 +818,11 @@ consent_audit_fields(consent_audit_record_t *record)
         || !json_is_string(json_object_get(root, "action"))
         || !consent_audit_is_names(json_object_get(root, "granted"))
         || !consent_audit_is_names(json_object_get(root, "denied"))
+        /* records before single-service grants have neither */
+        || ((services = json_object_get(root, "granted_services")) != NULL
+            && !consent_audit_is_names(services))
+        || ((decided = json_object_get(root, "decided")) != NULL
+            && !json_is_boolean(decided))
         || !json_is_integer(revision) || json_integer_value(revision) < 0
         || !json_is_boolean(json_object_get(root, "gpc"))
         || !json_is_string(json_object_get(root, "source"))

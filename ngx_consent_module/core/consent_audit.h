@@ -58,6 +58,8 @@ typedef struct {
     const char           *action;
     consent_mask_t        granted;
     consent_mask_t        denied;
+    const consent_services_t  *services;   /* granted alone, or NULL */
+    int                   decided;     /* the categories were chosen */
     uint32_t              revision;
     const unsigned char  *texts;       /* CONSENT_AUDIT_MAC_LEN or NULL */
     const char           *lang;

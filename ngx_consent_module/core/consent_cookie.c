@@ -18,9 +18,6 @@
 
 #define CONSENT_MAC_LEN  32
 
-/* Bytes covered by the MAC: everything but the MAC itself. */
-#define CONSENT_COOKIE_SIGNED_LEN  (CONSENT_COOKIE_RAW_LEN - CONSENT_MAC_LEN)
-
 #define CONSENT_OFF_KEY_ID       1
 #define CONSENT_OFF_ID           (CONSENT_OFF_KEY_ID + CONSENT_KEY_ID_LEN)
 #define CONSENT_OFF_ISSUED       (CONSENT_OFF_ID + CONSENT_ID_LEN)
@@ -30,7 +27,22 @@
 #define CONSENT_OFF_MODE         (CONSENT_OFF_FINGERPRINT \
                                   + CONSENT_FINGERPRINT_LEN)
 #define CONSENT_OFF_COUNTRY      (CONSENT_OFF_MODE + 1)
-#define CONSENT_OFF_MAC          (CONSENT_OFF_COUNTRY + 2)
+#define CONSENT_OFF_FLAGS        (CONSENT_OFF_COUNTRY + 2)
+#define CONSENT_OFF_COUNT        (CONSENT_OFF_FLAGS + 1)
+#define CONSENT_OFF_SERVICES     (CONSENT_OFF_COUNT + 1)
+
+/* Version 4: the service hashes, then the MAC. */
+#define CONSENT_COOKIE_SIGNED_LEN(n)  (CONSENT_OFF_SERVICES \
+                                       + (n) * CONSENT_SERVICE_HASH_LEN)
+#define CONSENT_COOKIE_RAW_MAX   (CONSENT_COOKIE_SIGNED_LEN( \
+                                      CONSENT_SERVICES_MAX) + CONSENT_MAC_LEN)
+
+/* Version 3: the same fields up to the country, then the MAC. */
+#define CONSENT_COOKIE_V3              3
+#define CONSENT_COOKIE_V3_SIGNED_LEN   CONSENT_OFF_FLAGS
+#define CONSENT_COOKIE_V3_RAW_LEN      (CONSENT_COOKIE_V3_SIGNED_LEN \
+                                        + CONSENT_MAC_LEN)
+#define CONSENT_COOKIE_V3_LEN          (CONSENT_COOKIE_V3_RAW_LEN / 3 * 4)
 
 /* Version 2: the same fields up to the fingerprint, then the MAC. */
 #define CONSENT_COOKIE_V2              2
@@ -46,15 +58,24 @@
                                         + CONSENT_MAC_LEN)
 #define CONSENT_COOKIE_V1_LEN          (CONSENT_COOKIE_V1_RAW_LEN / 3 * 4)
 
-_Static_assert(CONSENT_COOKIE_RAW_LEN % 3 == 0
-               && CONSENT_COOKIE_LEN == CONSENT_COOKIE_RAW_LEN / 3 * 4,
-               "the cookie must be whole base64 groups");
+/* base64url without padding: a last group of 1 or 2 bytes is 2 or 3 chars */
+#define CONSENT_B64_LEN(n)       ((n) / 3 * 4 + ((n) % 3 ? (n) % 3 + 1 : 0))
+
+_Static_assert(CONSENT_COOKIE_RAW_LEN == CONSENT_COOKIE_SIGNED_LEN(0)
+               + CONSENT_MAC_LEN
+               && CONSENT_COOKIE_LEN == CONSENT_B64_LEN(CONSENT_COOKIE_RAW_LEN)
+               && CONSENT_COOKIE_MAX_LEN
+                  == CONSENT_B64_LEN(CONSENT_COOKIE_RAW_MAX),
+               "the cookie lengths must agree with the layout");
+_Static_assert(CONSENT_SERVICE_HASH_LEN == 6,
+               "a service grant must be two whole base64 groups");
+_Static_assert(CONSENT_COOKIE_V3_RAW_LEN % 3 == 0
+               && CONSENT_COOKIE_V3_LEN == 104,
+               "a version 3 cookie is 26 whole base64 groups");
 _Static_assert(CONSENT_COOKIE_V2_RAW_LEN % 3 == 0,
                "a version 2 cookie is whole base64 groups");
 _Static_assert(CONSENT_COOKIE_V1_RAW_LEN % 3 == 0,
                "a version 1 cookie is whole base64 groups");
-_Static_assert(CONSENT_OFF_MAC == CONSENT_COOKIE_SIGNED_LEN,
-               "the MAC must be the last field");
 
 
 static unsigned consent_popcount(uint32_t mask);
@@ -70,6 +91,8 @@ static int consent_cookie_authentic(const unsigned char *raw,
 static int consent_b64url_value(unsigned char c);
 static int consent_b64url_decode(const char *in, size_t len,
     unsigned char *out);
+static void consent_b64url_encode(const unsigned char *in, size_t len,
+    char *out);
 static void consent_put_be(unsigned char *p, uint64_t v, size_t n);
 static uint64_t consent_get_be(const unsigned char *p, size_t n);
 
@@ -194,14 +217,30 @@ consent_hex(const unsigned char *in, size_t n, char *out)
 }
 
 
+size_t
+consent_cookie_length(const consent_state_t *state)
+{
+    return CONSENT_COOKIE_LEN + 8 * (size_t) state->services.n;
+}
+
+
 int
 consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
-    const unsigned char fingerprint[CONSENT_FINGERPRINT_LEN],
-    char out[CONSENT_COOKIE_LEN])
+    const unsigned char fingerprint[CONSENT_FINGERPRINT_LEN], char *out)
 {
-    size_t         i, o;
-    uint32_t       group;
-    unsigned char  raw[CONSENT_COOKIE_RAW_LEN];
+    size_t         signed_len;
+    unsigned       i;
+    unsigned char  raw[CONSENT_COOKIE_RAW_MAX], *p;
+
+    if (state->services.n > CONSENT_SERVICES_MAX) {
+        return -1;
+    }
+
+    for (i = 1; i < state->services.n; i++) {
+        if (state->services.hash[i - 1] >= state->services.hash[i]) {
+            return -1;
+        }
+    }
 
     raw[0] = CONSENT_COOKIE_VERSION;
     memcpy(raw + CONSENT_OFF_KEY_ID, key->id, CONSENT_KEY_ID_LEN);
@@ -213,23 +252,22 @@ consent_cookie_encode(const consent_state_t *state, const consent_key_t *key,
            CONSENT_FINGERPRINT_LEN);
     raw[CONSENT_OFF_MODE] = state->mode;
     memcpy(raw + CONSENT_OFF_COUNTRY, state->country, 2);
+    raw[CONSENT_OFF_FLAGS] = state->decided ? CONSENT_COOKIE_DECIDED : 0;
+    raw[CONSENT_OFF_COUNT] = (unsigned char) state->services.n;
 
-    if (consent_cookie_mac(key, raw, CONSENT_COOKIE_SIGNED_LEN,
-                           raw + CONSENT_OFF_MAC)
-        != 0)
-    {
+    p = raw + CONSENT_OFF_SERVICES;
+    for (i = 0; i < state->services.n; i++) {
+        consent_put_be(p, state->services.hash[i], CONSENT_SERVICE_HASH_LEN);
+        p += CONSENT_SERVICE_HASH_LEN;
+    }
+
+    signed_len = CONSENT_COOKIE_SIGNED_LEN(state->services.n);
+
+    if (consent_cookie_mac(key, raw, signed_len, raw + signed_len) != 0) {
         return -1;
     }
 
-    /* 78 bytes are 26 whole groups of 3: no padding, no partial group */
-    for (i = 0, o = 0; i < CONSENT_COOKIE_RAW_LEN; i += 3, o += 4) {
-        group = (uint32_t) raw[i] << 16 | (uint32_t) raw[i + 1] << 8
-                | raw[i + 2];
-        out[o] = consent_b64url_alphabet[group >> 18];
-        out[o + 1] = consent_b64url_alphabet[(group >> 12) & 0x3f];
-        out[o + 2] = consent_b64url_alphabet[(group >> 6) & 0x3f];
-        out[o + 3] = consent_b64url_alphabet[group & 0x3f];
-    }
+    consent_b64url_encode(raw, signed_len + CONSENT_MAC_LEN, out);
 
     return 0;
 }
@@ -240,19 +278,28 @@ consent_cookie_verify(const char *value, size_t len,
     const consent_cookie_check_t *check, consent_state_t *state)
 {
     int            version, bound;
-    size_t         signed_len;
-    uint64_t       issued;
+    size_t         signed_len, n, i;
+    uint64_t       issued, hash;
     uint32_t       revision;
-    unsigned char  raw[CONSENT_COOKIE_RAW_LEN];
+    unsigned char  raw[CONSENT_COOKIE_RAW_MAX], *p;
 
     if (value == NULL) {
         return CONSENT_STATUS_INVALID;
     }
 
+    n = 0;
+
     /* exact length: a truncated or padded value is not ours */
-    if (len == CONSENT_COOKIE_LEN) {
+    if (len >= CONSENT_COOKIE_LEN && len <= CONSENT_COOKIE_MAX_LEN
+        && (len - CONSENT_COOKIE_LEN) % 8 == 0)
+    {
         version = CONSENT_COOKIE_VERSION;
-        signed_len = CONSENT_COOKIE_SIGNED_LEN;
+        n = (len - CONSENT_COOKIE_LEN) / 8;
+        signed_len = CONSENT_COOKIE_SIGNED_LEN(n);
+
+    } else if (len == CONSENT_COOKIE_V3_LEN) {
+        version = CONSENT_COOKIE_V3;
+        signed_len = CONSENT_COOKIE_V3_SIGNED_LEN;
 
     } else if (len == CONSENT_COOKIE_V2_LEN) {
         version = CONSENT_COOKIE_V2;
@@ -272,6 +319,24 @@ consent_cookie_verify(const char *value, size_t len,
                                      check->nkeys))
     {
         return CONSENT_STATUS_INVALID;
+    }
+
+    if (version == CONSENT_COOKIE_VERSION) {
+        /* signed, but one spelling only: the count, known flags, ascending */
+        if (raw[CONSENT_OFF_COUNT] != n
+            || (raw[CONSENT_OFF_FLAGS] & ~CONSENT_COOKIE_DECIDED) != 0)
+        {
+            return CONSENT_STATUS_INVALID;
+        }
+
+        for (i = 1; i < n; i++) {
+            p = raw + CONSENT_OFF_SERVICES + i * CONSENT_SERVICE_HASH_LEN;
+            if (memcmp(p - CONSENT_SERVICE_HASH_LEN, p,
+                       CONSENT_SERVICE_HASH_LEN) >= 0)
+            {
+                return CONSENT_STATUS_INVALID;
+            }
+        }
     }
 
     issued = consent_get_be(raw + CONSENT_OFF_ISSUED, 8);
@@ -295,20 +360,38 @@ consent_cookie_verify(const char *value, size_t len,
         state->issued = issued;
         state->revision = revision;
         state->granted = 0;
+        state->services.n = 0;
 
         /* before regions every decision was an opt-in one (mode 0) */
         state->mode = 0;
         state->country[0] = '\0';
         state->country[1] = '\0';
 
-        if (version == CONSENT_COOKIE_VERSION) {
+        /* before single-service grants every cookie was a decision */
+        state->decided = 1;
+
+        if (version >= CONSENT_COOKIE_V3) {
             state->mode = raw[CONSENT_OFF_MODE];
             memcpy(state->country, raw + CONSENT_OFF_COUNTRY, 2);
+        }
+
+        if (version == CONSENT_COOKIE_VERSION) {
+            state->decided = (raw[CONSENT_OFF_FLAGS]
+                              & CONSENT_COOKIE_DECIDED) != 0;
         }
 
         if (bound) {
             state->granted = (uint32_t) consent_get_be(
                                             raw + CONSENT_OFF_GRANTED, 4);
+
+            for (i = 0; i < n; i++) {
+                hash = consent_get_be(raw + CONSENT_OFF_SERVICES
+                                      + i * CONSENT_SERVICE_HASH_LEN,
+                                      CONSENT_SERVICE_HASH_LEN);
+                state->services.hash[i] = hash;
+            }
+
+            state->services.n = (unsigned) n;
         }
     }
 
@@ -354,8 +437,11 @@ void
 consent_cookies_add(consent_cookies_t *cookies, consent_status_t status,
     const consent_state_t *state)
 {
-    unsigned  grants;
-    uint32_t  granted;
+    int                 fewer;
+    unsigned            grants;
+    uint32_t            granted;
+    unsigned char       decided;
+    consent_services_t  services;
 
     if (status == CONSENT_STATUS_VALID) {
         grants = consent_popcount(state->granted);
@@ -368,9 +454,17 @@ consent_cookies_add(consent_cookies_t *cookies, consent_status_t status,
         }
 
         granted = cookies->state.granted & state->granted;
+        decided = cookies->state.decided && state->decided;
+        services = cookies->state.services;
+        consent_services_intersect(&services, &state->services);
 
-        if (grants < cookies->grants
+        fewer = grants < cookies->grants
+                || (grants == cookies->grants
+                    && state->services.n < cookies->state.services.n);
+
+        if (fewer
             || (grants == cookies->grants
+                && state->services.n == cookies->state.services.n
                 && state->issued > cookies->state.issued))
         {
             cookies->state = *state;
@@ -378,6 +472,8 @@ consent_cookies_add(consent_cookies_t *cookies, consent_status_t status,
         }
 
         cookies->state.granted = granted;
+        cookies->state.decided = decided;
+        cookies->state.services = services;
 
         return;
     }
@@ -631,22 +727,29 @@ consent_b64url_value(unsigned char c)
 
 
 /*
- * Decode len characters, a multiple of 4, into len / 4 * 3 bytes.  Whole
- * groups only, so every string decodes to distinct bytes: no non-canonical
+ * Decode len characters into CONSENT_B64_LEN's inverse: whole groups of 4,
+ * then a last group of 2 or 3 characters whose unused low bits must be
+ * zero, so that every string decodes to distinct bytes: no non-canonical
  * spellings.
  */
 static int
 consent_b64url_decode(const char *in, size_t len, unsigned char *out)
 {
     int       v;
-    size_t    i, j, o;
+    size_t    i, j, o, rest;
     uint32_t  group;
 
-    for (i = 0, o = 0; i + 4 <= len; i += 4, o += 3) {
+    rest = len % 4;
+    if (rest == 1) {
+        return -1;
+    }
+
+    for (i = 0, o = 0; i < len; i += 4, o += 3) {
         group = 0;
 
         for (j = 0; j < 4; j++) {
-            v = consent_b64url_value((unsigned char) in[i + j]);
+            v = i + j < len ? consent_b64url_value((unsigned char) in[i + j])
+                            : 0;
             if (v < 0) {
                 return -1;
             }
@@ -655,11 +758,53 @@ consent_b64url_decode(const char *in, size_t len, unsigned char *out)
         }
 
         out[o] = (unsigned char) (group >> 16);
+
+        if (i + 2 == len) {
+            return (group & 0xffff) ? -1 : 0;
+        }
+
         out[o + 1] = (unsigned char) (group >> 8);
+
+        if (i + 3 == len) {
+            return (group & 0xff) ? -1 : 0;
+        }
+
         out[o + 2] = (unsigned char) group;
     }
 
     return 0;
+}
+
+
+/* len bytes into CONSENT_B64_LEN(len) characters, without padding. */
+static void
+consent_b64url_encode(const unsigned char *in, size_t len, char *out)
+{
+    size_t    i, o, n;
+    uint32_t  group;
+
+    for (i = 0, o = 0; i < len; i += 3) {
+        n = len - i < 3 ? len - i : 3;
+
+        group = (uint32_t) in[i] << 16;
+        if (n > 1) {
+            group |= (uint32_t) in[i + 1] << 8;
+        }
+        if (n > 2) {
+            group |= in[i + 2];
+        }
+
+        out[o++] = consent_b64url_alphabet[group >> 18];
+        out[o++] = consent_b64url_alphabet[(group >> 12) & 0x3f];
+
+        if (n > 1) {
+            out[o++] = consent_b64url_alphabet[(group >> 6) & 0x3f];
+        }
+
+        if (n > 2) {
+            out[o++] = consent_b64url_alphabet[group & 0x3f];
+        }
+    }
 }
 
 

@@ -4,13 +4,22 @@
 /*
  * The signed consent cookie.  Value (base64url, no padding) of:
  *   version(1) key_id(4) id(16) issued(8, unix seconds, big endian)
- *   revision(4) granted(4) fingerprint(6) mode(1) country(2) mac(32)
+ *   revision(4) granted(4) fingerprint(6) mode(1) country(2)
+ *   flags(1) count(1) services(6 x count) mac(32)
+ * 80 + 6n bytes: 107 + 8n characters, the last group partial (its unused
+ * bits must be zero, so that a value has one spelling).  flags bit 0: the
+ * categories were decided (an "allow" of single services without a
+ * decision leaves it clear: the banner still asks); services = the
+ * ascending, distinct hashes of the services granted one by one
+ * (consent_services.h), at most CONSENT_SERVICES_MAX.
  * mac = HMAC-SHA256(secret, all preceding bytes); key_id = first 4 bytes of
  * SHA-256(secret), so reordering the secret list keeps cookies valid;
  * fingerprint = that of the policy whose category ids give the bits of
  * granted their meaning (consent_cookie_fingerprint()); mode = the
  * consent_mode_t the decision was given under, country = the visitor's
  * ISO 3166 country then (two NULs when unknown).
+ * Version 3 (104 characters) ended after the country: a decided decision
+ * without service grants.
  * Version 2 (100 characters) had neither: it is an opt-in decision, as
  * every decision was before regions.
  * Version 1 (92 characters) had no fingerprint: it is read only to be
@@ -20,12 +29,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CONSENT_COOKIE_VERSION   3
+#include "consent_services.h"
+
+#define CONSENT_COOKIE_VERSION   4
 #define CONSENT_ID_LEN           16
 #define CONSENT_KEY_ID_LEN       4
 #define CONSENT_FINGERPRINT_LEN  6
-#define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 6 + 1 + 2 + 32)
-#define CONSENT_COOKIE_LEN       104     /* base64url of the raw 78 bytes */
+/* without service grants: 80 bytes, 107 base64url characters */
+#define CONSENT_COOKIE_RAW_LEN   (1 + 4 + 16 + 8 + 4 + 4 + 6 + 1 + 2 + 1 + 1 \
+                                  + 32)
+#define CONSENT_COOKIE_LEN       107
+/* each service grant: 6 bytes, 8 characters */
+#define CONSENT_COOKIE_MAX_LEN   (CONSENT_COOKIE_LEN \
+                                  + 8 * CONSENT_SERVICES_MAX)
+#define CONSENT_COOKIE_DECIDED   0x01    /* flags: categories decided */
 #define CONSENT_MIN_SECRET_LEN   32
 #define CONSENT_KEY_FILE_MAX     4096    /* a larger key file is refused */
 
@@ -53,6 +70,8 @@ typedef struct {
     uint32_t        granted;
     unsigned char   mode;          /* consent_mode_t given under */
     char            country[2];    /* ISO 3166 country, or NULs */
+    unsigned char   decided;       /* 1: the categories were chosen */
+    consent_services_t  services;  /* granted one by one */
 } consent_state_t;
 
 /* What a cookie is checked against: the keys and the policy in force. */
@@ -95,21 +114,27 @@ void consent_id_hex(const unsigned char id[CONSENT_ID_LEN], char out[33]);
 /* Lowercase hex of n bytes into out (2n + 1 bytes with the NUL). */
 void consent_hex(const unsigned char *in, size_t n, char *out);
 
+/* The length of the value consent_cookie_encode() writes for state. */
+size_t consent_cookie_length(const consent_state_t *state);
+
 /*
- * Writes CONSENT_COOKIE_LEN bytes (no NUL) into out: state signed with key
- * under the policy of that fingerprint.  0 or -1.
+ * Writes consent_cookie_length(state) bytes (no NUL; at most
+ * CONSENT_COOKIE_MAX_LEN) into out: state signed with key under the policy
+ * of that fingerprint.  0, or -1 (also for more than CONSENT_SERVICES_MAX
+ * services or a set not ascending).
  */
 int consent_cookie_encode(const consent_state_t *state,
     const consent_key_t *key,
-    const unsigned char fingerprint[CONSENT_FINGERPRINT_LEN],
-    char out[CONSENT_COOKIE_LEN]);
+    const unsigned char fingerprint[CONSENT_FINGERPRINT_LEN], char *out);
 
 /*
  * Verify a cookie value against every key of check; decode it into state
  * when it is authentic (VALID or STALE).  Invalid unless the MAC checks out,
  * and when issued is more than CONSENT_COOKIE_FUTURE_MAX seconds after now.
+ * Versions 2 and 3 decode as decided, without service grants.
  * Stale when it is of version 1, when its fingerprint is not check's (its
- * granted is then decoded as 0: those bits mean nothing here), when
+ * granted and services are then decoded as empty: they mean nothing
+ * here), when
  * now >= issued + max_age or when revision < check->revision.  Never reads
  * past value + len.
  */
@@ -122,11 +147,13 @@ const char *consent_status_name(consent_status_t status);
  * Every cookie of our name in one request (several paths or domains, or one
  * planted by a sibling subdomain), combined as they are verified; zeroed
  * memory is "none".  Valid beats stale beats invalid beats none.  The valid
- * ones make the most restrictive decision: state.granted is the
- * intersection of theirs, so an extra cookie can only take grants away; the
- * id, issue time and revision are those of the valid cookie with the fewest
- * grants (the newest of those), the recorded decision closest to what is
- * in force.  When none is valid, state is the first stale one's.
+ * ones make the most restrictive decision: state.granted and
+ * state.services are the intersections of theirs, and the categories count
+ * as decided only when every one decided them, so an extra cookie can only
+ * take grants away; the id, issue time and revision are those of the valid
+ * cookie with the fewest grants (categories, then services; the newest of
+ * those), the recorded decision closest to what is in force.  When none is
+ * valid, state is the first stale one's.
  */
 typedef struct {
     consent_status_t  status;

@@ -72,7 +72,7 @@ static const char *consent_policy_signal_keys[] = {
 
 /* Ids that would collide with $consent_id, $consent_status, ... */
 static const char *consent_policy_reserved_ids[] = {
-    "id", "status", "gpc", "region", "mode", NULL
+    "id", "status", "gpc", "region", "mode", "decided", NULL
 };
 
 
@@ -735,6 +735,13 @@ consent_policy_check_category(consent_policy_ctx_t *ctx, json_t *object,
                                     "collide with the variable "
                                     "$consent_%s); choose another id",
                                     category->id, category->id);
+    }
+
+    if (strncmp(category->id, "service_", sizeof("service_") - 1) == 0) {
+        return consent_policy_error(ctx, "\"%s\" is reserved (it would "
+                                    "collide with the variables "
+                                    "$consent_service_<id>); choose another "
+                                    "id", category->id);
     }
 
     for (i = 0; i < policy->ncategories; i++) {
@@ -1454,6 +1461,7 @@ consent_policy_check(consent_policy_ctx_t *ctx, json_t *root)
         || consent_policy_check_categories(ctx, root) != 0
         || consent_policy_check_services(ctx, root) != 0
         || consent_policy_check_catalogue(ctx, root) != 0
+        || consent_policy_hash_services(ctx) != 0
         || consent_policy_check_consent_mode(ctx, root) != 0
         || consent_policy_check_notice(ctx, root) != 0
         || consent_policy_check_vendor_signals(ctx, root) != 0

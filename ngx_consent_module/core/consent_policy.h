@@ -17,6 +17,7 @@
 
 #include "consent_catalogue.h"
 #include "consent_region.h"
+#include "consent_services.h"
 #include "consent_site.h"
 
 #define CONSENT_MAX_CATEGORIES  32
@@ -59,6 +60,8 @@ typedef struct {
                                                entity's (catalogue_cookies) */
     size_t                  ncookies;
     int                     entity;         /* catalogue entity or -1 */
+    uint64_t                hash;           /* consent_service_hash(id):
+                                               what a cookie grants */
     unsigned                catalogue_cookies:1;    /* cookies and purpose
                                                borrowed from the entity */
     unsigned                from_catalogue:1;   /* not declared by the
@@ -129,6 +132,26 @@ consent_policy_t *consent_policy_load_standalone(const char *path,
 int consent_policy_category(const consent_policy_t *policy, const char *id,
     size_t len);
 
+/* Service index (declared or catalogue) for an id, or -1. */
+int consent_policy_service(const consent_policy_t *policy, const char *id,
+    size_t len);
+
+/*
+ * Service index for the name of a variable: the id with every "-" and "."
+ * written as "_" ("google_analytics" for "google-analytics"), the first
+ * service (declared ones first) whose id reads so; -1 when none does.
+ */
+int consent_policy_service_by_name(const consent_policy_t *policy,
+    const char *name, size_t len);
+
+/*
+ * Whether service is let through: its category is in granted, or the
+ * visitor granted the service itself (services may be NULL: none).
+ */
+int consent_policy_service_granted(const consent_policy_t *policy,
+    consent_mask_t granted, const consent_services_t *services,
+    unsigned service);
+
 /*
  * What a URL or an inline script of a page is to the policy.  The policy's
  * own patterns come first (a site's declaration wins), then first parties,
@@ -166,13 +189,15 @@ void consent_policy_classify_url(const consent_policy_t *policy,
 /*
  * An inline script's text: the policy's inline patterns, then the hosts
  * it names and the catalogue's signatures.  Among several services named,
- * the first one not in granted is the answer (so that a script loading an
- * analytics and a marketing tracker counts as marketing for a visitor who
- * allowed analytics), else the first one.
+ * the first one not granted (consent_policy_service_granted()) is the
+ * answer (so that a script loading an analytics and a marketing tracker
+ * counts as marketing for a visitor who allowed analytics, or who allowed
+ * the analytics service alone), else the first one.
  */
 void consent_policy_classify_inline(const consent_policy_t *policy,
     const consent_site_t *site, const unsigned char *text, size_t len,
-    consent_mask_t granted, consent_class_t *result);
+    consent_mask_t granted, const consent_services_t *services,
+    consent_class_t *result);
 
 /* Index of the first service whose src / inline pattern matches, or -1. */
 int consent_policy_match_src(const consent_policy_t *policy,

@@ -218,9 +218,10 @@ consent_policy_classify_url(const consent_policy_t *policy,
 
 /* The search over an inline script's text for catalogue services. */
 typedef struct {
-    const consent_policy_t  *policy;
-    consent_mask_t           granted;
-    int                      first;         /* service, or -1 */
+    const consent_policy_t    *policy;
+    consent_mask_t             granted;
+    const consent_services_t  *services;
+    int                        first;       /* service, or -1 */
     int                      entity;
 } consent_inline_search_t;
 
@@ -229,7 +230,7 @@ typedef struct {
 static int
 consent_policy_inline_found(void *data, unsigned entity)
 {
-    int                       service;
+    int                       service, granted;
     consent_inline_search_t  *search;
 
     search = data;
@@ -239,25 +240,24 @@ consent_policy_inline_found(void *data, unsigned entity)
         return 0;
     }
 
-    if (search->first < 0
-        || !(search->granted & ((consent_mask_t) 1
-                                << search->policy->services[service]
-                                   .category)))
-    {
+    granted = consent_policy_service_granted(search->policy, search->granted,
+                                             search->services,
+                                             (unsigned) service);
+
+    if (search->first < 0 || !granted) {
         search->first = service;
         search->entity = (int) entity;
     }
 
-    return !(search->granted & ((consent_mask_t) 1
-                                << search->policy->services[service]
-                                   .category));
+    return !granted;
 }
 
 
 void
 consent_policy_classify_inline(const consent_policy_t *policy,
     const consent_site_t *site, const unsigned char *text, size_t len,
-    consent_mask_t granted, consent_class_t *result)
+    consent_mask_t granted, const consent_services_t *services,
+    consent_class_t *result)
 {
     int                       entity;
     size_t                    pos, n;
@@ -282,6 +282,7 @@ consent_policy_classify_inline(const consent_policy_t *policy,
 
     search.policy = policy;
     search.granted = granted;
+    search.services = services;
     search.first = -1;
     search.entity = -1;
 
@@ -310,8 +311,8 @@ consent_policy_classify_inline(const consent_policy_t *policy,
     }
 
     if (search.first < 0
-        || (granted & ((consent_mask_t) 1
-                       << policy->services[search.first].category)))
+        || consent_policy_service_granted(policy, granted, services,
+                                          (unsigned) search.first))
     {
         (void) consent_catalogue_signatures(policy->catalogue, text, len,
                                             consent_policy_inline_found,

@@ -119,6 +119,12 @@ void consent_policy_category_list(consent_policy_t *policy, char *buf,
  */
 int consent_policy_check_catalogue(consent_policy_ctx_t *ctx, json_t *root);
 
+/*
+ * The hash of every service id (consent_policy_services.c); two ids of one
+ * hash are refused, as a grant of one would grant the other.
+ */
+int consent_policy_hash_services(consent_policy_ctx_t *ctx);
+
 /* "regions" and the opt_out mask (consent_policy_region.c). */
 int consent_policy_check_regions(consent_policy_ctx_t *ctx, json_t *root);
 

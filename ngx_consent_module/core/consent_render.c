@@ -322,7 +322,9 @@ consent_render_req(const consent_render_ctx_t *c, consent_render_req_t *req)
 {
     size_t  len;
 
+    req->policy = c->policy;
     req->effective = consent_render_effective(c);
+    req->services = c->services;
     req->gpc = c->gpc;
 
     len = c->return_to ? strlen(c->return_to) : 0;

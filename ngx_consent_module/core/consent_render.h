@@ -24,6 +24,8 @@ typedef struct {
     const consent_policy_t  *policy;
     const char              *lang;       /* consent_policy_language()'s */
     consent_mask_t           granted;    /* categories granted now */
+    const consent_services_t  *services; /* granted alone by a valid
+                                            cookie, or NULL */
     int                      decided;    /* valid decision: settings only */
     int                      gpc;        /* the request has Sec-GPC: 1 */
     consent_mode_t           mode;       /* the visitor's region's */

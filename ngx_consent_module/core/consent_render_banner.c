@@ -22,6 +22,9 @@ static void consent_render_emit_decided(consent_builder_t *b,
     const consent_render_ctx_t *c);
 static void consent_render_emit_category(consent_builder_t *b,
     const consent_render_ctx_t *c, const char *id_prefix, unsigned i);
+static void consent_render_emit_service_switch(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *id_prefix, unsigned i,
+    size_t s);
 static void consent_render_emit_cookie_name(consent_builder_t *b,
     const char *pattern);
 static void consent_render_emit_choices(consent_builder_t *b,
@@ -63,6 +66,8 @@ consent_render_emit_body(consent_builder_t *b, const consent_render_ctx_t *c,
         consent_builder_cond_end(b);
     }
 
+    consent_builder_lit(b, "\" data-services=\"");
+    consent_builder_services(b);
     consent_builder_lit(b, "\"");
 
     /* after a decision it comes with the preferences, if they are opened */
@@ -425,6 +430,7 @@ consent_render_emit_category(consent_builder_t *b,
             }
 
             consent_builder_lit(b, "<li class=\"consent-service\">");
+            consent_render_emit_service_switch(b, c, id_prefix, i, s);
             consent_render_emit_service(b, c, &policy->services[s]);
             consent_builder_lit(b, "</li>");
         }
@@ -433,6 +439,42 @@ consent_render_emit_category(consent_builder_t *b,
     }
 
     consent_builder_lit(b, "</li>");
+}
+
+
+/*
+ * The switch of one service of category i: on and disabled while the
+ * category is on (a category grant covers its services), else on when the
+ * visitor allowed the service alone.  Labelled by the service's heading.
+ */
+static void
+consent_render_emit_service_switch(consent_builder_t *b,
+    const consent_render_ctx_t *c, const char *id_prefix, unsigned i,
+    size_t s)
+{
+    const consent_service_t  *service;
+
+    service = &c->policy->services[s];
+
+    consent_builder_lit(b, "<input type=\"checkbox\" class=\"consent-switch "
+                           "consent-service-switch\" name=\"service\" id=\"");
+    consent_builder_str(b, id_prefix);
+    consent_builder_lit(b, "-svc-");
+    consent_builder_esc(b, service->id);
+    consent_builder_lit(b, "\" value=\"");
+    consent_builder_esc(b, service->id);
+    consent_builder_lit(b, "\" data-category=\"");
+    consent_builder_esc(b, c->policy->categories[i].id);
+    consent_builder_lit(b, "\" aria-label=\"");
+    consent_builder_esc(b, service->name ? service->name : service->id);
+    consent_builder_lit(b, "\"");
+    consent_builder_cond_begin(b, CONSENT_SEG_IF_GRANTED, i);
+    consent_builder_lit(b, " checked disabled");
+    consent_builder_cond_end(b);
+    consent_builder_cond_begin(b, CONSENT_SEG_IF_SERVICE, (unsigned) s);
+    consent_builder_lit(b, " checked");
+    consent_builder_cond_end(b);
+    consent_builder_lit(b, ">");
 }
 
 

@@ -13,6 +13,8 @@
 static int consent_builder_reserve(consent_builder_t *b, size_t len);
 static void consent_builder_segment(consent_builder_t *b, unsigned kind,
     unsigned arg);
+static size_t consent_builder_service_ids(const consent_render_req_t *req,
+    char *out);
 static int consent_builder_wanted(const consent_render_req_t *req,
     unsigned kind, unsigned arg);
 
@@ -140,7 +142,10 @@ consent_builder_segment(consent_builder_t *b, unsigned kind, unsigned arg)
         return;
     }
 
-    if (b->len == b->mark && kind != CONSENT_SEG_RETURN_TO) {
+    /* the substitutions have no text of their own */
+    if (b->len == b->mark && kind != CONSENT_SEG_RETURN_TO
+        && kind != CONSENT_SEG_SERVICES)
+    {
         return;
     }
 
@@ -174,9 +179,73 @@ consent_builder_wanted(const consent_render_req_t *req, unsigned kind,
         return (req->effective >> arg) & 1;
     case CONSENT_SEG_IF_GPC:
         return req->gpc;
+    case CONSENT_SEG_IF_SERVICE:
+        return req->services != NULL && req->services->n != 0
+               && !((req->effective
+                     >> req->policy->services[arg].category) & 1)
+               && consent_services_has(req->services,
+                                       req->policy->services[arg].hash);
     default:
         return 1;
     }
+}
+
+
+/* The ids of the services granted alone into out (NULL: count only). */
+static size_t
+consent_builder_service_ids(const consent_render_req_t *req, char *out)
+{
+    size_t                    i, len, n;
+    const consent_service_t  *svc;
+
+    n = 0;
+
+    for (i = 0; req->services != NULL && req->services->n != 0
+                && i < req->policy->nservices; i++)
+    {
+        svc = &req->policy->services[i];
+
+        if (!consent_services_has(req->services, svc->hash)) {
+            continue;
+        }
+
+        len = strlen(svc->id);
+
+        if (out != NULL) {
+            if (n != 0) {
+                out[n] = ' ';
+            }
+
+            consent_escape_html(out + n + (n != 0), svc->id, len);
+        }
+
+        n += (n != 0) + consent_escape_html_len(svc->id, len);
+    }
+
+    return n;
+}
+
+
+void
+consent_builder_services(consent_builder_t *b)
+{
+    size_t  n;
+
+    if (b->req) {
+        n = consent_builder_service_ids(b->req, NULL);
+
+        if (consent_builder_reserve(b, n) != 0) {
+            return;
+        }
+
+        consent_builder_service_ids(b->req, b->data + b->len);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+
+    consent_builder_segment(b, CONSENT_SEG_TEXT, 0);
+    consent_builder_segment(b, CONSENT_SEG_SERVICES, 0);
 }
 
 
@@ -267,6 +336,9 @@ consent_builder_splice(const consent_builder_t *tpl,
         if (seg->kind == CONSENT_SEG_RETURN_TO) {
             len += rt_len;
 
+        } else if (seg->kind == CONSENT_SEG_SERVICES) {
+            len += consent_builder_service_ids(req, NULL);
+
         } else if (consent_builder_wanted(req, seg->kind, seg->arg)) {
             len += seg->len;
         }
@@ -284,6 +356,9 @@ consent_builder_splice(const consent_builder_t *tpl,
 
         if (seg->kind == CONSENT_SEG_RETURN_TO) {
             p = consent_escape_html(p, req->return_to, req->return_to_len);
+
+        } else if (seg->kind == CONSENT_SEG_SERVICES) {
+            p += consent_builder_service_ids(req, p);
 
         } else if (consent_builder_wanted(req, seg->kind, seg->arg)) {
             memcpy(p, tpl->data + seg->off, seg->len);

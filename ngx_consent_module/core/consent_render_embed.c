@@ -164,7 +164,7 @@ consent_render_embed_form(consent_builder_t *b, const consent_render_ctx_t *c,
 
     consent_builder_lit(b, "<form id=\"");
     consent_builder_str(b, anchor);
-    consent_builder_lit(b, "-f\" class=\"consent-embed-form\" "
+    consent_builder_lit(b, "-f\" class=\"consent-form consent-embed-form\" "
                            "method=\"post\" action=\"");
     consent_builder_esc(b, c->api_path);
     consent_builder_lit(b, "\" hidden><input type=\"hidden\" "

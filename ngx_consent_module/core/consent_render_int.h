@@ -18,7 +18,11 @@ enum {
     CONSENT_SEG_TEXT = 0,        /* always */
     CONSENT_SEG_IF_GRANTED,      /* only when category arg is effective */
     CONSENT_SEG_IF_GPC,          /* only when the request has Sec-GPC: 1 */
-    CONSENT_SEG_RETURN_TO        /* the escaped return_to; no text */
+    CONSENT_SEG_RETURN_TO,       /* the escaped return_to; no text */
+    CONSENT_SEG_IF_SERVICE,      /* only when service arg is granted alone
+                                    (and its category is not effective) */
+    CONSENT_SEG_SERVICES         /* the ids of the services granted alone,
+                                    space-separated; no text */
 };
 
 typedef struct {
@@ -30,8 +34,10 @@ typedef struct {
 
 /* The per-request inputs of a template. */
 typedef struct {
-    consent_mask_t           effective;  /* categories shown as on */
-    int                      gpc;
+    const consent_policy_t    *policy;
+    consent_mask_t             effective;  /* categories shown as on */
+    const consent_services_t  *services;   /* granted alone, or NULL */
+    int                        gpc;
     const char              *return_to;  /* already a safe path */
     size_t                   return_to_len;
 } consent_render_req_t;
@@ -65,6 +71,7 @@ void consent_builder_cond_begin(consent_builder_t *b, unsigned kind,
     unsigned arg);
 void consent_builder_cond_end(consent_builder_t *b);
 void consent_builder_return_to(consent_builder_t *b);
+void consent_builder_services(consent_builder_t *b);
 
 /*
  * text escaped, each "{name}" of vars ({name, value, ..., NULL}) replaced;

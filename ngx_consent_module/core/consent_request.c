@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "consent_cookie.h"
 #include "consent_request.h"
 
 
@@ -29,6 +28,11 @@ static int consent_name_lookup(const consent_name_t *names, const char *name,
 static int consent_category_add(const consent_policy_t *policy,
     const char *id, size_t len, consent_mask_t *mask,
     char reason[CONSENT_REASON_MAX]);
+static int consent_service_add(const consent_policy_t *policy,
+    const char *id, size_t len, consent_services_t *services,
+    char reason[CONSENT_REASON_MAX]);
+static int consent_decision_check(const consent_decision_t *decision,
+    char reason[CONSENT_REASON_MAX]);
 static void consent_reason(char reason[CONSENT_REASON_MAX], const char *fmt,
     const char *value, size_t len);
 static int consent_form_decode(const char *in, size_t len, char *out,
@@ -43,6 +47,7 @@ static const consent_name_t  consent_actions[] = {
     { "reject_all", sizeof("reject_all") - 1, CONSENT_ACTION_REJECT_ALL },
     { "save", sizeof("save") - 1, CONSENT_ACTION_SAVE },
     { "withdraw", sizeof("withdraw") - 1, CONSENT_ACTION_WITHDRAW },
+    { "allow", sizeof("allow") - 1, CONSENT_ACTION_ALLOW },
     { NULL, 0, 0 }
 };
 
@@ -51,6 +56,7 @@ static const consent_name_t  consent_sources[] = {
     { "preferences", sizeof("preferences") - 1, CONSENT_SOURCE_PREFERENCES },
     { "api", sizeof("api") - 1, CONSENT_SOURCE_API },
     { "nojs", sizeof("nojs") - 1, CONSENT_SOURCE_NOJS },
+    { "placeholder", sizeof("placeholder") - 1, CONSENT_SOURCE_PLACEHOLDER },
     { NULL, 0, 0 }
 };
 
@@ -65,6 +71,7 @@ consent_decision_parse_form(const consent_policy_t *policy, const char *body,
     const char  *p, *end, *amp, *eq;
 
     decision->requested = 0;
+    decision->services.n = 0;
     decision->source = CONSENT_SOURCE_NOJS;
     decision->return_to[0] = '/';
     decision->return_to[1] = '\0';
@@ -139,6 +146,16 @@ consent_decision_parse_form(const consent_policy_t *policy, const char *body,
                 goto failed;
             }
 
+        } else if (klen == sizeof("service") - 1
+                   && memcmp(key, "service", klen) == 0)
+        {
+            if (consent_service_add(policy, val, vlen, &decision->services,
+                                    reason)
+                != 0)
+            {
+                goto failed;
+            }
+
         } else if (klen == sizeof("source") - 1
                    && memcmp(key, "source", klen) == 0)
         {
@@ -180,7 +197,7 @@ consent_decision_parse_form(const consent_policy_t *policy, const char *body,
         return -1;
     }
 
-    return 0;
+    return consent_decision_check(decision, reason);
 
 failed:
 
@@ -200,6 +217,7 @@ consent_decision_parse_json(const consent_policy_t *policy, const char *body,
     json_error_t  error;
 
     decision->requested = 0;
+    decision->services.n = 0;
     decision->source = CONSENT_SOURCE_API;
     decision->return_to[0] = '/';
     decision->return_to[1] = '\0';
@@ -263,6 +281,30 @@ consent_decision_parse_json(const consent_policy_t *policy, const char *body,
                 }
             }
 
+        } else if (strcmp(key, "granted_services") == 0) {
+            if (!json_is_array(member)) {
+                consent_reason(reason,
+                               "\"granted_services\" must be an array",
+                               NULL, 0);
+                goto failed;
+            }
+
+            json_array_foreach(member, i, item) {
+                if (!json_is_string(item)) {
+                    consent_reason(reason, "\"granted_services\" must hold "
+                                   "service ids", NULL, 0);
+                    goto failed;
+                }
+
+                if (consent_service_add(policy, json_string_value(item),
+                                        json_string_length(item),
+                                        &decision->services, reason)
+                    != 0)
+                {
+                    goto failed;
+                }
+            }
+
         } else if (strcmp(key, "source") == 0) {
             if (!json_is_string(member)) {
                 consent_reason(reason, "\"source\" must be a string",
@@ -295,7 +337,7 @@ consent_decision_parse_json(const consent_policy_t *policy, const char *body,
         return -1;
     }
 
-    return 0;
+    return consent_decision_check(decision, reason);
 
 failed:
 
@@ -354,6 +396,64 @@ consent_decision_granted(const consent_policy_t *policy,
     default: /* reject_all, withdraw */
         return policy->required_mask;
     }
+}
+
+
+int
+consent_decision_apply(const consent_policy_t *policy,
+    const consent_decision_t *decision, const consent_state_t *prior,
+    int gpc, consent_state_t *state, char reason[CONSENT_REASON_MAX])
+{
+    unsigned  i;
+
+    state->decided = 1;
+    state->services.n = 0;
+
+    switch (decision->action) {
+
+    case CONSENT_ACTION_ALLOW:
+        if (prior != NULL) {
+            state->granted = prior->granted;
+            state->decided = prior->decided;
+            state->services = prior->services;
+
+        } else {
+            state->granted = policy->required_mask;
+            state->decided = 0;
+        }
+
+        for (i = 0; i < decision->services.n; i++) {
+            if (consent_services_add(&state->services,
+                                     decision->services.hash[i])
+                < 0)
+            {
+                snprintf(reason, CONSENT_REASON_MAX, "more than %d services "
+                         "would be granted one by one; save a choice of "
+                         "categories instead", CONSENT_SERVICES_MAX);
+                return -1;
+            }
+        }
+
+        return 0;
+
+    case CONSENT_ACTION_SAVE:
+        state->services = decision->services;
+        break;
+
+    case CONSENT_ACTION_ACCEPT_ALL:
+        if (prior != NULL) {
+            state->services = prior->services;
+        }
+        break;
+
+    default: /* reject_all, withdraw */
+        break;
+    }
+
+    state->granted = consent_decision_granted(policy, decision->action,
+                                              decision->requested, gpc);
+
+    return 0;
 }
 
 
@@ -454,8 +554,9 @@ consent_origin_same(const char *origin, size_t origin_len, const char *host,
 
 char *
 consent_state_json(const consent_policy_t *policy, const char *status,
-    const unsigned char *id, consent_mask_t granted, uint32_t revision,
-    int gpc, const char *region, consent_mode_t mode)
+    const unsigned char *id, int decided, consent_mask_t granted,
+    const consent_services_t *services, uint32_t revision, int gpc,
+    const char *region, consent_mode_t mode)
 {
     char     hex[2 * CONSENT_ID_LEN + 1], *text;
     json_t  *root;
@@ -474,12 +575,15 @@ consent_state_json(const consent_policy_t *policy, const char *status,
     if (json_object_set_new(root, "status", json_string(status)) == 0
         && json_object_set_new(root, "id",
                                id ? json_string(hex) : json_null()) == 0
+        && json_object_set_new(root, "decided", json_boolean(decided)) == 0
         && json_object_set_new(root, "granted",
                                consent_mask_json(policy, granted)) == 0
         && json_object_set_new(root, "denied",
                                consent_mask_json(policy,
                                                  policy->all_mask & ~granted))
            == 0
+        && json_object_set_new(root, "granted_services",
+                               consent_services_json(policy, services)) == 0
         && json_object_set_new(root, "revision", json_integer(revision)) == 0
         && json_object_set_new(root, "gpc", json_boolean(gpc)) == 0
         && json_object_set_new(root, "region",
@@ -515,6 +619,35 @@ consent_mask_json(const consent_policy_t *policy, consent_mask_t mask)
 
         if (json_array_append_new(array,
                                   json_string(policy->categories[i].id))
+            != 0)
+        {
+            json_decref(array);
+            return NULL;
+        }
+    }
+
+    return array;
+}
+
+
+json_t *
+consent_services_json(const consent_policy_t *policy,
+    const consent_services_t *set)
+{
+    size_t   i;
+    json_t  *array;
+
+    array = json_array();
+    if (array == NULL) {
+        return NULL;
+    }
+
+    for (i = 0; set != NULL && set->n != 0 && i < policy->nservices; i++) {
+        if (!consent_services_has(set, policy->services[i].hash)) {
+            continue;
+        }
+
+        if (json_array_append_new(array, json_string(policy->services[i].id))
             != 0)
         {
             json_decref(array);
@@ -568,6 +701,44 @@ consent_category_add(const consent_policy_t *policy, const char *id,
     }
 
     *mask |= (consent_mask_t) 1 << index;
+
+    return 0;
+}
+
+
+static int
+consent_service_add(const consent_policy_t *policy, const char *id,
+    size_t len, consent_services_t *services, char reason[CONSENT_REASON_MAX])
+{
+    int  index;
+
+    index = consent_policy_service(policy, id, len);
+    if (index < 0) {
+        consent_reason(reason, "unknown service \"%.*s\"", id, len);
+        return -1;
+    }
+
+    if (consent_services_add(services, policy->services[index].hash) < 0) {
+        snprintf(reason, CONSENT_REASON_MAX, "more than %d services",
+                 CONSENT_SERVICES_MAX);
+        return -1;
+    }
+
+    return 0;
+}
+
+
+/* What a parsed decision must hold whatever its encoding. */
+static int
+consent_decision_check(const consent_decision_t *decision,
+    char reason[CONSENT_REASON_MAX])
+{
+    if (decision->action == CONSENT_ACTION_ALLOW
+        && decision->services.n == 0)
+    {
+        consent_reason(reason, "allow needs a service", NULL, 0);
+        return -1;
+    }
 
     return 0;
 }

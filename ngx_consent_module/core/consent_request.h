@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "consent_cookie.h"
 #include "consent_policy.h"
 
 #define CONSENT_BODY_MAX       8192    /* larger decision bodies: 413 */
@@ -20,28 +21,36 @@ typedef enum {
     CONSENT_ACTION_ACCEPT_ALL = 0,
     CONSENT_ACTION_REJECT_ALL,
     CONSENT_ACTION_SAVE,
-    CONSENT_ACTION_WITHDRAW
+    CONSENT_ACTION_WITHDRAW,
+    CONSENT_ACTION_ALLOW           /* add single services to what is in
+                                      force */
 } consent_action_t;
 
 typedef enum {
     CONSENT_SOURCE_BANNER = 0,
     CONSENT_SOURCE_PREFERENCES,
     CONSENT_SOURCE_API,
-    CONSENT_SOURCE_NOJS
+    CONSENT_SOURCE_NOJS,
+    CONSENT_SOURCE_PLACEHOLDER     /* a click-to-load placeholder */
 } consent_source_t;
 
 typedef struct {
-    consent_action_t  action;
-    consent_mask_t    requested;   /* categories named by "granted" */
-    consent_source_t  source;
-    char              return_to[CONSENT_RETURN_TO_MAX];  /* sanitised */
+    consent_action_t    action;
+    consent_mask_t      requested;  /* categories named by "granted" */
+    consent_services_t  services;   /* named by "service" or
+                                       "granted_services" */
+    consent_source_t    source;
+    char                return_to[CONSENT_RETURN_TO_MAX];  /* sanitised */
 } consent_decision_t;
 
 
 /*
  * Parse an application/x-www-form-urlencoded body (fields action, granted
- * repeated, return_to, source; other fields are ignored, as browsers send
- * submit buttons and the like).  source defaults to "nojs".
+ * repeated, service repeated, return_to, source; other fields are ignored,
+ * as browsers send submit buttons and the like).  source defaults to
+ * "nojs".  A service is an id of the policy's services (declared or
+ * catalogue); more than CONSENT_SERVICES_MAX distinct ones are refused, and
+ * "allow" without one.
  * 0, or -1 with a one-line reason in reason.
  */
 int consent_decision_parse_form(const consent_policy_t *policy,
@@ -50,7 +59,7 @@ int consent_decision_parse_form(const consent_policy_t *policy,
 
 /*
  * Parse an application/json body {"action": ..., "granted": [...],
- * "source": ...}; unknown members are refused so that a misspelt "granted"
+ * "granted_services": [...], "source": ...}; unknown members are refused so that a misspelt "granted"
  * cannot silently deny everything.  source defaults to "api"; return_to is
  * always "/".  0, or -1 with a one-line reason in reason.
  */
@@ -76,6 +85,21 @@ void consent_return_to_sanitise(const char *value, size_t len,
 consent_mask_t consent_decision_granted(const consent_policy_t *policy,
     consent_action_t action, consent_mask_t requested, int gpc);
 
+/*
+ * The categories, services and decided flag a decision leaves in force.
+ * prior is the valid decision in force before it, or NULL.  accept_all,
+ * reject_all, save and withdraw decide the categories
+ * (consent_decision_granted()); save grants exactly the services it
+ * names, reject_all and withdraw none, accept_all keeps those in force
+ * (they matter only for categories GPC kept off).  allow adds its services
+ * to prior's categories, services and decided flag, or, without prior, to
+ * the required categories, undecided.  0, or -1 with a reason when the
+ * union holds more than CONSENT_SERVICES_MAX services.
+ */
+int consent_decision_apply(const consent_policy_t *policy,
+    const consent_decision_t *decision, const consent_state_t *prior,
+    int gpc, consent_state_t *state, char reason[CONSENT_REASON_MAX]);
+
 const char *consent_action_name(consent_action_t action);
 const char *consent_source_name(consent_source_t source);
 
@@ -92,15 +116,21 @@ int consent_origin_same(const char *origin, size_t origin_len,
     const char *host, size_t host_len, int https);
 
 /*
- * The endpoint's state document {"status","id","granted","denied",
- * "revision","gpc","region","mode"}: id is lowercase hex or null when id
- * is NULL; granted and denied are category ids in policy order; region is
- * null when empty.  A malloc()ed NUL-terminated string, or NULL on
- * allocation failure.
+ * The endpoint's state document {"status","id","decided","granted",
+ * "denied","granted_services","revision","gpc","region","mode"}: id is
+ * lowercase hex or null when id is NULL; granted and denied are category
+ * ids in policy order; granted_services the ids of the policy's services
+ * in services (NULL: none), in policy order; region is null when empty.
+ * A malloc()ed NUL-terminated string, or NULL on allocation failure.
  */
 char *consent_state_json(const consent_policy_t *policy, const char *status,
-    const unsigned char *id, consent_mask_t granted, uint32_t revision,
-    int gpc, const char *region, consent_mode_t mode);
+    const unsigned char *id, int decided, consent_mask_t granted,
+    const consent_services_t *services, uint32_t revision, int gpc,
+    const char *region, consent_mode_t mode);
+
+/* A JSON array of the ids of the policy's services in set, policy order. */
+json_t *consent_services_json(const consent_policy_t *policy,
+    const consent_services_t *set);
 
 /* A JSON array of the category ids of mask, in policy order; NULL: ENOMEM. */
 json_t *consent_mask_json(const consent_policy_t *policy, consent_mask_t mask);

@@ -1320,11 +1320,11 @@ static int
 consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_element_t *el)
 {
-    int                         rc, category, service, other;
+    int                         rc, category, service, other, named;
     size_t                      k, n;
     consent_mask_t              mask;
     consent_rw_add_t            add;
-    const consent_attr_t       *cat, *name, *inert;
+    const consent_attr_t       *cat, *name, *inert, *svc;
     const consent_rw_loader_t  *l;
 
     cat = consent_tag_attr(t, bytes, "data-category");
@@ -1353,7 +1353,23 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
     add.category = -1;
     add.service = -1;
 
-    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))) {
+    /* a service granted alone: its data-service (or Klaro's name) says */
+    named = service;
+    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))
+        && rw->conf.services.n != 0 && named < 0)
+    {
+        svc = consent_tag_attr(t, bytes, "data-service");
+        svc = svc ? svc : name;
+        if (svc && consent_rw_service_named(rw, svc, bytes, &named) != 0) {
+            return -1;
+        }
+    }
+
+    if (!(rw->conf.granted & ((consent_mask_t) 1 << category))
+        && !(named >= 0
+             && consent_services_has(&rw->conf.services,
+                                     rw->conf.policy->services[named].hash)))
+    {
         if (rw->conf.marker.len == 0) {
             return 0;
         }
@@ -2223,7 +2239,8 @@ consent_rw_inline_end(consent_rewriter_t *rw, uint64_t end)
 
     } else {
         consent_policy_classify_inline(rw->conf.policy, rw->conf.site, text,
-                                       len, rw->conf.granted, &c);
+                                       len, rw->conf.granted,
+                                       &rw->conf.services, &c);
 
         service = (c.kind == CONSENT_CLASS_SERVICE) ? c.service : -1;
 
@@ -2595,15 +2612,26 @@ consent_rw_category_of(consent_rewriter_t *rw, int service)
 static int
 consent_rw_denied(consent_rewriter_t *rw, int service)
 {
+    const consent_service_t  *svc;
+
     if (service == CONSENT_RW_UNKNOWN) {
         return !(rw->conf.granted
                  & ((consent_mask_t) 1 << rw->conf.unknown_category));
     }
 
-    return service >= 0
-           && !(rw->conf.granted
-                & ((consent_mask_t) 1
-                   << rw->conf.policy->services[service].category));
+    if (service < 0) {
+        return 0;
+    }
+
+    svc = &rw->conf.policy->services[service];
+
+    /* the category first: a service grant is looked up only without it */
+    if (rw->conf.granted & ((consent_mask_t) 1 << svc->category)) {
+        return 0;
+    }
+
+    return rw->conf.services.n == 0
+           || !consent_services_has(&rw->conf.services, svc->hash);
 }
 
 

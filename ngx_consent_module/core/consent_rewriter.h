@@ -65,6 +65,10 @@ typedef int (*consent_placeholder_pt)(void *data,
 typedef struct {
     const consent_policy_t  *policy;
     consent_mask_t           granted;
+    consent_services_t       services;      /* granted one by one: an
+                                               element of a service here
+                                               is let through whatever its
+                                               category */
     size_t                   inline_max;    /* bytes of inline script held */
     consent_bytes_t          marker;        /* per-response token written as
                                                data-consent on what consent.js

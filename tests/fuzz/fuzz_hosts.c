@@ -178,7 +178,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     }
 
-    consent_policy_classify_inline(policy, &site, p, size, 1, &c);
+    consent_policy_classify_inline(policy, &site, p, size, 1, NULL, &c);
 
     if ((c.kind == CONSENT_CLASS_SERVICE) != (c.service >= 0)
         || c.service >= (int) policy->nservices)

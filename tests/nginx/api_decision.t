@@ -178,8 +178,8 @@ $r = json('{"action":"save","granted":["marketing"],"source":"preferences"}',
 is($r->{status}, 200, 'json save: 200');
 is(($r->{headers}{'content-type'} || [''])->[0], 'application/json',
     'json save: content type');
-is($r->{body}, qq({"status":"valid","id":"$id","granted":["necessary","marketing"],)
-    . qq("denied":["analytics"],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}\n),
+is($r->{body}, qq({"status":"valid","id":"$id","decided":true,"granted":["necessary","marketing"],)
+    . qq("denied":["analytics"],"granted_services":[],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}\n),
     'json save: state document');
 ok(cookie_of($r), 'json save: cookie set');
 is(field(last_record(), 'source'), '"preferences"', 'json source given');
@@ -251,14 +251,14 @@ $r = request('GET', '/_consent/state', undef);
 is($r->{status}, 200, 'state: 200');
 is(($r->{headers}{'cache-control'} || [''])->[0], 'no-store',
     'state: not cached');
-is($r->{body}, '{"status":"none","id":null,"granted":["necessary"],'
-    . '"denied":["analytics","marketing"],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}' . "\n",
+is($r->{body}, '{"status":"none","id":null,"decided":false,"granted":["necessary"],'
+    . '"denied":["analytics","marketing"],"granted_services":[],"revision":3,"gpc":false,"region":null,"mode":"opt-in"}' . "\n",
     'state without cookie');
 
 $r = request('GET', '/_consent/state', undef, Cookie => $cookie,
     'Sec-GPC' => '1');
-is($r->{body}, qq({"status":"valid","id":"$id","granted":["necessary","analytics"],)
-    . qq("denied":["marketing"],"revision":3,"gpc":true,"region":null,"mode":"opt-in"}\n),
+is($r->{body}, qq({"status":"valid","id":"$id","decided":true,"granted":["necessary","analytics"],)
+    . qq("denied":["marketing"],"granted_services":[],"revision":3,"gpc":true,"region":null,"mode":"opt-in"}\n),
     'state with cookie and GPC');
 
 $r = request('HEAD', '/_consent/state', undef);

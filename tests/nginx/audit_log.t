@@ -104,6 +104,7 @@ is(scalar @l, 1, 'one record');
 like($l[0], qr/^\{"ts":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","seq":1,
     "node":"\Q$node\E","key":"[0-9a-f]{8}","id":"[0-9a-f]{32}","action":"save",
     "granted":\["necessary","analytics"\],"denied":\["marketing"\],
+    "granted_services":\[\],"decided":true,
     "revision":3,"texts":"[0-9a-f]{64}","lang":"en","region":null,"mode":"opt-in",
     "gpc":true,"source":"preferences","ip":"127\.0\.0\.0",
     "ua":"Mozilla\/5\.0\ a{244}","prev":"0{64}","mac":"[0-9a-f]{64}"\}$/x,

@@ -202,7 +202,8 @@ like((lines("$dir/logs/none.log"))[0], qr/"texts":"[0-9a-f]{64}"/,
 # 6. export, report and purge on the real log.
 ($rc, $out) = audit('export', '--format', 'csv', "$log.1", $log);
 my @csv = split /\r\n/, $out;
-is($csv[0], 'ts,seq,node,key,id,action,granted,denied,revision,texts,lang,region,mode,gpc,source,ip,ua',
+is($csv[0], 'ts,seq,node,key,id,action,granted,denied,revision,texts,lang,region,mode,gpc,source,ip,ua,'
+    . 'granted_services,decided',
     'export csv: stable columns');
 is(scalar @csv, 11, 'export csv: every decision, no rotate record');
 my $id = field($l[0], 'id');

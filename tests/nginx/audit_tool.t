@@ -125,7 +125,7 @@ like($out, qr/edited record: seq 101/, 'multi-key: an edited rotate record is ca
 ($rc, $out) = audit('export', '--format', 'csv', $multi);
 my @csv = split /\r\n/, $out;
 is(scalar @csv, 301, 'export csv: a row per decision, rotate records left out');
-like($csv[1], qr/^\d{4}-\d\d-\d\dT[\d:.]+Z,1,gen-1,[0-9a-f]{8},[0-9a-f]{32},\w+,"[a-z ]*","[a-z ]*",\d+,[0-9a-f]{64},\w+,[\w-]+,[\w-]+,(true|false),\w+,203\.0\.113\.0,"?Mozilla/,
+like($csv[1], qr/^\d{4}-\d\d-\d\dT[\d:.]+Z,1,gen-1,[0-9a-f]{8},[0-9a-f]{32},\w+,"[a-z ]*","[a-z ]*",\d+,[0-9a-f]{64},\w+,[\w-]+,[\w-]+,(true|false),\w+,203\.0\.113\.0,"?Mozilla\/[^\r\n]*,"",true$/,
     'export csv: the columns of a record');
 my $mid = substr(field($l[150], 'ts'), 0, 10);
 my ($rc1, $since) = audit('export', '--format', 'jsonl', '--since', $mid, $log);

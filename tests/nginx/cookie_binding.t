@@ -79,7 +79,7 @@ sub mint {
     my ($policy, $mask, $issued, $id) = @_;
     my $v = `$mint $policy $key 3 $mask $issued @{[ $id // '' ]}`;
     chomp $v;
-    die "mint-cookie failed" unless length $v == 104;
+    die "mint-cookie failed" unless length $v == 107;
     return $v;
 }
 
@@ -158,7 +158,7 @@ is($s->{marketing}, '0', 'and nothing granted');
 my $r = http_post($host_port, '/_consent/', 'action=accept_all');
 is($r->{status}, 303, 'a decision at the __Host- server');
 my ($set) = header_values($r, 'Set-Cookie');
-like($set, qr/^__Host-consent=[A-Za-z0-9_-]{104}; /, 'sets __Host-consent');
+like($set, qr/^__Host-consent=[A-Za-z0-9_-]{107}; /, 'sets __Host-consent');
 like($set, qr/; Secure(;|$)/, 'Secure, though the request is plain HTTP');
 like($set, qr/; Path=\/(;|$)/, 'Path=/');
 unlike($set, qr/Domain=/i, 'no Domain');

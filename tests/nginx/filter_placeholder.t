@@ -101,7 +101,7 @@ unlike($body, qr{<b>&</b>}, 'no markup of the policy gets through');
 like($ph[0], qr{<span class="consent-embed-text">This content is provided by Clips Ltd\. Loading it lets Clips Ltd\. set cookies and learn that you visit this page\. <a class="consent-link" href="https://clips\.example/privacy\?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">},
     'what loading means, the provider and its privacy policy');
 is(scalar @forms, 2, 'the forms of the two placeholders out of noscript');
-like($body, qr{</body></html>\n<form id="consent-embed-1-f" class="consent-embed-form" method="post" action="/_consent/" hidden><input type="hidden" name="action" value="allow"><input type="hidden" name="service" value="clips"><input type="hidden" name="source" value="placeholder"><input type="hidden" name="return_to" value="/embeds\.html\?x=1&amp;y=%22#consent-embed-1"></form><form id="consent-embed-2-f"[^>]*>.*name="service" value="maps".*</form>$}s,
+like($body, qr{</body></html>\n<form id="consent-embed-1-f" class="consent-form consent-embed-form" method="post" action="/_consent/" hidden><input type="hidden" name="action" value="allow"><input type="hidden" name="service" value="clips"><input type="hidden" name="source" value="placeholder"><input type="hidden" name="return_to" value="/embeds\.html\?x=1&amp;y=%22#consent-embed-1"></form><form id="consent-embed-2-f"[^>]*>.*name="service" value="maps".*</form>$}s,
     'Always allow: the forms at the end of the page, for the service, back to the placeholder');
 like($body, qr{</iframe><form id="consent-embed-3-f"[^>]*>.*?</form></noscript>}s,
     'the form of the placeholder in noscript at the end of noscript');

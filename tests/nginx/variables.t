@@ -73,7 +73,7 @@ sub mint {
     my ($keyfile, $rev, $mask, $issued, $id) = @_;
     my $v = `$mint $policy $keyfile $rev $mask $issued @{[ $id // '' ]}`;
     chomp $v;
-    die "mint-cookie failed" unless length $v == 104;
+    die "mint-cookie failed" unless length $v == 107;
     return $v;
 }
 

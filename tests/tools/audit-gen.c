@@ -243,6 +243,7 @@ main(int argc, char **argv)
         e.id = id;
         e.revision = policy->revision + (n >= records / 2);
         e.gpc = gen_random() % 100 < 8;
+        e.decided = 1;
 
         switch (gen_random() % 100 / 5) {
         case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7:

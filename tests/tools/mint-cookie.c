@@ -73,7 +73,7 @@ fingerprint(const char *path, unsigned char out[CONSENT_FINGERPRINT_LEN])
 int
 main(int argc, char **argv)
 {
-    char             out[CONSENT_COOKIE_LEN + 1];
+    char             out[CONSENT_COOKIE_MAX_LEN + 1];
     size_t           i;
     unsigned int     byte;
     unsigned char    secret[CONSENT_KEY_FILE_MAX + 1];
@@ -106,6 +106,7 @@ main(int argc, char **argv)
     state.revision = (uint32_t) strtoul(argv[3], NULL, 0);
     state.granted = (uint32_t) strtoul(argv[4], NULL, 0);
     state.issued = (uint64_t) strtoull(argv[5], NULL, 0);
+    state.decided = 1;
 
     if (argc > 6 && strlen(argv[6]) == 2 * CONSENT_ID_LEN) {
         for (i = 0; i < CONSENT_ID_LEN; i++) {
@@ -136,7 +137,7 @@ main(int argc, char **argv)
         return 1;
     }
 
-    out[CONSENT_COOKIE_LEN] = '\0';
+    out[consent_cookie_length(&state)] = '\0';
     printf("%s\n", out);
 
     return 0;

@@ -28,7 +28,9 @@ static const char  test_policy[] =
     "   \"title\": " T("A") ", \"description\": " T("a") "},"
     "  {\"id\": \"marketing\", \"gpc\": true,"
     "   \"title\": " T("M") ", \"description\": " T("m") "}],"
-    " \"services\": [],"
+    " \"services\": [{\"id\": \"yt\", \"name\": \"YouTube\","
+    "  \"category\": \"marketing\", \"provider\": \"Google\","
+    "  \"match\": {\"src\": [\"^https://yt\\\\.example/\"]}}],"
     " \"texts\": {\"en\": {\"title\": \"t\", \"body\": \"b\","
     "  \"accept_all\": \"a\", \"reject_all\": \"r\", \"customize\": \"c\","
     "  \"save\": \"s\", \"policy_link\": \"l\"}}}";
@@ -53,13 +55,14 @@ static const char  expected_line[] =
     "\"key\":\"" KEY_ID "\","
     "\"id\":\"000102030405060708090a0b0c0d0e0f\",\"action\":\"accept_all\","
     "\"granted\":[\"necessary\",\"analytics\"],"
-    "\"denied\":[\"preferences\",\"marketing\"],\"revision\":3,"
+    "\"denied\":[\"preferences\",\"marketing\"],"
+    "\"granted_services\":[\"yt\"],\"decided\":true,\"revision\":3,"
     "\"texts\":\"" TEXTS_HEX "\",\"lang\":\"en\",\"region\":null,"
     "\"mode\":null,"
     "\"gpc\":false,\"source\":\"banner\",\"ip\":\"203.0.113.0\","
     "\"ua\":\"Mozilla/5.0\",\"prev\":\"" PREV_HEX "\","
-    "\"mac\":\"0f1ee186dafd615dd960554d7409c5a1"
-    "f273c612e7fd737ce21a21add3d7d3a4\"}\n";
+    "\"mac\":\"4b6827d80e917b1c72e97f4b00c365de"
+    "3af167501680af33881bb3ef3bb6e13b\"}\n";
 
 /* A record of 2025, before key ids and texts: still parsed and verified. */
 static const char  legacy_line[] =
@@ -77,6 +80,7 @@ static consent_policy_t     *policy;
 static unsigned char         key[CONSENT_AUDIT_MAC_LEN];
 static unsigned char         other[CONSENT_AUDIT_MAC_LEN];
 static consent_audit_key_t   akey, okey;
+static consent_services_t    services;      /* granted alone: yt */
 static unsigned char         id[CONSENT_ID_LEN];
 static unsigned char         texts_hash[CONSENT_AUDIT_MAC_LEN];
 
@@ -91,6 +95,10 @@ entry_init(consent_audit_entry_t *e)
     }
 
     memset(e, 0, sizeof(*e));
+    memset(&services, 0, sizeof(services));
+    consent_services_add(&services, policy->services[0].hash);
+    e->services = &services;
+    e->decided = 1;
     e->ts_ms = 1795723200123ULL;
     e->seq = 42;
     e->node = "web-1";
@@ -264,6 +272,24 @@ test_line(void)
     memcpy(p, "\"gpc\":0    ", 11);
     is_int(parse(copy, len, &record), CONSENT_AUDIT_BAD_RECORD,
            "a field of the wrong type is not a record");
+
+    memcpy(copy, line, len + 1);
+    p = strstr(copy, "\"decided\":true");
+    memcpy(p, "\"decided\":1   ", 14);
+    is_int(parse(copy, len, &record), CONSENT_AUDIT_BAD_RECORD,
+           "decided must be a boolean");
+
+    memcpy(copy, line, len + 1);
+    p = strstr(copy, "[\"yt\"]");
+    memcpy(p, "\"yt\"  ", 6);
+    is_int(parse(copy, len, &record), CONSENT_AUDIT_BAD_RECORD,
+           "granted_services must be a list of ids");
+
+    memcpy(copy, line, len + 1);
+    p = strstr(copy, "\"yt\"");
+    p[1] = 'x';
+    is_int(parse(copy, len, &record), CONSENT_AUDIT_BAD_MAC,
+           "an edited service grant is detected");
 
     free(copy);
     free(line);

@@ -23,6 +23,8 @@
 #define V1_LEN      92
 #define V2_RAW_LEN  75          /* the second format: no mode, no country */
 #define V2_LEN      100
+#define V3_RAW_LEN  78          /* the third: no flags, no service grants */
+#define V3_LEN      104
 
 
 /* sizeof - 1: the terminating NUL is not part of a secret */
@@ -74,12 +76,23 @@ craft(unsigned char *raw, size_t raw_len, const unsigned char *secret,
     HMAC(EVP_sha256(), secret, (int) secret_len, raw, raw_len - 32,
          raw + raw_len - 32, &mac_len);
 
-    for (i = 0, o = 0; i < raw_len; i += 3, o += 4) {
-        g = (uint32_t) raw[i] << 16 | (uint32_t) raw[i + 1] << 8 | raw[i + 2];
-        out[o] = a[g >> 18];
-        out[o + 1] = a[(g >> 12) & 63];
-        out[o + 2] = a[(g >> 6) & 63];
-        out[o + 3] = a[g & 63];
+    /* unpadded: a last group of 1 or 2 bytes gives 2 or 3 characters */
+    for (i = 0, o = 0; i < raw_len; i += 3) {
+        g = (uint32_t) raw[i] << 16;
+        if (i + 1 < raw_len) {
+            g |= (uint32_t) raw[i + 1] << 8;
+        }
+        if (i + 2 < raw_len) {
+            g |= raw[i + 2];
+        }
+        out[o++] = a[g >> 18];
+        out[o++] = a[(g >> 12) & 63];
+        if (i + 1 < raw_len) {
+            out[o++] = a[(g >> 6) & 63];
+        }
+        if (i + 2 < raw_len) {
+            out[o++] = a[g & 63];
+        }
     }
 }
 
@@ -304,7 +317,9 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     consent_state_t         out;
     consent_cookie_check_t  c;
 
+    memset(in, 0, sizeof(*in));
     is_int(consent_id_generate(in->id), 0, "id for the round trip");
+    in->decided = 1;
     in->issued = T_ISSUED;
     in->revision = T_REV;
     in->granted = 0x80000005;
@@ -313,8 +328,9 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     in->country[1] = 'S';
 
     is_int(consent_cookie_encode(in, k1, fp_a, cookie), 0, "encode succeeds");
-    ok(CONSENT_COOKIE_LEN == 104 && all_base64url(cookie, CONSENT_COOKIE_LEN),
-       "encoded value is 104 base64url characters");
+    ok(CONSENT_COOKIE_LEN == 107 && consent_cookie_length(in) == 107
+       && all_base64url(cookie, CONSENT_COOKIE_LEN),
+       "encoded value is 107 base64url characters");
 
     memset(&out, 0, sizeof(out));
     is_int(verify(cookie, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED + 10, &out),
@@ -325,6 +341,8 @@ test_round_trip(const consent_key_t *k1, consent_state_t *in,
     is_int(out.granted, 0x80000005, "granted survives, bit 31 included");
     is_int(out.mode, 1, "mode survives");
     ok(out.country[0] == 'U' && out.country[1] == 'S', "country survives");
+    is_int(out.decided, 1, "decided survives");
+    is_int(out.services.n, 0, "no service grants");
 
     c = check_of(k1, 1, T_ISSUED + 10, T_MAX_AGE, T_REV, fp_a);
     is_int(consent_cookie_verify(cookie, CONSENT_COOKIE_LEN, &c, NULL),
@@ -336,7 +354,7 @@ static void
 test_mutations(const consent_key_t *k1, const char *cookie, size_t len,
     const char *what)
 {
-    char              m[CONSENT_COOKIE_LEN];
+    char              m[CONSENT_COOKIE_MAX_LEN];
     size_t            pos, tried, invalid;
     unsigned          b;
     consent_status_t  st;
@@ -389,7 +407,8 @@ test_lengths(const consent_key_t *k1, const char *cookie)
         }
     }
 
-    is_int(bad, 0, "truncation at every length 0..99 is invalid, 92 too");
+    is_int(bad, 0, "truncation at every length 0..106 is invalid, 92, 100 "
+           "and 104 (the old formats' lengths) too");
 
     memcpy(buf, cookie, CONSENT_COOKIE_LEN);
 
@@ -468,6 +487,7 @@ test_forged(const consent_key_t *k1)
     char                    v[CONSENT_COOKIE_LEN], e[CONSENT_COOKIE_LEN];
     unsigned char           raw[CONSENT_COOKIE_RAW_LEN];
     consent_key_t           twin, keys[2];
+
     consent_state_t         st, out;
     consent_cookie_check_t  c;
 
@@ -481,18 +501,22 @@ test_forged(const consent_key_t *k1)
     st.mode = 2;
     st.country[0] = 'D';
     st.country[1] = 'E';
+    st.decided = 1;
 
     memset(raw, 0, sizeof(raw));
-    raw_fields(raw, 3, k1, &st);
+    raw_fields(raw, 4, k1, &st);
     memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
     raw[43] = 2;
     memcpy(raw + 44, "DE", 2);
+    raw[46] = 1;
+    raw[47] = 0;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
 
     is_int(consent_cookie_encode(&st, k1, fp_a, e), 0, "encode for the craft");
     ok(memcmp(v, e, CONSENT_COOKIE_LEN) == 0,
-       "layout: version 3, key id, id, issued, revision, granted, "
-       "fingerprint at 37, mode at 43, country at 44, MAC at 46");
+       "layout: version 4, key id, id, issued, revision, granted, "
+       "fingerprint at 37, mode at 43, country at 44, flags at 46, count "
+       "at 47, MAC at 48");
 
     c = check_of(k1, 1, 43, 1, 1, fp_a);
     is_int(consent_cookie_verify(v, sizeof(v), &c, &out),
@@ -503,20 +527,39 @@ test_forged(const consent_key_t *k1)
     ok(out.country[0] == 'D' && out.country[1] == 'E',
        "hand-built country decodes");
 
-    raw[0] = 4;
+    raw[0] = 5;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 4 with a correct MAC is invalid");
+           "version 5 with a correct MAC is invalid");
 
-    raw[0] = 2;
+    raw[0] = 3;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 2 in the 104-character layout is invalid");
+           "version 3 in the 107-character layout is invalid");
 
     raw[0] = 1;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
-           "version 1 in the 104-character layout is invalid");
+           "version 1 in the 107-character layout is invalid");
+
+    /* signed by us, yet not a spelling the encoder makes */
+    raw[0] = CONSENT_COOKIE_VERSION;
+    raw[46] = 3;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
+           "an unknown flag bit (MAC correct) is invalid");
+    raw[46] = 0;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    c = check_of(k1, 1, 42, 1, 1, fp_a);
+    is_int(consent_cookie_verify(v, sizeof(v), &c, &out),
+           CONSENT_STATUS_VALID, "flags 0: authentic, valid");
+    is_int(out.decided, 0, "flags 0: the categories are undecided");
+    raw[46] = 1;
+    raw[47] = 1;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, sizeof(v), k1, 1, 42, NULL), CONSENT_STATUS_INVALID,
+           "a count of 1 without its 6 bytes (MAC correct) is invalid");
+    raw[47] = 0;
 
     raw[0] = 0;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
@@ -579,8 +622,9 @@ test_binding(const consent_key_t *k1, const consent_state_t *in)
 
     /* an authentic MAC over a fingerprint one bit off */
     memset(raw, 0, sizeof(raw));
-    raw_fields(raw, 3, k1, in);
+    raw_fields(raw, 4, k1, in);
     memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    raw[46] = 1;
     raw[37] ^= 0x01;
     craft(raw, sizeof(raw), k1->secret, k1->len, v);
     is_int(verify(v, sizeof(v), k1, 1, T_ISSUED + 10, NULL),
@@ -820,6 +864,12 @@ test_garbage(const consent_key_t *k1)
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of 'A' is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
+           CONSENT_STATUS_INVALID, "107 x 'A' is invalid");
+    is_int(verify(big, CONSENT_COOKIE_MAX_LEN, k1, 1, T_ISSUED, NULL),
+           CONSENT_STATUS_INVALID, "363 x 'A' is invalid");
+    is_int(verify(big, CONSENT_COOKIE_MAX_LEN + 8, k1, 1, T_ISSUED, NULL),
+           CONSENT_STATUS_INVALID, "371 x 'A' (33 services) is invalid");
+    is_int(verify(big, V3_LEN, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "104 x 'A' is invalid");
     is_int(verify(big, V1_LEN, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "92 x 'A' is invalid");
@@ -828,11 +878,11 @@ test_garbage(const consent_key_t *k1)
     is_int(verify(big, big_len, k1, 1, T_ISSUED, NULL),
            CONSENT_STATUS_INVALID, "1 MB of NUL is invalid");
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "104 NUL bytes are invalid");
+           CONSENT_STATUS_INVALID, "107 NUL bytes are invalid");
 
     memset(big, 0xff, big_len);
     is_int(verify(big, CONSENT_COOKIE_LEN, k1, 1, T_ISSUED, NULL),
-           CONSENT_STATUS_INVALID, "104 x 0xff is invalid");
+           CONSENT_STATUS_INVALID, "107 x 0xff is invalid");
     free(big);
 
     is_int(verify("", 0, k1, 1, T_ISSUED, NULL), CONSENT_STATUS_INVALID,
@@ -859,6 +909,7 @@ state_of(unsigned char id, uint64_t issued, uint32_t granted)
     st.issued = issued;
     st.revision = T_REV;
     st.granted = granted;
+    st.decided = 1;
 
     return st;
 }
@@ -933,6 +984,186 @@ test_several_cookies(void)
     consent_cookies_add(&all, CONSENT_STATUS_VALID, &d);
     consent_cookies_add(&all, CONSENT_STATUS_VALID, &b);
     is_int(all.state.granted, 0x0, "a reject-all cookie makes it all denied");
+
+    /* service grants intersect too; an undecided one leaves it undecided */
+    memset(&all, 0, sizeof(all));
+    a = state_of(0xaa, 100, 0x1);
+    b = state_of(0xbb, 200, 0x1);
+    consent_services_add(&a.services, 10);
+    consent_services_add(&a.services, 20);
+    consent_services_add(&b.services, 20);
+    consent_services_add(&b.services, 30);
+    b.decided = 0;
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &a);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &b);
+    ok(all.state.services.n == 1 && all.state.services.hash[0] == 20,
+       "service grants: the intersection");
+    is_int(all.state.decided, 0, "one undecided: undecided");
+
+    memset(&all, 0, sizeof(all));
+    b = state_of(0xbb, 200, 0x1);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &b);
+    consent_cookies_add(&all, CONSENT_STATUS_VALID, &a);
+    is_int(all.state.services.n, 0, "a cookie without service grants: none");
+    is_int(all.state.id[0], 0xbb, "the id of the one with fewer services");
+    is_int(all.state.decided, 1, "both decided: decided");
+}
+
+
+/* A cookie of format 3 (no flags, no service grants): decided, valid. */
+static void
+test_v3_format(const consent_key_t *k1, const consent_state_t *in)
+{
+    char             v[V3_LEN];
+    unsigned char    raw[V3_RAW_LEN];
+    consent_state_t  out;
+
+    memset(raw, 0, sizeof(raw));
+    raw_fields(raw, 3, k1, in);
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    raw[43] = 1;
+    memcpy(raw + 44, "US", 2);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+
+    memset(&out, 0xff, sizeof(out));
+    is_int(verify(v, V3_LEN, k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_VALID, "an authentic version 3 cookie is valid");
+    is_int(out.granted, in->granted, "version 3: its bits are read");
+    is_int(out.mode, 1, "version 3: its mode is read");
+    ok(out.country[0] == 'U' && out.country[1] == 'S',
+       "version 3: its country is read");
+    is_int(out.decided, 1, "version 3: the categories were decided");
+    is_int(out.services.n, 0, "version 3: no service grants");
+
+    raw[0] = 4;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, V3_LEN, k1, 1, T_ISSUED + 10, NULL),
+           CONSENT_STATUS_INVALID,
+           "version 4 in the 104-character layout is invalid");
+
+    raw[0] = 3;
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    test_mutations(k1, v, V3_LEN, "version 3");
+}
+
+
+/* Service grants: encoding, order, bounds, one spelling, tampering. */
+static void
+test_services(const consent_key_t *k1, const consent_state_t *in)
+{
+    int              rc;
+    char             v[CONSENT_COOKIE_MAX_LEN], w[CONSENT_COOKIE_MAX_LEN];
+    size_t           len, i;
+    uint64_t         h, yt, vimeo, ga;
+    unsigned char    raw[80 + 6 * 2];
+    consent_state_t  st, other, out;
+
+    ok(consent_service_hash("youtube", 7, &yt) == 0
+       && consent_service_hash("vimeo", 5, &vimeo) == 0
+       && consent_service_hash("google-analytics", 16, &ga) == 0,
+       "service hashes");
+    ok(yt < ((uint64_t) 1 << 48) && yt != vimeo && yt != ga,
+       "a hash is 48 bits, distinct ids give distinct hashes");
+    consent_service_hash("", 0, &h);
+    ok(h == 0xe3b0c44298fcULL, "the hash of \"\" is SHA-256's first 6 bytes");
+
+    st = *in;
+    st.decided = 0;
+    st.services.n = 0;
+    is_int(consent_services_add(&st.services, yt), 1, "add youtube");
+    is_int(consent_services_add(&st.services, vimeo), 1, "add vimeo");
+    is_int(consent_services_add(&st.services, ga), 1, "add analytics");
+    is_int(consent_services_add(&st.services, yt), 0, "youtube again: no-op");
+    ok(st.services.hash[0] < st.services.hash[1]
+       && st.services.hash[1] < st.services.hash[2], "kept ascending");
+
+    other = *in;
+    other.decided = 0;
+    other.services.n = 0;
+    consent_services_add(&other.services, ga);
+    consent_services_add(&other.services, yt);
+    consent_services_add(&other.services, vimeo);
+
+    len = consent_cookie_length(&st);
+    is_int(len, 107 + 3 * 8, "three services: 131 characters");
+    is_int(consent_cookie_encode(&st, k1, fp_a, v), 0, "encode 3 services");
+    is_int(consent_cookie_encode(&other, k1, fp_a, w), 0,
+           "encode them added in another order");
+    ok(memcmp(v, w, len) == 0, "the order of the grants does not matter");
+    ok(all_base64url(v, len), "base64url only");
+
+    memset(&out, 0, sizeof(out));
+    is_int(verify(v, len, k1, 1, T_ISSUED + 10, &out), CONSENT_STATUS_VALID,
+           "a cookie with service grants is valid");
+    is_int(out.decided, 0, "undecided survives");
+    is_int(out.services.n, 3, "three services decoded");
+    ok(consent_services_has(&out.services, yt)
+       && consent_services_has(&out.services, vimeo)
+       && consent_services_has(&out.services, ga), "each of them");
+    is_int(out.granted, in->granted, "the categories too");
+
+    test_mutations(k1, v, len, "version 4 with 3 services");
+
+    /* under another policy nothing is granted, services neither */
+    is_int(consent_cookie_encode(&st, k1, fp_b, w), 0, "encode under B");
+    is_int(verify(w, len, k1, 1, T_ISSUED + 10, &out), CONSENT_STATUS_STALE,
+           "another policy's: stale");
+    is_int(out.services.n, 0, "another policy's service grants: none");
+
+    /* 32 fit, the 33rd does not */
+    st.services.n = 0;
+    for (i = 0, rc = 1; i < CONSENT_SERVICES_MAX && rc == 1; i++) {
+        rc = consent_services_add(&st.services, (uint64_t) i * 1000003);
+    }
+    is_int(st.services.n, CONSENT_SERVICES_MAX, "32 services fit");
+    is_int(consent_services_add(&st.services, 7), -1, "a 33rd is refused");
+    is_int(consent_cookie_length(&st), CONSENT_COOKIE_MAX_LEN,
+           "32 services: 363 characters");
+    is_int(consent_cookie_encode(&st, k1, fp_a, v), 0, "encode 32 services");
+    is_int(verify(v, CONSENT_COOKIE_MAX_LEN, k1, 1, T_ISSUED + 10, &out),
+           CONSENT_STATUS_VALID, "32 services verify");
+    is_int(out.services.n, 32, "32 services decoded");
+
+    st.services.n = CONSENT_SERVICES_MAX + 1;
+    is_int(consent_cookie_encode(&st, k1, fp_a, v), -1,
+           "encode refuses 33 services");
+    st.services.n = 2;
+    st.services.hash[0] = 5;
+    st.services.hash[1] = 5;
+    is_int(consent_cookie_encode(&st, k1, fp_a, v), -1,
+           "encode refuses a set not ascending");
+
+    /* hand-built, signed: two services out of order are not a spelling */
+    memset(raw, 0, sizeof(raw));
+    raw_fields(raw, 4, k1, in);
+    memcpy(raw + 37, fp_a, CONSENT_FINGERPRINT_LEN);
+    raw[46] = 1;
+    raw[47] = 2;
+    memcpy(raw + 48, "\x00\x00\x00\x00\x00\x09", 6);
+    memcpy(raw + 54, "\x00\x00\x00\x00\x00\x03", 6);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, 123, k1, 1, T_ISSUED + 10, NULL), CONSENT_STATUS_INVALID,
+           "services out of order (MAC correct) are invalid");
+    memcpy(raw + 54, "\x00\x00\x00\x00\x00\x09", 6);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, 123, k1, 1, T_ISSUED + 10, NULL), CONSENT_STATUS_INVALID,
+           "a service twice (MAC correct) is invalid");
+    memcpy(raw + 54, "\x00\x00\x00\x00\x00\x0a", 6);
+    craft(raw, sizeof(raw), k1->secret, k1->len, v);
+    is_int(verify(v, 123, k1, 1, T_ISSUED + 10, &out), CONSENT_STATUS_VALID,
+           "the hand-built cookie with two services in order is valid");
+    ok(out.services.n == 2 && out.services.hash[0] == 9
+       && out.services.hash[1] == 10, "its hashes decode big endian");
+
+    /* the last character has 2 unused bits: set, the value is invalid */
+    v[122] = v[122] == 'A' ? 'B' : (char) (v[122] + 1);
+    is_int(verify(v, 123, k1, 1, T_ISSUED + 10, NULL), CONSENT_STATUS_INVALID,
+           "a second spelling of the last group is invalid");
+    for (i = 108; i < 123; i += 8) {
+        is_int(verify(v, i, k1, 1, T_ISSUED + 10, NULL),
+               CONSENT_STATUS_INVALID, "length %zu (not 107 + 8n) is invalid",
+               i);
+    }
 }
 
 
@@ -1143,13 +1374,15 @@ main(void)
     test_fingerprint();
     test_ids();
     test_round_trip(&k1, &in, cookie);
-    test_mutations(&k1, cookie, CONSENT_COOKIE_LEN, "version 3");
+    test_mutations(&k1, cookie, CONSENT_COOKIE_LEN, "version 4");
     test_lengths(&k1, cookie);
     test_rotation(&k1, &k2, &in, cookie);
     test_forged(&k1);
     test_binding(&k1, &in);
     test_old_format(&k1, &k2, &in);
     test_v2_format(&k1, &in);
+    test_v3_format(&k1, &in);
+    test_services(&k1, &in);
     test_expiry(&k1, &in);
     test_future(&k1, &in);
     test_revision(&k1, &in);

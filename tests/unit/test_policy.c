@@ -379,6 +379,10 @@ static const broken_t  broken[] = {
     { "category-reserved-id",
       "category-reserved-id.json:7:12: categories[1].id: \"status\" is "
       "reserved" },
+    { "category-service-prefix",
+      "category-service-prefix.json:7:12: categories[1].id: \"service_ads\" "
+      "is reserved (it would collide with the variables "
+      "$consent_service_<id>)" },
     { "category-duplicate-id",
       "category-duplicate-id.json:7:12: categories[1].id: duplicate "
       "category id \"necessary\"" },
@@ -631,7 +635,7 @@ classify_inline(const consent_policy_t *policy, const char *subject)
 
     consent_policy_classify_inline(policy, NULL,
                                    (const unsigned char *) subject,
-                                   strlen(subject), 0, &c);
+                                   strlen(subject), 0, NULL, &c);
 
     return c.kind == CONSENT_CLASS_SERVICE ? c.service : -1;
 }

@@ -439,7 +439,7 @@ test_inline(void)
     do {                                                                      \
         consent_policy_classify_inline(policy, &site,                         \
                                        (const unsigned char *) text,          \
-                                       strlen(text), granted, &c);            \
+                                       strlen(text), granted, NULL, &c);      \
         ok(c.service == (svc)                                                 \
            && c.kind == ((svc) >= 0 ? CONSENT_CLASS_SERVICE                   \
                                     : CONSENT_CLASS_NO_HOST),                 \

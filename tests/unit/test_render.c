@@ -333,7 +333,8 @@ test_placeholder(consent_policy_t *policy)
        "placeholder: Load once (shown by consent.js; the policy's text, "
        "escaped), Always allow submitting the form");
     is_str(form.data,
-           "<form id=\"consent-embed-3-f\" class=\"consent-embed-form\" "
+           "<form id=\"consent-embed-3-f\" class=\"consent-form "
+           "consent-embed-form\" "
            "method=\"post\" action=\"/_consent/\" hidden><input type=\""
            "hidden\" name=\"action\" value=\"allow\"><input type=\"hidden\" "
            "name=\"service\" value=\"ga\"><input type=\"hidden\" name=\""
@@ -733,6 +734,65 @@ test_decided(consent_policy_t *policy)
 }
 
 
+/* A switch per service: on alone, on and locked under its category. */
+static void
+test_service_switches(consent_policy_t *policy)
+{
+    char                  *tag;
+    consent_services_t     services;
+    consent_render_ctx_t   c;
+    consent_render_out_t   out;
+
+    memset(&services, 0, sizeof(services));
+    consent_services_add(&services,
+        policy->services[consent_policy_service(policy, "evil", 4)].hash);
+
+    memset(&c, 0, sizeof(c));
+    c.policy = policy;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/a";
+    c.services = &services;
+
+    ok(consent_render_body_start(&c, &out) == 0
+       && has(&out, "data-state=\"none\"")
+       && has(&out, "data-services=\"evil\"")
+       && has(&out, "consent-banner"),
+       "services alone, undecided: the banner, the service for consent.js");
+    free(out.data);
+
+    ok(consent_render_preferences_page(&c, &out) == 0
+       && check_markup(out.data) == NULL, "service switches: well-formed");
+
+    tag = tag_with(out.data, "id=\"consent-svc-evil\"");
+    ok(tag && strstr(tag, "name=\"service\"") && strstr(tag, " checked")
+       && !strstr(tag, "disabled") && strstr(tag, "data-category=\"marketing"),
+       "a service granted alone: its switch on, free");
+    free(tag);
+
+    tag = tag_with(out.data, "id=\"consent-svc-ga\"");
+    ok(tag && !strstr(tag, "checked") && !strstr(tag, "disabled"),
+       "a service not granted: its switch off");
+    free(tag);
+    free(out.data);
+
+    c.decided = 1;
+    c.granted = 1u << consent_policy_category(policy, "marketing", 9);
+    ok(consent_render_preferences_page(&c, &out) == 0, "category granted");
+    tag = tag_with(out.data, "id=\"consent-svc-evil\"");
+    ok(tag && strstr(tag, " checked disabled")
+       && strstr(strstr(tag, "checked") + 1, "checked") == NULL,
+       "under a granted category: on and disabled, checked once");
+    free(tag);
+    free(out.data);
+
+    c.services = NULL;
+    ok(consent_render_body_start(&c, &out) == 0
+       && has(&out, "data-services=\"\""), "no service grants: empty list");
+    free(out.data);
+}
+
+
 static void
 test_page(consent_policy_t *policy)
 {
@@ -969,6 +1029,7 @@ main(void)
     test_head(policy, plain);
     test_banner(policy);
     test_decided(policy);
+    test_service_switches(policy);
     test_page(policy);
     test_placeholder(policy);
     test_listed();

@@ -30,7 +30,14 @@ static const char  test_policy[] =
     "   \"title\": " T("A") ", \"description\": " T("a") "},"
     "  {\"id\": \"marketing\", \"gpc\": true,"
     "   \"title\": " T("M") ", \"description\": " T("m") "}],"
-    " \"services\": [],"
+    " \"services\": ["
+    "  {\"id\": \"youtube\", \"name\": \"YouTube\", \"category\": \"marketing\","
+    "   \"provider\": \"Google\", \"match\": {\"src\": [\"^https://yt\\\\.example/\"]}},"
+    "  {\"id\": \"vimeo\", \"name\": \"Vimeo\", \"category\": \"marketing\","
+    "   \"provider\": \"Vimeo\", \"match\": {\"src\": [\"^https://vm\\\\.example/\"]}},"
+    "  {\"id\": \"google-analytics\", \"name\": \"GA\","
+    "   \"category\": \"analytics\", \"provider\": \"Google\","
+    "   \"match\": {\"src\": [\"^https://ga\\\\.example/\"]}}],"
     " \"texts\": {\"en\": {\"title\": \"t\", \"body\": \"b\","
     "  \"accept_all\": \"a\", \"reject_all\": \"r\", \"customize\": \"c\","
     "  \"save\": \"s\", \"policy_link\": \"l\"}}}";
@@ -360,29 +367,169 @@ test_origin(void)
 }
 
 
+/* Single-service grants: fields, bounds, unknown ids, what they leave. */
+static void
+test_services(void)
+{
+    int                 i;
+    char                reason[CONSENT_REASON_MAX], body[2048], *p;
+    uint64_t            yt, vm, ga;
+    consent_state_t     prior, st;
+    consent_decision_t  d;
+
+    yt = policy->services[0].hash;
+    vm = policy->services[1].hash;
+    ga = policy->services[2].hash;
+
+    is_int(form("action=allow&service=youtube&source=placeholder"
+                "&return_to=%2Fwatch%3Fv%3D1%23player", &d, reason), 0,
+           "form: allow one service from a placeholder");
+    is_int(d.action, CONSENT_ACTION_ALLOW, "form: allow parsed");
+    is_int(d.source, CONSENT_SOURCE_PLACEHOLDER, "form: source placeholder");
+    ok(d.services.n == 1 && consent_services_has(&d.services, yt),
+       "form: the service");
+    is_str(d.return_to, "/watch?v=1#player", "form: the fragment stays");
+    is_str(consent_source_name(d.source), "placeholder", "source name");
+    is_str(consent_action_name(d.action), "allow", "action name");
+
+    is_int(form("action=save&granted=analytics&service=youtube"
+                "&service=vimeo&service=youtube", &d, reason), 0,
+           "form: save with categories and services");
+    is_int(d.requested, ANALYTICS, "form: the category");
+    ok(d.services.n == 2 && consent_services_has(&d.services, yt)
+       && consent_services_has(&d.services, vm),
+       "form: the services, a repeated one once");
+
+    is_int(form("action=allow", &d, reason), -1, "form: allow alone");
+    is_str(reason, "allow needs a service", "form: allow needs a service");
+    is_int(form("action=allow&service=tiktok%22%0a", &d, reason), -1,
+           "form: unknown service");
+    is_str(reason, "unknown service \"tiktok??\"",
+           "form: unknown service, quoted safely");
+    is_int(form("action=save&service=marketing", &d, reason), -1,
+           "form: a category is not a service");
+    is_int(form("action=allow&service=", &d, reason), -1,
+           "form: an empty service");
+    is_str(reason, "unknown service \"\"", "form: empty service reason");
+
+    is_int(json("{\"action\":\"allow\",\"granted_services\":[\"vimeo\"],"
+                "\"source\":\"placeholder\"}", &d, reason), 0,
+           "json: allow");
+    ok(d.action == CONSENT_ACTION_ALLOW && d.services.n == 1
+       && consent_services_has(&d.services, vm), "json: the service");
+    is_int(json("{\"action\":\"save\",\"granted\":[\"analytics\"],"
+                "\"granted_services\":[\"youtube\",\"google-analytics\"]}",
+                &d, reason), 0, "json: save with services");
+    is_int(d.services.n, 2, "json: two services");
+    is_int(json("{\"action\":\"save\",\"granted_services\":\"youtube\"}",
+                &d, reason), -1, "json: granted_services not an array");
+    is_str(reason, "\"granted_services\" must be an array", "json: reason");
+    is_int(json("{\"action\":\"save\",\"granted_services\":[1]}",
+                &d, reason), -1, "json: a number");
+    is_str(reason, "\"granted_services\" must hold service ids",
+           "json: reason for a number");
+    is_int(json("{\"action\":\"allow\",\"granted_services\":[\"nope\"]}",
+                &d, reason), -1, "json: unknown service");
+    is_str(reason, "unknown service \"nope\"", "json: unknown service reason");
+    is_int(json("{\"action\":\"allow\",\"granted_services\":[]}",
+                &d, reason), -1, "json: allow of nothing");
+
+    /* the bound: a policy of 3 services cannot name 33; hashes can */
+    d.services.n = 0;
+    for (i = 0; i < CONSENT_SERVICES_MAX; i++) {
+        consent_services_add(&d.services, (uint64_t) i + 1);
+    }
+    d.action = CONSENT_ACTION_ALLOW;
+    memset(&prior, 0, sizeof(prior));
+    prior.decided = 1;
+    prior.granted = NECESSARY;
+    consent_services_add(&prior.services, yt);
+    is_int(consent_decision_apply(policy, &d, &prior, 0, &st, reason), -1,
+           "allow: 33 services in all are refused");
+    ok(strstr(reason, "more than 32 services") != NULL, "allow: reason");
+
+    p = body;
+    p += sprintf(p, "action=save");
+    for (i = 0; i < CONSENT_SERVICES_MAX; i++) {
+        p += sprintf(p, "&service=youtube");
+    }
+    is_int(form(body, &d, reason), 0, "form: 32 times the same service");
+
+    /* what a decision leaves in force */
+    form("action=allow&service=youtube", &d, reason);
+    memset(&st, 0xff, sizeof(st));
+    is_int(consent_decision_apply(policy, &d, NULL, 0, &st, reason), 0,
+           "allow without a decision");
+    is_int(st.granted, NECESSARY, "allow without a decision: required only");
+    is_int(st.decided, 0, "allow without a decision: undecided");
+    ok(st.services.n == 1 && st.services.hash[0] == yt, "and the service");
+
+    memset(&prior, 0, sizeof(prior));
+    prior.decided = 1;
+    prior.granted = NECESSARY | ANALYTICS;
+    consent_services_add(&prior.services, vm);
+    is_int(consent_decision_apply(policy, &d, &prior, 0, &st, reason), 0,
+           "allow on a decision");
+    is_int(st.granted, NECESSARY | ANALYTICS, "allow keeps the categories");
+    is_int(st.decided, 1, "allow keeps decided");
+    ok(st.services.n == 2 && consent_services_has(&st.services, vm)
+       && consent_services_has(&st.services, yt), "allow adds the service");
+
+    form("action=save&granted=analytics&service=google-analytics", &d,
+         reason);
+    consent_decision_apply(policy, &d, &prior, 0, &st, reason);
+    ok(st.decided && st.granted == (NECESSARY | ANALYTICS)
+       && st.services.n == 1 && st.services.hash[0] == ga,
+       "save: exactly its categories and services");
+
+    form("action=reject_all&service=youtube", &d, reason);
+    consent_decision_apply(policy, &d, &prior, 0, &st, reason);
+    ok(st.decided && st.granted == NECESSARY && st.services.n == 0,
+       "reject_all clears the service grants");
+    form("action=withdraw", &d, reason);
+    consent_decision_apply(policy, &d, &prior, 0, &st, reason);
+    ok(st.services.n == 0, "withdraw clears the service grants");
+
+    form("action=accept_all", &d, reason);
+    consent_decision_apply(policy, &d, &prior, 1, &st, reason);
+    ok(st.decided && st.granted == (NECESSARY | PREFERENCES | ANALYTICS)
+       && st.services.n == 1 && st.services.hash[0] == vm,
+       "accept_all under GPC keeps a marketing service granted alone");
+}
+
+
 static void
 test_state(void)
 {
-    char           *text;
-    unsigned char   id[CONSENT_ID_LEN];
+    char                *text;
+    unsigned char        id[CONSENT_ID_LEN];
+    consent_services_t   services;
 
     memset(id, 0xab, sizeof(id));
 
-    text = consent_state_json(policy, "valid", id, NECESSARY | ANALYTICS, 3,
-                              1, "US-CA", CONSENT_MODE_OPT_OUT);
+    services.n = 0;
+    consent_services_add(&services, policy->services[1].hash);
+    consent_services_add(&services, policy->services[0].hash);
+    consent_services_add(&services, 12345);     /* no service's: unnamed */
+
+    text = consent_state_json(policy, "valid", id, 1, NECESSARY | ANALYTICS,
+                              &services, 3, 1, "US-CA", CONSENT_MODE_OPT_OUT);
     is_str(text, "{\"status\":\"valid\","
                  "\"id\":\"abababababababababababababababab\","
+                 "\"decided\":true,"
                  "\"granted\":[\"necessary\",\"analytics\"],"
                  "\"denied\":[\"preferences\",\"marketing\"],"
+                 "\"granted_services\":[\"youtube\",\"vimeo\"],"
                  "\"revision\":3,\"gpc\":true,\"region\":\"US-CA\","
                  "\"mode\":\"opt-out\"}", "state document");
     free(text);
 
-    text = consent_state_json(policy, "none", NULL, NECESSARY, 3, 0, "",
-                              CONSENT_MODE_OPT_IN);
-    is_str(text, "{\"status\":\"none\",\"id\":null,"
+    text = consent_state_json(policy, "none", NULL, 0, NECESSARY, NULL, 3, 0,
+                              "", CONSENT_MODE_OPT_IN);
+    is_str(text, "{\"status\":\"none\",\"id\":null,\"decided\":false,"
                  "\"granted\":[\"necessary\"],"
                  "\"denied\":[\"preferences\",\"analytics\",\"marketing\"],"
+                 "\"granted_services\":[],"
                  "\"revision\":3,\"gpc\":false,\"region\":null,"
                  "\"mode\":\"opt-in\"}", "state without decision");
     free(text);
@@ -408,6 +555,7 @@ main(void)
     test_granted();
     test_origin();
     test_state();
+    test_services();
 
     consent_policy_free(policy);
 

@@ -1824,6 +1824,79 @@ test_fuzz_findings(void)
 }
 
 
+
+/* A service granted alone lets through its elements only. */
+static void
+test_service_grants(void)
+{
+    uint64_t                 yt;
+    const char              *page, *got;
+    consent_rewriter_conf_t  conf;
+
+    page = "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>"
+           "<script src=\"https://connect.facebook.net/fbevents.js\">"
+           "</script>"
+           "<script>fbq('init'); var y = 'youtube';</script>"
+           "<img src=\"https://i.ytimg.com/vi/x/0.jpg\">"
+           "<iframe data-category=\"marketing\" data-service=\"youtube\" "
+           "data-src=\"https://www.youtube.com/embed/y\"></iframe>"
+           "<iframe data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-src=\"https://www.facebook.com/tr\"></iframe>";
+
+    ok(consent_service_hash("youtube", 7, &yt) == 0, "hash of youtube");
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    consent_services_add(&conf.services, yt);
+    got = rewrite_conf(&conf, page, NULL);
+
+    ok(strstr(got, "<iframe src=\"https://www.youtube.com/embed/x\">")
+       != NULL, "youtube granted alone: its iframe stays live");
+    ok(strstr(got, "<img src=\"https://i.ytimg.com/vi/x/0.jpg\">") != NULL,
+       "and its thumbnail");
+    ok(strstr(got, "src=\"https://www.youtube.com/embed/y\"") != NULL
+       && strstr(got, "data-src=\"https://www.youtube.com/embed/y\"")
+          == NULL, "a site-tagged youtube element is activated");
+    ok(strstr(got, "data-src=\"https://connect.facebook.net/fbevents.js\"")
+       != NULL, "the marketing category's other service stays inert");
+    ok(strstr(got, "<script type=\"text/plain\" data-category=\"marketing"
+                   "\" data-service=\"meta-pixel\"") != NULL,
+       "and its inline script");
+    ok(strstr(got, "data-src=\"https://www.facebook.com/tr\"") != NULL,
+       "and its site-tagged element");
+
+    is_str(rewrite_conf(&conf, "<img src=\"https://www.facebook.com/tr\">",
+                        NULL),
+           "<img data-category=\"marketing\" data-service=\"meta-pixel\" "
+           "data-name=\"meta-pixel\" "
+           "data-src=\"https://www.facebook.com/tr\">",
+           "a marketing tracker is blocked as before");
+
+    /* a category grant implies its services, a grant of nothing else */
+    conf_init(&conf, marketing);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    got = rewrite_conf(&conf, page, NULL);
+    ok(strstr(got, "data-src") == NULL && strstr(got, "text/plain") == NULL,
+       "marketing granted: every marketing service's element is live");
+
+    conf_init(&conf, analytics);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    got = rewrite_conf(&conf, page, NULL);
+    ok(strstr(got, "data-src=\"https://www.youtube.com/embed/x\"") != NULL,
+       "without the service or its category youtube stays inert");
+
+    /* a script naming a granted and a denied service counts as denied */
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    consent_services_add(&conf.services, yt);
+    is_str(rewrite_conf(&conf, "<img src=\"https://pagead2.googlesyndication"
+                               ".com/x\">", NULL),
+           "<img data-category=\"marketing\" data-service=\"google-adsense\" "
+           "data-name=\"google-adsense\" "
+           "data-src=\"https://pagead2.googlesyndication.com/x\">",
+           "youtube granted: adsense still blocked");
+}
+
 int
 main(void)
 {
@@ -1850,6 +1923,7 @@ main(void)
     test_blocking();
     test_inline();
     test_activation();
+    test_service_grants();
     test_loaders();
     test_decoded();
     test_base();
