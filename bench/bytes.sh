@@ -1,7 +1,8 @@
 #!/bin/bash
 # The bytes the module adds to an HTML page, per case: a first visit (no
 # decision), after a decision (the cookie of "reject_all"), and the
-# preferences layer consent.js fetches on demand.  Real nginx on loopback,
+# preferences layer consent.js fetches on demand; and what one blocked
+# YouTube embed adds (its click-to-load placeholder).  Real nginx on loopback,
 # curl; gzip off so that the numbers are the markup's own.
 #   bench/bytes.sh            prints a Markdown table
 set -euo pipefail
@@ -12,6 +13,8 @@ mkdir -p "$out/html" "$out/logs" "$out/tmp"
 
 printf '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>t</title></head>\n<body><p>Hello</p></body></html>\n' \
     > "$out/html/page.html"
+sed 's|<p>Hello</p>|<p>Hello</p><iframe width="560" height="315" src="https://www.youtube.com/embed/x" title="v"></iframe>|' \
+    "$out/html/page.html" > "$out/html/embed.html"
 head -c 48 /dev/urandom | base64 > "$out/consent.key"
 
 port=$(perl -MIO::Socket::INET -e '$s = IO::Socket::INET->new(LocalAddr =>
@@ -59,6 +62,8 @@ first=$(size "$base/page.html")
 curl -fs -o /dev/null -c "$out/jar" -H 'Content-Type: application/json' \
     -H "Origin: $base" -d '{"action":"reject_all"}' "$base/_consent/"
 after=$(size -b "$out/jar" "$base/page.html")
+embed_plain=$(size "$base/plain/embed.html")
+embed=$(size "$base/embed.html")
 prefs=$(size "$base/_consent/preferences")
 js=$(size "$base/_consent/consent.js")
 css=$(size "$base/_consent/consent.css")
@@ -68,5 +73,6 @@ echo "|---|---:|---:|"
 echo "| plain page | $plain | |"
 echo "| first visit (banner) | $first | $((first - plain)) |"
 echo "| after a decision (settings control) | $after | $((after - plain)) |"
+echo "| first visit, one blocked YouTube embed (banner, placeholder, inert frame) | $embed | $((embed - embed_plain)) |"
 echo "| preferences, on demand (GET /_consent/preferences) | $prefs | |"
 echo "| consent.js / consent.css (cached, versioned) | $js / $css | |"

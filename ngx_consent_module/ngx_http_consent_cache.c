@@ -15,6 +15,7 @@
 
 #include "ngx_http_consent_module.h"
 #include "ngx_http_consent_cache.h"
+#include "consent_render.h"
 
 
 #define NGX_HTTP_CONSENT_CACHE_SIZE       (10 * 1024 * 1024)
@@ -405,7 +406,8 @@ static void
 ngx_http_consent_cache_decisions(const consent_rewriter_conf_t *wc,
     ngx_http_consent_cache_key_t *key)
 {
-    u_char  flags[4];
+    u_char                      flags[4];
+    const consent_render_ctx_t  *rc;
 
     ngx_http_consent_cache_put(key, &wc->policy, sizeof(void *));
     ngx_http_consent_cache_put(key, &wc->granted, sizeof(consent_mask_t));
@@ -427,6 +429,19 @@ ngx_http_consent_cache_decisions(const consent_rewriter_conf_t *wc,
                                    sizeof(consent_host_kind_e));
         ngx_http_consent_cache_put(key, wc->site->base.name,
                                    wc->site->base.len);
+    }
+
+    /* a placeholder is written in the visitor's language, for this page */
+    if (wc->placeholder) {
+        rc = wc->placeholder_data;
+
+        ngx_http_consent_cache_put(key, rc->lang,
+                                   rc->lang ? ngx_strlen(rc->lang) : 0);
+        ngx_http_consent_cache_put(key, rc->api_path,
+                                   rc->api_path ? ngx_strlen(rc->api_path) : 0);
+        ngx_http_consent_cache_put(key, rc->return_to,
+                                   rc->return_to
+                                   ? ngx_strlen(rc->return_to) : 0);
     }
 
     /* an empty fragment is no slot: which of them exist is template shape */

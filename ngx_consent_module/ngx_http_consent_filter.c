@@ -35,6 +35,7 @@ typedef struct {
 struct ngx_http_consent_filter_ctx_s {
     consent_rewriter_t        *rewriter;
     consent_render_out_t       fragments[3];
+    consent_render_ctx_t       render;    /* for the placeholders */
 
     ngx_chain_t               *in;        /* queued input to inflate */
     ngx_chain_t               *out;
@@ -635,6 +636,13 @@ ngx_http_consent_filter_start(ngx_http_request_t *r,
         wc.block_unknown = 1;
         wc.unknown_category = (unsigned) lcf->unknown_category;
     }
+
+    /* placeholders are rendered as frames are blocked: the context must
+       outlive this call (the consent id it points to does not) */
+    fctx->render = rc;
+    fctx->render.consent_id = NULL;
+    wc.placeholder = consent_render_placeholder;
+    wc.placeholder_data = &fctx->render;
 
     wc.head_start.p = (const unsigned char *) fctx->fragments[0].data;
     wc.head_start.len = fctx->fragments[0].len;

@@ -1,8 +1,9 @@
 /*
  * ngx_consent: upgrades the server-rendered banner (which works without
  * script) to JSON posts, a modal preferences dialog fetched on demand from
- * the endpoint, and activation of the now-allowed blocked elements in
- * place.  No dependencies.
+ * the endpoint, activation of the now-allowed blocked elements in place,
+ * and the click-to-load placeholders of blocked embeds (Load once, Always
+ * allow).  No dependencies.
  */
 (function () {
     'use strict';
@@ -462,20 +463,29 @@
     function allowed(el) {
         var cat = el.getAttribute('data-category'),
             svc = el.getAttribute('data-service') ||
-                  el.getAttribute('data-name'),
-            more = el.getAttribute('data-consent-requires') || '';
+                  el.getAttribute('data-name');
 
-        if (!marker || el.getAttribute('data-consent') !== marker || !cat ||
-            (current.indexOf(cat) < 0 &&
-             !(svc && services.indexOf(svc) >= 0))) {
-            return false;
-        }
+        return marked(el) && !!cat &&
+               (current.indexOf(cat) >= 0 ||
+                !!(svc && services.indexOf(svc) >= 0)) &&
+               requires(el);
+    }
+
+    /* Marked in this response, every URL it would put back a web URL. */
+    function marked(el) {
+        return !!marker && el.getAttribute('data-consent') === marker &&
+               Object.keys(INERT).every(function (name) {
+                   var v = el.getAttribute(name);
+                   return v === null || INERT[name][1](v);
+               });
+    }
+
+    /* The further categories its other denied URLs need are granted. */
+    function requires(el) {
+        var more = el.getAttribute('data-consent-requires') || '';
 
         return more.split(' ').every(function (c) {
             return c === '' || current.indexOf(c) >= 0;
-        }) && Object.keys(INERT).every(function (name) {
-            var v = el.getAttribute(name);
-            return v === null || INERT[name][1](v);
         });
     }
 
@@ -545,55 +555,103 @@
             return;
         }
 
-        $$('[data-consent]').forEach(function (el) {
-            var tag = el.localName, again;
-
-            if (!allowed(el)) {
-                return;
-            }
-
-            /* one another CMP already ran stays as it is */
-            if (tag === 'script') {
-                if (el.getAttribute('type') === 'text/plain') {
-                    scripts.push(el);
-                }
-                return;
-            }
-
-            again = Object.keys(INERT).some(function (name) {
-                var v = el.getAttribute(name);
-                return v !== null && el.getAttribute(INERT[name][0]) === v;
-            });
-
-            Object.keys(INERT).forEach(function (name) {
-                restore(el, name);
-            });
-            unmark(el);
-            putBack(el, el);
-
-            /* another CMP activated it already: it must not load twice */
-            if (again) {
-                return;
-            }
-
-            /* the rule the server put first in a blocked style */
-            if (tag === 'style' && el.textContent.indexOf(STYLE_STOP) === 0) {
-                el.textContent = el.textContent.slice(STYLE_STOP.length);
-            }
-
-            /* an <object>, <style> or <meta> acts when it is inserted */
-            if (tag === 'object' || tag === 'style' || tag === 'meta') {
-                el.parentNode.replaceChild(el.cloneNode(true), el);
-
-            } else if (tag === 'source' && el.parentNode.load) {
-                el.parentNode.load();
-
-            } else if (tag === 'video' || tag === 'audio') {
-                el.load();
-            }
+        $$('[data-consent]').filter(allowed).forEach(function (el) {
+            live(el, scripts);
         });
 
         run(scripts, 0);
+    }
+
+    /* One allowed element goes live; scripts are collected for run(). */
+    function live(el, scripts) {
+        var tag = el.localName, again, focus,
+            ph = el.previousElementSibling;
+
+        /* one another CMP already ran stays as it is */
+        if (tag === 'script') {
+            if (el.getAttribute('type') === 'text/plain') {
+                scripts.push(el);
+            }
+            return;
+        }
+
+        /* the frame takes the place of its placeholder, and its focus */
+        if (ph && ph.classList.contains('consent-embed')) {
+            focus = ph.contains(document.activeElement);
+            ph.parentNode.removeChild(ph);
+            if (focus) {
+                el.focus();
+            }
+        }
+
+        again = Object.keys(INERT).some(function (name) {
+            var v = el.getAttribute(name);
+            return v !== null && el.getAttribute(INERT[name][0]) === v;
+        });
+
+        Object.keys(INERT).forEach(function (name) {
+            restore(el, name);
+        });
+        unmark(el);
+        putBack(el, el);
+
+        /* another CMP activated it already: it must not load twice */
+        if (again) {
+            return;
+        }
+
+        /* the rule the server put first in a blocked style */
+        if (tag === 'style' && el.textContent.indexOf(STYLE_STOP) === 0) {
+            el.textContent = el.textContent.slice(STYLE_STOP.length);
+        }
+
+        /* an <object>, <style> or <meta> acts when it is inserted */
+        if (tag === 'object' || tag === 'style' || tag === 'meta') {
+            el.parentNode.replaceChild(el.cloneNode(true), el);
+
+        } else if (tag === 'source' && el.parentNode.load) {
+            el.parentNode.load();
+
+        } else if (tag === 'video' || tag === 'audio') {
+            el.load();
+        }
+    }
+
+    /*
+     * Click-to-load placeholders of this response: each stands right
+     * before its inert frame.  Load once makes that frame live and records
+     * nothing.  Always allow submits the placeholder's form.consent-form
+     * (at the end of the page: action=allow, service=S, source=placeholder),
+     * which onSubmit posts like the banner's; apply() then makes every
+     * element of S marked in this response live.
+     */
+    function initEmbeds() {
+        if (!marker) {
+            return;
+        }
+
+        $$('.consent-embed').forEach(function (ph) {
+            var load = ph.querySelector('[data-consent-load]');
+
+            if (ph.getAttribute('data-consent-embed') !== marker || !load) {
+                return;
+            }
+
+            load.hidden = false;
+            load.addEventListener('click', function () {
+                loadOnce(ph);
+            });
+        });
+    }
+
+    function loadOnce(ph) {
+        var el = ph.nextElementSibling;
+
+        if (!el || !marked(el)) {
+            return;
+        }
+
+        live(el, []);
     }
 
     /* Re-create scripts one after the other, in document order, each
@@ -650,8 +708,10 @@
 
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', init);
+        document.addEventListener('DOMContentLoaded', initEmbeds);
     } else {
         init();
+        initEmbeds();
     }
 
     /* Regions (after init).  What the server let through before any

@@ -58,7 +58,8 @@ static const char *consent_policy_text_keys[] = {
     "granted", "denied", "preferences_body", "service", "purpose",
     "cookies", "gpc_notice", "page_intro", "consent_id", "no_services",
     "privacy_choices", "do_not_sell", "opt_out_honored", "notice_title",
-    "notice_body", "notice_ok",
+    "notice_body", "notice_ok", "placeholder_body", "load_once",
+    "always_allow",
     NULL
 };
 

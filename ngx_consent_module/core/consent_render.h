@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "consent_policy.h"
+#include "consent_rewriter.h"       /* consent_frame_t */
 
 
 typedef struct {
@@ -94,6 +95,14 @@ int consent_render_preferences_page(const consent_render_ctx_t *c,
 /* The privacy notice: GDPR Art. 13 information and cookie declaration. */
 int consent_render_policy_page(const consent_render_ctx_t *c,
     consent_render_out_t *out);
+
+/*
+ * The click-to-load placeholder of a blocked frame, in c's language: a
+ * consent_placeholder_pt whose data is the const consent_render_ctx_t *
+ * of the response (api_path, return_to, marker, lang).
+ */
+int consent_render_placeholder(void *data, const consent_frame_t *frame,
+    consent_write_pt write, void *sink);
 
 /* Drop cached fragments of a policy; call before consent_policy_free(). */
 void consent_render_forget(const consent_policy_t *policy);

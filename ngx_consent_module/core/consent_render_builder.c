@@ -418,6 +418,12 @@ consent_builder_fill(consent_builder_t *b, const char *text,
 
             if (v[0]) {
                 consent_builder_esc(b, v[1]);
+
+                /* "Example Inc." ends the sentence: no second full stop */
+                n = strlen(v[1]);
+                if (n && v[1][n - 1] == '.' && close[1] == '.') {
+                    close++;
+                }
                 continue;
             }
         }

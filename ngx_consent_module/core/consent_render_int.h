@@ -75,7 +75,10 @@ void consent_builder_cond_end(consent_builder_t *b);
 void consent_builder_return_to(consent_builder_t *b);
 void consent_builder_services(consent_builder_t *b);
 
-/* text escaped, each "{name}" of vars ({name, value, ..., NULL}) replaced */
+/*
+ * text escaped, each "{name}" of vars ({name, value, ..., NULL}) replaced;
+ * a value ending in "." takes the place of a "." that follows it
+ */
 void consent_builder_fill(consent_builder_t *b, const char *text,
     const char *const *vars);
 

@@ -2,8 +2,8 @@
  * The built-in wording of the UI in every language ngx_consent ships,
  * written for this project.  Keys are those of a policy's "texts" (which
  * override them) beyond the seven every policy must give itself.
- * Placeholders in braces ({date}, {id}, {name}, {duration}, {authority})
- * are filled in and escaped by the renderer.
+ * Placeholders in braces ({date}, {id}, {name}, {duration}, {authority},
+ * {service}, {provider}) are filled in and escaped by the renderer.
  */
 
 #include <stddef.h>
@@ -138,6 +138,13 @@ static const char *const  consent_text_en[] = {
       "those of the services listed in our privacy policy.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "This content is provided by {provider}. Loading it lets "
+      "{provider} set cookies and learn that you visit this page.",
+    "load_once",
+      "Load once",
+    "always_allow",
+      "Always allow {service}",
     NULL
 };
 
@@ -262,6 +269,13 @@ static const char *const  consent_text_ar[] = {
       "فيها تلك الخاصة بالخدمات المذكورة في إشعار الخصوصية لدينا.",
     "notice_ok",
       "حسنًا",
+    "placeholder_body",
+      "يقدّم هذا المحتوى {provider}. عند تحميله يمكن لـ{provider} "
+      "تعيين ملفات تعريف الارتباط ومعرفة أنك تزور هذه الصفحة.",
+    "load_once",
+      "تحميل مرة واحدة",
+    "always_allow",
+      "السماح دائمًا بـ{service}",
     NULL
 };
 
@@ -398,6 +412,14 @@ static const char *const  consent_text_bg[] = {
       "за поверителност.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Това съдържание се предоставя от {provider}. Ако го "
+      "заредите, {provider} може да постави бисквитки и да научи, "
+      "че посещавате тази страница.",
+    "load_once",
+      "Зареждане веднъж",
+    "always_allow",
+      "Винаги разрешавай {service}",
     NULL
 };
 
@@ -530,6 +552,14 @@ static const char *const  consent_text_cs[] = {
       "soukromí.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Tento obsah poskytuje {provider}. Jeho načtením umožníte "
+      "{provider} ukládat cookies a zjistit, že navštěvujete tuto "
+      "stránku.",
+    "load_once",
+      "Načíst jednou",
+    "always_allow",
+      "Vždy povolit {service}",
     NULL
 };
 
@@ -661,6 +691,14 @@ static const char *const  consent_text_da[] = {
       "de tjenester, der er nævnt i vores privatlivsmeddelelse.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Dette indhold leveres af {provider}. Hvis du indlæser det, "
+      "kan {provider} sætte cookies og få at vide, at du besøger "
+      "denne side.",
+    "load_once",
+      "Indlæs én gang",
+    "always_allow",
+      "Tillad altid {service}",
     NULL
 };
 
@@ -800,6 +838,14 @@ static const char *const  consent_text_de[] = {
       "auch die der Dienste, die unsere Datenschutzerklärung nennt.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Dieser Inhalt wird von {provider} bereitgestellt. Wenn Sie "
+      "ihn laden, kann {provider} Cookies setzen und erfährt, dass "
+      "Sie diese Seite besuchen.",
+    "load_once",
+      "Einmal laden",
+    "always_allow",
+      "{service} immer erlauben",
     NULL
 };
 
@@ -945,6 +991,14 @@ static const char *const  consent_text_el[] = {
       "απόρρητο.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Το περιεχόμενο αυτό παρέχεται από {provider}. Αν το "
+      "φορτώσετε, {provider} μπορεί να ορίσει cookies και να μάθει "
+      "ότι επισκέπτεστε αυτή τη σελίδα.",
+    "load_once",
+      "Φόρτωση μία φορά",
+    "always_allow",
+      "Να επιτρέπεται πάντα: {service}",
     NULL
 };
 
@@ -1082,6 +1136,14 @@ static const char *const  consent_text_es[] = {
       "de privacidad.",
     "notice_ok",
       "De acuerdo",
+    "placeholder_body",
+      "Este contenido lo proporciona {provider}. Al cargarlo, "
+      "{provider} puede instalar cookies y saber que usted visita "
+      "esta página.",
+    "load_once",
+      "Cargar una vez",
+    "always_allow",
+      "Permitir siempre {service}",
     NULL
 };
 
@@ -1213,6 +1275,14 @@ static const char *const  consent_text_et[] = {
       "sealhulgas meie privaatsusteates loetletud teenuste omi.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Selle sisu pakub {provider}. Kui selle laadite, saab "
+      "{provider} seada küpsiseid ja teada, et külastate seda "
+      "lehte.",
+    "load_once",
+      "Laadi üks kord",
+    "always_allow",
+      "Luba alati {service}",
     NULL
 };
 
@@ -1349,6 +1419,14 @@ static const char *const  consent_text_fi[] = {
       "evästeitä.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Tämän sisällön tarjoaa {provider}. Jos lataat sen, "
+      "{provider} voi tallentaa evästeitä ja saada tietää, että "
+      "vierailet tällä sivulla.",
+    "load_once",
+      "Lataa kerran",
+    "always_allow",
+      "Salli aina {service}",
     NULL
 };
 
@@ -1490,6 +1568,14 @@ static const char *const  consent_text_fr[] = {
       "confidentialité.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Ce contenu est fourni par {provider}. Le charger permet à "
+      "{provider} de déposer des cookies et de savoir que vous "
+      "consultez cette page.",
+    "load_once",
+      "Charger une fois",
+    "always_allow",
+      "Toujours autoriser {service}",
     NULL
 };
 
@@ -1626,6 +1712,14 @@ static const char *const  consent_text_ga[] = {
       "atá liostaithe inár bhfógra príobháideachta.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Is é {provider} a sholáthraíonn an t-ábhar seo. Má lódálann "
+      "tú é, féadfaidh {provider} fianáin a shocrú agus fios a "
+      "fháil go dtugann tú cuairt ar an leathanach seo.",
+    "load_once",
+      "Lódáil uair amháin",
+    "always_allow",
+      "Ceadaigh {service} i gcónaí",
     NULL
 };
 
@@ -1748,6 +1842,13 @@ static const char *const  consent_text_he[] = {
       "המפורטים בהודעת הפרטיות שלנו.",
     "notice_ok",
       "אישור",
+    "placeholder_body",
+      "תוכן זה מסופק על ידי {provider}. טעינתו מאפשרת ל־{provider} "
+      "לשמור עוגיות ולדעת שאתם מבקרים בדף זה.",
+    "load_once",
+      "טעינה חד־פעמית",
+    "always_allow",
+      "לאפשר תמיד את {service}",
     NULL
 };
 
@@ -1882,6 +1983,14 @@ static const char *const  consent_text_hr[] = {
       "privatnosti.",
     "notice_ok",
       "U redu",
+    "placeholder_body",
+      "Ovaj sadržaj pruža {provider}. Ako ga učitate, {provider} "
+      "može postaviti kolačiće i saznati da posjećujete ovu "
+      "stranicu.",
+    "load_once",
+      "Učitaj jednom",
+    "always_allow",
+      "Uvijek dopusti {service}",
     NULL
 };
 
@@ -2019,6 +2128,14 @@ static const char *const  consent_text_hu[] = {
       "is.",
     "notice_ok",
       "Rendben",
+    "placeholder_body",
+      "Ezt a tartalmat a(z) {provider} biztosítja. Ha betölti, "
+      "a(z) {provider} sütiket helyezhet el, és megtudhatja, hogy "
+      "Ön ezt az oldalt látogatja.",
+    "load_once",
+      "Betöltés egyszer",
+    "always_allow",
+      "{service} mindig engedélyezve",
     NULL
 };
 
@@ -2150,6 +2267,14 @@ static const char *const  consent_text_is[] = {
       "persónuverndartilkynningu okkar.",
     "notice_ok",
       "Í lagi",
+    "placeholder_body",
+      "Þetta efni kemur frá {provider}. Ef þú hleður því inn getur "
+      "{provider} vistað vafrakökur og fengið að vita að þú "
+      "heimsækir þessa síðu.",
+    "load_once",
+      "Hlaða einu sinni",
+    "always_allow",
+      "Leyfa alltaf {service}",
     NULL
 };
 
@@ -2284,6 +2409,14 @@ static const char *const  consent_text_it[] = {
       "dei servizi elencati nella nostra informativa sulla privacy.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Questo contenuto è fornito da {provider}. Caricandolo, "
+      "{provider} può impostare cookie e sapere che visiti questa "
+      "pagina.",
+    "load_once",
+      "Carica una volta",
+    "always_allow",
+      "Consenti sempre {service}",
     NULL
 };
 
@@ -2416,6 +2549,13 @@ static const char *const  consent_text_lt[] = {
       "taip pat mūsų pranešime apie privatumą išvardytų paslaugų.",
     "notice_ok",
       "Gerai",
+    "placeholder_body",
+      "Šį turinį teikia {provider}. Jį įkėlus, {provider} gali "
+      "įrašyti slapukus ir sužinoti, kad lankotės šiame puslapyje.",
+    "load_once",
+      "Įkelti kartą",
+    "always_allow",
+      "Visada leisti: {service}",
     NULL
 };
 
@@ -2548,6 +2688,13 @@ static const char *const  consent_text_lv[] = {
       "mūsu paziņojumā par privātumu minēto pakalpojumu.",
     "notice_ok",
       "Labi",
+    "placeholder_body",
+      "Šo saturu nodrošina {provider}. Ja to ielādējat, {provider} "
+      "var saglabāt sīkdatnes un uzzināt, ka apmeklējat šo lapu.",
+    "load_once",
+      "Ielādēt vienreiz",
+    "always_allow",
+      "Vienmēr atļaut: {service}",
     NULL
 };
 
@@ -2685,6 +2832,14 @@ static const char *const  consent_text_mt[] = {
       "tas-servizzi elenkati fl-avviż ta’ privatezza tagħna.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Dan il-kontenut huwa pprovdut minn {provider}. Jekk "
+      "ittellgħu, {provider} jista’ jpoġġi cookies u jsir jaf li "
+      "qed iżżur din il-paġna.",
+    "load_once",
+      "Tella’ darba",
+    "always_allow",
+      "Dejjem ippermetti {service}",
     NULL
 };
 
@@ -2820,6 +2975,14 @@ static const char *const  consent_text_nl[] = {
       "ook die van de diensten in onze privacyverklaring.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Deze inhoud wordt geleverd door {provider}. Als u hem "
+      "laadt, kan {provider} cookies plaatsen en te weten komen "
+      "dat u deze pagina bezoekt.",
+    "load_once",
+      "Eenmalig laden",
+    "always_allow",
+      "{service} altijd toestaan",
     NULL
 };
 
@@ -2952,6 +3115,14 @@ static const char *const  consent_text_no[] = {
       "personvernerklæringen vår.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Dette innholdet leveres av {provider}. Hvis du laster det "
+      "inn, kan {provider} sette informasjonskapsler og få vite at "
+      "du besøker denne siden.",
+    "load_once",
+      "Last inn én gang",
+    "always_allow",
+      "Tillat alltid {service}",
     NULL
 };
 
@@ -3085,6 +3256,14 @@ static const char *const  consent_text_pl[] = {
       "także usług wymienionych w naszej informacji o prywatności.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Tę treść dostarcza {provider}. Jej wczytanie pozwala "
+      "{provider} zapisać pliki cookie i dowiedzieć się, że "
+      "odwiedzasz tę stronę.",
+    "load_once",
+      "Wczytaj raz",
+    "always_allow",
+      "Zawsze zezwalaj: {service}",
     NULL
 };
 
@@ -3219,6 +3398,14 @@ static const char *const  consent_text_pt[] = {
       "os dos serviços indicados no nosso aviso de privacidade.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Este conteúdo é fornecido por {provider}. Ao carregá-lo, "
+      "{provider} pode definir cookies e saber que visita esta "
+      "página.",
+    "load_once",
+      "Carregar uma vez",
+    "always_allow",
+      "Permitir sempre {service}",
     NULL
 };
 
@@ -3358,6 +3545,14 @@ static const char *const  consent_text_ro[] = {
       "de informare.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Acest conținut este furnizat de {provider}. Dacă îl "
+      "încărcați, {provider} poate plasa cookie-uri și poate afla "
+      "că vizitați această pagină.",
+    "load_once",
+      "Încarcă o dată",
+    "always_allow",
+      "Permite mereu {service}",
     NULL
 };
 
@@ -3490,6 +3685,14 @@ static const char *const  consent_text_sk[] = {
       "súkromia.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Tento obsah poskytuje {provider}. Jeho načítaním umožníte "
+      "{provider} ukladať cookies a zistiť, že navštevujete túto "
+      "stránku.",
+    "load_once",
+      "Načítať raz",
+    "always_allow",
+      "Vždy povoliť {service}",
     NULL
 };
 
@@ -3623,6 +3826,13 @@ static const char *const  consent_text_sl[] = {
       "zasebnosti.",
     "notice_ok",
       "V redu",
+    "placeholder_body",
+      "To vsebino zagotavlja {provider}. Če jo naložite, lahko "
+      "{provider} nastavi piškotke in izve, da obiskujete to stran.",
+    "load_once",
+      "Naloži enkrat",
+    "always_allow",
+      "Vedno dovoli {service}",
     NULL
 };
 
@@ -3754,6 +3964,14 @@ static const char *const  consent_text_sv[] = {
       "från de tjänster som anges i vårt integritetsmeddelande.",
     "notice_ok",
       "OK",
+    "placeholder_body",
+      "Innehållet tillhandahålls av {provider}. Om du laddar det "
+      "kan {provider} sätta cookies och få veta att du besöker den "
+      "här sidan.",
+    "load_once",
+      "Ladda en gång",
+    "always_allow",
+      "Tillåt alltid {service}",
     NULL
 };
 

@@ -134,6 +134,7 @@ typedef struct {
     unsigned         name:1;         /* data-name (the service id) */
     unsigned         marker:1;       /* data-consent (conf.marker) */
     unsigned         overflow:1;     /* data-consent-overflow */
+    unsigned         frame:1;        /* a placeholder goes before it */
     consent_mask_t   requires;       /* data-consent-requires: more denied
                                         categories */
 } consent_rw_add_t;
@@ -173,6 +174,14 @@ struct consent_rewriter_s {
     unsigned                  css_url_open:1;
     unsigned                  events;
     int                       blocked_service; /* the first one blocked */
+    unsigned                  frames;       /* frames numbered */
+    unsigned                 *frame_count;  /* the document's: a noscript's
+                                               rewriter counts in its
+                                               parent's */
+    unsigned                  frame_width;  /* of the frame being blocked */
+    unsigned                  frame_height;
+    size_t                    nforms;       /* placeholders whose forms go
+                                               at the end (forms) */
     consent_mask_t            blocked_mask;    /* categories blocked */
 
     consent_site_t            site;         /* conf.site points here: the
@@ -208,6 +217,8 @@ struct consent_rewriter_s {
     size_t                    res_cap;
     unsigned char            *noscript;     /* a noscript's text rewritten */
     size_t                    noscript_cap;
+    consent_frame_t          *forms;        /* [nforms) are this document's */
+    size_t                    forms_cap;
     consent_scanner_t         sc;
     consent_edit_t            edits[CONSENT_SCAN_MAX_ATTRS];
     consent_tag_t             script;       /* the held script start tag */
@@ -320,6 +331,17 @@ static unsigned char *consent_rw_scratch(consent_rewriter_t *rw,
     size_t len);
 static unsigned char *consent_rw_grow(unsigned char **buf, size_t *cap,
     size_t need);
+static int consent_rw_frame_element(consent_rewriter_t *rw,
+    const consent_tag_t *t);
+static int consent_rw_live_frame(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes,
+    const consent_attr_t *a);
+static int consent_rw_frame_box(consent_rewriter_t *rw,
+    const consent_tag_t *t, const unsigned char *bytes);
+static long consent_rw_pixels(const unsigned char *p, size_t len,
+    int css);
+static int consent_rw_placeholder_write(void *sink, const void *p,
+    size_t len);
 static int consent_rw_out(consent_rewriter_t *rw, const void *p, size_t n);
 static int consent_rw_out_escaped(consent_rewriter_t *rw, const char *s);
 static int consent_rw_out_escaped_n(consent_rewriter_t *rw,
@@ -351,6 +373,7 @@ consent_rewriter_create(const consent_rewriter_conf_t *c)
 
     rw->conf = *c;
     rw->blocked_service = -1;
+    rw->frame_count = &rw->frames;
     consent_scanner_init(&rw->sc, 1);
 
     if (c->site != NULL) {
@@ -424,7 +447,8 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
         && rw->dec_cap <= CONSENT_RW_SPARE_MAX
         && rw->tok_cap <= CONSENT_RW_SPARE_MAX
         && rw->res_cap <= CONSENT_RW_SPARE_MAX
-        && rw->noscript_cap <= CONSENT_RW_SPARE_MAX)
+        && rw->noscript_cap <= CONSENT_RW_SPARE_MAX
+        && rw->forms_cap * sizeof(consent_frame_t) <= CONSENT_RW_SPARE_MAX)
     {
         consent_rw_spare[consent_rw_spares++] = rw;
         return;
@@ -437,6 +461,7 @@ consent_rewriter_destroy(consent_rewriter_t *rw)
     free(rw->tok);
     free(rw->res);
     free(rw->noscript);
+    free(rw->forms);
     free(rw);
 }
 
@@ -686,6 +711,8 @@ consent_rw_buffer_end(consent_rewriter_t *rw)
 static int
 consent_rw_finish(consent_rewriter_t *rw)
 {
+    size_t  i;
+
     /* a script, style or noscript open at the end runs to the end */
     if ((rw->mode == M_INLINE && consent_rw_inline_end(rw, rw->buf_end) != 0)
         || (rw->mode == M_CSS && consent_rw_css_feed(rw, rw->buf_end, 1) != 0)
@@ -709,11 +736,23 @@ consent_rw_finish(consent_rewriter_t *rw)
     rw->mode = M_NONE;
     rw->done = 1;
 
-    if (consent_rw_emit_to(rw, rw->buf_end) != 0) {
+    if (consent_rw_emit_to(rw, rw->buf_end) != 0
+        || consent_rw_inject(rw, I_BODY_START) != 0)
+    {
         return -1;
     }
 
-    return consent_rw_inject(rw, I_BODY_START);
+    for (i = 0; i < rw->nforms; i++) {
+        rw->forms[i].form = 1;
+        if (rw->conf.placeholder(rw->conf.placeholder_data, &rw->forms[i],
+                                 consent_rw_placeholder_write, rw)
+            != 0)
+        {
+            return -1;
+        }
+    }
+
+    return 0;
 }
 
 
@@ -1268,6 +1307,12 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     if (!denied) {
+        if (n && found[0] && consent_rw_frame_element(rw, t)
+            && consent_rw_live_frame(rw, t, bytes, found[0]) != 0)
+        {
+            return -1;
+        }
+
         if (el->typed && !has_url && rw->conf.inline_max
             && (el->typed == T_SCRIPT ? rw->block_inline : rw->block_src))
         {
@@ -1301,6 +1346,14 @@ consent_rw_block(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     consent_rw_keep_orig(rw, t, bytes, el->typed != T_NONE);
+
+    if (service >= 0 && consent_rw_frame_element(rw, t)) {
+        rc = consent_rw_frame_box(rw, t, bytes);
+        if (rc < 0) {
+            return -1;
+        }
+        add.frame = (unsigned) rc;
+    }
 
     if (rw->blocked_service < 0) {
         rw->blocked_service = service;
@@ -1432,15 +1485,52 @@ consent_rw_tagged(consent_rewriter_t *rw, const consent_tag_t *t,
 }
 
 
-/* Emits the start tag rebuilt with rw->edits and add in place of t. */
+/*
+ * Emits the start tag rebuilt with rw->edits and add in place of t, after
+ * its placeholder when it is a frame to show.
+ */
 static int
 consent_rw_replace(consent_rewriter_t *rw, const consent_tag_t *t,
     const unsigned char *bytes, const consent_rw_add_t *add)
 {
+    size_t            n;
+    consent_frame_t   frame, *forms;
+
     if (consent_rw_build(rw, t, bytes, add) != 0
-        || consent_rw_emit_to(rw, t->start) != 0
-        || consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0)
+        || consent_rw_emit_to(rw, t->start) != 0)
     {
+        return -1;
+    }
+
+    if (add->frame) {
+        frame.service = add->service;
+        frame.width = rw->frame_width;
+        frame.height = rw->frame_height;
+        frame.number = ++*rw->frame_count;
+        frame.live = 0;
+        frame.form = 0;
+
+        if (rw->conf.placeholder(rw->conf.placeholder_data, &frame,
+                                 consent_rw_placeholder_write, rw)
+            != 0)
+        {
+            return -1;
+        }
+
+        if (rw->nforms == rw->forms_cap) {
+            n = rw->forms_cap ? rw->forms_cap * 2 : 4;
+            forms = realloc(rw->forms, n * sizeof(consent_frame_t));
+            if (forms == NULL) {
+                return -1;
+            }
+            rw->forms = forms;
+            rw->forms_cap = n;
+        }
+
+        rw->forms[rw->nforms++] = frame;
+    }
+
+    if (consent_rw_emit(rw, rw->out, rw->out_len, 0) != 0) {
         return -1;
     }
 
@@ -1704,6 +1794,7 @@ consent_rw_srcdoc(consent_rewriter_t *rw, const unsigned char *doc,
     }
 
     nrw->depth = rw->depth + 1;
+    nrw->conf.placeholder = NULL;   /* only read, never shown */
 
     rc = consent_rewriter_feed(nrw, len ? doc : (const unsigned char *) "",
                                len, 1);
@@ -2542,6 +2633,7 @@ consent_rw_nested(consent_rewriter_t *rw, consent_emit_pt emit)
 
     nrw->injected = I_ALL;
     nrw->depth = rw->depth;
+    nrw->frame_count = rw->frame_count;
     nrw->seen_base = rw->seen_base;
 
     if (rw->base) {
@@ -2905,6 +2997,221 @@ consent_rw_edit(consent_rewriter_t *rw, const consent_tag_t *t,
     }
 
     return found;
+}
+
+
+/* An HTML frame that may get a placeholder. */
+static int
+consent_rw_frame_element(consent_rewriter_t *rw, const consent_tag_t *t)
+{
+    return rw->conf.placeholder != NULL && !t->foreign
+           && (rw->element == CONSENT_TAG_IFRAME
+               || rw->element == CONSENT_TAG_EMBED
+               || rw->element == CONSENT_TAG_OBJECT);
+}
+
+
+/*
+ * A frame that loads (a, its src or data, is no denied service's): when it
+ * is a granted service's and visible, it is counted like a blocked one and
+ * gets the anchor of its number, where the form of the placeholder it had
+ * comes back to.
+ */
+static int
+consent_rw_live_frame(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes, const consent_attr_t *a)
+{
+    int                 rc, svc;
+    consent_frame_t     frame;
+    consent_observe_pt  observe;
+
+    if (!a->has_value) {
+        return 0;
+    }
+
+    /* observers heard of this URL when it was decided */
+    observe = rw->conf.observe;
+    rw->conf.observe = NULL;
+    svc = -1;
+    rc = consent_rw_match_url(rw, a, bytes, 0, &svc);
+    rw->conf.observe = observe;
+
+    if (rc != 0) {
+        return -1;
+    }
+
+    if (svc < 0) {
+        return 0;
+    }
+
+    rc = consent_rw_frame_box(rw, t, bytes);
+    if (rc <= 0) {
+        return rc;
+    }
+
+    frame.service = svc;
+    frame.width = rw->frame_width;
+    frame.height = rw->frame_height;
+    frame.number = ++*rw->frame_count;
+    frame.live = 1;
+    frame.form = 0;
+
+    if (consent_rw_emit_to(rw, t->start) != 0) {
+        return -1;
+    }
+
+    return rw->conf.placeholder(rw->conf.placeholder_data, &frame,
+                                consent_rw_placeholder_write, rw);
+}
+
+
+/*
+ * Whether a blocked frame is one the visitor sees: 0 when it is hidden
+ * (hidden, display:none, visibility:hidden) or a pixel (a side under 3
+ * px), else 1 with its size in frame_width and frame_height from the
+ * width and height attributes or, without them, a "width:Npx" of its
+ * style (0: not given in pixels).  -1 on allocation failure.
+ */
+static int
+consent_rw_frame_box(consent_rewriter_t *rw, const consent_tag_t *t,
+    const unsigned char *bytes)
+{
+    long                   px[2];
+    size_t                 len, i, k, n, end;
+    const unsigned char   *v;
+    const consent_attr_t  *a;
+
+    static const char  *sides[2] = { "width", "height" };
+
+    if (consent_tag_attr(t, bytes, "hidden") != NULL) {
+        return 0;
+    }
+
+    for (k = 0; k < 2; k++) {
+        px[k] = -1;
+        a = consent_tag_attr(t, bytes, sides[k]);
+        if (a != NULL && a->has_value) {
+            v = consent_rw_value(rw, a, bytes, &len);
+            if (v == NULL) {
+                return -1;
+            }
+            px[k] = consent_rw_pixels(v, len, 0);
+        }
+    }
+
+    a = consent_tag_attr(t, bytes, "style");
+
+    if (a != NULL && a->has_value) {
+        v = consent_rw_value(rw, a, bytes, &len);
+        if (v == NULL) {
+            return -1;
+        }
+
+        /* declarations "name: value", read without comments or escapes */
+        for (i = 0; i < len; i = end + 1) {
+            for (end = i; end < len && v[end] != ';'; end++) {
+                /* void */
+            }
+            while (i < end && consent_rw_ws(v[i])) {
+                i++;
+            }
+            for (n = i; n < end && v[n] != ':'; n++) {
+                /* void */
+            }
+            if (n == end) {
+                continue;
+            }
+            k = n - i;
+            while (k && consent_rw_ws(v[i + k - 1])) {
+                k--;
+            }
+            for (n++; n < end && consent_rw_ws(v[n]); n++) {
+                /* void */
+            }
+
+            if ((k == 7 && strncasecmp((const char *) v + i, "display", 7)
+                           == 0
+                 && end - n >= 4
+                 && strncasecmp((const char *) v + n, "none", 4) == 0)
+                || (k == 10
+                    && strncasecmp((const char *) v + i, "visibility", 10)
+                       == 0
+                    && end - n >= 6
+                    && strncasecmp((const char *) v + n, "hidden", 6) == 0))
+            {
+                return 0;
+            }
+
+            if (k == 5 && px[0] < 0
+                && strncasecmp((const char *) v + i, "width", 5) == 0)
+            {
+                px[0] = consent_rw_pixels(v + n, end - n, 1);
+
+            } else if (k == 6 && px[1] < 0
+                       && strncasecmp((const char *) v + i, "height", 6) == 0)
+            {
+                px[1] = consent_rw_pixels(v + n, end - n, 1);
+            }
+        }
+    }
+
+    if ((px[0] >= 0 && px[0] < 3) || (px[1] >= 0 && px[1] < 3)) {
+        return 0;
+    }
+
+    rw->frame_width = px[0] > 0 ? (unsigned) px[0] : 0;
+    rw->frame_height = px[1] > 0 ? (unsigned) px[1] : 0;
+
+    return 1;
+}
+
+
+/*
+ * A length in CSS pixels, up to 10000, as HTML reads a width or height
+ * attribute (digits, a fraction dropped; "px" and whatever follows
+ * ignored) or, css = 1, a CSS length in "px" (or 0): -1 when it is not one
+ * (no digits, a percentage, "auto", another CSS unit).
+ */
+static long
+consent_rw_pixels(const unsigned char *p, size_t len, int css)
+{
+    long    n;
+    size_t  i;
+
+    for (i = 0; i < len && consent_rw_ws(p[i]); i++) {
+        /* void */
+    }
+
+    if (i == len || p[i] < '0' || p[i] > '9') {
+        return -1;
+    }
+
+    for (n = 0; i < len && p[i] >= '0' && p[i] <= '9'; i++) {
+        n = n * 10 + (p[i] - '0');
+        if (n > 10000) {
+            n = 10000;
+        }
+    }
+
+    while (i < len && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.')) {
+        i++;
+    }
+
+    if (css && n != 0
+        && !(len - i >= 2 && (p[i] | 0x20) == 'p' && (p[i + 1] | 0x20) == 'x'))
+    {
+        return -1;
+    }
+
+    return i < len && p[i] == '%' ? -1 : n;
+}
+
+
+/* The placeholder renderer's output goes out as generated bytes. */
+static int
+consent_rw_placeholder_write(void *sink, const void *p, size_t len)
+{
+    return consent_rw_emit(sink, p, len, 0);
 }
 
 

@@ -33,6 +33,35 @@ typedef struct {
 typedef void (*consent_observe_pt)(void *data, int service,
     const unsigned char *host, size_t len, int element);
 
+/*
+ * A frame a visitor may want to see: an HTML <iframe>, <embed> or <object>
+ * of a known service that is neither hidden nor pixel-sized.  Blocked, its
+ * placeholder goes right before it, in the same box; granted (while the
+ * rewriter reads frames: something else is denied), only the anchor with
+ * the same number, so that "Always allow" comes back to it.  The forms of
+ * the placeholders go at the end of the document (a <form> where the frame
+ * is would close an open <p>, or be dropped inside the page's own form).
+ */
+typedef struct {
+    int                      service;   /* index into policy->services */
+    unsigned                 width;     /* CSS pixels; 0: not given */
+    unsigned                 height;
+    unsigned                 number;    /* 1, 2, ... in the response,
+                                           blocked or not */
+    int                      live;      /* its service is granted: only
+                                           the anchor a placeholder's form
+                                           comes back to */
+    int                      form;      /* the placeholder's form, written
+                                           at the end of the document */
+} consent_frame_t;
+
+/* Appends len bytes to the output: 0 or -1. */
+typedef int (*consent_write_pt)(void *sink, const void *p, size_t len);
+
+/* Writes the placeholder of a frame through write(sink, ...): 0 or -1. */
+typedef int (*consent_placeholder_pt)(void *data,
+    const consent_frame_t *frame, consent_write_pt write, void *sink);
+
 typedef struct {
     const consent_policy_t  *policy;
     consent_mask_t           granted;
@@ -55,6 +84,10 @@ typedef struct {
     unsigned                 unknown_category;
     consent_observe_pt       observe;       /* or NULL */
     void                    *observe_data;
+
+    consent_placeholder_pt   placeholder;   /* or NULL: blocked frames
+                                               get none */
+    void                    *placeholder_data;
 
     consent_bytes_t          head_start;    /* after <head ...> */
     consent_bytes_t          head_end;      /* before </head> */

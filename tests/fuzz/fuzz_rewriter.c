@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "consent_render.h"
 #include "rewrite_util.h"
 
 static consent_policy_t  *fuzz_policy;
@@ -111,6 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t                 seed;
     unsigned char           *whole;
     const unsigned char     *in;
+    consent_render_ctx_t     rc;
     consent_rewriter_conf_t  conf;
 
     static const size_t  inline_max[] = { 0, 1, 8, 64, 65536 };
@@ -135,6 +137,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     conf.head_end.len = 29;
     conf.body_start.p = (const unsigned char *) "<div id=banner></div>";
     conf.body_start.len = 21;
+
+    /* the placeholders of blocked frames, as the filter renders them */
+    memset(&rc, 0, sizeof(rc));
+    rc.policy = fuzz_policy;
+    rc.lang = "en";
+    rc.api_path = "/_consent/";
+    rc.return_to = "/page?a=1&b=\"2\"";
+    rc.marker = "m";
+    conf.placeholder = consent_render_placeholder;
+    conf.placeholder_data = &rc;
 
     whole = rw_run(&conf, in, len, NULL, 0, &whole_len, NULL);
     if (whole == NULL) {

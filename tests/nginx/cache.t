@@ -35,6 +35,9 @@ my $page = <<'EOF';
 </body></html>
 EOF
 $t->write_html('page.html', $page);
+$t->write_html('embed.html', '<!DOCTYPE html><html><head></head><body>'
+    . '<iframe src="https://www.youtube.com/embed/x1" width="560" '
+    . 'height="315"></iframe></body></html>');
 $t->write_html('states.html', $page);
 
 # a page with a long inline script: the rewriter warns
@@ -124,6 +127,17 @@ $t->write_config(<<'EOF');
     }
 
     server {
+        listen 127.0.0.1:%%PORT4%%;
+        root %%DIR%%/html;
+        consent on;
+        consent_policy %%REPO%%/ngx_consent_module/assets/policy.json;
+        consent_cache max=10;
+        add_header X-Cache $consent_cache always;
+
+        location /_consent/ { consent_api; }
+    }
+
+    server {
         listen 127.0.0.1:%%PORT1%%;
         root %%DIR%%/html;
 
@@ -182,7 +196,7 @@ sub cache_status { ($_[0]{headers}{'x-cache'} || [''])->[0] }
 # the marker is per response; the banner's return_to names the path
 sub normal {
     my ($body) = @_;
-    $body =~ s{(data-consent(?:-marker)?)="[0-9a-f]{32}"}{$1="M"}g;
+    $body =~ s{(data-consent(?:-marker|-embed)?)="[0-9a-f]{32}"}{$1="M"}g;
     $body =~ s{/(?:nocache|strict|short|proxied|sendfile)/}{/}g;
     return $body;
 }
@@ -409,6 +423,23 @@ EOF
     like($out, $re, "consent_cache $args: what to do");
     like($out, qr{nginx\.conf:\d+}, "consent_cache $args: file and line");
 }
+
+# A blocked frame's placeholder is written in the visitor's language: each
+# language is an entry of its own.
+my $embed_port = $t->port(4);
+my %embed;
+for my $lang ('en', 'de', 'de') {
+    my $r = http($embed_port, "GET /embed.html HTTP/1.1\r\nHost: localhost\r\n"
+        . "Accept-Language: $lang\r\nConnection: close\r\n\r\n");
+    my ($plang) = $r->{body} =~ /class="consent-embed"[^>]*?lang="([^"]+)"/;
+    is($plang, $lang, "placeholder in $lang");
+    push @{$embed{$lang}}, $r;
+}
+is(cache_status($embed{en}[0]), 'MISS', 'embed page, en: MISS');
+is(cache_status($embed{de}[0]), 'MISS', 'embed page, de: MISS, not the en entry');
+is(cache_status($embed{de}[1]), 'HIT', 'embed page, de again: HIT');
+ok(normal($embed{de}[0]{body}) eq normal($embed{de}[1]{body}),
+   'embed page, de: hit equals its miss');
 
 $t->stop;
 kill 'TERM', $upstream;

@@ -223,7 +223,7 @@ like($g, qr{<img [^>]*data-src="https://ads-b\.example/pixel\.gif"},
 sub same_page {
     my ($s) = @_;
     $s =~ s/name="return_to" value="[^"]*"/name="return_to" value=""/g;
-    $s =~ s/(data-consent(?:-marker)?)="[0-9a-f]{32}"/$1="M"/g;
+    $s =~ s/(data-consent(?:-marker|-embed)?)="[0-9a-f]{32}"/$1="M"/g;
     return $s;
 }
 

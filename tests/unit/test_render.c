@@ -2,7 +2,7 @@
  * The renderer: escaping of hostile policy texts, markup structure, equal
  * first-layer buttons, language and direction, decided vs undecided,
  * return_to sanitising, CSP nonce, Consent Mode defaults, the policy page,
- * and the cost of a cached render.
+ * the click-to-load placeholder, and the cost of a cached render.
  */
 
 #include <stdlib.h>
@@ -49,7 +49,8 @@ static const char  *hostile_policy =
     "          \"body\": \"We & \\\"partners\\\" use 'cookies'\","
     "          \"accept_all\": \"Accept all\", \"reject_all\": \"Reject all\","
     "          \"customize\": \"Customize\", \"save\": \"Save\","
-    "          \"policy_link\": \"Privacy policy\"},"
+    "          \"policy_link\": \"Privacy policy\","
+    "          \"load_once\": \"Play <b>once</b>\"},"
     "  \"de\": {\"title\": \"Cookies\", \"body\": \"Wir nutzen Cookies\","
     "          \"accept_all\": \"Alle akzeptieren\","
     "          \"reject_all\": \"Alle ablehnen\", \"customize\": \"Anpassen\","
@@ -228,6 +229,169 @@ static int
 has(const consent_render_out_t *out, const char *needle)
 {
     return out->data != NULL && strstr(out->data, needle) != NULL;
+}
+
+
+/* A consent_write_pt into a consent_render_out_t (NUL-terminated). */
+static int
+collect(void *sink, const void *p, size_t len)
+{
+    char                  *d;
+    consent_render_out_t  *out;
+
+    out = sink;
+    d = realloc(out->data, out->len + len + 1);
+    if (d == NULL) {
+        return -1;
+    }
+
+    memcpy(d + out->len, p, len);
+    out->data = d;
+    out->len += len;
+    out->data[out->len] = '\0';
+
+    return 0;
+}
+
+
+static void
+placeholder(const consent_render_ctx_t *c, int service, unsigned width,
+    unsigned height, unsigned number, int kind, consent_render_out_t *out)
+{
+    consent_frame_t  f;
+
+    f.service = service;
+    f.width = width;
+    f.height = height;
+    f.number = number;
+    f.live = kind == 'a';
+    f.form = kind == 'f';
+    out->data = NULL;
+    out->len = 0;
+
+    if (consent_render_placeholder((void *) c, &f, collect, out) != 0) {
+        free(out->data);
+        out->data = NULL;
+    }
+}
+
+
+static void
+test_placeholder(consent_policy_t *policy)
+{
+    char                  *both;
+    const char            *why, *url;
+    consent_render_ctx_t   c;
+    consent_render_out_t   out, form;
+
+    memset(&c, 0, sizeof(c));
+    c.policy = policy;
+    c.lang = "en";
+    c.api_path = "/_consent/";
+    c.return_to = "/shop?a=1&b=\"x\"";
+    c.marker = "c0ffee";
+
+    placeholder(&c, 0, 560, 315, 3, 'p', &out);
+    placeholder(&c, 0, 560, 315, 3, 'f', &form);
+    ok(out.data != NULL && form.data != NULL, "placeholder: renders");
+
+    both = malloc(out.len + form.len + 1);
+    if (both && out.data && form.data) {
+        memcpy(both, out.data, out.len);
+        memcpy(both + out.len, form.data, form.len + 1);
+    }
+    why = both && out.data && form.data ? check_markup(both) : "none";
+    ok(why == NULL, "placeholder and form: well-formed with hostile texts");
+    if (why) {
+        diag("%s", why);
+    }
+    free(both);
+
+    ok(has(&out, "<span class=\"consent-embed\" id=\"consent-embed-3\" "
+                 "role=\"region\" aria-labelledby=\"consent-embed-3-t\" "
+                 "lang=\"en\" dir=\"ltr\" data-consent-embed=\"c0ffee\">"
+                 "<canvas width=\"560\" "
+                 "height=\"315\" aria-hidden=\"true\"></canvas>"),
+       "placeholder: a labelled region, the response marker, the box");
+    ok(!has(&out, "<div") && !has(&out, "<p") && !has(&out, "<form"),
+       "placeholder: phrasing content only (it may stand in a <p>)");
+    ok(has(&out, "id=\"consent-embed-3-t\">Google &quot;Analytics&quot;"
+                 "</span>")
+       && has(&out, "This content is provided by Google &lt;Ireland&gt;. "
+                    "Loading it lets Google &lt;Ireland&gt; set cookies")
+       && !has(&out, "<Ireland>"),
+       "placeholder: service and provider named, escaped");
+    ok(has(&out, "<a class=\"consent-link\" href=\"https://policies.google"
+                 ".com/privacy?a=1&amp;b=2\" rel=\"noopener noreferrer\" "
+                 "target=\"_blank\">"),
+       "placeholder: the provider's privacy policy");
+    ok(has(&out, "<button type=\"button\" class=\"consent-btn\" "
+                 "data-consent-load hidden>Play &lt;b&gt;once&lt;/b&gt;"
+                 "</button><button "
+                 "class=\"consent-btn\" form=\"consent-embed-3-f\">Always "
+                 "allow Google &quot;Analytics&quot;</button>"),
+       "placeholder: Load once (shown by consent.js; the policy's text, "
+       "escaped), Always allow submitting the form");
+    is_str(form.data,
+           "<form id=\"consent-embed-3-f\" class=\"consent-form "
+           "consent-embed-form\" "
+           "method=\"post\" action=\"/_consent/\" hidden><input type=\""
+           "hidden\" name=\"action\" value=\"allow\"><input type=\"hidden\" "
+           "name=\"service\" value=\"ga\"><input type=\"hidden\" name=\""
+           "source\" value=\"placeholder\"><input type=\"hidden\" name=\""
+           "return_to\" value=\"/shop?a=1&amp;b=&quot;x&quot;#consent-"
+           "embed-3\"></form>",
+           "form: action=allow for the service, back to the placeholder");
+    free(out.data);
+    free(form.data);
+
+    url = policy->services[1].provider;
+    policy->services[1].provider = "Evil Inc.";
+    placeholder(&c, 1, 0, 0, 1, 'p', &out);
+    policy->services[1].provider = url;
+    ok(has(&out, "provided by Evil Inc. Loading it lets Evil Inc. set"),
+       "placeholder: a provider ending in a full stop ends the sentence");
+    ok(has(&out, "<canvas width=\"640\" height=\"360\"")
+       && has(&out, "href=\"https://evil.example/&quot;&gt;&lt;script&gt;")
+       && !has(&out, "<script"),
+       "placeholder: 16:9 without a size; a hostile privacy URL escaped");
+    free(out.data);
+
+    placeholder(&c, 1, 320, 0, 1, 'p', &out);
+    ok(has(&out, "<canvas width=\"320\" height=\"180\""),
+       "placeholder: a missing side at 16:9");
+    free(out.data);
+
+    url = policy->services[1].privacy_url;
+    policy->services[1].privacy_url = NULL;
+    c.lang = "de";
+    c.return_to = "//evil.example/";
+    placeholder(&c, 1, 0, 360, 2, 'p', &out);
+    placeholder(&c, 1, 0, 360, 2, 'f', &form);
+    policy->services[1].privacy_url = url;
+    ok(has(&out, "<canvas width=\"640\" height=\"360\"")
+       && has(&out, " lang=\"de\" dir=\"ltr\" ")
+       && !has(&out, "<a ")
+       && has(&out, "Dieser Inhalt wird von X bereitgestellt.")
+       && has(&out, ">Einmal laden</button>")
+       && has(&out, ">Evil immer erlauben</button>")
+       && has(&form, "name=\"return_to\" value=\"/#consent-embed-2\""),
+       "placeholder: German; no link without a privacy URL; a foreign "
+       "return_to becomes /");
+    free(out.data);
+    free(form.data);
+
+    c.lang = "ar";
+    placeholder(&c, 0, 560, 315, 5, 'p', &out);
+    ok(has(&out, " lang=\"ar\" dir=\"rtl\" "),
+       "placeholder: its language and direction, whatever the page's");
+    free(out.data);
+
+    placeholder(&c, 0, 560, 315, 4, 'a', &out);
+    ok(out.data && strcmp(out.data, "<span id=\"consent-embed-4\"></span>")
+                   == 0,
+       "placeholder: a live frame gets only its anchor");
+    free(out.data);
 }
 
 
@@ -867,6 +1031,7 @@ main(void)
     test_decided(policy);
     test_service_switches(policy);
     test_page(policy);
+    test_placeholder(policy);
     test_listed();
     test_speed(policy);
 

@@ -986,6 +986,45 @@ test_held(void)
 }
 
 
+/*
+ * A stand-in for the renderer: "[F<number>:<service>:<width>x<height>]"
+ * for a placeholder, "[A...]" for the anchor of a live frame, "{form
+ * <number>:<service>}" for a placeholder's form.
+ */
+static int
+frame_stub(void *data, const consent_frame_t *f, consent_write_pt write,
+    void *sink)
+{
+    int   n;
+    char  buf[128];
+
+    (void) data;
+    if (f->form) {
+        n = snprintf(buf, sizeof(buf), "{form %u:%s}", f->number,
+                     policy->services[f->service].id);
+    } else {
+        n = snprintf(buf, sizeof(buf), "[%s%u:%s:%ux%u]",
+                     f->live ? "A" : "F", f->number,
+                     policy->services[f->service].id, f->width, f->height);
+    }
+
+    return write(sink, buf, (size_t) n);
+}
+
+
+static const char *
+frames(consent_mask_t granted, const char *in)
+{
+    consent_rewriter_conf_t  conf;
+
+    conf_init(&conf, granted);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    conf.placeholder = frame_stub;
+
+    return rewrite_conf(&conf, in, NULL);
+}
+
+
 /* Split invariance of one input under one configuration. */
 static unsigned  split_runs, split_fail;
 
@@ -1059,6 +1098,159 @@ split_check(consent_rewriter_conf_t *conf, const unsigned char *in,
     }
 
     return same;
+}
+
+
+#define YT_SRC  "https://www.youtube.com/embed/v"
+
+/*
+ * Blocked frames a visitor sees get a placeholder right before them, with
+ * the frame's size; hidden and pixel frames, other elements, granted
+ * services and unknown third parties do not.
+ */
+static void
+test_placeholders(void)
+{
+    char                    *in;
+    const char              *got;
+    consent_rewriter_conf_t  conf;
+
+    is_str(frames(0, "<p><iframe src=\"" YT_SRC "\" width=\"560\" height=315>"
+                     "</iframe></p>"),
+           "<p>[F1:youtube:560x315]<iframe " YT_MARK " data-src=\"" YT_SRC
+           "\" width=\"560\" height=315></iframe></p>{form 1:youtube}",
+           "placeholder: before the inert iframe, with its size; its form "
+           "at the end of the document");
+
+    is_str(frames(0, "<iframe src=" YT_SRC "></iframe><embed src=" YT_SRC
+                     " width=400px height=\"300.5\"><object data=" YT_SRC
+                     " width=100% height=&#51;00></object>"),
+           "[F1:youtube:0x0]<iframe " YT_MARK " data-src=" YT_SRC "></iframe>"
+           "[F2:youtube:400x300]<embed " YT_MARK " data-src=" YT_SRC
+           " width=400px height=\"300.5\">[F3:youtube:0x300]<object " YT_MARK
+           " data-data=" YT_SRC " width=100% height=&#51;00></object>"
+           "{form 1:youtube}{form 2:youtube}{form 3:youtube}",
+           "placeholder: no size given, pixels, fractions, percentages, "
+           "character references; numbered in the response");
+
+    is_str(frames(0, "<iframe src=" YT_SRC " style=\"border:0; WIDTH : 320px"
+                     ";height:180px\"></iframe><iframe src=" YT_SRC
+                     " style=\"max-width:9px;width:100vw;height:50%\">"),
+           "[F1:youtube:320x180]<iframe " YT_MARK " data-src=" YT_SRC
+           " style=\"border:0; WIDTH : 320px;height:180px\"></iframe>"
+           "[F2:youtube:0x0]<iframe " YT_MARK " data-src=" YT_SRC
+           " style=\"max-width:9px;width:100vw;height:50%\">"
+           "{form 1:youtube}{form 2:youtube}",
+           "placeholder: the size of a trivial style, in px only");
+
+    is_str(frames(0, "<iframe src=" YT_SRC " width=1 height=1></iframe>"
+                     "<iframe src=" YT_SRC " width=0></iframe>"
+                     "<iframe src=" YT_SRC " height=\" 2\"></iframe>"
+                     "<iframe src=" YT_SRC " hidden></iframe>"
+                     "<iframe src=" YT_SRC " style=\"display: none\">"
+                     "</iframe><iframe src=" YT_SRC " style=\"visibility:"
+                     "HIDDEN\"></iframe><iframe src=" YT_SRC " style=\"width:"
+                     "0\"></iframe>"),
+           "<iframe " YT_MARK " data-src=" YT_SRC " width=1 height=1></iframe>"
+           "<iframe " YT_MARK " data-src=" YT_SRC " width=0></iframe>"
+           "<iframe " YT_MARK " data-src=" YT_SRC " height=\" 2\"></iframe>"
+           "<iframe " YT_MARK " data-src=" YT_SRC " hidden></iframe>"
+           "<iframe " YT_MARK " data-src=" YT_SRC " style=\"display: none\">"
+           "</iframe><iframe " YT_MARK " data-src=" YT_SRC " style=\"visi"
+           "bility:HIDDEN\"></iframe><iframe " YT_MARK " data-src=" YT_SRC
+           " style=\"width:0\"></iframe>",
+           "no placeholder: pixel-sized and hidden frames");
+
+    is_str(frames(marketing, "<iframe src=" YT_SRC " width=560 height=315>"
+                             "</iframe><iframe src=" YT_SRC " width=1 "
+                             "height=1></iframe><iframe src=/own width=560>"
+                             "</iframe><iframe src=https://www.googletag"
+                             "manager.com/ns.html width=560></iframe>"),
+           "[A1:youtube:560x315]<iframe src=" YT_SRC " width=560 height=315>"
+           "</iframe><iframe src=" YT_SRC " width=1 height=1></iframe><iframe "
+           "src=/own width=560></iframe>[F2:google-analytics:560x0]<iframe "
+           GA_MARK " data-src=https://www.googletagmanager.com/ns.html "
+           "width=560></iframe>{form 2:google-analytics}",
+           "the service granted: only the anchor, numbered with the "
+           "blocked ones; none for pixels and first-party frames");
+
+    is_str(frames(analytics | marketing | preferences,
+                  "<iframe src=" YT_SRC " width=560 height=315></iframe>"),
+           "<iframe src=" YT_SRC " width=560 height=315></iframe>",
+           "everything granted: frames are not read, no anchor");
+
+    is_str(frames(0, "<img src=https://i.ytimg.com/x.jpg width=560 height=315>"
+                     "<script src=https://www.googletagmanager.com/gtag/js>"
+                     "</script><video src=https://i.ytimg.com/v.mp4 width=560>"
+                     "<svg><iframe src=" YT_SRC " style=\"background:url("
+                     "https://www.facebook.com/tr)\"></iframe></svg>"),
+           "<img " YT_MARK " data-src=https://i.ytimg.com/x.jpg width=560 "
+           "height=315><script type=\"text/plain\" " GA_MARK " data-src="
+           "https://www.googletagmanager.com/gtag/js></script><video " YT_MARK
+           " data-src=https://i.ytimg.com/v.mp4 width=560><svg><iframe " FB_MARK
+           " src=" YT_SRC " data-style=\"background:url(https://www.facebook."
+           "com/tr)\"></iframe></svg>",
+           "no placeholder: images, scripts, media, an svg iframe");
+
+    is_str(frames(0, "<noscript><iframe src=" YT_SRC " width=560 height=315>"
+                     "</iframe></noscript><iframe src=" YT_SRC " width=560 "
+                     "height=315></iframe>"),
+           "<noscript>[F1:youtube:560x315]<iframe " YT_MARK " data-src="
+           YT_SRC " width=560 height=315></iframe>{form 1:youtube}</noscript>"
+           "[F2:youtube:560x315]<iframe " YT_MARK " data-src=" YT_SRC
+           " width=560 height=315></iframe>{form 2:youtube}",
+           "placeholder in a noscript (shown without script), numbered "
+           "with the document");
+
+    is_str(frames(0, "<iframe width=300 height=200 srcdoc=\"<iframe src=&quot;"
+                     YT_SRC "&quot; width=9 height=9></iframe>\"></iframe>"
+                     "<iframe src=" YT_SRC "></iframe>"),
+           "[F1:youtube:300x200]<iframe " YT_MARK " width=300 height=200 "
+           "data-srcdoc=\"<iframe src=&quot;" YT_SRC "&quot; width=9 height=9>"
+           "</iframe>\"></iframe>[F2:youtube:0x0]<iframe " YT_MARK " data-src="
+           YT_SRC "></iframe>{form 1:youtube}{form 2:youtube}",
+           "a srcdoc frame gets one placeholder, none for the frames in it");
+
+    conf_init(&conf, 0);
+    conf.head_start.len = conf.head_end.len = conf.body_start.len = 0;
+    conf.placeholder = frame_stub;
+    conf.block_unknown = 1;
+    conf.unknown_category = (unsigned) consent_policy_category(policy,
+                                                               "marketing", 9);
+    is_str(rewrite_conf(&conf, "<iframe src=https://maps.example/e width=600 "
+                               "height=450></iframe>", NULL),
+           "<iframe data-category=\"marketing\" data-service=\"unknown\" "
+           "data-name=\"unknown\" data-src=https://maps.example/e width=600 "
+           "height=450></iframe>",
+           "no placeholder: an unknown third party (no service to allow)");
+
+    /* a loader's start tag over the bound: the bare inert element only */
+    in = malloc(20000);
+    if (in != NULL) {
+        memset(in, 'a', 20000);
+        memcpy(in, "<iframe src=" YT_SRC " title=\"",
+               sizeof("<iframe src=" YT_SRC " title=\"") - 1);
+        memcpy(in + 19990, "\"></ifram", 10);
+        in[19999] = '\0';
+        got = frames(0, in);
+        is_str(got, "<iframe data-consent-overflow></ifram",
+               "no placeholder: a frame's over-long start tag");
+        free(in);
+    }
+
+    /* the output with placeholders for every split of the input */
+    conf_init(&conf, 0);
+    conf.placeholder = frame_stub;
+    conf.marker.p = (const unsigned char *) "m";
+    conf.marker.len = 1;
+    split_runs = split_fail = 0;
+    in = "<body><p><iframe src=\"" YT_SRC "\" width=560 height=315></iframe>"
+         "<noscript><iframe src=" YT_SRC " style=\"width:9px\"></iframe>"
+         "</noscript><embed src=" YT_SRC " hidden><iframe srcdoc=\"<iframe "
+         "src=&quot;" YT_SRC "&quot;></iframe>\">";
+    split_check(&conf, (const unsigned char *) in, strlen(in), 1, 21);
+    ok(split_fail == 0, "placeholders: split invariant (%u runs)",
+       split_runs);
 }
 
 
@@ -1301,6 +1493,7 @@ split_confs(consent_rewriter_conf_t *confs)
     conf_init(&confs[0], 0);
     confs[0].marker.p = (const unsigned char *) "m";
     confs[0].marker.len = 1;
+    confs[0].placeholder = frame_stub;
     conf_init(&confs[1], analytics | marketing | preferences);
     conf_init(&confs[2], analytics);
     confs[2].inline_max = 5;
@@ -1779,6 +1972,7 @@ main(void)
     test_held();
     test_page();
     test_page_attributes();
+    test_placeholders();
     test_split_bounds();
     test_split_random();
     test_split_pages();
