@@ -18,8 +18,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-    diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo, modulePath,
+    diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo,
     finish, requireBrowser, startNginx, launchBrowser,
+    writeFiles, writeNginxConf,
 } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -256,28 +257,9 @@ const files = {
     }, null, 2),
 };
 
-for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-}
+writeFiles(dir, files);
 
-fs.writeFileSync(path.join(dir, 'nginx.conf'), `
-load_module ${modulePath};
-daemon off;
-master_process on;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/logs/error.log info;
-events { worker_connections 256; }
-http {
-    types { text/html html; application/javascript js; text/css css; }
-    default_type application/octet-stream;
-    access_log ${dir}/logs/access.log;
-    client_body_temp_path ${dir}/tmp/body;
-    proxy_temp_path ${dir}/tmp/proxy;
-    fastcgi_temp_path ${dir}/tmp/fastcgi;
-    uwsgi_temp_path ${dir}/tmp/uwsgi;
-    scgi_temp_path ${dir}/tmp/scgi;
+writeNginxConf(dir, `
 
     consent_secret ${dir}/secret;
 
@@ -290,7 +272,6 @@ http {
         location /_consent/ { consent_api; }
         location /vendor/ { alias ${vendor}/; }
     }
-}
 `);
 
 await new Promise((resolve) => tracker.listen(trackerPort, '127.0.0.1',

@@ -1,6 +1,7 @@
 // What every browser test shares: TAP output, the environment checks
-// (Chromium, the built module, playwright-core), ports and polling, and
-// the end of a run (the nginx error log checked, the plan printed).
+// (Chromium, the built module, playwright-core), the test site's files and
+// nginx.conf, ports and polling, and the end of a run (the nginx error log
+// checked, the plan printed).
 
 import fs from 'node:fs';
 import net from 'node:net';
@@ -149,4 +150,37 @@ export function launchBrowser(chromium) {
         args: ['--headless', '--no-sandbox', '--disable-gpu',
                '--disable-background-networking'],
     });
+}
+
+
+// The test site's files under dir (their folders made as needed).
+export function writeFiles(dir, files) {
+    for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+    }
+}
+
+// dir/nginx.conf: one worker with the module, logs and temporary files
+// under dir, the types the tests serve, then the test's own http block.
+export function writeNginxConf(dir, http) {
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+load_module ${modulePath};
+daemon off;
+master_process on;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log info;
+events { worker_connections 256; }
+http {
+    types { text/html html; text/css css; application/javascript js; }
+    default_type application/octet-stream;
+    access_log ${dir}/logs/access.log;
+    client_body_temp_path ${dir}/tmp/body;
+    proxy_temp_path ${dir}/tmp/proxy;
+    fastcgi_temp_path ${dir}/tmp/fastcgi;
+    uwsgi_temp_path ${dir}/tmp/uwsgi;
+    scgi_temp_path ${dir}/tmp/scgi;
+${http}}
+`);
 }

@@ -18,8 +18,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-    diag, ok, is, freePort, sleep, waitUntil, repo, modulePath, finish,
+    diag, ok, is, freePort, sleep, waitUntil, repo, finish,
     requireBrowser, startNginx, launchBrowser,
+    writeFiles, writeNginxConf,
 } from './lib.mjs';
 
 const nginxBin = process.env.NGINX_BIN || '/usr/sbin/nginx';
@@ -125,27 +126,9 @@ const files = {
     }, null, 2),
 };
 
-for (const [name, text] of Object.entries(files)) {
-    fs.writeFileSync(path.join(dir, name), text);
-}
+writeFiles(dir, files);
 
-fs.writeFileSync(path.join(dir, 'nginx.conf'), `
-load_module ${modulePath};
-daemon off;
-master_process on;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/logs/error.log info;
-events { worker_connections 256; }
-http {
-    types { text/html html; text/css css; }
-    default_type application/octet-stream;
-    access_log ${dir}/logs/access.log;
-    client_body_temp_path ${dir}/tmp/body;
-    proxy_temp_path ${dir}/tmp/proxy;
-    fastcgi_temp_path ${dir}/tmp/fastcgi;
-    uwsgi_temp_path ${dir}/tmp/uwsgi;
-    scgi_temp_path ${dir}/tmp/scgi;
+writeNginxConf(dir, `
 
     consent_secret ${dir}/secret;
     consent_audit_log ${auditLog};
@@ -159,7 +142,6 @@ http {
         location /_consent/ { consent_api; }
         location = /privacy { consent_policy_page; }
     }
-}
 `);
 
 await new Promise((resolve) => embeds.listen(embedPort, '127.0.0.1',
