@@ -4,8 +4,9 @@
  * services) and what it did not (third-party hosts no rule covers) is
  * counted per response in a shared memory zone, so that the preferences
  * and the notice can list the services a site really uses and
- * consent_report can show an operator what to classify.  The zone survives reloads; with consent_report_state it
- * is also saved when a worker exits and read back when nginx starts.
+ * consent_report can show an operator what to classify.  The zone survives
+ * reloads; with consent_report_state it is also saved when a worker exits
+ * and read back when nginx starts.
  */
 
 

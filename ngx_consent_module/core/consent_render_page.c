@@ -149,8 +149,8 @@ static void
 consent_render_page_back(consent_builder_t *b, const consent_render_ctx_t *c,
     const char *href)
 {
-    consent_builder_lit(b, "<p class=\"consent-back\"><a class=\"consent-link\" "
-                           "href=\"");
+    consent_builder_lit(b, "<p class=\"consent-back\">"
+                           "<a class=\"consent-link\" href=\"");
     consent_builder_esc(b, href);
     consent_builder_lit(b, "\">");
     consent_builder_esc(b, consent_render_text(c->policy, c->lang,
@@ -364,7 +364,7 @@ consent_render_page_category(consent_builder_t *b,
         }
 
         consent_builder_esc(b, consent_render_text(policy, c->lang,
-                                                   consent_render_page_columns[k]));
+                                   consent_render_page_columns[k]));
     }
 
     consent_builder_lit(b, "</th></tr></thead><tbody>");

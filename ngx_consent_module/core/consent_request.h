@@ -59,9 +59,10 @@ int consent_decision_parse_form(const consent_policy_t *policy,
 
 /*
  * Parse an application/json body {"action": ..., "granted": [...],
- * "granted_services": [...], "source": ...}; unknown members are refused so that a misspelt "granted"
- * cannot silently deny everything.  source defaults to "api"; return_to is
- * always "/".  0, or -1 with a one-line reason in reason.
+ * "granted_services": [...], "source": ...}; unknown members are refused
+ * so that a misspelt "granted" cannot silently deny everything.  source
+ * defaults to "api"; return_to is always "/".  0, or -1 with a one-line
+ * reason in reason.
  */
 int consent_decision_parse_json(const consent_policy_t *policy,
     const char *body, size_t len, consent_decision_t *decision,
