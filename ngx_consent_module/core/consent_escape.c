@@ -88,9 +88,10 @@ consent_escape_safe_path(const char *path, size_t len, size_t max)
         return 0;
     }
 
+    /* controls, CR/LF, space, backslash and non-ASCII never pass */
     for (i = 0; i < len; i++) {
-        if ((unsigned char) path[i] < 0x20 || path[i] == 0x7f
-            || path[i] == '\\')
+        if ((unsigned char) path[i] <= 0x20
+            || (unsigned char) path[i] >= 0x7f || path[i] == '\\')
         {
             return 0;
         }

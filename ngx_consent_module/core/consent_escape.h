@@ -17,8 +17,9 @@ size_t consent_escape_html_len(const char *src, size_t len);
 char *consent_escape_html(char *dst, const char *src, size_t len);
 
 /*
- * 1 when path is a same-origin absolute path ("/x", not "//host", "/\host",
- * no control characters, no backslash), at most max bytes; else 0.
+ * 1 when path is a same-origin absolute path ("/x", not "//host", "/\host";
+ * printable ASCII without space or backslash), at most max bytes; else 0.
+ * The one rule for return_to: what the endpoint keeps, the pages offer.
  */
 int consent_escape_safe_path(const char *path, size_t len, size_t max);
 

@@ -354,7 +354,9 @@ consent_render_req(const consent_render_ctx_t *c, consent_render_req_t *req)
 
     len = c->return_to ? strlen(c->return_to) : 0;
 
-    if (consent_escape_safe_path(c->return_to, len, CONSENT_RETURN_TO_MAX)) {
+    if (consent_escape_safe_path(c->return_to, len,
+                                 CONSENT_RETURN_TO_MAX - 1))
+    {
         req->return_to = c->return_to;
         req->return_to_len = len;
 

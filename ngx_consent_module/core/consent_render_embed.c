@@ -158,7 +158,7 @@ consent_render_embed_form(consent_builder_t *b, const consent_render_ctx_t *c,
     /* the endpoint turns a return_to it would refuse into "/" */
     len = c->return_to ? strlen(c->return_to) : 0;
     return_to = consent_escape_safe_path(c->return_to, len,
-                                         CONSENT_RETURN_TO_MAX
+                                         CONSENT_RETURN_TO_MAX - 1
                                          - CONSENT_EMBED_ANCHOR_MAX)
                 ? c->return_to : "/";
 

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "consent_request.h"
+#include "consent_escape.h"
 
 
 #define CONSENT_REASON_VALUE_MAX  40    /* bytes of a bad value quoted back */
@@ -350,33 +351,14 @@ void
 consent_return_to_sanitise(const char *value, size_t len,
     char out[CONSENT_RETURN_TO_MAX])
 {
-    size_t         i;
-    unsigned char  c;
-
-    /* "//host" and "/\host" are network-path references to another host */
-    if (len == 0 || len >= CONSENT_RETURN_TO_MAX || value[0] != '/'
-        || (len > 1 && (value[1] == '/' || value[1] == '\\')))
-    {
-        goto root;
-    }
-
-    for (i = 0; i < len; i++) {
-        c = (unsigned char) value[i];
-
-        /* controls, CR/LF, space, backslash and non-ASCII never pass */
-        if (c <= 0x20 || c >= 0x7f || c == '\\') {
-            goto root;
-        }
+    if (!consent_escape_safe_path(value, len, CONSENT_RETURN_TO_MAX - 1)) {
+        out[0] = '/';
+        out[1] = '\0';
+        return;
     }
 
     memcpy(out, value, len);
     out[len] = '\0';
-    return;
-
-root:
-
-    out[0] = '/';
-    out[1] = '\0';
 }
 
 

@@ -627,7 +627,14 @@ test_banner(consent_policy_t *policy)
            "banner: foreign return_to becomes /");
     free(out.data);
 
+    /* the endpoint would send these to "/": the forms offer "/" too */
     c.gpc = 0;
+    c.return_to = "/caf\xc3\xa9?q=a b";
+    ok(consent_render_body_start(&c, &out) == 0
+       && count(out.data, "name=\"return_to\" value=\"/\"") == 4,
+       "banner: a return_to the endpoint refuses (space, non-ASCII) is /");
+    free(out.data);
+
     c.return_to = NULL;
     c.page_path = NULL;
     ok(consent_render_body_start(&c, &out) == 0
