@@ -19,8 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
     diag, ok, is, skipAll, freePort, sleep, waitUntil, todo, repo,
-    finish, requireBrowser, startNginx, launchBrowser,
-    writeFiles, writeNginxConf,
+    requireBrowser, startNginx, launchBrowser, writeFiles, writeNginxConf,
+    runScenarios,
 } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -595,18 +595,4 @@ for (const key of ['cc', 'klaro']) {
 }
 scenarios.push(taggedModule);
 
-for (const scenario of scenarios) {
-    try {
-        await scenario();
-    } catch (e) {
-        ok(false, 'a scenario ran to the end', e.stack || String(e));
-    }
-}
-
-await browser.close();
-tracker.close();
-
-nginx.kill('SIGQUIT');
-await new Promise((resolve) => nginx.once('exit', resolve));
-
-finish(dir);
+await runScenarios(scenarios, { browser, server: tracker, nginx, dir });

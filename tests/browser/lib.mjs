@@ -184,3 +184,25 @@ http {
 ${http}}
 `);
 }
+
+// Runs each scenario (one that throws fails, the others still run), then
+// closes the browser and the fake third-party server, stops nginx and ends
+// the run (finish: the error log checked against bad, the plan printed).
+export async function runScenarios(scenarios, { browser, server, nginx, dir,
+                                                bad }) {
+    for (const scenario of scenarios) {
+        try {
+            await scenario();
+        } catch (e) {
+            ok(false, `${scenario.name}: ran to the end`, e.stack || String(e));
+        }
+    }
+
+    await browser.close();
+    server.close();
+
+    nginx.kill('SIGQUIT');
+    await new Promise((resolve) => nginx.once('exit', resolve));
+
+    finish(dir, bad);
+}

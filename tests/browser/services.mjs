@@ -15,9 +15,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
-    diag, ok, is, freePort, sleep, waitUntil, repo, finish,
-    requireBrowser, startNginx, launchBrowser,
-    writeFiles, writeNginxConf,
+    diag, ok, is, freePort, sleep, waitUntil, repo, requireBrowser,
+    startNginx, launchBrowser, writeFiles, writeNginxConf, runScenarios,
 } from './lib.mjs';
 
 const nginxBin = process.env.NGINX_BIN || '/usr/sbin/nginx';
@@ -306,18 +305,4 @@ async function alwaysAllow() {
 
 const scenarios = [withScript, withoutScript, alwaysAllow];
 
-for (const scenario of scenarios) {
-    try {
-        await scenario();
-    } catch (e) {
-        ok(false, `${scenario.name}: ran to the end`, e.stack || String(e));
-    }
-}
-
-await browser.close();
-tracker.close();
-
-nginx.kill('SIGQUIT');
-await new Promise((resolve) => nginx.once('exit', resolve));
-
-finish(dir);
+await runScenarios(scenarios, { browser, server: tracker, nginx, dir });
